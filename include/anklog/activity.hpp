@@ -1,0 +1,58 @@
+#pragma once
+// The activity catalogue: what each activity is (how its volume is measured,
+// which muscles it works), built in or declared by the user under [activities].
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace anklog {
+
+enum class Kind {
+    gait,      // timed; the weight swings with every step
+    mobility,  // timed, low impact
+    strength,  // sets x reps
+};
+
+enum class Group { none, hips, legs, core };
+
+std::string_view to_string(Kind kind);
+std::string_view to_string(Group group);
+std::optional<Kind> parse_kind(std::string_view text);
+std::optional<Group> parse_group(std::string_view text);
+inline bool is_timed(Kind kind) { return kind != Kind::strength; }
+
+struct Activity {
+    std::string name;  // canonical name, e.g. "run" for "jog"
+    Kind kind = Kind::gait;
+    Group group = Group::none;  // muscle group, strength only
+    bool built_in = true;
+};
+
+class Catalogue {
+public:
+    Catalogue();  // the built-in activities
+
+    // Adds a user-declared activity; nullopt on success, else what is wrong.
+    std::optional<std::string> declare(std::string name, Kind kind, Group group);
+
+    // Looks an activity up by name or alias ("jog"), ignoring case and
+    // treating spaces and underscores as hyphens ("Side leg_lift").
+    [[nodiscard]] const Activity* find(std::string_view name) const;
+
+    // Every name and alias, for suggestions.
+    [[nodiscard]] std::vector<std::string> names() const;
+    [[nodiscard]] const std::map<std::string, Activity, std::less<>>& activities() const {
+        return activities_;
+    }
+
+private:
+    std::map<std::string, Activity, std::less<>> activities_;
+    std::map<std::string, std::string, std::less<>> aliases_;
+};
+
+// "Side leg_lift" -> "side-leg-lift"
+std::string normalize_activity_name(std::string_view name);
+
+}  // namespace anklog

@@ -1,0 +1,54 @@
+#pragma once
+// One workout, as logged.
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "anklog/activity.hpp"
+#include "anklog/date.hpp"
+#include "anklog/mass.hpp"
+
+namespace anklog {
+
+enum class Limb { ankle, wrist };
+std::string_view to_string(Limb limb);
+std::optional<Limb> parse_limb(std::string_view text);
+
+struct Session {
+    Date date{};
+    std::string activity;        // canonical catalogue name
+    Limb on = Limb::ankle;
+    std::optional<Mass> weight;  // per limb; absent = unweighted
+    std::optional<int> minutes;
+    std::optional<int> sets;
+    std::optional<int> reps;
+    std::optional<int> effort;   // session RPE, 0-10 (Foster CR-10)
+    std::optional<int> pain;     // 0-10
+    std::string note;
+    int line = 0;                // line of its [[session]] header; 0 if not from a file
+
+    [[nodiscard]] bool weighted() const { return weight && !weight->is_zero(); }
+};
+
+// Volume: minutes for timed activities, sets x reps for strength.
+int volume(const Session& session, Kind kind);
+
+// Session-RPE load (effort x minutes, Foster 2001), when both are known.
+std::optional<int> srpe_load(const Session& session);
+
+// A problem with one field of a session: the parser places it at the
+// field's line in the file, the command line at the flag that set it.
+struct FieldProblem {
+    std::string field;  // "minutes", "weight", ...
+    std::string message;
+    std::string advice;
+};
+
+// Range of one whole-number field ("minutes", "sets", "reps", "effort",
+// "pain"); wide enough for any number a TOML file or a flag can hold.
+std::optional<FieldProblem> check_range(std::string_view field, long long value);
+
+// Checks ranges and that the session has the volume its kind needs.
+std::optional<FieldProblem> validate(const Session& session, const Activity& activity);
+
+}  // namespace anklog

@@ -1,0 +1,156 @@
+// anklog log: append one session to the log.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "anklog/error.hpp"
+#include "anklog/log.hpp"
+#include "anklog/suggest.hpp"
+#include "anklog/toml_writer.hpp"
+#include "commands.hpp"
+#include "log_file.hpp"
+#include "output.hpp"
+
+namespace anklog::cli {
+
+namespace {
+
+Error flag_error(std::string_view flag, std::string message, std::string advice) {
+    return Error(fmt::format("{}: {}", flag, message), std::move(advice));
+}
+
+// The session the flags describe, checked against the log it will join
+// (its unit for bare numbers, its own activities).
+Session session_from(const LogOptions& options, const Log& log, Date today) {
+    const Activity* activity = log.catalogue.find(options.activity);
+    if (!activity) {
+        throw Error(fmt::format("unknown activity \"{}\"", options.activity),
+                    did_you_mean(normalize_activity_name(options.activity), log.catalogue.names(),
+                                 "see 'man anklog' for the built-in activities, or declare your own under "
+                                 "[activities] in the log"));
+    }
+    Session session;
+    session.activity = activity->name;
+
+    const auto date = parse_date_argument(options.date, today);
+    if (!date) {
+        throw flag_error("--date", fmt::format("\"{}\" is not a date", options.date),
+                         "write YYYY-MM-DD, today or yesterday");
+    }
+    if (*date > today) {
+        throw flag_error("--date", fmt::format("{} is in the future", to_string(*date)),
+                         fmt::format("log a session after doing it (today is {})", to_string(today)));
+    }
+    session.date = *date;
+
+    const auto limb = parse_limb(options.on);
+    if (!limb) throw flag_error("--on", fmt::format("\"{}\" is not ankle or wrist", options.on), "write --on ankle or --on wrist");
+    session.on = *limb;
+
+    if (!options.weight.empty()) {
+        session.weight = parse_mass(options.weight, log.profile.units);
+        if (!session.weight) {
+            throw flag_error("--weight", fmt::format("\"{}\" is not a weight", options.weight),
+                             fmt::format("write it like 1kg, \"1.5 kg\" or 2lb; a bare number means {}",
+                                         to_string(log.profile.units)));
+        }
+    }
+    session.minutes = options.minutes;
+    session.sets = options.sets;
+    session.reps = options.reps;
+    session.effort = options.effort;
+    session.pain = options.pain;
+    session.note = options.note;
+    if (!is_valid_utf8(session.note)) {
+        throw flag_error("--note", "the note is not valid UTF-8 text", "check your terminal's character encoding");
+    }
+
+    if (is_timed(activity->kind)) {
+        if (session.sets || session.reps) {
+            throw flag_error(session.sets ? "--sets" : "--reps",
+                             fmt::format("{} is timed, it has no sets or reps", activity->name),
+                             "give how long it took with --minutes N");
+        }
+        if (!session.minutes) {
+            throw Error(fmt::format("{} needs --minutes", activity->name),
+                        fmt::format("e.g. anklog log {} --minutes 20", activity->name));
+        }
+    } else if (!session.sets || !session.reps) {
+        throw Error(fmt::format("{} needs --sets and --reps", activity->name),
+                    fmt::format("e.g. anklog log {} --sets 1 --reps 10", activity->name));
+    }
+    if (auto problem = validate(session, *activity)) {
+        throw flag_error("--" + problem->field, problem->message, problem->advice);
+    }
+    return session;
+}
+
+}  // namespace
+
+CLI::App* setup_log(CLI::App& app, LogOptions& options) {
+    CLI::App* command = app.add_subcommand("log", "Append a workout you did to the log");
+    command->add_option("activity", options.activity, "What you did: walk, side-leg-lift, pilates, ...")
+        ->required()
+        ->option_text("ACTIVITY");
+    command->add_option("--date", options.date, "When: YYYY-MM-DD, today or yesterday (never the future)")
+        ->capture_default_str()
+        ->option_text("DATE");
+    command->add_option("-w,--weight", options.weight, "Weight per limb: 1kg, \"1.5 kg\", 2lb; none = unweighted")
+        ->option_text("MASS");
+    command->add_option("--on", options.on, "Where the weights were: ankle or wrist")
+        ->capture_default_str()
+        ->option_text("ankle|wrist");
+    command->add_option("-m,--minutes", options.minutes, "How long, for timed activities (1-600)")->option_text("N");
+    command->add_option("--sets", options.sets, "Sets, for strength exercises (1-20)")->option_text("N");
+    command->add_option("--reps", options.reps, "Reps per set, for strength exercises (1-200)")->option_text("N");
+    command->add_option("--effort", options.effort, "How hard it felt, 0 (rest) to 10 (maximal)")->option_text("0-10");
+    command->add_option("--pain", options.pain, "Pain during or after, 0 (none) to 10 (worst)")->option_text("0-10");
+    command->add_option("--note", options.note, "Anything worth remembering")->option_text("TEXT");
+    command->add_flag("--dry-run", options.dry_run, "Show what would be appended, change nothing");
+    command->footer(
+        "Examples:\n"
+        "  anklog log walk --weight 1kg --minutes 20 --effort 3\n"
+        "  anklog log side-leg-lift -w 0.5kg --sets 1 --reps 12\n"
+        "  anklog log pilates --on wrist -w 0.5kg -m 30 --date yesterday\n"
+        "  anklog log glute-bridge -w 1kg --sets 2 --reps 10 --pain 2 --note \"left hip tight\"\n");
+    return command;
+}
+
+int run_log(const Context& context, const LogOptions& options) {
+    const std::string shown = context.log_path.string();
+    if (options.dry_run) {
+        const auto current = storage::read_file_if_exists(storage::resolve_symlinks(context.log_path));
+        const Log log = current ? parse_log(*current, shown) : Log{};
+        const Session session = session_from(options, log, context.today);
+        if (!context.quiet) fmt::print("would append to {}:\n\n", shown);
+        fmt::print("{}", to_toml(session));
+        return 0;
+    }
+
+    std::size_t sessions_before = 0;
+    Session appended;
+    storage::update_file(
+        context.log_path,
+        [&](const std::optional<std::string>& current) {
+            const Log log = current ? parse_log(*current, shown) : Log{};
+            sessions_before = log.sessions.size();
+            appended = session_from(options, log, context.today);
+            const std::string existing = current ? *current : new_log_text(log.profile);
+            return append_block(existing, to_toml(appended));
+        },
+        [&](std::string_view written) {
+            const Log log = parse_log(written, shown);
+            if (log.sessions.size() != sessions_before + 1) {
+                throw Error("the new session did not read back from the log",
+                            "please report this; your log has not been changed", Location{shown});
+            }
+            appended.line = log.sessions.back().line;
+        });
+
+    if (!context.quiet) {
+        fmt::print("{} {}:{}\n\n{}", paint("appended to", Tone::green, context.color_stdout), shown, appended.line,
+                   to_toml(appended));
+    }
+    return 0;
+}
+
+}  // namespace anklog::cli

@@ -1,0 +1,48 @@
+#pragma once
+// Each subcommand: an options struct, setup_x() that declares its flags on
+// the command line, and run_x() that does the work once parsing is over.
+#include <optional>
+#include <string>
+
+#include "context.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace anklog::cli {
+
+struct InitOptions {
+    std::string units = "kg";
+    std::string weights;  // "0.5kg,1kg,..."
+    std::string history;  // "knee,hip"
+    bool force = false;
+};
+CLI::App* setup_init(CLI::App& app, InitOptions& options);
+int run_init(const Context& context, const InitOptions& options);
+
+struct LogOptions {
+    std::string activity;
+    std::string date = "today";
+    std::string weight;
+    std::string on = "ankle";
+    std::optional<int> minutes;
+    std::optional<int> sets;
+    std::optional<int> reps;
+    std::optional<int> effort;
+    std::optional<int> pain;
+    std::string note;
+    bool dry_run = false;
+};
+CLI::App* setup_log(CLI::App& app, LogOptions& options);
+int run_log(const Context& context, const LogOptions& options);
+
+struct HistoryOptions {
+    std::string since;
+    std::string activity;
+    std::string format = "text";
+};
+CLI::App* setup_history(CLI::App& app, HistoryOptions& options);
+int run_history(const Context& context, const HistoryOptions& options);
+
+}  // namespace anklog::cli

@@ -1,0 +1,77 @@
+#include "context.hpp"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <ctime>
+
+#include "anklog/error.hpp"
+#include "log_file.hpp"
+
+namespace anklog::cli {
+
+namespace {
+
+std::string env(const char* name) {
+    const char* value = std::getenv(name);
+    return value ? std::string(value) : std::string();
+}
+
+Date local_today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    ::localtime_r(&now, &local);
+    return Date{std::chrono::year{local.tm_year + 1900}, std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+                std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+}
+
+}  // namespace
+
+void setup_global(CLI::App& app, GlobalOptions& options) {
+    app.add_option("-f,--file", options.file,
+                   "The log file (default: $ANKLOG_FILE, else $XDG_DATA_HOME/anklog/log.toml, else "
+                   "~/.local/share/anklog/log.toml)")
+        ->option_text("FILE");
+    app.add_option("--color", options.color, "Colour the output: auto (on a terminal, unless NO_COLOR is set), "
+                                             "always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->option_text("WHEN");
+    app.add_flag("-q,--quiet", options.quiet, "Print only what was asked for: no confirmations");
+}
+
+std::filesystem::path resolve_log_path(const std::string& file_flag) {
+    if (!file_flag.empty()) return file_flag;
+    if (const std::string file = env("ANKLOG_FILE"); !file.empty()) return file;
+    // The XDG spec says a relative XDG_DATA_HOME is invalid and to be ignored.
+    if (const std::string data = env("XDG_DATA_HOME"); !data.empty() && data.front() == '/') {
+        return std::filesystem::path(data) / "anklog" / "log.toml";
+    }
+    if (const std::string home = env("HOME"); !home.empty()) {
+        return std::filesystem::path(home) / ".local" / "share" / "anklog" / "log.toml";
+    }
+    throw Error("cannot tell where your log is: HOME is not set", "name the log with -f FILE or set ANKLOG_FILE");
+}
+
+bool use_color(const std::string& mode, int fd) {
+    if (mode == "always") return true;
+    if (mode == "never") return false;
+    return env("NO_COLOR").empty() && ::isatty(fd) == 1 && env("TERM") != "dumb";
+}
+
+Context make_context(const GlobalOptions& options) {
+    Context context;
+    context.log_path = resolve_log_path(options.file);
+    context.color_stdout = use_color(options.color, STDOUT_FILENO);
+    context.color_stderr = use_color(options.color, STDERR_FILENO);
+    context.quiet = options.quiet;
+    context.today = local_today();
+    return context;
+}
+
+Log read_log(const Context& context) {
+    const std::string text = storage::read_file(context.log_path);
+    return parse_log(text, context.log_path.string());
+}
+
+}  // namespace anklog::cli

@@ -1,0 +1,44 @@
+#pragma once
+// What every command needs from the outside world, resolved once: where the
+// log is, whether to colour output, and today's date.
+#include <filesystem>
+#include <string>
+
+#include "anklog/date.hpp"
+#include "anklog/log.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace anklog::cli {
+
+struct GlobalOptions {
+    std::string file;           // -f, --file
+    std::string color = "auto"; // --color auto|always|never
+    bool quiet = false;         // -q, --quiet
+};
+
+void setup_global(CLI::App& app, GlobalOptions& options);
+
+struct Context {
+    std::filesystem::path log_path;
+    bool color_stdout = false;
+    bool color_stderr = false;
+    bool quiet = false;
+    Date today{};
+};
+
+// The log's path: -f FILE, else $ANKLOG_FILE, else $XDG_DATA_HOME/anklog/log.toml,
+// else ~/.local/share/anklog/log.toml. Throws anklog::Error when none can be found.
+std::filesystem::path resolve_log_path(const std::string& file_flag);
+
+// Colour only on a terminal, unless --color always; NO_COLOR turns auto off.
+bool use_color(const std::string& mode, int fd);
+
+Context make_context(const GlobalOptions& options);
+
+// Reads and parses the log; throws anklog::Error located in it.
+Log read_log(const Context& context);
+
+}  // namespace anklog::cli

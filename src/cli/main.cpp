@@ -1,0 +1,84 @@
+// The one place that registers subcommands and turns outcomes into exit codes:
+// 0 success, 2 any error (bad usage, unreadable or invalid log, failed write).
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <fmt/format.h>
+
+#include "anklog/error.hpp"
+#include "commands.hpp"
+#include "context.hpp"
+#include "output.hpp"
+
+namespace {
+
+constexpr int exit_error = 2;
+
+const char* const main_footer =
+    "Examples:\n"
+    "  anklog init --weights \"0.5kg,1kg,1.5kg\"      start a log with the weights you own\n"
+    "  anklog log walk -w 1kg -m 20 --effort 3     after a workout\n"
+    "  anklog history --since 2026-11-01            what you did\n"
+    "\n"
+    "The log is plain TOML: edit it freely; anklog only appends.\n"
+    "Run 'anklog COMMAND --help' for a command's options, 'man anklog' for the whole story.";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // A write past the file-size limit must fail with EFBIG, which anklog
+    // reports and recovers from, rather than kill the process mid-write.
+    std::signal(SIGXFSZ, SIG_IGN);
+
+    using namespace anklog::cli;
+    CLI::App app{"anklog: a training log for ankle and wrist weights that flags risky jumps in load", "anklog"};
+    app.set_version_flag("--version", "anklog " ANKLOG_VERSION);
+    app.footer(main_footer);
+    app.fallthrough();  // global options may also follow the command: anklog log walk -f log.toml
+    app.require_subcommand(0, 1);
+
+    GlobalOptions global;
+    setup_global(app, global);
+    InitOptions init;
+    LogOptions log;
+    HistoryOptions history;
+    CLI::App* init_command = setup_init(app, init);
+    CLI::App* log_command = setup_log(app, log);
+    CLI::App* history_command = setup_history(app, history);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        const bool color = use_color(global.color, STDERR_FILENO);
+        print_error(anklog::Error(e.what(), "run 'anklog --help' or 'anklog COMMAND --help' for usage"), color);
+        return exit_error;
+    }
+
+    bool color_stderr = use_color(global.color, STDERR_FILENO);
+    try {
+        if (app.get_subcommands().empty()) {
+            fmt::print(stderr, "{}", app.help());
+            throw anklog::Error("no command given", "try 'anklog log walk --minutes 10', or 'anklog --help'");
+        }
+        const Context context = make_context(global);
+        color_stderr = context.color_stderr;
+        if (init_command->parsed()) return run_init(context, init);
+        if (log_command->parsed()) return run_log(context, log);
+        if (history_command->parsed()) return run_history(context, history);
+        throw anklog::Error("unknown command", "run 'anklog --help'");
+    } catch (const anklog::Error& e) {
+        print_error(e, color_stderr);
+    } catch (const std::exception& e) {
+        print_error(anklog::Error(fmt::format("internal error: {}", e.what()),
+                                  "please report this; your log has not been changed"),
+                    color_stderr);
+    }
+    return exit_error;
+}

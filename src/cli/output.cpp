@@ -1,0 +1,64 @@
+#include "output.hpp"
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+namespace anklog::cli {
+
+std::string paint(std::string_view text, Tone tone, bool color) {
+    if (!color || tone == Tone::plain) return std::string(text);
+    switch (tone) {
+        case Tone::bold: return fmt::format(fmt::emphasis::bold, "{}", text);
+        case Tone::dim: return fmt::format(fmt::emphasis::faint, "{}", text);
+        case Tone::red: return fmt::format(fmt::emphasis::bold | fg(fmt::terminal_color::red), "{}", text);
+        case Tone::yellow: return fmt::format(fmt::emphasis::bold | fg(fmt::terminal_color::yellow), "{}", text);
+        case Tone::green: return fmt::format(fg(fmt::terminal_color::green), "{}", text);
+        case Tone::cyan: return fmt::format(fg(fmt::terminal_color::cyan), "{}", text);
+        case Tone::plain: break;
+    }
+    return std::string(text);
+}
+
+void print_error(const Error& error, bool color) {
+    const std::string where = error.where().to_string();
+    fmt::print(stderr, "anklog: {} {}{}\n", paint("error:", Tone::red, color), where.empty() ? "" : where + ": ",
+               error.message());
+    if (!error.advice().empty()) fmt::print(stderr, "  {} {}\n", paint("help:", Tone::cyan, color), error.advice());
+}
+
+std::string volume_text(const Session& session, Kind kind) {
+    if (is_timed(kind)) return session.minutes ? fmt::format("{} min", *session.minutes) : std::string("-");
+    return fmt::format("{} x {}", session.sets.value_or(0), session.reps.value_or(0));
+}
+
+std::string json_quote(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+                    out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
+                } else {
+                    out += c;
+                }
+        }
+    }
+    return out + "\"";
+}
+
+std::string csv_field(std::string_view text) {
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+}  // namespace anklog::cli

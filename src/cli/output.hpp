@@ -1,0 +1,26 @@
+#pragma once
+// Shared rendering helpers: colour, error messages, JSON and CSV quoting.
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "anklog/error.hpp"
+#include "anklog/session.hpp"
+
+namespace anklog::cli {
+
+enum class Tone { plain, bold, dim, red, yellow, green, cyan };
+
+// `text` in `tone` when colour is on, else as is.
+std::string paint(std::string_view text, Tone tone, bool color);
+
+// "anklog: error: FILE:LINE:COL: what" and a "  help: ..." line on stderr.
+void print_error(const Error& error, bool color);
+
+// "20 min" for timed activities, "2 x 12" for strength.
+std::string volume_text(const Session& session, Kind kind);
+
+std::string json_quote(std::string_view text);
+std::string csv_field(std::string_view text);
+
+}  // namespace anklog::cli

@@ -1,0 +1,114 @@
+#include "anklog/toml_writer.hpp"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <sstream>
+
+namespace anklog {
+
+std::string toml_quote(std::string_view text) {
+    // toml++ does the escaping. Only single-line basic strings: a note that
+    // starts with a newline or holds "\r\n" would not survive a multi-line
+    // string's newline trimming and normalisation in other readers.
+    std::ostringstream out;
+    out << toml::toml_formatter{toml::value<std::string>{std::string(text)},
+                                toml::format_flags::allow_unicode_strings};
+    return std::move(out).str();
+}
+
+bool is_valid_utf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        std::size_t length = 0;
+        char32_t code = 0;
+        if (byte < 0x80) {
+            ++i;
+            continue;
+        } else if ((byte & 0xE0) == 0xC0) {
+            length = 2;
+            code = byte & 0x1F;
+        } else if ((byte & 0xF0) == 0xE0) {
+            length = 3;
+            code = byte & 0x0F;
+        } else if ((byte & 0xF8) == 0xF0) {
+            length = 4;
+            code = byte & 0x07;
+        } else {
+            return false;
+        }
+        if (i + length > text.size()) return false;
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) return false;
+            code = (code << 6) | (next & 0x3F);
+        }
+        // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+        static constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (code < smallest[length] || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return false;
+        i += length;
+    }
+    return true;
+}
+
+std::string to_toml(const Session& session) {
+    std::string out = "[[session]]\n";
+    out += fmt::format("date = {}\n", to_string(session.date));
+    out += fmt::format("activity = {}\n", toml_quote(session.activity));
+    if (session.weight) {
+        if (session.weighted()) out += fmt::format("on = \"{}\"\n", to_string(session.on));
+        out += fmt::format("weight = \"{}\"\n", format_mass(*session.weight));
+    }
+    const auto field = [&out](std::string_view key, const std::optional<int>& value) {
+        if (value) out += fmt::format("{} = {}\n", key, *value);
+    };
+    field("minutes", session.minutes);
+    field("sets", session.sets);
+    field("reps", session.reps);
+    field("effort", session.effort);
+    field("pain", session.pain);
+    if (!session.note.empty()) out += fmt::format("note = {}\n", toml_quote(session.note));
+    return out;
+}
+
+std::string new_log_text(const Profile& profile) {
+    std::string out =
+        "# anklog training log. Plain TOML: edit freely, anklog only appends.\n"
+        "version = 1\n"
+        "\n"
+        "[profile]\n";
+    out += fmt::format("units = \"{}\"  # kg | lb: display unit, and unit of bare numbers\n", to_string(profile.units));
+    if (!profile.weights.empty()) {
+        std::vector<std::string> weights;
+        for (const Mass& mass : profile.weights) weights.push_back(toml_quote(format_mass(mass)));
+        out += fmt::format("weights = [{}]  # weights you own, per limb\n", fmt::join(weights, ", "));
+    }
+    if (!profile.history.empty()) {
+        std::vector<std::string> history;
+        for (const Injury injury : profile.history) history.push_back(fmt::format("\"{}\"", to_string(injury)));
+        out += fmt::format("history = [{}]  # past injuries: knee | hip | ankle\n",
+                           fmt::join(history, ", "));
+    }
+    return out;
+}
+
+std::string append_block(std::string_view existing, std::string_view block) {
+    const bool crlf = existing.find("\r\n") != std::string_view::npos;
+    const std::string_view newline = crlf ? "\r\n" : "\n";
+    std::string out(existing);
+    if (!out.empty()) {
+        if (out.back() != '\n') out += newline;
+        out += newline;
+    }
+    for (const char c : block) {
+        if (c == '\n') {
+            out += newline;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace anklog
