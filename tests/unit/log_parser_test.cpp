@@ -1,0 +1,223 @@
+#include <doctest/doctest.h>
+
+#include "anklog/error.hpp"
+#include "anklog/log.hpp"
+
+using namespace anklog;
+
+namespace {
+
+// The error a text raises, as the user would see its first line.
+std::string error_of(const std::string& text) {
+    try {
+        parse_log(text, "log.toml");
+    } catch (const Error& e) {
+        return e.where().to_string() + ": " + e.message() + " | " + e.advice();
+    }
+    return "no error";
+}
+
+const char* const design_example = R"(# anklog training log. Plain TOML: edit freely, anklog only appends.
+version = 1
+
+[profile]
+units = "kg"                          # kg | lb: display unit, and unit of bare numbers
+weights = ["0.5 kg", "1 kg", "1.5 kg", "2 kg"]   # weights you own, per limb (optional)
+history = ["knee"]                    # past injuries: knee | hip | ankle (optional)
+
+[[session]]
+date = 2026-11-18                     # TOML local date
+activity = "walk"
+on = "ankle"                          # ankle (default) | wrist
+weight = "1 kg"                       # per limb; absent or "0 kg" = unweighted
+minutes = 15                          # timed activities
+effort = 3                            # 0-10 session RPE (Foster CR-10), optional
+pain = 0                              # 0-10 during/after, optional
+note = "easy pace"
+
+[[session]]
+date = 2026-11-19
+activity = "side-leg-lift"
+weight = "1 kg"
+sets = 1
+reps = 12
+)";
+
+}  // namespace
+
+TEST_CASE("the log of the design document parses / keeping each session's line") {
+    const Log log = parse_log(design_example, "log.toml");
+    CHECK(log.version == 1);
+    CHECK(log.profile.units == Unit::kg);
+    REQUIRE(log.profile.weights.size() == 4);
+    CHECK(format_mass(log.profile.weights[3]) == "2 kg");
+    REQUIRE(log.profile.history.size() == 1);
+    CHECK(log.profile.history[0] == Injury::knee);
+    REQUIRE(log.sessions.size() == 2);
+    const Session& walk = log.sessions[0];
+    CHECK(walk.line == 9);
+    CHECK(to_string(walk.date) == "2026-11-18");
+    CHECK(walk.activity == "walk");
+    CHECK(walk.on == Limb::ankle);
+    CHECK(format_mass(*walk.weight) == "1 kg");
+    CHECK(*walk.minutes == 15);
+    CHECK(*walk.effort == 3);
+    CHECK(*walk.pain == 0);
+    CHECK(walk.note == "easy pace");
+    CHECK(log.sessions[1].line == 19);
+    CHECK(*log.sessions[1].sets == 1);
+    CHECK(*log.sessions[1].reps == 12);
+    CHECK_FALSE(log.sessions[1].minutes.has_value());
+}
+
+TEST_CASE("a file of sessions alone is a valid log with default profile") {
+    const Log log = parse_log("[[session]]\ndate = 2026-01-02\nactivity = \"jog\"\nminutes = 5\n", "f");
+    CHECK(log.profile.units == Unit::kg);
+    CHECK(log.profile.weights.empty());
+    CHECK(log.sessions[0].activity == "run");
+    CHECK_FALSE(log.sessions[0].weighted());
+    CHECK(parse_log("", "empty").sessions.empty());
+}
+
+TEST_CASE("bare numbers are in the profile's unit") {
+    const Log log = parse_log("[profile]\nunits = \"lb\"\n[[session]]\ndate = 2026-01-02\nactivity = \"walk\"\n"
+                              "weight = 2\nminutes = 5\n[[session]]\ndate = 2026-01-03\nactivity = \"walk\"\n"
+                              "weight = 1.5\nminutes = 5\n",
+                              "f");
+    CHECK(format_mass(*log.sessions[0].weight) == "2 lb");
+    CHECK(format_mass(*log.sessions[1].weight) == "1.5 lb");
+}
+
+TEST_CASE("user-declared activities are accepted with their kind and group") {
+    const Log log = parse_log("[activities]\n\"kettle-swing\" = { kind = \"strength\", group = \"hips\" }\n"
+                              "[[session]]\ndate = 2026-01-02\nactivity = \"kettle-swing\"\nsets = 2\nreps = 8\n",
+                              "f");
+    CHECK(log.catalogue.find("kettle-swing")->kind == Kind::strength);
+    CHECK(log.sessions[0].activity == "kettle-swing");
+}
+
+TEST_CASE("sessions may be in any order in the file - in_date_order sorts them stably") {
+    const Log log = parse_log(
+        "[[session]]\ndate = 2026-01-05\nactivity = \"walk\"\nminutes = 1\n"
+        "[[session]]\ndate = 2026-01-02\nactivity = \"walk\"\nminutes = 2\n"
+        "[[session]]\ndate = 2026-01-05\nactivity = \"walk\"\nminutes = 3\n",
+        "f");
+    const auto ordered = in_date_order(log);
+    CHECK(*ordered[0]->minutes == 2);
+    CHECK(*ordered[1]->minutes == 1);
+    CHECK(*ordered[2]->minutes == 3);
+}
+
+TEST_CASE("[rules] settings are kept for the rule engine") {
+    const Log log = parse_log("[rules]\noff = [\"monotony\"]\n[rules.volume-spike]\nwarning = 0.4\n", "f");
+    REQUIRE(log.rules.off.size() == 1);
+    CHECK(log.rules.off[0] == "monotony");
+    CHECK(log.rules.overrides.at("volume-spike").at("warning").value == doctest::Approx(0.4));
+    CHECK(log.rules.overrides.at("volume-spike").at("warning").line == 4);
+}
+
+TEST_CASE("malformed TOML is located") {
+    CHECK(error_of("version = 1\n[[session]]\ndate = 2026-11-18\nactivity = \"walk\nminutes = 3\n") ==
+          "log.toml:4:17: Error while parsing string: unescaped control characters other than TAB (U+0009) are "
+          "explicitly prohibited | this is not valid TOML there; fix that spot (toml.io describes the format)");
+    CHECK(error_of("[[session]]\ndate = 2026-11-18\ndate = 2026-11-19\n") ==
+          "log.toml:3:8: Error while parsing key-value pair: cannot redefine existing date 'date' | this is not "
+          "valid TOML there; fix that spot (toml.io describes the format)");
+}
+
+TEST_CASE("unknown keys are errors with a suggestion / at the key") {
+    CHECK(error_of("[[session]]\ndate = 2026-11-18\nactivity = \"walk\"\nminuts = 15\n") ==
+          "log.toml:4:1: unknown key 'minuts' in [[session]] | did you mean 'minutes'?");
+    CHECK(error_of("[profile]\nunit = \"kg\"\n") == "log.toml:2:1: unknown key 'unit' in [profile] | did you mean 'units'?");
+    CHECK(error_of("verison = 1\n") == "log.toml:1:1: unknown key 'verison' at the top of the log | did you mean 'version'?");
+    CHECK(error_of("colour = 1\n") ==
+          "log.toml:1:1: unknown key 'colour' at the top of the log | known keys here: version, profile, "
+          "activities, rules, session");
+}
+
+TEST_CASE("unknown activities are errors with a suggestion") {
+    CHECK(error_of("[[session]]\ndate = 2026-11-18\nactivity = \"wlak\"\nminutes = 15\n") ==
+          "log.toml:3:12: unknown activity \"wlak\" | did you mean 'walk'?");
+    CHECK(error_of("[[session]]\ndate = 2026-11-18\nactivity = \"swimming\"\nminutes = 15\n") ==
+          "log.toml:3:12: unknown activity \"swimming\" | declare it under [activities], e.g. \"swimming\" = { kind "
+          "= \"strength\", group = \"hips\" }");
+}
+
+TEST_CASE("every field is range-checked / at its value") {
+    const auto session = [](const std::string& field) {
+        return "[[session]]\ndate = 2026-11-18\nactivity = \"side-leg-lift\"\nsets = 1\nreps = 10\n" + field + "\n";
+    };
+    CHECK(error_of(session("weight = \"21 kg\"")) ==
+          "log.toml:6:10: weight 21 kg is out of range | weights are per limb, from 0 to 20 kg (44 lb)");
+    CHECK(error_of(session("weight = \"45 lb\"")) ==
+          "log.toml:6:10: weight 45 lb is out of range | weights are per limb, from 0 to 20 kg (44 lb)");
+    CHECK(error_of(session("weight = -1")) ==
+          "log.toml:6:10: 'weight' must be a weight of 0 or more | write a weight like \"1 kg\", \"1.5kg\" or \"2 "
+          "lb\", or a bare number in kg");
+    CHECK(error_of(session("weight = nan")) ==
+          "log.toml:6:10: 'weight' must be a weight of 0 or more | write a weight like \"1 kg\", \"1.5kg\" or \"2 "
+          "lb\", or a bare number in kg");
+    CHECK(error_of(session("weight = \"heavy\"")) ==
+          "log.toml:6:10: 'weight' is not a weight: \"heavy\" | write a weight like \"1 kg\", \"1.5kg\" or \"2 lb\", "
+          "or a bare number in kg");
+    CHECK(error_of(session("effort = 11")) == "log.toml:6:10: effort 11 is out of range | effort (0 = rest, 10 = maximal) must be 0 to 10");
+    CHECK(error_of(session("pain = -1")) == "log.toml:6:8: pain -1 is out of range | pain (0 = none, 10 = worst) must be 0 to 10");
+    CHECK(error_of(session("on = \"knee\"")) == "log.toml:6:6: unknown limb \"knee\" | on is \"ankle\" or \"wrist\"");
+    CHECK(error_of(session("note = 3")) ==
+          "log.toml:6:8: 'note' must be a string, not a whole number | put the value in double quotes, e.g. note = "
+          "\"...\"");
+    CHECK(error_of("[[session]]\ndate = 2026-11-18\nactivity = \"walk\"\nminutes = 601\n") ==
+          "log.toml:4:11: minutes 601 is out of range | minutes must be 1 to 600");
+    CHECK(error_of("[[session]]\ndate = 2026-11-18\nactivity = \"walk\"\nminutes = 0\n") ==
+          "log.toml:4:11: minutes 0 is out of range | minutes must be 1 to 600");
+    CHECK(error_of("[[session]]\ndate = 2026-11-18\nactivity = \"walk\"\nminutes = 9223372036854775807\n") ==
+          "log.toml:4:11: minutes 9223372036854775807 is out of range | minutes must be 1 to 600");
+    CHECK(error_of("[[session]]\ndate = 2026-11-18\nactivity = \"walk\"\nminutes = 15.5\n") ==
+          "log.toml:4:11: 'minutes' must be a whole number, not a number | write it without quotes or decimals, e.g. "
+          "minutes = 10");
+    CHECK(error_of("[[session]]\ndate = 2026-11-18\nactivity = \"squat\"\nsets = 21\nreps = 5\n") ==
+          "log.toml:4:8: sets 21 is out of range | sets must be 1 to 20");
+    CHECK(error_of("[[session]]\ndate = 2026-11-18\nactivity = \"squat\"\nsets = 2\nreps = 201\n") ==
+          "log.toml:5:8: reps 201 is out of range | reps per set must be 1 to 200");
+}
+
+TEST_CASE("a session needs the volume its kind is measured in") {
+    CHECK(error_of("[[session]]\ndate = 2026-11-18\nactivity = \"walk\"\n") ==
+          "log.toml:1:1: walk needs minutes | add how long it took, e.g. minutes = 20");
+    CHECK(error_of("[[session]]\ndate = 2026-11-18\nactivity = \"squat\"\nsets = 2\n") ==
+          "log.toml:1:1: squat needs sets and reps | add both, e.g. sets = 1 and reps = 10");
+    CHECK(error_of("[[session]]\ndate = 2026-11-18\nactivity = \"walk\"\nminutes = 5\nreps = 3\n") ==
+          "log.toml:5:8: walk is timed (gait); it has no sets or reps | log how long it took in minutes instead");
+}
+
+TEST_CASE("dates must be TOML local dates") {
+    CHECK(error_of("[[session]]\ndate = \"2026-11-18\"\nactivity = \"walk\"\nminutes = 5\n") ==
+          "log.toml:2:8: the date is in quotes, so TOML reads it as text | remove the quotes: date = 2026-11-18");
+    CHECK(error_of("[[session]]\ndate = 2026-11-18T10:00:00\nactivity = \"walk\"\nminutes = 5\n") ==
+          "log.toml:2:8: the date has a time of day | write the day only, e.g. date = 2026-11-18");
+    CHECK(error_of("[[session]]\nactivity = \"walk\"\nminutes = 5\n") ==
+          "log.toml:1:1: this session has no date | add a line like date = 2026-11-18");
+    CHECK(error_of("[[session]]\ndate = 2026-11-18\nminutes = 5\n") ==
+          "log.toml:1:1: this session has no activity | add a line like activity = \"walk\"");
+}
+
+TEST_CASE("a newer format version is refused / naming both versions") {
+    CHECK(error_of("version = 2\n") ==
+          "log.toml:1:11: this log is format version 2, newer than this anklog reads (version 1) | upgrade anklog "
+          "to read it; your log has not been changed");
+    CHECK(error_of("version = 0\n") == "log.toml:1:11: unknown log format version 0 | write version = 1");
+}
+
+TEST_CASE("structure mistakes are explained") {
+    CHECK(error_of("[session]\ndate = 2026-11-18\n") ==
+          "log.toml:1:1: 'session' must be a list of [[session]] blocks | start each session with [[session]] "
+          "(double brackets)");
+    CHECK(error_of("profile = 3\n") == "log.toml:1:11: 'profile' must be a table, not a whole number | write it as a [profile] section");
+    CHECK(error_of("[profile]\nunits = \"stone\"\n") == "log.toml:2:9: unknown unit \"stone\" | units is \"kg\" or \"lb\"");
+    CHECK(error_of("[profile]\nhistory = [\"kne\"]\n") ==
+          "log.toml:2:12: unknown injury \"kne\" in history | did you mean 'knee'?");
+    CHECK(error_of("[activities]\nwalk = { kind = \"gait\" }\n") ==
+          "log.toml:2:1: cannot declare activity 'walk' | 'walk' is a built-in activity; pick another name");
+    CHECK(error_of("[activities]\nrow = { kind = \"strenght\", group = \"hips\" }\n") ==
+          "log.toml:2:16: unknown kind \"strenght\" | did you mean 'strength'?");
+}
