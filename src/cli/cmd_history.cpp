@@ -132,9 +132,8 @@ CLI::App* setup_history(CLI::App& app, HistoryOptions& options) {
     command->add_option("--since", options.since, "Only sessions on or after DATE (YYYY-MM-DD, today, yesterday)")
         ->option_text("DATE");
     command->add_option("--activity", options.activity, "Only this activity")->option_text("NAME");
-    command->add_option("--format", options.format, "Output format")
+    command->add_option("--format", options.format, "Output format; default text")
         ->check(CLI::IsMember({"text", "json", "csv"}))
-        ->capture_default_str()
         ->option_text("text|json|csv");
     command->footer(
         "Examples:\n"

@@ -61,9 +61,8 @@ Profile profile_from(const InitOptions& options) {
 
 CLI::App* setup_init(CLI::App& app, InitOptions& options) {
     CLI::App* command = app.add_subcommand("init", "Start a new log with your profile");
-    command->add_option("--units", options.units, "Unit for display and for bare numbers")
+    command->add_option("--units", options.units, "Unit for display and for bare numbers; default kg")
         ->check(CLI::IsMember({"kg", "lb"}))
-        ->capture_default_str()
         ->option_text("kg|lb");
     command->add_option("--weights", options.weights, "The weights you own, per limb, comma-separated")
         ->option_text("LIST");
@@ -86,7 +85,7 @@ int run_init(const Context& context, const InitOptions& options) {
 
     // Keep the old log before replacing it: --force must not lose history.
     if (options.force) {
-        if (auto old = storage::read_file_if_exists(storage::resolve_symlinks(context.log_path))) {
+        if (auto old = storage::read_file_if_exists(context.log_path)) {
             storage::update_file(
                 shown + ".bak", [&](const auto&) { return *old; }, [](std::string_view) {});
             replaced = true;

@@ -88,17 +88,14 @@ Session session_from(const LogOptions& options, const Log& log, Date today) {
 
 CLI::App* setup_log(CLI::App& app, LogOptions& options) {
     CLI::App* command = app.add_subcommand("log", "Append a workout you did to the log");
-    command->add_option("activity", options.activity, "What you did: walk, side-leg-lift, pilates, ...")
+    command->add_option("ACTIVITY", options.activity, "What you did: walk, side-leg-lift, pilates, ...")
         ->required()
-        ->option_text("ACTIVITY");
-    command->add_option("--date", options.date, "When: YYYY-MM-DD, today or yesterday (never the future)")
-        ->capture_default_str()
+        ->type_name("");
+    command->add_option("--date", options.date, "When: YYYY-MM-DD, today or yesterday; default today")
         ->option_text("DATE");
     command->add_option("-w,--weight", options.weight, "Weight per limb: 1kg, \"1.5 kg\", 2lb; none = unweighted")
         ->option_text("MASS");
-    command->add_option("--on", options.on, "Where the weights were: ankle or wrist")
-        ->capture_default_str()
-        ->option_text("ankle|wrist");
+    command->add_option("--on", options.on, "Where the weights were; default ankle")->option_text("ankle|wrist");
     command->add_option("-m,--minutes", options.minutes, "How long, for timed activities (1-600)")->option_text("N");
     command->add_option("--sets", options.sets, "Sets, for strength exercises (1-20)")->option_text("N");
     command->add_option("--reps", options.reps, "Reps per set, for strength exercises (1-200)")->option_text("N");
@@ -118,7 +115,7 @@ CLI::App* setup_log(CLI::App& app, LogOptions& options) {
 int run_log(const Context& context, const LogOptions& options) {
     const std::string shown = context.log_path.string();
     if (options.dry_run) {
-        const auto current = storage::read_file_if_exists(storage::resolve_symlinks(context.log_path));
+        const auto current = storage::read_file_if_exists(context.log_path);
         const Log log = current ? parse_log(*current, shown) : Log{};
         const Session session = session_from(options, log, context.today);
         if (!context.quiet) fmt::print("would append to {}:\n\n", shown);

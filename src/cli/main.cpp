@@ -56,8 +56,11 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        const bool color = use_color(global.color, STDERR_FILENO);
-        print_error(anklog::Error(e.what(), "run 'anklog --help' or 'anklog COMMAND --help' for usage"), color);
+        // Point at the help of the command being parsed, if any.
+        const auto parsed = app.get_subcommands();
+        const std::string help = parsed.empty() ? "anklog --help" : "anklog " + parsed.back()->get_name() + " --help";
+        print_error(anklog::Error(e.what(), fmt::format("see '{}' for usage", help)),
+                    use_color(global.color, STDERR_FILENO));
         return exit_error;
     }
 

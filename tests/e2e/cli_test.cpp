@@ -77,7 +77,13 @@ TEST_CASE("usage errors exit 2 with one line of advice") {
     const Result unknown = run(home, {"--frobnicate"});
     CHECK(unknown.exit_code == 2);
     CHECK(unknown.err == "anklog: error: The following argument was not expected: --frobnicate\n"
-                         "  help: run 'anklog --help' or 'anklog COMMAND --help' for usage\n");
+                         "  help: see 'anklog --help' for usage\n");
+    const Result missing = run(home, {"log"});
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err == "anklog: error: ACTIVITY is required\n  help: see 'anklog log --help' for usage\n");
+    const Result conversion = run(home, {"log", "walk", "-m", "ten"});
+    CHECK(conversion.exit_code == 2);
+    CHECK(conversion.err == "anklog: error: Could not convert: --minutes = ten\n  help: see 'anklog log --help' for usage\n");
     const Result none = run(home, {});
     CHECK(none.exit_code == 2);
     CHECK(none.err.find("anklog: error: no command given\n  help: try 'anklog log walk --minutes 10', or 'anklog --help'\n") !=

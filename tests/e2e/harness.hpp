@@ -50,6 +50,7 @@ int start(const ScratchDir& home, const std::vector<std::string>& args, const Op
 Result finish(int pid, const ScratchDir& home);
 
 std::string read(const fs::path& path);
+unsigned mode_of(const fs::path& path);  // permission bits, e.g. 0600
 void write(const fs::path& path, const std::string& text);
 fs::path source_dir();
 std::string example(const std::string& name);  // examples/NAME's text

@@ -1,22 +1,11 @@
 // anklog log: appends exactly one session, never touches what was there.
 #include <doctest/doctest.h>
-#include <sys/stat.h>
 
 #include <random>
 
 #include "harness.hpp"
 
 using namespace e2e;
-
-namespace {
-
-mode_t mode_of(const fs::path& path) {
-    struct stat info {};
-    ::stat(path.c_str(), &info);
-    return info.st_mode & 07777;
-}
-
-}  // namespace
 
 TEST_CASE("the first `log` creates the log / its folders / mode 0600 / and shows what it appended") {
     ScratchDir home;

@@ -1,7 +1,6 @@
 // The log is never lost: concurrent writers, failing writes, symlinks, modes.
 #include <doctest/doctest.h>
 #include <sys/resource.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -12,12 +11,6 @@
 using namespace e2e;
 
 namespace {
-
-mode_t mode_of(const fs::path& path) {
-    struct stat info {};
-    ::stat(path.c_str(), &info);
-    return info.st_mode & 07777;
-}
 
 // Everything in `dir` but the log itself: temporary files must not linger.
 std::vector<std::string> other_files(const fs::path& dir, const std::string& log_name) {
