@@ -10,6 +10,7 @@
 #include "anklog/error.hpp"
 #include "anklog/limits.hpp"
 #include "anklog/log.hpp"
+#include "anklog/rules.hpp"
 #include "anklog/suggest.hpp"
 
 namespace anklog {
@@ -223,27 +224,52 @@ private:
         }
     }
 
-    // Kept as written; the rule engine checks names and knobs against its table.
+    const Rule& rule_at(const toml::node& where, std::string_view id) const {
+        const Rule* rule = find_rule(id);
+        if (!rule) {
+            fail(where, fmt::format("unknown rule '{}'", id),
+                 did_you_mean(id, rule_ids(), "'anklog rules' lists every rule"));
+        }
+        return *rule;
+    }
+
+    // [rules]: off = ["id", ...] and [rules.ID] knob = number, each checked
+    // against the rule table.
     void parse_rules(const toml::table& rules) {
         for (const auto& [key, node] : rules) {
             if (key.str() == "off") {
                 for (const toml::node& item : array_at(node, "off", "[\"monotony\"]")) {
-                    log_.rules.off.push_back(string_at(item, "off"));
+                    log_.rules.off.emplace_back(rule_at(item, string_at(item, "off")).id);
                 }
                 continue;
             }
+            const Rule& rule = rule_at(node, key.str());
             if (!node.is_table()) {
                 fail(node, fmt::format("[rules] '{}' must be a table of thresholds", key.str()),
-                     fmt::format("write it as [rules.{}] with one threshold per line", key.str()));
+                     fmt::format("write [rules.{}] with one threshold per line; 'anklog rules {}' lists them",
+                                 key.str(), key.str()));
             }
+            std::vector<std::string> knobs;
+            for (const Threshold& t : rule.thresholds) knobs.emplace_back(t.knob);
             for (const auto& [knob, value] : *node.as_table()) {
-                if (!value.is_number()) {
-                    fail(value, fmt::format("threshold '{}.{}' must be a number", key.str(), knob.str()),
-                         "see `anklog rules` for each rule's thresholds");
+                const auto threshold = std::find_if(rule.thresholds.begin(), rule.thresholds.end(),
+                                                    [&](const Threshold& t) { return t.knob == knob.str(); });
+                if (threshold == rule.thresholds.end()) {
+                    throw Error(fmt::format("rule '{}' has no threshold '{}'", rule.id, knob.str()),
+                                did_you_mean(knob.str(), knobs,
+                                             knobs.empty() ? fmt::format("'{}' has no thresholds; switch it off "
+                                                                         "with off = [\"{}\"]",
+                                                                         rule.id, rule.id)
+                                                           : fmt::format("its thresholds: {}", fmt::join(knobs, ", "))),
+                                at(knob.source()));
                 }
-                const Location where = at(value);
-                log_.rules.overrides[std::string(key.str())][std::string(knob.str())] =
-                    RuleSettings::Override{value.value<double>().value_or(0), where.line, where.column};
+                const std::optional<double> number = value.is_number() ? value.value<double>() : std::nullopt;
+                if (!number || !std::isfinite(*number) || *number < threshold->min || *number > threshold->max) {
+                    fail(value, fmt::format("{}.{} must be a number from {} to {}", rule.id, knob.str(), threshold->min,
+                                            threshold->max),
+                         fmt::format("{} (default {})", threshold->meaning, threshold->value));
+                }
+                log_.rules.overrides[fmt::format("{}.{}", rule.id, knob.str())] = *number;
             }
         }
     }
@@ -338,6 +364,16 @@ private:
 }  // namespace
 
 Log parse_log(std::string_view text, std::string_view file_name) { return Parser(file_name).parse(text); }
+
+bool RuleSettings::enabled(std::string_view rule) const {
+    return std::find(off.begin(), off.end(), rule) == off.end();
+}
+
+double RuleSettings::value(std::string_view rule, std::string_view knob) const {
+    const Threshold& threshold = table_threshold(rule, knob);
+    const auto it = overrides.find(fmt::format("{}.{}", rule, knob));
+    return it == overrides.end() ? threshold.value : it->second;
+}
 
 std::vector<const Session*> in_date_order(const Log& log) {
     std::vector<const Session*> out;

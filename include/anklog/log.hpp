@@ -11,16 +11,15 @@
 
 namespace anklog {
 
-// The [rules] table, kept for the rule engine: rules switched off, and
-// threshold overrides with the line they were set on.
+// The [rules] table, checked against the rule table: rules switched off,
+// and threshold overrides.
 struct RuleSettings {
     std::vector<std::string> off;
-    struct Override {
-        double value = 0;
-        int line = 0;
-        int column = 0;
-    };
-    std::map<std::string, std::map<std::string, Override>, std::less<>> overrides;  // rule -> knob -> value
+    std::map<std::string, double, std::less<>> overrides;  // "rule-id.knob" -> value
+
+    [[nodiscard]] bool enabled(std::string_view rule) const;
+    // The override from the log, else the rule table's default.
+    [[nodiscard]] double value(std::string_view rule, std::string_view knob) const;
 };
 
 struct Log {

@@ -45,4 +45,19 @@ struct HistoryOptions {
 CLI::App* setup_history(CLI::App& app, HistoryOptions& options);
 int run_history(const Context& context, const HistoryOptions& options);
 
+struct CheckOptions {
+    std::string file;  // FILE: overrides -f
+    std::string format = "text";
+    std::string since;
+    std::string fail_on = "warning";
+};
+CLI::App* setup_check(CLI::App& app, CheckOptions& options);
+int run_check(const Context& context, const CheckOptions& options);
+
+struct RulesOptions {
+    std::string rule;
+};
+CLI::App* setup_rules(CLI::App& app, RulesOptions& options);
+int run_rules(const Context& context, const RulesOptions& options);
+
 }  // namespace anklog::cli

@@ -1,5 +1,6 @@
 // The one place that registers subcommands and turns outcomes into exit codes:
-// 0 success, 2 any error (bad usage, unreadable or invalid log, failed write).
+// 0 success (check: 1 when it flags something at or above --fail-on),
+// 2 any error (bad usage, unreadable or invalid log, failed write).
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -19,6 +20,7 @@ const char* const main_footer =
     "Examples:\n"
     "  anklog init --weights \"0.5kg,1kg,1.5kg\"      start a log with the weights you own\n"
     "  anklog log walk -w 1kg -m 20 --effort 3     after a workout\n"
+    "  anklog check                                am I ramping up too fast?\n"
     "  anklog history --since 2026-11-01            what you did\n"
     "\n"
     "The log is plain TOML: edit it freely; anklog only appends.\n"
@@ -43,9 +45,13 @@ int main(int argc, char** argv) {
     InitOptions init;
     LogOptions log;
     HistoryOptions history;
+    CheckOptions check;
+    RulesOptions rules;
     CLI::App* init_command = setup_init(app, init);
     CLI::App* log_command = setup_log(app, log);
+    CLI::App* check_command = setup_check(app, check);
     CLI::App* history_command = setup_history(app, history);
+    CLI::App* rules_command = setup_rules(app, rules);
 
     try {
         app.parse(argc, argv);
@@ -74,7 +80,9 @@ int main(int argc, char** argv) {
         color_stderr = context.color_stderr;
         if (init_command->parsed()) return run_init(context, init);
         if (log_command->parsed()) return run_log(context, log);
+        if (check_command->parsed()) return run_check(context, check);
         if (history_command->parsed()) return run_history(context, history);
+        if (rules_command->parsed()) return run_rules(context, rules);
         throw anklog::Error("unknown command", "run 'anklog --help'");
     } catch (const anklog::Error& e) {
         print_error(e, color_stderr);

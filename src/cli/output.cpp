@@ -31,6 +31,16 @@ std::string volume_text(const Session& session, Kind kind) {
     return fmt::format("{} x {}", session.sets.value_or(0), session.reps.value_or(0));
 }
 
+std::string render_finding(const Finding& finding, std::string_view file, bool color) {
+    const Tone tone = finding.severity == Severity::danger    ? Tone::red
+                      : finding.severity == Severity::warning ? Tone::yellow
+                                                              : Tone::cyan;
+    return fmt::format("{}:{}: {}{}: {}\n  = {}\n  = {}  (source: {})\n", file, finding.line,
+                       paint(to_string(finding.severity), tone, color),
+                       paint(fmt::format("[{}]", finding.rule), Tone::bold, color), finding.message, finding.evidence,
+                       finding.advice, finding.source);
+}
+
 std::string json_quote(std::string_view text) {
     std::string out = "\"";
     for (const char c : text) {

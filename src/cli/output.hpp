@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "anklog/check.hpp"
 #include "anklog/error.hpp"
 #include "anklog/session.hpp"
 
@@ -19,6 +20,12 @@ void print_error(const Error& error, bool color);
 
 // "20 min" for timed activities, "2 x 12" for strength.
 std::string volume_text(const Session& session, Kind kind);
+
+// A finding as a compiler-style block:
+//   FILE:LINE: SEVERITY[RULE]: message
+//     = evidence
+//     = advice  (source: ...)
+std::string render_finding(const Finding& finding, std::string_view file, bool color);
 
 std::string json_quote(std::string_view text);
 std::string csv_field(std::string_view text);

@@ -108,12 +108,28 @@ TEST_CASE("sessions may be in any order in the file - in_date_order sorts them s
     CHECK(*ordered[2]->minutes == 3);
 }
 
-TEST_CASE("[rules] settings are kept for the rule engine") {
+TEST_CASE("[rules] switches rules off and overrides thresholds of the rule table") {
     const Log log = parse_log("[rules]\noff = [\"monotony\"]\n[rules.volume-spike]\nwarning = 0.4\n", "f");
-    REQUIRE(log.rules.off.size() == 1);
-    CHECK(log.rules.off[0] == "monotony");
-    CHECK(log.rules.overrides.at("volume-spike").at("warning").value == doctest::Approx(0.4));
-    CHECK(log.rules.overrides.at("volume-spike").at("warning").line == 4);
+    CHECK_FALSE(log.rules.enabled("monotony"));
+    CHECK(log.rules.enabled("pain"));
+    CHECK(log.rules.value("volume-spike", "warning") == doctest::Approx(0.4));
+    CHECK(log.rules.value("volume-spike", "danger") == doctest::Approx(1.0));  // the table's default
+}
+
+TEST_CASE("a bad [rules] setting is a located error with a suggestion") {
+    CHECK(error_of("[rules]\noff = [\"monotonny\"]\n") == "log.toml:2:8: unknown rule 'monotonny' | did you mean 'monotony'?");
+    CHECK(error_of("[rules.volume-spik]\nwarning = 0.4\n") ==
+          "log.toml:1:1: unknown rule 'volume-spik' | did you mean 'volume-spike'?");
+    CHECK(error_of("[rules.volume-spike]\nwarnin = 0.4\n") ==
+          "log.toml:2:1: rule 'volume-spike' has no threshold 'warnin' | did you mean 'warning'?");
+    CHECK(error_of("[rules.volume-spike]\nwarning = -1\n") ==
+          "log.toml:2:11: volume-spike.warning must be a number from 0 to 100 | increase that is a warning (default 0.3)");
+    CHECK(error_of("[rules.long-wear]\nmax_minutes = \"lots\"\n") ==
+          "log.toml:2:15: long-wear.max_minutes must be a number from 1 to 600 | longest weighted session, minutes "
+          "(default 120)");
+    CHECK(error_of("[rules.ankle-weights-running]\nx = 1\n") ==
+          "log.toml:2:1: rule 'ankle-weights-running' has no threshold 'x' | 'ankle-weights-running' has no "
+          "thresholds; switch it off with off = [\"ankle-weights-running\"]");
 }
 
 TEST_CASE("malformed TOML is located") {

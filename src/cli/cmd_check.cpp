@@ -1,0 +1,100 @@
+// anklog check: the rules applied to the log, reported like a compiler.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "anklog/check.hpp"
+#include "anklog/error.hpp"
+#include "commands.hpp"
+#include "log_file.hpp"
+#include "output.hpp"
+
+namespace anklog::cli {
+
+namespace {
+
+struct Counts {
+    int note = 0;
+    int warning = 0;
+    int danger = 0;
+    void add(Severity s) { ++(s == Severity::danger ? danger : s == Severity::warning ? warning : note); }
+};
+
+std::string plural(int n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
+
+}  // namespace
+
+CLI::App* setup_check(CLI::App& app, CheckOptions& options) {
+    CLI::App* command = app.add_subcommand("check", "Flag risky jumps in load, with the numbers and a source");
+    command->add_option("FILE", options.file, "The log to check (default: the log, as for every command)")
+        ->type_name("");
+    command->add_option("--format", options.format, "Output format; default text")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->option_text("text|json");
+    command->add_option("--since", options.since, "Only report on sessions on or after DATE (the rules still see "
+                                                  "all history)")
+        ->option_text("DATE");
+    command->add_option("--fail-on", options.fail_on, "Exit 1 when a finding is at least this severe; default warning")
+        ->check(CLI::IsMember({"note", "warning", "danger"}))
+        ->option_text("note|warning|danger");
+    command->footer(
+        "Examples:\n"
+        "  anklog check\n"
+        "  anklog check examples/too-much-too-soon.toml\n"
+        "  anklog check --since 2026-11-01 --fail-on danger\n"
+        "  anklog check --format json | jq '.findings[].rule'\n"
+        "\n"
+        "Exit status: 0 nothing at or above --fail-on, 1 findings at or above it, 2 error.\n"
+        "'anklog rules' explains every rule, its thresholds and its source.\n");
+    return command;
+}
+
+int run_check(const Context& context, const CheckOptions& options) {
+    const std::string shown = options.file.empty() ? context.log_path.string() : options.file;
+    const Log log = parse_log(storage::read_file(shown), shown);
+    std::optional<Date> since;
+    if (!options.since.empty()) {
+        since = parse_date_argument(options.since, context.today);
+        if (!since) {
+            throw Error(fmt::format("--since: \"{}\" is not a date", options.since),
+                        "write YYYY-MM-DD, today or yesterday");
+        }
+    }
+    std::vector<Finding> findings = check(log);
+    if (since) std::erase_if(findings, [&](const Finding& f) { return f.date < *since; });
+    const auto sessions = std::count_if(log.sessions.begin(), log.sessions.end(),
+                                        [&](const Session& s) { return !since || s.date >= *since; });
+    Counts counts;
+    for (const Finding& f : findings) counts.add(f.severity);
+    const Severity fail_on = *parse_severity(options.fail_on);
+    const bool failed = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) { return f.severity >= fail_on; });
+
+    if (options.format == "json") {
+        fmt::print("{{\n  \"file\": {},\n  \"findings\": [", json_quote(shown));
+        for (std::size_t i = 0; i < findings.size(); ++i) {
+            const Finding& f = findings[i];
+            fmt::print("{}\n    {{\"rule\": \"{}\", \"severity\": \"{}\", \"date\": \"{}\", \"activity\": {}, \"line\": {}, "
+                       "\"message\": {}, \"evidence\": {}, \"advice\": {}, \"source\": {}}}",
+                       i == 0 ? "" : ",", f.rule, to_string(f.severity), to_string(f.date), json_quote(f.activity),
+                       f.line, json_quote(f.message), json_quote(f.evidence), json_quote(f.advice), json_quote(f.source));
+        }
+        fmt::print("{}],\n  \"summary\": {{\"sessions\": {}, \"note\": {}, \"warning\": {}, \"danger\": {}}}\n}}\n",
+                   findings.empty() ? "" : "\n  ", sessions, counts.note, counts.warning, counts.danger);
+        return failed ? 1 : 0;
+    }
+
+    for (const Finding& f : findings) fmt::print("{}\n", render_finding(f, shown, context.color_stdout));
+    const std::string checked = fmt::format("{}: {} checked{}", shown, plural(static_cast<int>(sessions), "session"),
+                                            since ? fmt::format(" since {}", to_string(*since)) : "");
+    if (findings.empty()) {
+        fmt::print("{}: nothing to flag\n", checked);
+    } else {
+        std::vector<std::string> parts;
+        if (counts.danger) parts.push_back(paint(fmt::format("{} danger", counts.danger), Tone::red, context.color_stdout));
+        if (counts.warning) parts.push_back(paint(plural(counts.warning, "warning"), Tone::yellow, context.color_stdout));
+        if (counts.note) parts.push_back(paint(plural(counts.note, "note"), Tone::cyan, context.color_stdout));
+        fmt::print("{}: {}\n", checked, fmt::join(parts, ", "));
+    }
+    return failed ? 1 : 0;
+}
+
+}  // namespace anklog::cli

@@ -1,0 +1,71 @@
+// anklog rules: what each rule checks, its thresholds and its source.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "anklog/error.hpp"
+#include "anklog/rules.hpp"
+#include "anklog/suggest.hpp"
+#include "commands.hpp"
+#include "output.hpp"
+
+namespace anklog::cli {
+
+namespace {
+
+std::string thresholds_line(const Rule& rule) {
+    std::vector<std::string> items;
+    for (const Threshold& t : rule.thresholds) items.push_back(fmt::format("{} = {}", t.knob, t.value));
+    return items.empty() ? std::string("none") : fmt::format("{}", fmt::join(items, ", "));
+}
+
+}  // namespace
+
+CLI::App* setup_rules(CLI::App& app, RulesOptions& options) {
+    CLI::App* command = app.add_subcommand("rules", "Explain the rules check uses: thresholds and sources");
+    command->add_option("RULE", options.rule, "One rule to explain in full, with a worked example")->type_name("");
+    command->footer(
+        "Examples:\n"
+        "  anklog rules\n"
+        "  anklog rules weight-and-volume\n"
+        "\n"
+        "Switch a rule off or change a threshold in the log:\n"
+        "  [rules]\n"
+        "  off = [\"monotony\"]\n"
+        "  [rules.volume-spike]\n"
+        "  warning = 0.4\n");
+    return command;
+}
+
+int run_rules(const Context& context, const RulesOptions& options) {
+    const bool color = context.color_stdout;
+    if (options.rule.empty()) {
+        bool first = true;
+        for (const Rule& rule : rule_table()) {
+            fmt::print("{}{}  {}\n  {}\n  thresholds: {}\n  source: {}\n", first ? "" : "\n",
+                       paint(rule.id, Tone::bold, color), rule.severity, rule.summary, thresholds_line(rule),
+                       rule.source);
+            first = false;
+        }
+        return 0;
+    }
+    const Rule* rule = find_rule(options.rule);
+    if (!rule) {
+        throw Error(fmt::format("unknown rule '{}'", options.rule),
+                    did_you_mean(options.rule, rule_ids(), "'anklog rules' lists every rule"));
+    }
+    fmt::print("{} ({})\n\nFires when: {}.\n\n", paint(rule->id, Tone::bold, color), rule->severity, rule->summary);
+    if (rule->thresholds.empty()) {
+        fmt::print("Thresholds: none.\n\n");
+    } else {
+        fmt::print("Thresholds (change them in the log under [rules.{}]):\n", rule->id);
+        for (const Threshold& t : rule->thresholds) {
+            fmt::print("  {:<28} {}\n", fmt::format("{} = {}", t.knob, t.value), t.meaning);
+        }
+        fmt::print("\n");
+    }
+    fmt::print("Example: {}\n\nSource: {}\n\nSwitch it off in the log with:  [rules]  off = [\"{}\"]\n", rule->example,
+               rule->source, rule->id);
+    return 0;
+}
+
+}  // namespace anklog::cli

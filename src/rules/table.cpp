@@ -1,0 +1,226 @@
+// The rule table of DESIGN.md section 4: data only.
+#include <array>
+#include <stdexcept>
+#include <string>
+
+#include "anklog/rules.hpp"
+
+namespace anklog {
+
+std::string_view to_string(Severity severity) {
+    switch (severity) {
+        case Severity::note: return "note";
+        case Severity::warning: return "warning";
+        case Severity::danger: return "danger";
+    }
+    return "note";
+}
+
+std::optional<Severity> parse_severity(std::string_view text) {
+    for (const Severity s : {Severity::note, Severity::warning, Severity::danger}) {
+        if (text == to_string(s)) return s;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+constexpr std::array start_light{
+    Threshold{"max_kg", 1.0, "heaviest first weight per limb, kg", 0, 20},
+    Threshold{"max_kg_with_injury", 0.5, "heaviest first weight per limb with injury history, kg", 0, 20},
+    Threshold{"max_minutes", 10, "longest first timed session, minutes", 1, 600},
+    Threshold{"max_sets", 1, "most sets in a first strength session", 1, 20},
+};
+constexpr std::array weight_and_volume{
+    Threshold{"window_days", 14, "days of history that set the working level", 1, 365},
+};
+constexpr std::array weight_jump{
+    Threshold{"window_days", 14, "days of history that set the working weight", 1, 365},
+    Threshold{"danger_ratio", 2.0, "new weight / working weight at or above which it is danger", 1, 100},
+};
+constexpr std::array volume_spike{
+    Threshold{"window_days", 30, "days of history searched for the longest session", 1, 365},
+    Threshold{"min_sessions", 2, "weighted sessions needed in that window", 1, 100},
+    Threshold{"note", 0.10, "increase over the longest session that is a note (0.10 = 10%)", 0, 100},
+    Threshold{"warning", 0.30, "increase that is a warning", 0, 100},
+    Threshold{"danger", 1.00, "increase that is danger", 0, 100},
+};
+constexpr std::array load_ramp{
+    Threshold{"weekly_ratio", 1.3, "week's weighted volume / largest of the previous weeks", 1, 100},
+    Threshold{"weeks", 4, "previous calendar weeks compared", 1, 52},
+    Threshold{"acwr", 1.5, "acute:chronic ratio of daily weighted volume", 1, 100},
+    Threshold{"acute_days", 7, "acute window, days", 1, 60},
+    Threshold{"chronic_days", 28, "chronic window, days; also the weighted history needed", 2, 365},
+};
+constexpr std::array no_rest{
+    Threshold{"days_in_a_row", 7, "weighted days in a row that fire", 2, 365},
+    Threshold{"early_days", 14, "first days of weighted training that are held to the beginner limit", 1, 365},
+    Threshold{"early_max_days", 3, "most weighted days in any 7 during those first days", 1, 7},
+};
+constexpr std::array monotony{
+    Threshold{"max", 2.0, "7-day monotony (mean / SD of daily load) above which it fires", 0, 100},
+    Threshold{"min_sessions", 4, "weighted sessions in the 7 days needed to judge", 1, 100},
+};
+constexpr std::array over_range{
+    Threshold{"gait_warning_kg", 1.5, "gait weight per limb above which it is a warning, kg", 0, 20},
+    Threshold{"gait_warning_kg_with_injury", 1.0, "the same with injury history, kg", 0, 20},
+    Threshold{"gait_danger_kg", 2.5, "gait weight per limb above which it is danger, kg", 0, 20},
+    Threshold{"other_warning_kg", 5.0, "strength or mobility weight per limb above which it is a warning, kg", 0, 20},
+};
+constexpr std::array pain{
+    Threshold{"warning", 4, "pain score at or above which it is a warning", 0, 10},
+    Threshold{"danger", 5, "pain score above which it is danger", 0, 10},
+    Threshold{"raised_after", 3, "pain score after which raising the load next time is danger", 0, 10},
+};
+constexpr std::array persistent_pain{
+    Threshold{"pain", 3, "pain score that counts", 0, 10},
+    Threshold{"count", 3, "painful sessions that fire ...", 1, 100},
+    Threshold{"of_last", 5, "... among this many last sessions", 1, 100},
+};
+constexpr std::array long_wear{
+    Threshold{"max_minutes", 120, "longest weighted session, minutes", 1, 600},
+};
+constexpr std::array return_after_break{
+    Threshold{"break_days", 14, "days since the activity's last session that make a break", 1, 365},
+};
+constexpr std::array<Threshold, 0> no_thresholds{};
+
+constexpr std::string_view aw101 = "Ankle Weights 101, PowerRebound";
+
+const std::array rules{
+    Rule{"start-light", "warning",
+         "first-ever weighted session of an activity over the starting dose: weight > 1 kg per limb (> 0.5 kg with "
+         "injury history), or gait/mobility > 10 min, or strength > 1 set",
+         "Ankle Weights 101 (PowerRebound): begin with the lowest weight, walk \"just a few minutes\", \"do just one "
+         "of those sets with the weights\"; A. Lee, physiotherapist (Should You Wear Ankle Weights on Walks?): "
+         "0.5-1 kg per ankle; P. Di Lanzo (I wore ankle weights for every workout for two weeks): \"start slow and "
+         "light, both in weight and duration\"",
+         "Ankle Weights 101, PowerRebound; A. Lee, physiotherapist",
+         "A first weighted walk with 1.5 kg for 20 min is over both starting limits: start with 0.5-1 kg for at "
+         "most 10 min and build from there.",
+         start_light},
+    Rule{"weight-and-volume", "warning",
+         "weight raised and volume (minutes, or sets x reps) raised in the same session, both above the working "
+         "level of the last 14 days",
+         "Ankle Weights 101 (PowerRebound): \"avoid increasing weight and duration at the same time\"", aw101,
+         "Walks at 1 kg for 20 min, then 1.5 kg for 30 min: weight and duration both went up. Keep 1.5 kg at 20 "
+         "min, or 1 kg at 30 min.",
+         weight_and_volume},
+    Rule{"weight-jump", "warning; danger if weight at least doubles",
+         "weight raised by more than one step (0.5 kg / 1 lb, or the next weight the user owns) above the working "
+         "weight of the last 14 days; from unweighted, start-light judges instead",
+         "gradual progression (Ankle Weights 101, PowerRebound: begin with the lowest weight, go heavier as your "
+         "body adapts); rehab steps of 1.25-2.5 lb",
+         "Ankle Weights 101, PowerRebound: go heavier gradually",
+         "Side leg lifts at 0.5 kg, then at 1.5 kg while owning 0.5, 1 and 1.5 kg: two steps at once, and the "
+         "weight tripled (danger). Go to 1 kg first.",
+         weight_jump},
+    Rule{"volume-spike", "note > 10%, warning > 30%, danger > 100%",
+         "minutes (or sets x reps) above the longest weighted session of that activity in the previous 30 days, "
+         "given at least 2 such sessions",
+         "Frandsen et al. 2025, BJSM 59:1203 (5,205 runners): single-session spikes over the longest recent run "
+         "raise injury risk",
+         "Frandsen et al. 2025, BJSM 59:1203",
+         "Weighted walks of 20, 20 and 22 min this month, then 30 min: 36% over the longest (22 min), a warning. "
+         "About 24 min (+10%) would have been a safe step.",
+         volume_spike},
+    Rule{"load-ramp", "warning",
+         "a family's (gait, mobility, strength) weighted volume in a calendar week (Mon-Sun) passes 1.3x the largest "
+         "of its previous 4 weeks (skipped when those were all zero); or the acute:chronic ratio of daily "
+         "weighted volume (last 7 days' total vs the last 28 days' total per 7 days, rest days = 0) passes 1.5 "
+         "once the family has 28 days of weighted history. The finding sits on the session that crosses the line. "
+         "(Rolling totals rather than a daily EWMA: with 1-3 training days a week a 7-day EWMA jumps by a quarter "
+         "of each session and reads 1.4-1.8 for a steady routine)",
+         "Nielsen et al. 2014 (> 30% weekly increase); Gabbett 2016 (acute:chronic workload ratio); Williams et "
+         "al. 2017",
+         "Nielsen et al. 2014; Gabbett 2016",
+         "Weighted walking of 60, 66 and 70 min in the last weeks, then 95 min this week: 95 > 1.3 x 70 = 91 min. "
+         "The walk that took the week past 91 min carries the warning.",
+         load_ramp},
+    Rule{"no-rest", "warning",
+         "weighted strength work on the same muscle group on consecutive days (< 48 h); or weighted sessions 7 days "
+         "in a row; or more than 3 weighted days in any 7 within the first 14 days of weighted training",
+         "ACSM 2009/2011 position stands (2-3 days a week for novices, 48 h between sessions for a muscle group); "
+         "Ankle Weights 101 (PowerRebound): avoid using them every day at first",
+         "ACSM 2009; Ankle Weights 101, PowerRebound",
+         "Glute bridges (hips) with 1 kg on Monday and side leg lifts (hips) with 1 kg on Tuesday: the hips had "
+         "less than 48 h to recover. Work another group on Tuesday, or rest.",
+         no_rest},
+    Rule{"monotony", "note",
+         "7-day Foster monotony (mean / population SD of a family's daily weighted volume, rest days = 0) above "
+         "2.0, with at least 4 weighted sessions in the 7 days",
+         "Foster 1998 (training monotony and strain)", "Foster 1998",
+         "Six 20-minute weighted walks in 7 days: daily loads 20,20,20,20,20,20,0 give monotony 2.4. Make one or two "
+         "days easy or rest days.",
+         monotony},
+    Rule{"ankle-weights-running", "warning", "a run (or jog) with weights on the ankles",
+         "P. Di Lanzo (I wore ankle weights for every workout for two weeks) and Ankle Weights 101 (PowerRebound): "
+         "ankle weights alter running gait and load the joints; use wrist weights or a weighted vest",
+         "P. Di Lanzo; Ankle Weights 101, PowerRebound",
+         "A 20-minute run with 0.5 kg on each ankle fires. Run without them, or put them on the wrists.",
+         no_thresholds},
+    Rule{"over-range", "warning; danger",
+         "gait weight per limb > 1.5 kg (warning; > 1 kg with injury history) or > 2.5 kg (danger); strength or "
+         "mobility weight > 5 kg (warning)",
+         "A. Lee, physiotherapist (Should You Wear Ankle Weights on Walks?): 0.5-1 kg for walking; ACE: 1-3 lb "
+         "for aerobic work; products range 0.5-5 kg / 1-8 lb; Browning et al. 2007 (2-4 kg per foot changes "
+         "gait)",
+         "A. Lee, physiotherapist; ACE; Browning et al. 2007",
+         "A walk with 2 kg per ankle is a warning (over 1.5 kg), with 3 kg danger (over 2.5 kg): weight that far "
+         "from the body changes how you walk.",
+         over_range},
+    Rule{"pain", "warning >= 4; danger > 5, or load raised right after a session with pain >= 3",
+         "a session's pain score: 4 or more is a warning, over 5 danger; raising weight or volume in the next "
+         "session of an activity after pain of 3 or more is danger",
+         "Silbernagel et al. 2007 pain-monitoring model (pain up to 5/10 that settles by next morning is "
+         "acceptable); Ankle Weights 101 (PowerRebound): remove the weights and rest",
+         "Silbernagel et al. 2007; Ankle Weights 101, PowerRebound",
+         "Side leg lifts with pain 3, then the next time one more set: danger. Repeat the same load until it is "
+         "pain-free, or step down.",
+         pain},
+    Rule{"persistent-pain", "danger", "pain of 3 or more in 3 of the last 5 sessions",
+         "Ankle Weights 101 (PowerRebound): if symptoms don't improve with rest, see a doctor",
+         "Ankle Weights 101, PowerRebound",
+         "Pain 3, 0, 4, 3 in four sessions in a row: three of the last five hurt. Rest, and see a doctor or "
+         "physiotherapist if it does not settle.",
+         persistent_pain},
+    Rule{"long-wear", "warning", "one weighted session over 120 min",
+         "Ankle Weights 101 (PowerRebound): avoid wearing ankle weights constantly", aw101,
+         "A 150-minute hike with 1 kg on each ankle fires. Take them off for the second half.",
+         long_wear},
+    Rule{"return-after-break", "warning",
+         "14 days or more since the activity's last session, then weight and volume both at or above that "
+         "session's",
+         "Ankle Weights 101 (PowerRebound): return gradually after illness or a break", aw101,
+         "Walks at 1 kg for 20 min, three weeks off, then straight back to 1 kg for 20 min. Come back lighter or "
+         "shorter and build up again.",
+         return_after_break},
+};
+
+}  // namespace
+
+std::span<const Rule> rule_table() { return rules; }
+
+const Rule* find_rule(std::string_view id) {
+    for (const Rule& rule : rules) {
+        if (rule.id == id) return &rule;
+    }
+    return nullptr;
+}
+
+std::vector<std::string> rule_ids() {
+    std::vector<std::string> ids;
+    for (const Rule& rule : rules) ids.emplace_back(rule.id);
+    return ids;
+}
+
+const Threshold& table_threshold(std::string_view id, std::string_view knob) {
+    if (const Rule* rule = find_rule(id)) {
+        for (const Threshold& t : rule->thresholds) {
+            if (t.knob == knob) return t;
+        }
+    }
+    throw std::logic_error("no threshold " + std::string(id) + "." + std::string(knob) + " in the rule table");
+}
+
+}  // namespace anklog
