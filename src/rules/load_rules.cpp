@@ -86,7 +86,10 @@ private:
     // weekly routine and still rise to 1.6-1.8 when load or frequency jumps.
     bool acwr(const Entry& e, State& s) {
         if (s.first_day == std::numeric_limits<int>::min()) s.first_day = e.day;
-        const double before = ratio(e.day, s);
+        // The ratio after the previous session: a crossing is from at or
+        // below the line then to above it now, so a ratio that stays high as
+        // old days leave the window fires once.
+        const double before = s.ratio;
         s.acute.emplace_back(e.day, e.volume);
         s.chronic.emplace_back(e.day, e.volume);
         s.acute_sum += e.volume;
