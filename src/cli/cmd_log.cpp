@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "anklog/check.hpp"
 #include "anklog/error.hpp"
 #include "anklog/log.hpp"
 #include "anklog/suggest.hpp"
@@ -84,6 +85,14 @@ Session session_from(const LogOptions& options, const Log& log, Date today) {
     return session;
 }
 
+// What check says about the session at `line`: advice, not failure. Shown
+// even with --quiet: a safety flag is not a confirmation.
+void print_findings_on(const Log& log, int line, const std::string& shown, bool color) {
+    for (const Finding& finding : check(log)) {
+        if (finding.line == line) fmt::print("\n{}", render_finding(finding, shown, color));
+    }
+}
+
 }  // namespace
 
 CLI::App* setup_log(CLI::App& app, LogOptions& options) {
@@ -120,11 +129,14 @@ int run_log(const Context& context, const LogOptions& options) {
         const Session session = session_from(options, log, context.today);
         if (!context.quiet) fmt::print("would append to {}:\n\n", shown);
         fmt::print("{}", to_toml(session));
+        const Log after = parse_log(append_block(current ? *current : new_log_text(log.profile), to_toml(session)), shown);
+        print_findings_on(after, after.sessions.back().line, shown, context.color_stdout);
         return 0;
     }
 
     std::size_t sessions_before = 0;
     Session appended;
+    Log written_log;
     storage::update_file(
         context.log_path,
         [&](const std::optional<std::string>& current) {
@@ -135,18 +147,20 @@ int run_log(const Context& context, const LogOptions& options) {
             return append_block(existing, to_toml(appended));
         },
         [&](std::string_view written) {
-            const Log log = parse_log(written, shown);
+            Log log = parse_log(written, shown);
             if (log.sessions.size() != sessions_before + 1) {
                 throw Error("the new session did not read back from the log",
                             "please report this; your log has not been changed", Location{shown});
             }
             appended.line = log.sessions.back().line;
+            written_log = std::move(log);
         });
 
     if (!context.quiet) {
         fmt::print("{} {}:{}\n\n{}", paint("appended to", Tone::green, context.color_stdout), shown, appended.line,
                    to_toml(appended));
     }
+    print_findings_on(written_log, appended.line, shown, context.color_stdout);
     return 0;
 }
 

@@ -207,18 +207,27 @@ public:
                                   to_string(e.session->date)),
                       "take at least one rest day (or an unweighted easy day) a week");
         }
-        if (e.day < first_day_ + early_days_ && days_.size() > early_max_) {
+        // Fires when the count first passes the limit, not again while it stays over.
+        const bool too_many = e.day < first_day_ + early_days_ && days_.size() > early_max_;
+        if (too_many && !too_many_) {
             c_.report(e, "no-rest", Severity::warning,
                       fmt::format("{} on {} made {} weighted days in 7, within the first {} days", e.activity->name,
                                   to_string(e.session->date), days_.size(), early_days_),
-                      fmt::format("{} weighted days from {} to {}; at first, at most {} in any 7", days_.size(),
-                                  to_string(add_days(e.session->date, -6)), to_string(e.session->date), early_max_),
+                      fmt::format("weighted days {}; at first, at most {} in any 7", fmt::join(days_text(), ", "),
+                                  early_max_),
                       "start with 2-3 weighted days a week, with rest days between, for the first weeks");
         }
+        too_many_ = too_many;
     }
 
 private:
     static constexpr int unset = std::numeric_limits<int>::min();
+
+    [[nodiscard]] std::vector<std::string> days_text() const {
+        std::vector<std::string> out;
+        for (const int day : days_) out.push_back(to_string(Date{std::chrono::sys_days{std::chrono::days{day}}}));
+        return out;
+    }
 
     // Weighted strength work for one muscle group on consecutive days.
     void same_group(const Entry& e) {
@@ -256,6 +265,7 @@ private:
     int first_day_ = unset;
     int last_day_ = unset;
     int streak_ = 0;
+    bool too_many_ = false;
     std::deque<int> days_;  // weighted days of the last 7
     std::array<Group, 4> groups_;
 };

@@ -175,10 +175,12 @@ private:
         }
         const double safe = std::floor(*longest * (1 + c_.value("volume-spike", "note")) + 1e-9);
         c_.report(e, "volume-spike", severity,
-                  fmt::format("{} on {} was {:.0f}% longer than any in the last {} days", e.activity->name,
-                              to_string(e.session->date), increase * 100, spike_days_),
-                  fmt::format("{} {} vs the longest of {} weighted sessions: {}", volume_word(e.kind()),
-                              amount(e.kind(), e.volume), spike_count_.size(), amount(e.kind(), *longest)),
+                  fmt::format("{} on {} {} {:.0f}% {} than any in the last {} days", e.activity->name,
+                              to_string(e.session->date), is_timed(e.kind()) ? "was" : "had", increase * 100,
+                              is_timed(e.kind()) ? "longer" : "more reps", spike_days_),
+                  fmt::format("{} {} vs {}, the longest of {} weighted sessions in the last {} days",
+                              volume_word(e.kind()), amount(e.kind(), e.volume), amount(e.kind(), *longest),
+                              spike_count_.size(), spike_days_),
                   fmt::format("build up in small steps: about {} next time", amount(e.kind(), safe)));
     }
 

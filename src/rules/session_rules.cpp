@@ -35,9 +35,9 @@ void over_range(Checker& c, const Entry& e) {
                  fmt::format("{} > {}{}", c.mass(e.kg), c.mass(is_danger ? danger : warning),
                              is_danger ? " for any gait activity"
                                        : (injury ? " for gait with injury history" : " for gait activities")),
-                 fmt::format("for walking and other gait work stay within {}-{} per limb; use heavier weights for "
-                             "strength exercises",
-                             c.mass(0.5), c.mass(injury ? std::min(warning, 1.0) : 1.0)));
+                 fmt::format("for walking and other gait work stay between {} and {} per limb; use heavier "
+                             "weights for strength exercises",
+                             c.mass(0.5), c.mass(std::min(warning, 1.0))));
         return;
     }
     const double warning = c.value("over-range", "other_warning_kg");
