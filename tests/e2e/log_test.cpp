@@ -22,7 +22,14 @@ TEST_CASE("the first `log` creates the log / its folders / mode 0600 / and shows
                    "weight = \"1 kg\"\n"
                    "minutes = 15\n"
                    "effort = 3\n"
-                   "note = \"easy pace\"\n");
+                   "note = \"easy pace\"\n"
+                   "\n" +
+                   log.string() +
+                   ":7: warning[start-light]: first weighted walk on 2026-11-18 started heavier than a first session "
+                   "should\n"
+                   "  = duration 15 min > 10 min (first weighted session of walk)\n"
+                   "  = start with 1 kg for at most 10 min and build from there, one thing at a time  (source: Ankle "
+                   "Weights 101, PowerRebound; A. Lee, physiotherapist)\n");
     CHECK(read(log) ==
           "# anklog training log. Plain TOML: edit freely, anklog only appends.\n"
           "version = 1\n"
@@ -120,11 +127,36 @@ TEST_CASE("bare weights use the log's unit - declared activities can be logged")
     ScratchDir home;
     write(home / "log.toml",
           "[profile]\nunits = \"lb\"\n[activities]\n\"kettle-swing\" = { kind = \"strength\", group = \"hips\" }\n");
-    const Result r = run(home, {"-f", "log.toml", "-q", "log", "kettle-swing", "-w", "3", "--sets", "2", "--reps",
+    const Result r = run(home, {"-f", "log.toml", "-q", "log", "kettle-swing", "-w", "2", "--sets", "1", "--reps",
                                 "8", "--date", "2026-11-18"});
     CHECK(r.exit_code == 0);
     CHECK(r.out == "");
-    CHECK(read(home / "log.toml").find("weight = \"3 lb\"\nsets = 2") != std::string::npos);
+    CHECK(read(home / "log.toml").find("weight = \"2 lb\"\nsets = 1") != std::string::npos);
+}
+
+TEST_CASE("after appending, `log` prints check's findings on that session as advice - even with -q - and exits 0") {
+    ScratchDir home;
+    write(home / "log.toml", example("beginner-eight-weeks.toml"));
+    // The working level is 1 kg for 12 min; 1.5 kg for 20 min raises both.
+    const Result r = run(home, {"-f", "log.toml", "-q", "log", "walk", "-w", "1.5kg", "-m", "20", "--date", "2026-11-16"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.err == "");
+    CHECK(r.out ==
+          "\n"
+          "log.toml:332: warning[weight-and-volume]: walk on 2026-11-16 raised weight and duration together\n"
+          "  = weight 1 kg -> 1.5 kg, duration 12 min -> 20 min (vs working level of the last 14 days)\n"
+          "  = raise one at a time: keep 1.5 kg at 12 min, or 1 kg at 20 min  (source: Ankle Weights 101, "
+          "PowerRebound)\n"
+          "\n"
+          "log.toml:332: warning[volume-spike]: walk on 2026-11-16 was 43% longer than any in the last 30 days\n"
+          "  = duration 20 min vs 14 min, the longest of 8 weighted sessions in the last 30 days\n"
+          "  = build up in small steps: about 15 min next time  (source: Frandsen et al. 2025, BJSM 59:1203)\n");
+    // Earlier sessions' findings are not repeated; a dry run shows what a session would raise.
+    const Result dry = run(home, {"-f", "log.toml", "log", "run", "-w", "0.5kg", "-m", "10", "--date", "2026-11-17",
+                                  "--dry-run"});
+    CHECK(dry.exit_code == 0);
+    CHECK(dry.out.find("warning[ankle-weights-running]: run on 2026-11-17 was done with weights on the ankles") !=
+          std::string::npos);
 }
 
 TEST_CASE("each bad input ends in exit 2 / a message with advice / and the log byte-for-byte unchanged") {

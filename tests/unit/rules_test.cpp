@@ -128,7 +128,7 @@ TEST_CASE("weight-and-volume near misses: one at a time, or back to the working 
               .empty());
 }
 
-TEST_CASE("weight-jump: more than one step; danger when the weight at least doubles") {
+TEST_CASE("weight-jump: more than one step - danger when the weight at least doubles") {
     const std::string owned = "[profile]\nweights = [\"0.5 kg\", \"1 kg\", \"1.5 kg\"]";
     CHECK(of_rule(findings({{0, "side-leg-lift", "0.5 kg", 0, 1, 10}, {2, "side-leg-lift", "1.5 kg", 0, 1, 10}}, owned),
                   "weight-jump") == V{"weight-jump danger " + day(2)});
