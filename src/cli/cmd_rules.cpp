@@ -38,14 +38,17 @@ CLI::App* setup_rules(CLI::App& app, RulesOptions& options) {
 
 int run_rules(const Context& context, const RulesOptions& options) {
     const bool color = context.color_stdout;
+    constexpr std::size_t width = 78;
     if (options.rule.empty()) {
         bool first = true;
         for (const Rule& rule : rule_table()) {
-            fmt::print("{}{}  {}\n  {}\n  thresholds: {}\n  source: {}\n", first ? "" : "\n",
-                       paint(rule.id, Tone::bold, color), rule.severity, rule.summary, thresholds_line(rule),
-                       rule.source);
+            fmt::print("{}{}  {}\n  {}\n  {}\n  {}\n", first ? "" : "\n", paint(rule.id, Tone::bold, color),
+                       rule.severity, wrap(rule.summary, width, "  "),
+                       wrap("thresholds: " + thresholds_line(rule), width, "    "),
+                       wrap(fmt::format("source: {}", rule.source), width, "    "));
             first = false;
         }
+        fmt::print("\n'anklog rules RULE' explains one rule with an example.\n");
         return 0;
     }
     const Rule* rule = find_rule(options.rule);
@@ -53,18 +56,24 @@ int run_rules(const Context& context, const RulesOptions& options) {
         throw Error(fmt::format("unknown rule '{}'", options.rule),
                     did_you_mean(options.rule, rule_ids(), "'anklog rules' lists every rule"));
     }
-    fmt::print("{} ({})\n\nFires when: {}.\n\n", paint(rule->id, Tone::bold, color), rule->severity, rule->summary);
+    fmt::print("{} ({})\n\n{}\n\n", paint(rule->id, Tone::bold, color), rule->severity,
+               wrap(fmt::format("Fires when: {}.", rule->summary), width, ""));
     if (rule->thresholds.empty()) {
         fmt::print("Thresholds: none.\n\n");
     } else {
-        fmt::print("Thresholds (change them in the log under [rules.{}]):\n", rule->id);
+        fmt::print("Thresholds, with their defaults:\n");
         for (const Threshold& t : rule->thresholds) {
             fmt::print("  {:<28} {}\n", fmt::format("{} = {}", t.knob, t.value), t.meaning);
         }
         fmt::print("\n");
     }
-    fmt::print("Example: {}\n\nSource: {}\n\nSwitch it off in the log with:  [rules]  off = [\"{}\"]\n", rule->example,
-               rule->source, rule->id);
+    fmt::print("{}\n\n{}\n\n", wrap(fmt::format("Example: {}", rule->example), width, ""),
+               wrap(fmt::format("Source: {}", rule->source), width, ""));
+    fmt::print("In the log, switch it off with\n  [rules]\n  off = [\"{}\"]\n", rule->id);
+    if (!rule->thresholds.empty()) {
+        const Threshold& t = rule->thresholds.front();
+        fmt::print("or change a threshold with\n  [rules.{}]\n  {} = {}\n", rule->id, t.knob, t.value);
+    }
     return 0;
 }
 

@@ -27,6 +27,9 @@ std::string volume_text(const Session& session, Kind kind);
 //     = advice  (source: ...)
 std::string render_finding(const Finding& finding, std::string_view file, bool color);
 
+// `text` wrapped at `width` columns, every line after the first indented.
+std::string wrap(std::string_view text, std::size_t width, std::string_view indent);
+
 std::string json_quote(std::string_view text);
 std::string csv_field(std::string_view text);
 

@@ -95,8 +95,8 @@ public:
             scores.push_back(s->session->pain ? fmt::format("{}", *s->session->pain) : std::string("-"));
         }
         c_.report(e, "persistent-pain", Severity::danger,
-                  fmt::format("pain of {}+ in {} of the last {} sessions, up to {} on {}", pain_, now, last_.size(),
-                              e.activity->name, to_string(e.session->date)),
+                  fmt::format("{} on {} made {} of the last {} sessions painful ({}/10 or more)", e.activity->name,
+                              to_string(e.session->date), now, last_.size(), pain_),
                   fmt::format("pain scores of the last {} sessions: {}", last_.size(), fmt::join(scores, ", ")),
                   "stop training with weights and see a doctor or physiotherapist: pain that keeps coming back "
                   "does not settle with rest alone");
