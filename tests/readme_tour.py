@@ -1,19 +1,19 @@
 #!/usr/bin/env python3
-"""Replays the README's tour: every ```console block under "## Tour" is a
-session in one scratch folder, with ANKLOG_FILE=log.toml. Lines starting with
-"$ " are commands (run by a shell, anklog on PATH); the lines up to the next
+"""Replays the README: every ```console block, in order, in one scratch
+folder, with ANKLOG_FILE=log.toml. Lines starting with
+"$ " are commands (run by a shell, anklog on PATH, examples/ copied in); the lines up to the next
 command are what the user sees (stdout and stderr, as a terminal shows them).
 Checks that the README shows the real output of the current binary."""
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
 
 readme_path, anklog = sys.argv[1], sys.argv[2]
 readme = open(readme_path, encoding='utf-8').read()
-tour = readme.split('\n## Tour\n', 1)[1].split('\n## ', 1)[0]
-blocks = re.findall(r'```console\n(.*?)```', tour, re.S)
+blocks = re.findall(r'```console\n(.*?)```', readme, re.S)
 
 passed = failed = 0
 with tempfile.TemporaryDirectory() as folder:
@@ -24,6 +24,8 @@ with tempfile.TemporaryDirectory() as folder:
     env.update(ANKLOG_FILE='log.toml', HOME=folder, PATH=bin_dir + os.pathsep + env.get('PATH', ''))
     work = os.path.join(folder, 'work')
     os.mkdir(work)
+    shutil.copytree(os.path.join(os.path.dirname(os.path.abspath(readme_path)), 'examples'),
+                    os.path.join(work, 'examples'))
     for block in blocks:
         steps = re.split(r'^\$ ', block, flags=re.M)[1:]
         for step in steps:
@@ -37,7 +39,7 @@ with tempfile.TemporaryDirectory() as folder:
                 print(f'FAIL: $ {command}\n--- README shows:\n{expected}--- anklog printed:\n{result.stdout}---')
 
 if passed + failed == 0:
-    print('FAIL: no tour found in the README')
+    print('FAIL: no console blocks found in the README')
     failed = 1
 print(f'{passed} passed, {failed} failed')
 sys.exit(1 if failed else 0)

@@ -18,10 +18,10 @@ constexpr int exit_error = 2;
 
 const char* const main_footer =
     "Examples:\n"
-    "  anklog init --weights \"0.5kg,1kg,1.5kg\"      start a log with the weights you own\n"
-    "  anklog log walk -w 1kg -m 20 --effort 3     after a workout\n"
-    "  anklog check                                am I ramping up too fast?\n"
-    "  anklog history --since 2026-11-01            what you did\n"
+    "  anklog init --weights \"0.5kg,1kg,1.5kg\"    start a log with the weights you own\n"
+    "  anklog log walk -w 1kg -m 20 --effort 3    after a workout\n"
+    "  anklog check                               am I ramping up too fast?\n"
+    "  anklog history --since 2026-11-01          what you did\n"
     "\n"
     "The log is plain TOML: edit it freely; anklog only appends.\n"
     "Run 'anklog COMMAND --help' for a command's options, 'man anklog' for the whole story.";
