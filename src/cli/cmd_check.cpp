@@ -5,7 +5,6 @@
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
 #include "commands.hpp"
-#include "log_file.hpp"
 #include "output.hpp"
 
 namespace anklog::cli {
@@ -50,15 +49,8 @@ CLI::App* setup_check(CLI::App& app, CheckOptions& options) {
 
 int run_check(const Context& context, const CheckOptions& options) {
     const std::string shown = options.file.empty() ? context.log_path.string() : options.file;
-    const Log log = parse_log(storage::read_file(shown), shown);
-    std::optional<Date> since;
-    if (!options.since.empty()) {
-        since = parse_date_argument(options.since, context.today);
-        if (!since) {
-            throw Error(fmt::format("--since: \"{}\" is not a date", options.since),
-                        "write YYYY-MM-DD, today or yesterday");
-        }
-    }
+    const Log log = read_log(shown);
+    const std::optional<Date> since = parse_since(options.since, context.today);
     std::vector<Finding> findings = check(log);
     if (since) std::erase_if(findings, [&](const Finding& f) { return f.date < *since; });
     const auto sessions = std::count_if(log.sessions.begin(), log.sessions.end(),

@@ -20,14 +20,7 @@ struct Row {
 };
 
 std::vector<Row> select(const Log& log, const HistoryOptions& options, Date today) {
-    std::optional<Date> since;
-    if (!options.since.empty()) {
-        since = parse_date_argument(options.since, today);
-        if (!since) {
-            throw Error(fmt::format("--since: \"{}\" is not a date", options.since),
-                        "write YYYY-MM-DD, today or yesterday");
-        }
-    }
+    const std::optional<Date> since = parse_since(options.since, today);
     const Activity* only = nullptr;
     if (!options.activity.empty()) {
         only = log.catalogue.find(options.activity);

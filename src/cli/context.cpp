@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdlib>
+#include <fmt/format.h>
 #include <ctime>
 
 #include "anklog/error.hpp"
@@ -69,9 +70,13 @@ Context make_context(const GlobalOptions& options) {
     return context;
 }
 
-Log read_log(const Context& context) {
-    const std::string text = storage::read_file(context.log_path);
-    return parse_log(text, context.log_path.string());
+Log read_log(const std::filesystem::path& path) { return parse_log(storage::read_file(path), path.string()); }
+
+std::optional<Date> parse_since(const std::string& text, Date today) {
+    if (text.empty()) return std::nullopt;
+    const auto since = parse_date_argument(text, today);
+    if (!since) throw Error(fmt::format("--since: \"{}\" is not a date", text), "write YYYY-MM-DD, today or yesterday");
+    return since;
 }
 
 }  // namespace anklog::cli

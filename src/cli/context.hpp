@@ -2,6 +2,7 @@
 // What every command needs from the outside world, resolved once: where the
 // log is, whether to colour output, and today's date.
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "anklog/date.hpp"
@@ -38,7 +39,12 @@ bool use_color(const std::string& mode, int fd);
 
 Context make_context(const GlobalOptions& options);
 
-// Reads and parses the log; throws anklog::Error located in it.
-Log read_log(const Context& context);
+// Reads and parses the log at `path` (the context's log by default); throws
+// anklog::Error located in it.
+Log read_log(const std::filesystem::path& path);
+inline Log read_log(const Context& context) { return read_log(context.log_path); }
+
+// A --since DATE flag: nullopt when empty; anklog::Error when not a date.
+std::optional<Date> parse_since(const std::string& text, Date today);
 
 }  // namespace anklog::cli
