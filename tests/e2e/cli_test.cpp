@@ -127,6 +127,9 @@ TEST_CASE("colour only when asked or on a terminal - NO_COLOR and --color never 
     Options no_color;
     no_color.env = {{"NO_COLOR", "1"}};
     CHECK(run(home, {"-f", log, "--color", "auto", "history"}, no_color).out.find(escape) == std::string::npos);
+    const std::string bad = (source_dir() / "examples/too-much-too-soon.toml").string();
+    CHECK(run(home, {"check", bad}).out.find(escape) == std::string::npos);
+    CHECK(run(home, {"--color", "always", "check", bad}).out.find("\x1b[1m\x1b[31mdanger") != std::string::npos);
     const Result error = run(home, {"-f", "missing.toml", "--color", "always", "history"});
     CHECK(error.err.find("\x1b[") != std::string::npos);
 }
