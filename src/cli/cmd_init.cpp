@@ -82,15 +82,8 @@ int run_init(const Context& context, const InitOptions& options) {
     const std::string text = new_log_text(profile);
     const std::string shown = context.log_path.string();
     bool replaced = false;
-
-    // Keep the old log before replacing it: --force must not lose history.
-    if (options.force) {
-        if (auto old = storage::read_file_if_exists(context.log_path)) {
-            storage::update_file(
-                shown + ".bak", [&](const auto&) { return *old; }, [](std::string_view) {});
-            replaced = true;
-        }
-    }
+    storage::UpdateOptions keep_old;
+    keep_old.backup_suffix = ".bak";  // --force must not lose history
     storage::update_file(
         context.log_path,
         [&](const std::optional<std::string>& current) {
@@ -99,9 +92,10 @@ int run_init(const Context& context, const InitOptions& options) {
                                                          "replace it (the old log is kept as FILE.bak)",
                             Location{shown});
             }
+            replaced = current.has_value();
             return text;
         },
-        [&](std::string_view written) { parse_log(written, shown); });
+        [&](std::string_view written) { parse_log(written, shown); }, keep_old);
 
     if (!context.quiet) {
         if (replaced) {

@@ -145,6 +145,38 @@ private:
     bool committed_ = false;
 };
 
+// Writes `text` to a temporary file beside `target`, fsyncs it, reads it
+// back, lets `verify` see it, and renames it over `target`. `existing` gives
+// the mode and owner to keep; a new file is 0600.
+void replace(const fs::path& target, const fs::path& shown, const std::string& text, const struct stat* existing,
+             const std::function<void(std::string_view)>& verify) {
+    TempFile temp(target, shown);
+    const mode_t mode = existing ? (existing->st_mode & 07777) : 0600;
+    if (::fchmod(temp.fd(), mode) != 0) fail(shown, "cannot set the log's permissions", errno, "check the folder");
+    if (existing && (existing->st_uid != ::geteuid() || existing->st_gid != ::getegid())) {
+        // Keep the owner when root edits someone's log; others cannot chown.
+        [[maybe_unused]] const int ignored = ::fchown(temp.fd(), existing->st_uid, existing->st_gid);
+    }
+    const std::string keep_advice = "your log has not been changed";
+    if (!write_all(temp.fd(), text)) {
+        fail(shown, "cannot write the log", errno, "free some space and try again; " + keep_advice);
+    }
+    if (::fsync(temp.fd()) != 0) fail(shown, "cannot write the log", errno, "check the disk and try again; " + keep_advice);
+
+    std::string written;
+    if (!read_all(temp.fd(), written)) fail(shown, "cannot read back the new log", errno, keep_advice);
+    if (written != text) {
+        throw Error("the new log did not read back as written", "check the disk; " + keep_advice,
+                    Location{shown.string()});
+    }
+    verify(written);
+
+    if (::rename(temp.path().c_str(), target.c_str()) != 0) {
+        fail(shown, "cannot replace the log", errno, "check the folder's permissions; " + keep_advice);
+    }
+    temp.committed();
+}
+
 }  // namespace
 
 fs::path resolve_symlinks(const fs::path& path) {
@@ -213,30 +245,15 @@ void update_file(const fs::path& path,
     const std::string text = make_text(current);
 
     const SignalGuard no_interruptions;
-    TempFile temp(target, path);
-    const mode_t mode = exists ? (existing.st_mode & 07777) : 0600;
-    if (::fchmod(temp.fd(), mode) != 0) fail(path, "cannot set the log's permissions", errno, "check the folder");
-    if (exists && (existing.st_uid != ::geteuid() || existing.st_gid != ::getegid())) {
-        // Keep the owner when root edits someone's log; others cannot chown.
-        [[maybe_unused]] const int ignored = ::fchown(temp.fd(), existing.st_uid, existing.st_gid);
+    // The backup is taken under the same lock, so no session can land
+    // between it and the replacement.
+    if (exists && !options.backup_suffix.empty()) {
+        fs::path backup = target;
+        backup += options.backup_suffix;
+        replace(backup, fs::path(path) += options.backup_suffix, *current, &existing, [](std::string_view) {});
     }
-    const std::string keep_advice = "your log has not been changed";
-    if (!write_all(temp.fd(), text)) fail(path, "cannot write the log", errno, "free some space and try again; " + keep_advice);
-    if (::fsync(temp.fd()) != 0) fail(path, "cannot write the log", errno, "check the disk and try again; " + keep_advice);
-
-    std::string written;
-    if (!read_all(temp.fd(), written)) fail(path, "cannot read back the new log", errno, keep_advice);
-    if (written != text) {
-        throw Error("the new log did not read back as written", "check the disk; " + keep_advice,
-                    Location{path.string()});
-    }
-    verify(written);
-
-    if (::rename(temp.path().c_str(), target.c_str()) != 0) {
-        fail(path, "cannot replace the log", errno, "check the folder's permissions; " + keep_advice);
-    }
-    temp.committed();
-    // The rename is durable only once the folder is on disk too.
+    replace(target, path, text, exists ? &existing : nullptr, verify);
+    // The renames are durable only once the folder is on disk too.
     ::fsync(folder_fd.get());
 }
 

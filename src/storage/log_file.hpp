@@ -23,6 +23,9 @@ std::filesystem::path resolve_symlinks(const std::filesystem::path& path);
 struct UpdateOptions {
     // How long to wait for another anklog process to finish writing.
     std::chrono::milliseconds lock_timeout{10'000};
+    // When not empty and the file exists, its current bytes are first saved
+    // (atomically, under the same lock) as the file's name + this suffix.
+    std::string backup_suffix;
 };
 
 // Replaces the file at `path` (after following symlinks) with
