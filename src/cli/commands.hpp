@@ -60,4 +60,12 @@ struct RulesOptions {
 CLI::App* setup_rules(CLI::App& app, RulesOptions& options);
 int run_rules(const Context& context, const RulesOptions& options);
 
+struct PlanOptions {
+    std::string week_of;
+    int days = 3;
+    std::string format = "text";
+};
+CLI::App* setup_plan(CLI::App& app, PlanOptions& options);
+int run_plan(const Context& context, const PlanOptions& options);
+
 }  // namespace anklog::cli

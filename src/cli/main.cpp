@@ -21,6 +21,7 @@ const char* const main_footer =
     "  anklog init --weights \"0.5kg,1kg,1.5kg\"    start a log with the weights you own\n"
     "  anklog log walk -w 1kg -m 20 --effort 3    after a workout\n"
     "  anklog check                               am I ramping up too fast?\n"
+    "  anklog plan                                what should I do next week?\n"
     "  anklog history --since 2026-11-01          what you did\n"
     "\n"
     "The log is plain TOML: edit it freely; anklog only appends.\n"
@@ -46,10 +47,12 @@ int main(int argc, char** argv) {
     LogOptions log;
     HistoryOptions history;
     CheckOptions check;
+    PlanOptions plan;
     RulesOptions rules;
     CLI::App* init_command = setup_init(app, init);
     CLI::App* log_command = setup_log(app, log);
     CLI::App* check_command = setup_check(app, check);
+    CLI::App* plan_command = setup_plan(app, plan);
     CLI::App* history_command = setup_history(app, history);
     CLI::App* rules_command = setup_rules(app, rules);
 
@@ -81,6 +84,7 @@ int main(int argc, char** argv) {
         if (init_command->parsed()) return run_init(context, init);
         if (log_command->parsed()) return run_log(context, log);
         if (check_command->parsed()) return run_check(context, check);
+        if (plan_command->parsed()) return run_plan(context, plan);
         if (history_command->parsed()) return run_history(context, history);
         if (rules_command->parsed()) return run_rules(context, rules);
         throw anklog::Error("unknown command", "run 'anklog --help'");

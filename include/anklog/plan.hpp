@@ -1,0 +1,42 @@
+#pragma once
+// plan: a safe, progressive next week from the log.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "anklog/date.hpp"
+#include "anklog/log.hpp"
+#include "anklog/session.hpp"
+
+namespace anklog {
+
+enum class PlanLabel { start, repeat, progress, deload, step_down, come_back, eased };
+std::string_view to_string(PlanLabel label);
+
+struct PlannedSession {
+    Session session;     // date, activity, on, weight, minutes or sets/reps
+    PlanLabel label = PlanLabel::repeat;
+    std::string reason;  // one line, citing the history it came from
+};
+
+struct PlanOptions {
+    Date week_of{};  // any day of the week to plan (Monday to Sunday)
+    int days = 3;    // weighted days wanted
+};
+
+struct Week {
+    Date monday{};
+    int days_asked = 3;
+    std::vector<PlannedSession> sessions;  // in date order
+    std::vector<std::string> notes;        // why the week differs from what was asked
+};
+
+inline constexpr int max_plan_days = 5;  // at least 2 rest days
+
+// The week of options.week_of. Every planned session, appended to the log,
+// raises nothing at warning or above in check(): the planner proposes, the
+// rule engine verifies, and sessions it flags are shortened, lightened or
+// dropped until it is satisfied.
+Week plan(const Log& log, const PlanOptions& options);
+
+}  // namespace anklog

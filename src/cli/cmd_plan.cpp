@@ -1,0 +1,137 @@
+// anklog plan: a safe, progressive next week.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "anklog/error.hpp"
+#include "anklog/plan.hpp"
+#include "anklog/toml_writer.hpp"
+#include "commands.hpp"
+#include "log_file.hpp"
+#include "output.hpp"
+
+namespace anklog::cli {
+
+namespace {
+
+constexpr std::array<std::string_view, 7> weekday_names{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+std::string_view weekday(Date monday, Date date) {
+    return weekday_names[static_cast<std::size_t>(days_between(monday, date))];
+}
+
+std::string dose_text(const Log& log, const Session& s) {
+    const Activity& activity = *log.catalogue.find(s.activity);
+    return volume_text(s, activity.kind) + (s.on == Limb::wrist ? " (wrists)" : "");
+}
+
+void print_text(const Log& log, const Week& week, const std::string& shown, const Context& context) {
+    const bool color = context.color_stdout;
+    int weighted_days = 0;
+    for (int d = 0; d < 7; ++d) {
+        const Date date = add_days(week.monday, d);
+        weighted_days += std::any_of(week.sessions.begin(), week.sessions.end(),
+                                     [&](const PlannedSession& p) { return p.session.date == date; });
+    }
+    fmt::print("{}\n\n", paint(fmt::format("Week of {} to {}, from {}: {} weighted day{}, {} rest days",
+                                           to_string(week.monday), to_string(add_days(week.monday, 6)), shown,
+                                           weighted_days, weighted_days == 1 ? "" : "s", 7 - weighted_days),
+                               Tone::bold, color));
+    std::size_t activity_width = 8;
+    std::size_t dose_width = 6;
+    for (const PlannedSession& p : week.sessions) {
+        activity_width = std::max(activity_width, p.session.activity.size());
+        dose_width = std::max(dose_width, dose_text(log, p.session).size());
+    }
+    for (int d = 0; d < 7; ++d) {
+        const Date date = add_days(week.monday, d);
+        bool first = true;
+        for (const PlannedSession& p : week.sessions) {
+            if (p.session.date != date) continue;
+            const std::string day = first ? fmt::format("{} {}", weekday(week.monday, date), to_string(date)) : "";
+            fmt::print("{:<14}  {:<{}}  {:<6}  {:<{}}  {:<9}  {}\n", day, p.session.activity, activity_width,
+                       format_mass(*p.session.weight, log.profile.units), dose_text(log, p.session), dose_width,
+                       paint(to_string(p.label), Tone::cyan, color), p.reason);
+            first = false;
+        }
+        if (first) fmt::print("{} {}  {}\n", weekday(week.monday, date), to_string(date), paint("rest", Tone::dim, color));
+    }
+    for (const std::string& note : week.notes) fmt::print("\nnote: {}", note);
+    if (!week.notes.empty()) fmt::print("\n");
+    if (week.sessions.empty()) fmt::print("\nA rest week: nothing is planned.\n");
+}
+
+void print_json(const Log& log, const Week& week, const std::string& shown) {
+    fmt::print("{{\n  \"file\": {},\n  \"week_of\": \"{}\",\n  \"sessions\": [", json_quote(shown), to_string(week.monday));
+    for (std::size_t i = 0; i < week.sessions.size(); ++i) {
+        const PlannedSession& p = week.sessions[i];
+        const Session& s = p.session;
+        const auto number = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string("null"); };
+        fmt::print("{}\n    {{\"date\": \"{}\", \"activity\": {}, \"on\": \"{}\", \"weight\": {}, \"minutes\": {}, "
+                   "\"sets\": {}, \"reps\": {}, \"label\": \"{}\", \"reason\": {}}}",
+                   i == 0 ? "" : ",", to_string(s.date), json_quote(s.activity), to_string(s.on),
+                   json_quote(format_mass(*s.weight, log.profile.units)), number(s.minutes), number(s.sets),
+                   number(s.reps), to_string(p.label), json_quote(p.reason));
+    }
+    std::vector<std::string> notes;
+    for (const std::string& note : week.notes) notes.push_back(json_quote(note));
+    fmt::print("{}],\n  \"notes\": [{}]\n}}\n", week.sessions.empty() ? "" : "\n  ", fmt::join(notes, ", "));
+}
+
+}  // namespace
+
+CLI::App* setup_plan(CLI::App& app, PlanOptions& options) {
+    CLI::App* command = app.add_subcommand("plan", "Plan a safe, progressive next week from the log");
+    command->add_option("--week-of", options.week_of, "Any day of the week to plan; default next Monday")
+        ->option_text("DATE");
+    command->add_option("--days", options.days, "Weighted days, 1-5 (at most 3 in the first 14 days); default 3")
+        ->check(CLI::Range(1, max_plan_days))
+        ->option_text("N");
+    command->add_option("--format", options.format, "Output format; default text")
+        ->check(CLI::IsMember({"text", "toml", "json"}))
+        ->option_text("text|toml|json");
+    command->footer(
+        "Examples:\n"
+        "  anklog plan\n"
+        "  anklog plan --days 2 --week-of 2026-11-30\n"
+        "  anklog plan --format toml > next-week.toml\n"
+        "\n"
+        "Each session raises one thing at most (volume first, then one weight step with\n"
+        "the volume cut), repeats after pain or a hard session, and passes 'anklog check'.\n");
+    return command;
+}
+
+int run_plan(const Context& context, const PlanOptions& options) {
+    const std::string shown = context.log_path.string();
+    const auto text = storage::read_file_if_exists(context.log_path);
+    const Log log = text ? parse_log(*text, shown) : Log{};
+    Date week_of = add_days(week_start(context.today), 7);
+    if (!options.week_of.empty()) {
+        const auto date = parse_date_argument(options.week_of, context.today);
+        if (!date) {
+            throw Error(fmt::format("--week-of: \"{}\" is not a date", options.week_of),
+                        "write YYYY-MM-DD (any day of the week), today or yesterday");
+        }
+        week_of = *date;
+    }
+    // A plan is for a week not yet logged: the rules would judge it against
+    // sessions that came after it.
+    const auto latest = std::max_element(log.sessions.begin(), log.sessions.end(),
+                                         [](const Session& a, const Session& b) { return a.date < b.date; });
+    if (latest != log.sessions.end() && latest->date >= week_start(week_of)) {
+        throw Error(fmt::format("--week-of: the log already has sessions in or after the week of {} (the last on {})",
+                                to_string(week_start(week_of)), to_string(latest->date)),
+                    fmt::format("plan a week after your last session, e.g. --week-of {}",
+                                to_string(add_days(week_start(latest->date), 7))));
+    }
+    const Week week = plan(log, anklog::PlanOptions{week_of, options.days});
+    if (options.format == "toml") {
+        for (const PlannedSession& p : week.sessions) fmt::print("\n{}", to_toml(p.session));
+    } else if (options.format == "json") {
+        print_json(log, week, shown);
+    } else {
+        print_text(log, week, shown, context);
+    }
+    return 0;
+}
+
+}  // namespace anklog::cli

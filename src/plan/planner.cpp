@@ -1,0 +1,310 @@
+// plan(): prescriptions put on days, then verified by the rule engine.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "anklog/check.hpp"
+#include "anklog/plan.hpp"
+#include "prescribe.hpp"
+
+namespace anklog {
+
+std::string_view to_string(PlanLabel label) {
+    switch (label) {
+        case PlanLabel::start: return "start";
+        case PlanLabel::repeat: return "repeat";
+        case PlanLabel::progress: return "progress";
+        case PlanLabel::deload: return "deload";
+        case PlanLabel::step_down: return "step down";
+        case PlanLabel::come_back: return "come back";
+        case PlanLabel::eased: return "eased";
+    }
+    return "repeat";
+}
+
+namespace {
+
+using planning::Prescription;
+
+// Spread penalty of a set of weekdays (0 = Monday), wrapping into next week:
+// small gaps cost more.
+double crowding(const std::vector<int>& days) {
+    double score = 0;
+    for (std::size_t i = 0; i < days.size(); ++i) {
+        const int gap = i + 1 < days.size() ? days[i + 1] - days[i] : days.front() + 7 - days[i];
+        score += 1.0 / gap;
+    }
+    return score;
+}
+
+// The N weighted days of the week: the person's usual weekdays where the
+// history shows them (keeping sessions 7 days apart keeps the weekly and
+// acute loads steady), else spread out; always at least two rest days.
+std::vector<int> weekdays_for(int days, const std::array<int, 7>& habit) {
+    std::vector<int> best;
+    double best_score = 1e18;
+    for (int mask = 1; mask < (1 << 7); ++mask) {
+        if (__builtin_popcount(static_cast<unsigned>(mask)) != days) continue;
+        std::vector<int> chosen;
+        int habitual = 0;
+        for (int d = 0; d < 7; ++d) {
+            if (mask & (1 << d)) {
+                chosen.push_back(d);
+                habitual += habit[static_cast<std::size_t>(d)];
+            }
+        }
+        const double score = crowding(chosen) - 2.0 * habitual;
+        if (score < best_score - 1e-9) {
+            best_score = score;
+            best = chosen;
+        }
+    }
+    return best;
+}
+
+// Picks `count` of the `weekdays` for one activity (or muscle group): the
+// least used days, evenly spread; strength groups never on consecutive days.
+std::vector<int> pick_days(const std::vector<int>& weekdays, int count, const std::array<int, 7>& used,
+                           const std::array<int, 7>& habit, bool spaced, bool worked_day_before) {
+    std::vector<int> best;
+    double best_score = 1e18;
+    const int n = static_cast<int>(weekdays.size());
+    for (int mask = 1; mask < (1 << n); ++mask) {
+        if (__builtin_popcount(static_cast<unsigned>(mask)) != count) continue;
+        std::vector<int> days;
+        for (int i = 0; i < n; ++i) {
+            if (mask & (1 << i)) days.push_back(weekdays[static_cast<std::size_t>(i)]);
+        }
+        bool ok = !(spaced && worked_day_before && days.front() == 0);
+        double score = crowding(days);
+        for (std::size_t i = 0; i < days.size(); ++i) {
+            if (spaced && days.size() > 1 && (i + 1 < days.size() ? days[i + 1] - days[i] : days.front() + 7 - days[i]) < 2) {
+                ok = false;
+            }
+            score += 10.0 * used[static_cast<std::size_t>(days[i])] - 4.0 * habit[static_cast<std::size_t>(days[i])];
+        }
+        if (ok && score < best_score - 1e-9) {
+            best_score = score;
+            best = days;
+        }
+    }
+    if (best.empty() && count > 1) return pick_days(weekdays, count - 1, used, habit, spaced, worked_day_before);
+    return best;
+}
+
+// Weighted sessions per weekday in the 4 weeks before `monday`, of the
+// sessions `matches` accepts.
+template <typename Matches>
+std::array<int, 7> habit_of(const std::vector<const Session*>& history, Date monday, Matches matches) {
+    std::array<int, 7> habit{};
+    for (const Session* s : history) {
+        const int ago = days_between(s->date, monday);
+        if (!s->weighted() || ago > 28 || !matches(*s)) continue;
+        habit[static_cast<std::size_t>(days_between(week_start(s->date), s->date))] += 1;
+    }
+    return habit;
+}
+
+Session session_for(const Prescription& p, Date date) {
+    Session s;
+    s.date = date;
+    s.activity = p.activity->name;
+    s.on = p.on;
+    s.weight = p.dose.weight;
+    if (is_timed(p.activity->kind)) {
+        s.minutes = p.dose.minutes;
+    } else {
+        s.sets = p.dose.sets;
+        s.reps = p.dose.reps;
+    }
+    return s;
+}
+
+class Planner {
+public:
+    Planner(const Log& log, const PlanOptions& options) : log_(log), options_(options) {}
+
+    Week run() {
+        week_.monday = week_start(options_.week_of);
+        week_.days_asked = options_.days;
+        planning::History history{log_, week_.monday, {}};
+        for (const Session* s : in_date_order(log_)) {
+            if (s->date < week_.monday) history.before.push_back(s);
+        }
+        if (persistent_pain(history)) return week_;
+        const int days = weighted_days(history);
+        schedule(planning::prescribe(history, days), history, days);
+        verify();
+        std::stable_sort(week_.sessions.begin(), week_.sessions.end(),
+                         [](const PlannedSession& a, const PlannedSession& b) { return a.session.date < b.session.date; });
+        return week_;
+    }
+
+private:
+    // Pain in too many recent sessions: no plan but rest and advice.
+    bool persistent_pain(const planning::History& history) {
+        const auto of_last = static_cast<std::size_t>(log_.rules.value("persistent-pain", "of_last"));
+        const int pain = static_cast<int>(log_.rules.value("persistent-pain", "pain"));
+        const auto count = static_cast<long>(log_.rules.value("persistent-pain", "count"));
+        const auto& before = history.before;
+        const auto first = before.size() > of_last ? before.end() - static_cast<long>(of_last) : before.begin();
+        const long painful = std::count_if(first, before.end(), [&](const Session* s) { return s->pain.value_or(-1) >= pain; });
+        if (painful < count) return false;
+        week_.notes.push_back(fmt::format("pain of {}/10 or more in {} of your last {} sessions: rest, and see a doctor or "
+                                          "physiotherapist before training with weights again (Ankle Weights 101)",
+                                          pain, painful, std::distance(first, before.end())));
+        return true;
+    }
+
+    int weighted_days(const planning::History& history) {
+        int days = std::clamp(options_.days, 1, max_plan_days);
+        if (days != options_.days) week_.notes.push_back(fmt::format("{} weighted days is the most with 2 rest days", days));
+        const auto first = std::find_if(history.before.begin(), history.before.end(),
+                                        [](const Session* s) { return s->weighted(); });
+        const int early_days = static_cast<int>(log_.rules.value("no-rest", "early_days"));
+        const int early_max = static_cast<int>(log_.rules.value("no-rest", "early_max_days"));
+        const bool early = first == history.before.end() || days_between((*first)->date, week_.monday) < early_days;
+        if (early && days > early_max) {
+            days = early_max;
+            week_.notes.push_back(fmt::format("{} weighted days at most in the first {} days of weighted training "
+                                              "(Ankle Weights 101: not every day at first)",
+                                              early_max, early_days));
+        }
+        return days;
+    }
+
+    void schedule(const std::vector<Prescription>& prescriptions, const planning::History& history, int days) {
+        const std::vector<int> weekdays =
+            weekdays_for(days, habit_of(history.before, week_.monday, [](const Session&) { return true; }));
+        std::array<int, 7> used{};
+        // Muscle groups worked (weighted) the day before the week.
+        std::map<Group, bool> worked_sunday;
+        for (const Session* s : history.before) {
+            const Activity* a = log_.catalogue.find(s->activity);
+            if (s->weighted() && !is_timed(a->kind) && days_between(s->date, week_.monday) == 1) worked_sunday[a->group] = true;
+        }
+        // All strength activities of one group share the group's days.
+        std::map<Group, std::vector<int>> group_days;
+        for (const Prescription& p : prescriptions) {
+            std::vector<int> chosen;
+            if (is_timed(p.activity->kind)) {
+                const auto habit = habit_of(history.before, week_.monday,
+                                            [&](const Session& s) { return s.activity == p.activity->name; });
+                chosen = pick_days(weekdays, p.frequency, used, habit, false, false);
+            } else if (auto it = group_days.find(p.activity->group); it != group_days.end()) {
+                chosen = it->second;
+            } else {
+                const Group group = p.activity->group;
+                const auto habit = habit_of(history.before, week_.monday, [&](const Session& s) {
+                    const Activity* a = log_.catalogue.find(s.activity);
+                    return !is_timed(a->kind) && a->group == group;
+                });
+                chosen = pick_days(weekdays, p.frequency, used, habit, true, worked_sunday[group]);
+                group_days[group] = chosen;
+            }
+            for (const int d : chosen) {
+                ++used[static_cast<std::size_t>(d)];
+                week_.sessions.push_back({session_for(p, add_days(week_.monday, d)), p.label, p.reason});
+            }
+        }
+    }
+
+    // The law: check() on the log plus the plan raises nothing at warning or
+    // above on a planned session. What it flags is lightened or dropped.
+    void verify() {
+        for (int round = 0; round < 200; ++round) {
+            Log combined = log_;
+            for (std::size_t i = 0; i < week_.sessions.size(); ++i) {
+                Session s = week_.sessions[i].session;
+                s.line = -static_cast<int>(i) - 1;  // negative lines mark planned sessions
+                combined.sessions.push_back(s);
+            }
+            std::map<std::size_t, std::string_view> flagged;  // session -> first rule
+            for (const Finding& f : check(combined)) {
+                if (f.line < 0 && f.severity >= Severity::warning) flagged.emplace(static_cast<std::size_t>(-f.line - 1), f.rule);
+            }
+            if (flagged.empty()) return;
+            std::vector<bool> drop(week_.sessions.size(), false);
+            for (const auto& [index, rule] : flagged) drop[index] = !ease(week_.sessions[index], rule);
+            std::vector<PlannedSession> kept;
+            for (std::size_t i = 0; i < week_.sessions.size(); ++i) {
+                if (!drop[i]) {
+                    kept.push_back(week_.sessions[i]);
+                } else {
+                    week_.notes.push_back(fmt::format("{} on {} left out: {} would flag it",
+                                                      week_.sessions[i].session.activity,
+                                                      to_string(week_.sessions[i].session.date), flagged[i]));
+                }
+            }
+            week_.sessions = std::move(kept);
+        }
+        week_.notes.push_back("could not find a safe plan; rest this week");
+        week_.sessions.clear();
+    }
+
+    // Makes a flagged session easier; false when it cannot be. The reason
+    // keeps the prescription and says what was eased for which rule.
+    bool ease(PlannedSession& planned, std::string_view rule) {
+        Session& s = planned.session;
+        const Activity& a = *log_.catalogue.find(s.activity);
+        const bool eased = do_ease(s, a, rule);
+        if (eased) {
+            planned.reason = fmt::format("{}; eased to {} {} so that {} does not flag it",
+                                         planned.reason.substr(0, planned.reason.find("; eased to ")),
+                                         format_mass(*s.weight, log_.profile.units),
+                                         is_timed(a.kind) ? fmt::format("{} min", *s.minutes)
+                                                          : fmt::format("{} x {}", *s.sets, *s.reps),
+                                         rule);
+            planned.label = rule == "return-after-break" ? PlanLabel::come_back : PlanLabel::eased;
+        }
+        return eased;
+    }
+
+    bool do_ease(Session& s, const Activity& a, std::string_view rule) {
+        if (rule == "ankle-weights-running" && s.on == Limb::ankle) {
+            s.on = Limb::wrist;
+            return true;
+        }
+        if (rule == "no-rest") return false;
+        const double start_max = log_.rules.value(
+            "start-light", log_.profile.has_injury_history() ? "max_kg_with_injury" : "max_kg");
+        const bool weight_first = rule == "weight-jump" || rule == "over-range" ||
+                                  (rule == "start-light" && s.weight->kg() > start_max + 1e-6);
+        if (!weight_first && shorter(s, a)) return true;
+        if (const auto lighter = planning::next_weight_down(log_.profile, *s.weight)) {
+            s.weight = *lighter;
+            return true;
+        }
+        return weight_first && shorter(s, a);
+    }
+
+    // Cuts volume by about 20%, down to 5 minutes or 1 x 5.
+    static bool shorter(Session& s, const Activity& a) {
+        if (is_timed(a.kind)) {
+            if (*s.minutes <= 5) return false;
+            s.minutes = std::max(5, std::min(*s.minutes - 1, *s.minutes * 4 / 5));
+            return true;
+        }
+        if (*s.reps > 5) {
+            s.reps = std::max(5, std::min(*s.reps - 1, *s.reps * 4 / 5));
+            return true;
+        }
+        if (*s.sets > 1) {
+            --*s.sets;
+            return true;
+        }
+        return false;
+    }
+
+    const Log& log_;
+    PlanOptions options_;
+    Week week_;
+};
+
+}  // namespace
+
+Week plan(const Log& log, const PlanOptions& options) { return Planner(log, options).run(); }
+
+}  // namespace anklog
