@@ -123,10 +123,17 @@ private:
     // Weighted sessions a week of this activity over the last 4 weeks,
     // rounded: more days at once would ramp the weekly load.
     int frequency() const {
-        const auto recent = std::count_if(sessions_.begin(), sessions_.end(), [&](const Session* s) {
-            return s->weighted() && days_between(s->date, h_.monday) <= recent_days;
-        });
-        return std::clamp(static_cast<int>(std::lround(recent / 4.0)), 1, days_);
+        int recent = 0;
+        int span = 0;  // days from the first recent weighted session to the planned week
+        for (const Session* s : sessions_) {
+            const int ago = days_between(s->date, h_.monday);
+            if (!s->weighted() || ago > recent_days) continue;
+            ++recent;
+            span = std::max(span, ago);
+        }
+        // Averaged over the weeks the history covers, up to 4.
+        const int weeks = std::clamp((span + 6) / 7, 1, recent_days / 7);
+        return std::clamp(static_cast<int>(std::lround(static_cast<double>(recent) / weeks)), 1, days_);
     }
 
     // The working level: the heaviest weight and the largest volume among
