@@ -11,7 +11,7 @@ using namespace e2e;
 
 namespace {
 
-const std::vector<std::string> commands{"init", "log", "check", "history", "rules"};
+const std::vector<std::string> commands{"init", "log", "check", "plan", "history", "rules"};
 
 std::set<std::string> long_options(const std::string& help) {
     std::set<std::string> out;

@@ -1,0 +1,116 @@
+// anklog plan, as a user runs it; and the law through the real binary:
+// `anklog plan --format toml >> log.toml` then `anklog check` flags nothing.
+#include <doctest/doctest.h>
+
+#include <ctime>
+
+#include "anklog/date.hpp"
+#include "harness.hpp"
+
+using namespace e2e;
+
+TEST_CASE("plan shows a readable week: day - activity - weight - volume - label - reason") {
+    ScratchDir home;
+    write(home / "log.toml", example("beginner-eight-weeks.toml"));
+    const Result r = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-25"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.err == "");
+    CHECK(r.out ==
+          "Week of 2026-11-23 to 2026-11-29, from log.toml: 3 weighted days, 4 rest days\n"
+          "\n"
+          "Mon 2026-11-23  walk           1 kg    13 min  progress   +1 min (about 10%) from 1 kg for 12 min\n"
+          "Tue 2026-11-24  rest\n"
+          "Wed 2026-11-25  side-leg-lift  1 kg    1 x 8   come back  +1 rep from 1 kg for 1 x 10; eased to 1 kg 1 x 8 so "
+          "that return-after-break does not flag it\n"
+          "                glute-bridge   0.5 kg  2 x 7   come back  one more set, fewer reps, from 0.5 kg for 1 x 15; "
+          "eased to 0.5 kg 2 x 7 so that return-after-break does not flag it\n"
+          "Thu 2026-11-26  rest\n"
+          "Fri 2026-11-27  walk           1 kg    13 min  progress   +1 min (about 10%) from 1 kg for 12 min\n"
+          "Sat 2026-11-28  rest\n"
+          "Sun 2026-11-29  rest\n");
+}
+
+TEST_CASE("the law end to end: plan --format toml appended to the log - check raises nothing at warning or above") {
+    ScratchDir home;
+    for (const char* name : {"beginner-eight-weeks.toml", "knee-rehab.toml", "too-much-too-soon.toml", ""}) {
+        CAPTURE(name);
+        const std::string original = *name ? example(name) : "";
+        write(home / "log.toml", original);
+        const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-30", "--format", "toml"});
+        REQUIRE(plan.exit_code == 0);
+        write(home / "log.toml", original + plan.out);  // what `>> log.toml` does
+        const Result check = run(home, {"-f", "log.toml", "check", "--since", "2026-11-30"});
+        CAPTURE(plan.out);
+        CHECK(check.out.find("warning[") == std::string::npos);
+        CHECK(check.out.find("danger[") == std::string::npos);
+        CHECK(check.exit_code == 0);
+    }
+}
+
+TEST_CASE("plan --format toml prints only [[session]] blocks dated inside the week") {
+    ScratchDir home;
+    const Result r = run(home, {"-f", "none.toml", "plan", "--week-of", "2026-11-23", "--format", "toml"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out ==
+          "\n[[session]]\ndate = 2026-11-23\nactivity = \"walk\"\non = \"ankle\"\nweight = \"0.5 kg\"\nminutes = 10\n"
+          "\n[[session]]\ndate = 2026-11-25\nactivity = \"side-leg-lift\"\non = \"ankle\"\nweight = \"0.5 kg\"\nsets = 1\n"
+          "reps = 10\n"
+          "\n[[session]]\ndate = 2026-11-25\nactivity = \"glute-bridge\"\non = \"ankle\"\nweight = \"0.5 kg\"\nsets = 1\n"
+          "reps = 10\n"
+          "\n[[session]]\ndate = 2026-11-27\nactivity = \"walk\"\non = \"ankle\"\nweight = \"0.5 kg\"\nminutes = 10\n");
+    CHECK_FALSE(fs::exists(home / "none.toml"));  // planning never writes the log
+}
+
+TEST_CASE("plan --format json") {
+    ScratchDir home;
+    write(home / "log.toml", "[profile]\nhistory = [\"knee\"]\n");
+    const Result r = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-23", "--days", "2", "--format", "json"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out ==
+          "{\n"
+          "  \"file\": \"log.toml\",\n"
+          "  \"week_of\": \"2026-11-23\",\n"
+          "  \"sessions\": [\n"
+          "    {\"date\": \"2026-11-23\", \"activity\": \"walk\", \"on\": \"ankle\", \"weight\": \"0.5 kg\", \"minutes\": "
+          "10, \"sets\": null, \"reps\": null, \"label\": \"start\", \"reason\": \"first weighted walk: start light, 0.5 "
+          "kg for 10 min (Ankle Weights 101)\"},\n"
+          "    {\"date\": \"2026-11-26\", \"activity\": \"side-leg-lift\", \"on\": \"ankle\", \"weight\": \"0.5 kg\", "
+          "\"minutes\": null, \"sets\": 1, \"reps\": 10, \"label\": \"start\", \"reason\": \"first weighted side-leg-lift: "
+          "start light, 0.5 kg for 1 x 10 (Ankle Weights 101)\"},\n"
+          "    {\"date\": \"2026-11-26\", \"activity\": \"glute-bridge\", \"on\": \"ankle\", \"weight\": \"0.5 kg\", "
+          "\"minutes\": null, \"sets\": 1, \"reps\": 10, \"label\": \"start\", \"reason\": \"first weighted glute-bridge: "
+          "start light, 0.5 kg for 1 x 10 (Ankle Weights 101)\"}\n"
+          "  ],\n"
+          "  \"notes\": []\n"
+          "}\n");
+}
+
+TEST_CASE("plan defaults to next Monday") {
+    ScratchDir home;
+    const Result r = run(home, {"-f", "none.toml", "plan", "--format", "json"});
+    CHECK(r.exit_code == 0);
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    ::localtime_r(&now, &local);
+    const anklog::Date today{std::chrono::year{local.tm_year + 1900}, std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+                             std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+    const std::string next_monday = anklog::to_string(anklog::add_days(anklog::week_start(today), 7));
+    CHECK(r.out.find("\"week_of\": \"" + next_monday + "\"") != std::string::npos);
+}
+
+TEST_CASE("plan errors: exit 2 with advice") {
+    ScratchDir home;
+    write(home / "log.toml", example("beginner-eight-weeks.toml"));
+    const Result inside = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-10"});
+    CHECK(inside.exit_code == 2);
+    CHECK(inside.err == "anklog: error: --week-of: the log already has sessions in or after the week of 2026-11-09 "
+                        "(the last on 2026-11-15)\n  help: plan a week after your last session, e.g. --week-of "
+                        "2026-11-16\n");
+    CHECK(run(home, {"-f", "log.toml", "plan", "--days", "6"}).exit_code == 2);
+    CHECK(run(home, {"-f", "log.toml", "plan", "--days", "0"}).exit_code == 2);
+    CHECK(run(home, {"-f", "log.toml", "plan", "--format", "yaml"}).exit_code == 2);
+    const Result date = run(home, {"-f", "log.toml", "plan", "--week-of", "next week"});
+    CHECK(date.exit_code == 2);
+    CHECK(date.err == "anklog: error: --week-of: \"next week\" is not a date\n"
+                      "  help: write YYYY-MM-DD (any day of the week), today or yesterday\n");
+}
