@@ -41,8 +41,6 @@ std::vector<Row> select(const Log& log, const HistoryOptions& options, Date toda
 
 std::string optional_text(const std::optional<int>& value) { return value ? std::to_string(*value) : "-"; }
 
-std::string json_number(const std::optional<int>& value) { return value ? std::to_string(*value) : "null"; }
-
 // One line per note in the table: newlines and tabs become spaces.
 std::string one_line(std::string_view text) {
     std::string out;

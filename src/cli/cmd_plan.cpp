@@ -65,12 +65,11 @@ void print_json(const Log& log, const Week& week, const std::string& shown) {
     for (std::size_t i = 0; i < week.sessions.size(); ++i) {
         const PlannedSession& p = week.sessions[i];
         const Session& s = p.session;
-        const auto number = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string("null"); };
         fmt::print("{}\n    {{\"date\": \"{}\", \"activity\": {}, \"on\": \"{}\", \"weight\": {}, \"minutes\": {}, "
                    "\"sets\": {}, \"reps\": {}, \"label\": \"{}\", \"reason\": {}}}",
                    i == 0 ? "" : ",", to_string(s.date), json_quote(s.activity), to_string(s.on),
-                   json_quote(format_mass(*s.weight, log.profile.units)), number(s.minutes), number(s.sets),
-                   number(s.reps), to_string(p.label), json_quote(p.reason));
+                   json_quote(format_mass(*s.weight, log.profile.units)), json_number(s.minutes), json_number(s.sets),
+                   json_number(s.reps), to_string(p.label), json_quote(p.reason));
     }
     std::vector<std::string> notes;
     for (const std::string& note : week.notes) notes.push_back(json_quote(note));

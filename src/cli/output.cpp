@@ -82,6 +82,8 @@ std::string json_quote(std::string_view text) {
     return out + "\"";
 }
 
+std::string json_number(const std::optional<int>& value) { return value ? std::to_string(*value) : "null"; }
+
 std::string csv_field(std::string_view text) {
     if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
     std::string out = "\"";

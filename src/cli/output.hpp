@@ -1,6 +1,7 @@
 #pragma once
 // Shared rendering helpers: colour, error messages, JSON and CSV quoting.
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,8 @@ std::string render_finding(const Finding& finding, std::string_view file, bool c
 std::string wrap(std::string_view text, std::size_t width, std::string_view indent);
 
 std::string json_quote(std::string_view text);
+// The number, or null.
+std::string json_number(const std::optional<int>& value);
 std::string csv_field(std::string_view text);
 
 }  // namespace anklog::cli
