@@ -19,11 +19,38 @@ std::string paint(std::string_view text, Tone tone, bool color) {
     return std::string(text);
 }
 
+namespace {
+
+// Control characters escaped, so that an error stays on its lines whatever
+// text (a key, a value, a parser's quote of the file) it carries.
+std::string one_line(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (byte < 0x20 || byte == 0x7f) {
+            out += fmt::format("\\x{:02x}", byte);
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 void print_error(const Error& error, bool color) {
     const std::string where = error.where().to_string();
-    fmt::print(stderr, "anklog: {} {}{}\n", paint("error:", Tone::red, color), where.empty() ? "" : where + ": ",
-               error.message());
-    if (!error.advice().empty()) fmt::print(stderr, "  {} {}\n", paint("help:", Tone::cyan, color), error.advice());
+    fmt::print(stderr, "anklog: {} {}{}\n", paint("error:", Tone::red, color), one_line(where.empty() ? "" : where + ": "),
+               one_line(error.message()));
+    if (!error.advice().empty()) {
+        fmt::print(stderr, "  {} {}\n", paint("help:", Tone::cyan, color), one_line(error.advice()));
+    }
 }
 
 std::string volume_text(const Session& session, Kind kind) {

@@ -133,6 +133,11 @@ TEST_CASE("check errors exit 2 with a located message") {
     const Result malformed = run(home, {"check", "log.toml"});
     CHECK(malformed.exit_code == 2);
     CHECK(malformed.err == "anklog: error: log.toml:4:1: unknown key 'minuts' in [[session]]\n  help: did you mean 'minutes'?\n");
+    // An error stays on its two lines whatever text it quotes.
+    write(home / "key.toml", "\"a\\nb\" = 1\n");
+    CHECK(run(home, {"check", "key.toml"}).err ==
+          "anklog: error: key.toml:1:1: unknown key 'a\\nb' at the top of the log\n"
+          "  help: known keys here: version, profile, activities, rules, session\n");
     CHECK(run(home, {"check", "missing.toml"}).exit_code == 2);
     CHECK(run(home, {"check", "log.toml", "--fail-on", "never"}).exit_code == 2);
     CHECK(run(home, {"check", example_path("knee-rehab.toml"), "--since", "soon"}).err ==
