@@ -78,8 +78,11 @@ std::optional<Mass> parse_mass(std::string_view text, Unit bare_unit) {
 }
 
 std::string format_mass(const Mass& mass, Unit display_unit) {
+    const double amount = mass.in(display_unit);
+    // Absurd amounts (only ever in error messages) stay short: 1e+26 kg.
+    if (amount >= 1e5) return fmt::format("{:.4g} {}", amount, to_string(display_unit));
     // Round to two decimals, then drop trailing zeros: 1.50 -> 1.5, 2.00 -> 2.
-    std::string number = fmt::format("{:.2f}", mass.in(display_unit));
+    std::string number = fmt::format("{:.2f}", amount);
     number.erase(number.find_last_not_of('0') + 1);
     if (number.back() == '.') number.pop_back();
     return fmt::format("{} {}", number, to_string(display_unit));

@@ -83,6 +83,7 @@ int run_init(const Context& context, const InitOptions& options) {
     const std::string shown = context.log_path.string();
     bool replaced = false;
     storage::UpdateOptions keep_old;
+    keep_old.lock_timeout = context.lock_timeout;
     keep_old.backup_suffix = ".bak";  // --force must not lose history
     storage::update_file(
         context.log_path,

@@ -154,7 +154,8 @@ int run_log(const Context& context, const LogOptions& options) {
             }
             appended.line = log.sessions.back().line;
             written_log = std::move(log);
-        });
+        },
+        storage::UpdateOptions{context.lock_timeout, {}});
 
     if (!context.quiet) {
         fmt::print("{} {}:{}\n\n{}", paint("appended to", Tone::green, context.color_stdout), shown, appended.line,

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <cstdlib>
 #include <fmt/format.h>
 #include <ctime>
@@ -67,6 +68,15 @@ Context make_context(const GlobalOptions& options) {
     context.color_stderr = use_color(options.color, STDERR_FILENO);
     context.quiet = options.quiet;
     context.today = local_today();
+    if (const std::string timeout = env("ANKLOG_LOCK_TIMEOUT"); !timeout.empty()) {
+        double seconds = -1;
+        const auto [end, error] = std::from_chars(timeout.data(), timeout.data() + timeout.size(), seconds);
+        if (error != std::errc{} || end != timeout.data() + timeout.size() || !(seconds >= 0 && seconds <= 3600)) {
+            throw Error(fmt::format("ANKLOG_LOCK_TIMEOUT: \"{}\" is not a number of seconds from 0 to 3600", timeout),
+                        "unset it for the default of 10 seconds");
+        }
+        context.lock_timeout = std::chrono::milliseconds(static_cast<long long>(seconds * 1000));
+    }
     return context;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // What every command needs from the outside world, resolved once: where the
 // log is, whether to colour output, and today's date.
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -28,6 +29,7 @@ struct Context {
     bool color_stderr = false;
     bool quiet = false;
     Date today{};
+    std::chrono::milliseconds lock_timeout{10'000};  // $ANKLOG_LOCK_TIMEOUT seconds
 };
 
 // The log's path: -f FILE, else $ANKLOG_FILE, else $XDG_DATA_HOME/anklog/log.toml,

@@ -34,6 +34,7 @@ TEST_CASE("masses are shown in the profile's unit / without noise") {
     CHECK(format_mass(Mass{1, Unit::kg}, Unit::lb) == "2.2 lb");
     CHECK(format_mass(Mass{2, Unit::lb}, Unit::kg) == "0.91 kg");
     CHECK(format_mass(Mass{2, Unit::lb}) == "2 lb");
+    CHECK(format_mass(Mass{1e26, Unit::kg}) == "1e+26 kg");  // only ever in an error message
 }
 
 TEST_CASE("the same weight in different units compares equal") {
