@@ -119,6 +119,8 @@ std::optional<std::string> Catalogue::declare(std::string name, Kind kind, Group
 }
 
 const Activity* Catalogue::find(std::string_view name) const {
+    // Most lookups are of names as anklog writes them: no copy needed.
+    if (const auto exact = activities_.find(name); exact != activities_.end()) return &exact->second;
     std::string key = normalize_activity_name(name);
     if (const auto alias = aliases_.find(key); alias != aliases_.end()) key = alias->second;
     const auto it = activities_.find(key);

@@ -126,21 +126,23 @@ private:
 
     // A mass from a string ("1.5 kg") or a bare number in the profile's unit.
     Mass mass_at(const toml::node& node, std::string_view key) const {
-        const std::string advice = fmt::format("write a weight like \"1 kg\", \"1.5kg\" or \"2 lb\", or a bare "
-                                               "number in {}",
-                                               to_string(log_.profile.units));
+        // Formatted only on the error path: this runs for every session.
+        const auto advice = [this] {
+            return fmt::format("write a weight like \"1 kg\", \"1.5kg\" or \"2 lb\", or a bare number in {}",
+                               to_string(log_.profile.units));
+        };
         std::optional<Mass> mass;
         if (node.is_string()) {
             mass = parse_mass(node.as_string()->get(), log_.profile.units);
-            if (!mass) fail(node, fmt::format("'{}' is not a weight: \"{}\"", key, node.as_string()->get()), advice);
+            if (!mass) fail(node, fmt::format("'{}' is not a weight: \"{}\"", key, node.as_string()->get()), advice());
         } else if (node.is_number()) {
             const double amount = node.value<double>().value_or(-1);
             if (!std::isfinite(amount) || amount < 0) {
-                fail(node, fmt::format("'{}' must be a weight of 0 or more", key), advice);
+                fail(node, fmt::format("'{}' must be a weight of 0 or more", key), advice());
             }
             mass = Mass{amount, log_.profile.units};
         } else {
-            fail(node, fmt::format("'{}' must be a weight, not {}", key, type_name(node)), advice);
+            fail(node, fmt::format("'{}' must be a weight, not {}", key, type_name(node)), advice());
         }
         if (mass->kg() > limits::max_weight_kg + 1e-9) {
             fail(node, fmt::format("{} {} is out of range", key, format_mass(*mass)),
@@ -290,8 +292,7 @@ private:
         for (const toml::node& session : sessions) log_.sessions.push_back(parse_session(*session.as_table()));
     }
 
-    std::optional<int> count_at(const toml::table& session, std::string_view key) const {
-        const toml::node* node = session.get(key);
+    std::optional<int> count_at(const toml::node* node, std::string_view key) const {
         if (!node) return std::nullopt;
         if (!node->is_integer()) {
             fail(*node, fmt::format("'{}' must be a whole number, not {}", key, type_name(*node)),
@@ -302,12 +303,43 @@ private:
         return static_cast<int>(value);
     }
 
+    // The fields of one [[session]], found in one pass over its keys.
+    struct SessionFields {
+        const toml::node* date = nullptr;
+        const toml::node* activity = nullptr;
+        const toml::node* on = nullptr;
+        const toml::node* weight = nullptr;
+        const toml::node* minutes = nullptr;
+        const toml::node* sets = nullptr;
+        const toml::node* reps = nullptr;
+        const toml::node* effort = nullptr;
+        const toml::node* pain = nullptr;
+        const toml::node* note = nullptr;
+
+        const toml::node** slot(std::string_view key) {
+            const std::pair<std::string_view, const toml::node**> slots[] = {
+                {"date", &date},     {"activity", &activity}, {"on", &on},         {"weight", &weight},
+                {"minutes", &minutes}, {"sets", &sets},       {"reps", &reps},     {"effort", &effort},
+                {"pain", &pain},     {"note", &note},
+            };
+            for (const auto& [name, field] : slots) {
+                if (name == key) return field;
+            }
+            return nullptr;
+        }
+    };
+
     Session parse_session(const toml::table& table) {
-        check_keys(table, session_keys, "in [[session]]");
+        SessionFields fields;
+        for (const auto& [key, node] : table) {
+            const toml::node** field = fields.slot(key.str());
+            if (!field) check_keys(table, session_keys, "in [[session]]");  // reports the unknown key
+            *field = &node;
+        }
         Session session;
         session.line = static_cast<int>(table.source().begin.line);
 
-        const toml::node* date = table.get("date");
+        const toml::node* date = fields.date;
         if (!date) fail(table, "this session has no date", "add a line like date = 2026-11-18");
         if (date->is_string() && parse_iso_date(date->as_string()->get())) {
             fail(*date, "the date is in quotes, so TOML reads it as text",
@@ -323,7 +355,7 @@ private:
         const toml::date d = date->as_date()->get();
         session.date = Date{std::chrono::year{d.year}, std::chrono::month{d.month}, std::chrono::day{d.day}};
 
-        const toml::node* activity_node = table.get("activity");
+        const toml::node* activity_node = fields.activity;
         if (!activity_node) fail(table, "this session has no activity", "add a line like activity = \"walk\"");
         const std::string activity_name = string_at(*activity_node, "activity");
         const Activity* activity = log_.catalogue.find(activity_name);
@@ -336,23 +368,23 @@ private:
         }
         session.activity = activity->name;
 
-        if (const toml::node* on = table.get("on")) {
+        if (const toml::node* on = fields.on) {
             const std::string text = string_at(*on, "on");
             const auto limb = parse_limb(text);
             if (!limb) fail(*on, fmt::format("unknown limb \"{}\"", text), "on is \"ankle\" or \"wrist\"");
             session.on = *limb;
         }
-        if (const toml::node* weight = table.get("weight")) session.weight = mass_at(*weight, "weight");
-        session.minutes = count_at(table, "minutes");
-        session.sets = count_at(table, "sets");
-        session.reps = count_at(table, "reps");
-        session.effort = count_at(table, "effort");
-        session.pain = count_at(table, "pain");
-        if (const toml::node* note = table.get("note")) session.note = string_at(*note, "note");
+        if (const toml::node* weight = fields.weight) session.weight = mass_at(*weight, "weight");
+        session.minutes = count_at(fields.minutes, "minutes");
+        session.sets = count_at(fields.sets, "sets");
+        session.reps = count_at(fields.reps, "reps");
+        session.effort = count_at(fields.effort, "effort");
+        session.pain = count_at(fields.pain, "pain");
+        if (const toml::node* note = fields.note) session.note = string_at(*note, "note");
 
         if (auto problem = validate(session, *activity)) {
-            const toml::node* field = table.get(problem->field);
-            throw Error(problem->message, problem->advice, field ? at(*field) : at(table));
+            const toml::node** field = fields.slot(problem->field);
+            throw Error(problem->message, problem->advice, field && *field ? at(**field) : at(table));
         }
         return session;
     }

@@ -14,13 +14,6 @@ std::string_view to_string(Unit unit) { return unit == Unit::kg ? "kg" : "lb"; }
 
 namespace {
 
-std::string lowercase(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
 std::string_view trim(std::string_view text) {
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
@@ -30,9 +23,14 @@ std::string_view trim(std::string_view text) {
 }  // namespace
 
 std::optional<Unit> parse_unit(std::string_view text) {
-    const std::string unit = lowercase(trim(text));
-    if (unit == "kg" || unit == "kgs") return Unit::kg;
-    if (unit == "lb" || unit == "lbs") return Unit::lb;
+    text = trim(text);
+    const auto is = [text](std::string_view word) {
+        return text.size() == word.size() && std::equal(text.begin(), text.end(), word.begin(), [](char a, char b) {
+                   return std::tolower(static_cast<unsigned char>(a)) == b;
+               });
+    };
+    if (is("kg") || is("kgs")) return Unit::kg;
+    if (is("lb") || is("lbs")) return Unit::lb;
     return std::nullopt;
 }
 

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "engine.hpp"
 
@@ -11,11 +12,13 @@ namespace rules {
 namespace {
 
 std::size_t rule_index(std::string_view rule) {
-    const auto table = rule_table();
-    for (std::size_t i = 0; i < table.size(); ++i) {
-        if (table[i].id == rule) return i;
-    }
-    return table.size();
+    static const std::unordered_map<std::string_view, std::size_t> index = [] {
+        std::unordered_map<std::string_view, std::size_t> out;
+        const auto table = rule_table();
+        for (std::size_t i = 0; i < table.size(); ++i) out.emplace(table[i].id, i);
+        return out;
+    }();
+    return index.at(rule);
 }
 
 }  // namespace
@@ -33,8 +36,9 @@ Checker::Checker(const Log& log) : log_(log) {
 
 void Checker::report(const Entry& entry, std::string_view rule, Severity severity, std::string message,
                      std::string evidence, std::string advice) {
-    const Rule* info = find_rule(rule);
-    const std::size_t key = entry.order * rule_table().size() + rule_index(rule);
+    const std::size_t index = rule_index(rule);
+    const Rule* info = &rule_table()[index];
+    const std::size_t key = entry.order * rule_table().size() + index;
     if (const auto found = finding_of_entry_rule_.find(key); found != finding_of_entry_rule_.end()) {
         Finding& existing = findings_[found->second];
         if (severity > existing.severity) {

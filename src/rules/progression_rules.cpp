@@ -47,14 +47,49 @@ private:
     std::deque<int> days_;
 };
 
+// The thresholds these rules use, read from the rule settings once per check.
+struct Limits {
+    explicit Limits(const Checker& c)
+        : start_light(c.enabled("start-light")),
+          weight_and_volume(c.enabled("weight-and-volume")),
+          weight_jump(c.enabled("weight-jump")),
+          volume_spike(c.enabled("volume-spike")),
+          return_after_break(c.enabled("return-after-break")),
+          pain(c.enabled("pain")),
+          injury(c.log().profile.has_injury_history()),
+          start_max_kg(c.value("start-light", injury ? "max_kg_with_injury" : "max_kg")),
+          start_max_minutes(static_cast<int>(c.value("start-light", "max_minutes"))),
+          start_max_sets(static_cast<int>(c.value("start-light", "max_sets"))),
+          wv_days(static_cast<int>(c.value("weight-and-volume", "window_days"))),
+          wj_days(static_cast<int>(c.value("weight-jump", "window_days"))),
+          wj_danger_ratio(c.value("weight-jump", "danger_ratio")),
+          spike_days(static_cast<int>(c.value("volume-spike", "window_days"))),
+          spike_min_sessions(static_cast<std::size_t>(c.value("volume-spike", "min_sessions"))),
+          spike_note(c.value("volume-spike", "note")),
+          spike_warning(c.value("volume-spike", "warning")),
+          spike_danger(c.value("volume-spike", "danger")),
+          break_days(static_cast<int>(c.value("return-after-break", "break_days"))),
+          pain_raised_after(static_cast<int>(c.value("pain", "raised_after"))) {}
+
+    bool start_light, weight_and_volume, weight_jump, volume_spike, return_after_break, pain;
+    bool injury;
+    double start_max_kg;
+    int start_max_minutes, start_max_sets;
+    int wv_days, wj_days;
+    double wj_danger_ratio;
+    int spike_days;
+    std::size_t spike_min_sessions;
+    double spike_note, spike_warning, spike_danger;
+    int break_days;
+    int pain_raised_after;
+};
+
 // One activity's sessions in date order, walked once.
 class ActivityPass {
 public:
-    ActivityPass(Checker& checker, const std::vector<const Entry*>& series) : c_(checker), series_(series) {
-        wv_days_ = static_cast<int>(c_.value("weight-and-volume", "window_days"));
-        wj_days_ = static_cast<int>(c_.value("weight-jump", "window_days"));
-        spike_days_ = static_cast<int>(c_.value("volume-spike", "window_days"));
-    }
+    ActivityPass(Checker& checker, const Limits& limits, const std::vector<const Entry*>& series)
+        : c_(checker), l_(limits), series_(series), wv_days_(limits.wv_days), wj_days_(limits.wj_days),
+          spike_days_(limits.spike_days) {}
 
     void run() {
         std::size_t added = 0;  // series_[0, added) are on earlier days than the current entry
@@ -94,11 +129,11 @@ public:
 
 private:
     void start_light(const Entry& e) {
-        if (!c_.enabled("start-light")) return;
-        const bool injury = c_.log().profile.has_injury_history();
-        const double max_kg = c_.value("start-light", injury ? "max_kg_with_injury" : "max_kg");
-        const int max_minutes = static_cast<int>(c_.value("start-light", "max_minutes"));
-        const int max_sets = static_cast<int>(c_.value("start-light", "max_sets"));
+        if (!l_.start_light) return;
+        const bool injury = l_.injury;
+        const double max_kg = l_.start_max_kg;
+        const int max_minutes = l_.start_max_minutes;
+        const int max_sets = l_.start_max_sets;
         std::vector<std::string> over;
         if (e.kg > max_kg + mass_epsilon_kg) {
             over.push_back(fmt::format("weight {} > {}{}", c_.mass(e.kg), c_.mass(max_kg),
@@ -122,7 +157,7 @@ private:
     }
 
     void weight_and_volume(const Entry& e, const Entry& last) {
-        if (!c_.enabled("weight-and-volume")) return;
+        if (!l_.weight_and_volume) return;
         const double working_kg = wv_weight_.max().value_or(last.kg);
         const double working_volume = wv_volume_.max().value_or(last.volume);
         if (e.kg <= working_kg + mass_epsilon_kg || e.volume <= working_volume) return;
@@ -140,7 +175,7 @@ private:
     }
 
     void weight_jump(const Entry& e, const Entry& last) {
-        if (!c_.enabled("weight-jump")) return;
+        if (!l_.weight_jump) return;
         const double working_kg = wj_weight_.max().value_or(last.kg);
         if (working_kg <= 0) return;  // from unweighted: start-light judges
         const Profile& profile = c_.log().profile;
@@ -150,7 +185,7 @@ private:
                                              profile.units});
         if (e.kg <= step.kg() + mass_epsilon_kg) return;
         const double ratio = e.kg / working_kg;
-        const bool doubled = ratio >= c_.value("weight-jump", "danger_ratio") - 1e-9;
+        const bool doubled = ratio >= l_.wj_danger_ratio - 1e-9;
         c_.report(e, "weight-jump", doubled ? Severity::danger : Severity::warning,
                   fmt::format("{} on {} jumped more than one weight step", e.activity->name, to_string(e.session->date)),
                   fmt::format("weight {} -> {} ({:.1f}x), one step up is {}", c_.mass(working_kg), c_.mass(e.kg), ratio,
@@ -159,21 +194,21 @@ private:
     }
 
     void volume_spike(const Entry& e) {
-        if (!c_.enabled("volume-spike")) return;
+        if (!l_.volume_spike) return;
         const auto longest = spike_volume_.max();
-        if (!longest || spike_count_.size() < static_cast<std::size_t>(c_.value("volume-spike", "min_sessions"))) return;
+        if (!longest || spike_count_.size() < l_.spike_min_sessions) return;
         const double increase = e.volume / *longest - 1;
         Severity severity;
-        if (increase > c_.value("volume-spike", "danger") + 1e-9) {
+        if (increase > l_.spike_danger + 1e-9) {
             severity = Severity::danger;
-        } else if (increase > c_.value("volume-spike", "warning") + 1e-9) {
+        } else if (increase > l_.spike_warning + 1e-9) {
             severity = Severity::warning;
-        } else if (increase > c_.value("volume-spike", "note") + 1e-9) {
+        } else if (increase > l_.spike_note + 1e-9) {
             severity = Severity::note;
         } else {
             return;
         }
-        const double safe = std::floor(*longest * (1 + c_.value("volume-spike", "note")) + 1e-9);
+        const double safe = std::floor(*longest * (1 + l_.spike_note) + 1e-9);
         c_.report(e, "volume-spike", severity,
                   fmt::format("{} on {} {} {:.0f}% {} than any in the last {} days", e.activity->name,
                               to_string(e.session->date), is_timed(e.kind()) ? "was" : "had", increase * 100,
@@ -185,9 +220,9 @@ private:
     }
 
     void return_after_break(const Entry& e, const Entry& last) {
-        if (!c_.enabled("return-after-break")) return;
+        if (!l_.return_after_break) return;
         const int gap = e.day - last.day;
-        if (gap < static_cast<int>(c_.value("return-after-break", "break_days"))) return;
+        if (gap < l_.break_days) return;
         if (e.kg + mass_epsilon_kg < last.kg || e.volume < last.volume) return;
         c_.report(e, "return-after-break", Severity::warning,
                   fmt::format("{} on {} came back after {} days at the full load", e.activity->name,
@@ -199,8 +234,8 @@ private:
     }
 
     void pain_then_raise(const Entry& e, const Entry& previous) {
-        if (!c_.enabled("pain")) return;
-        const int after = static_cast<int>(c_.value("pain", "raised_after"));
+        if (!l_.pain) return;
+        const int after = l_.pain_raised_after;
         if (previous.session->pain.value_or(-1) < after) return;
         const bool heavier = e.kg > previous.kg + mass_epsilon_kg;
         const bool more = e.volume > previous.volume;
@@ -219,10 +254,11 @@ private:
     }
 
     Checker& c_;
+    const Limits& l_;
     const std::vector<const Entry*>& series_;
-    int wv_days_ = 14;
-    int wj_days_ = 14;
-    int spike_days_ = 30;
+    int wv_days_;
+    int wj_days_;
+    int spike_days_;
     SlidingMax wv_weight_, wv_volume_, wj_weight_, spike_volume_;
     SlidingCount spike_count_;
 };
@@ -232,7 +268,8 @@ private:
 void check_progression(Checker& checker) {
     std::map<const Activity*, std::vector<const Entry*>> by_activity;
     for (const Entry& entry : checker.entries()) by_activity[entry.activity].push_back(&entry);
-    for (const auto& [activity, series] : by_activity) ActivityPass(checker, series).run();
+    const Limits limits(checker);
+    for (const auto& [activity, series] : by_activity) ActivityPass(checker, limits, series).run();
 }
 
 }  // namespace anklog::rules

@@ -11,6 +11,21 @@ namespace anklog::rules {
 
 namespace {
 
+// The thresholds these rules use, read from the rule settings once per check.
+struct SessionLimits {
+    explicit SessionLimits(const Checker& c)
+        : injury(c.log().profile.has_injury_history()),
+          gait_danger_kg(c.value("over-range", "gait_danger_kg")),
+          gait_warning_kg(c.value("over-range", injury ? "gait_warning_kg_with_injury" : "gait_warning_kg")),
+          other_warning_kg(c.value("over-range", "other_warning_kg")),
+          pain_danger(static_cast<int>(c.value("pain", "danger"))),
+          pain_warning(static_cast<int>(c.value("pain", "warning"))),
+          long_wear_minutes(static_cast<int>(c.value("long-wear", "max_minutes"))) {}
+    bool injury;
+    double gait_danger_kg, gait_warning_kg, other_warning_kg;
+    int pain_danger, pain_warning, long_wear_minutes;
+};
+
 void ankle_weights_running(Checker& c, const Entry& e) {
     if (e.activity->name != "run" || !e.weighted() || e.session->on != Limb::ankle) return;
     c.report(e, "ankle-weights-running", Severity::warning,
@@ -21,12 +36,12 @@ void ankle_weights_running(Checker& c, const Entry& e) {
              "a weighted vest instead");
 }
 
-void over_range(Checker& c, const Entry& e) {
+void over_range(Checker& c, const SessionLimits& l, const Entry& e) {
     if (!e.weighted()) return;
-    const bool injury = c.log().profile.has_injury_history();
+    const bool injury = l.injury;
     if (e.kind() == Kind::gait) {
-        const double danger = c.value("over-range", "gait_danger_kg");
-        const double warning = c.value("over-range", injury ? "gait_warning_kg_with_injury" : "gait_warning_kg");
+        const double danger = l.gait_danger_kg;
+        const double warning = l.gait_warning_kg;
         if (e.kg <= warning + mass_epsilon_kg) return;
         const bool is_danger = e.kg > danger + mass_epsilon_kg;
         c.report(e, "over-range", is_danger ? Severity::danger : Severity::warning,
@@ -40,7 +55,7 @@ void over_range(Checker& c, const Entry& e) {
                              c.mass(0.5), c.mass(std::min(warning, 1.0))));
         return;
     }
-    const double warning = c.value("over-range", "other_warning_kg");
+    const double warning = l.other_warning_kg;
     if (e.kg <= warning + mass_epsilon_kg) return;
     c.report(e, "over-range", Severity::warning,
              fmt::format("{} on {} used {} per limb, above the range of ankle and wrist weights", e.activity->name,
@@ -49,10 +64,10 @@ void over_range(Checker& c, const Entry& e) {
              fmt::format("stay at or below {} per limb, and progress with reps and sets instead", c.mass(warning)));
 }
 
-void pain(Checker& c, const Entry& e) {
+void pain(Checker& c, const SessionLimits& l, const Entry& e) {
     const int score = e.session->pain.value_or(-1);
-    const int danger = static_cast<int>(c.value("pain", "danger"));
-    const int warning = static_cast<int>(c.value("pain", "warning"));
+    const int danger = l.pain_danger;
+    const int warning = l.pain_warning;
     if (score < warning && score <= danger) return;
     const bool is_danger = score > danger;
     c.report(e, "pain", is_danger ? Severity::danger : Severity::warning,
@@ -65,8 +80,8 @@ void pain(Checker& c, const Entry& e) {
                          "that again");
 }
 
-void long_wear(Checker& c, const Entry& e) {
-    const int max = static_cast<int>(c.value("long-wear", "max_minutes"));
+void long_wear(Checker& c, const SessionLimits& l, const Entry& e) {
+    const int max = l.long_wear_minutes;
     if (!e.weighted() || e.session->minutes.value_or(0) <= max) return;
     c.report(e, "long-wear", Severity::warning,
              fmt::format("{} on {} kept the weights on for {} min", e.activity->name, to_string(e.session->date),
@@ -119,6 +134,7 @@ private:
 
 void check_sessions(Checker& checker) {
     PersistentPain persistent(checker);
+    const SessionLimits limits(checker);
     const bool running = checker.enabled("ankle-weights-running");
     const bool range = checker.enabled("over-range");
     const bool pain_on = checker.enabled("pain");
@@ -126,10 +142,10 @@ void check_sessions(Checker& checker) {
     const bool wear = checker.enabled("long-wear");
     for (const Entry& e : checker.entries()) {
         if (running) ankle_weights_running(checker, e);
-        if (range) over_range(checker, e);
-        if (pain_on) pain(checker, e);
+        if (range) over_range(checker, limits, e);
+        if (pain_on) pain(checker, limits, e);
         if (persistent_on) persistent.add(e);
-        if (wear) long_wear(checker, e);
+        if (wear) long_wear(checker, limits, e);
     }
 }
 
