@@ -58,8 +58,6 @@ public:
                         "this is not valid TOML there; fix that spot (toml.io describes the format)",
                         at(e.source()));
         }
-        log_.line_count = static_cast<int>(std::count(text.begin(), text.end(), '\n')) +
-                          (text.empty() || text.back() == '\n' ? 0 : 1);
         check_keys(root, top_level_keys, "at the top of the log");
         parse_version(root);
         if (const auto* profile = table_at(root, "profile")) parse_profile(*profile);
@@ -411,7 +409,9 @@ std::vector<const Session*> in_date_order(const Log& log) {
     std::vector<const Session*> out;
     out.reserve(log.sessions.size());
     for (const Session& session : log.sessions) out.push_back(&session);
-    std::stable_sort(out.begin(), out.end(), [](const Session* a, const Session* b) { return a->date < b->date; });
+    const auto earlier = [](const Session* a, const Session* b) { return a->date < b->date; };
+    // An append-only log is usually in date order already.
+    if (!std::is_sorted(out.begin(), out.end(), earlier)) std::stable_sort(out.begin(), out.end(), earlier);
     return out;
 }
 

@@ -28,7 +28,6 @@ struct Log {
     Catalogue catalogue;
     RuleSettings rules;
     std::vector<Session> sessions;  // in file order
-    int line_count = 0;             // lines in the source text
 };
 
 // Parses and validates a log. Throws anklog::Error located at
