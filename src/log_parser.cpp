@@ -4,6 +4,8 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <array>
+#include <span>
 #include <climits>
 #include <cmath>
 
@@ -24,11 +26,12 @@ std::string Location::to_string() const {
 
 namespace {
 
-const std::vector<std::string> top_level_keys{"version", "profile", "activities", "rules", "session"};
-const std::vector<std::string> profile_keys{"units", "weights", "history"};
-const std::vector<std::string> activity_keys{"kind", "group"};
-const std::vector<std::string> session_keys{"date",    "activity", "on",     "weight", "minutes",
-                                            "sets",    "reps",     "effort", "pain",   "note"};
+using Keys = std::span<const std::string_view>;
+constexpr std::array<std::string_view, 5> top_level_keys{"version", "profile", "activities", "rules", "session"};
+constexpr std::array<std::string_view, 3> profile_keys{"units", "weights", "history"};
+constexpr std::array<std::string_view, 2> activity_keys{"kind", "group"};
+constexpr std::array<std::string_view, 10> session_keys{"date", "activity", "on",     "weight", "minutes",
+                                                        "sets", "reps",     "effort", "pain",   "note"};
 
 std::string_view type_name(const toml::node& node) {
     switch (node.type()) {
@@ -78,14 +81,16 @@ private:
         throw Error(std::move(message), std::move(advice), at(node));
     }
 
-    void check_keys(const toml::table& table, const std::vector<std::string>& known,
-                    std::string_view where) const {
+    [[noreturn]] void unknown_key(const toml::key& key, Keys known, std::string_view where) const {
+        const std::vector<std::string> names(known.begin(), known.end());
+        throw Error(fmt::format("unknown key '{}' {}", key.str(), where),
+                    did_you_mean(key.str(), names, fmt::format("known keys here: {}", fmt::join(names, ", "))),
+                    at(key.source()));
+    }
+
+    void check_keys(const toml::table& table, Keys known, std::string_view where) const {
         for (const auto& [key, node] : table) {
-            if (std::find(known.begin(), known.end(), key.str()) != known.end()) continue;
-            throw Error(fmt::format("unknown key '{}' {}", key.str(), where),
-                        did_you_mean(key.str(), known,
-                                     fmt::format("known keys here: {}", fmt::join(known, ", "))),
-                        at(key.source()));
+            if (std::find(known.begin(), known.end(), key.str()) == known.end()) unknown_key(key, known, where);
         }
     }
 
@@ -252,8 +257,9 @@ private:
             std::vector<std::string> knobs;
             for (const Threshold& t : rule.thresholds) knobs.emplace_back(t.knob);
             for (const auto& [knob, value] : *node.as_table()) {
+                const std::string_view name = knob.str();  // (clang before 16 cannot capture a structured binding)
                 const auto threshold = std::find_if(rule.thresholds.begin(), rule.thresholds.end(),
-                                                    [&](const Threshold& t) { return t.knob == knob.str(); });
+                                                    [name](const Threshold& t) { return t.knob == name; });
                 if (threshold == rule.thresholds.end()) {
                     throw Error(fmt::format("rule '{}' has no threshold '{}'", rule.id, knob.str()),
                                 did_you_mean(knob.str(), knobs,
@@ -331,7 +337,7 @@ private:
         SessionFields fields;
         for (const auto& [key, node] : table) {
             const toml::node** field = fields.slot(key.str());
-            if (!field) check_keys(table, session_keys, "in [[session]]");  // reports the unknown key
+            if (!field) unknown_key(key, session_keys, "in [[session]]");
             *field = &node;
         }
         Session session;

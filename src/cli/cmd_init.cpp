@@ -94,7 +94,7 @@ int run_init(const Context& context, const InitOptions& options) {
                             Location{shown});
             }
             replaced = current.has_value();
-            return text;
+            return std::string(text);  // a copy: `text` is also printed below
         },
         [&](std::string_view written) { parse_log(written, shown); }, keep_old);
 

@@ -27,13 +27,7 @@ const char* const main_footer =
     "The log is plain TOML: edit it freely; anklog only appends.\n"
     "Run 'anklog COMMAND --help' for a command's options, 'man anklog' for the whole story.";
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    // A write past the file-size limit must fail with EFBIG, which anklog
-    // reports and recovers from, rather than kill the process mid-write.
-    std::signal(SIGXFSZ, SIG_IGN);
-
+int run(int argc, char** argv) {
     using namespace anklog::cli;
     CLI::App app{"anklog: a training log for ankle and wrist weights that flags risky jumps in load", "anklog"};
     app.set_version_flag("--version", "anklog " ANKLOG_VERSION);
@@ -96,4 +90,19 @@ int main(int argc, char** argv) {
                     color_stderr);
     }
     return exit_error;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // A write past the file-size limit must fail with EFBIG, which anklog
+    // reports and recovers from, rather than kill the process mid-write.
+    (void)std::signal(SIGXFSZ, SIG_IGN);
+    try {
+        return run(argc, argv);
+    } catch (...) {
+        // Only setting up the command line can get here (e.g. out of memory).
+        (void)std::fputs("anklog: error: internal error while starting\n  help: please report this\n", stderr);
+        return exit_error;
+    }
 }

@@ -302,6 +302,7 @@ std::vector<Prescription> prescribe(const History& history, int days) {
     });
     if (recent.size() > max_activities) recent.resize(max_activities);
     std::vector<const Activity*> chosen;
+    chosen.reserve(recent.size() + 3);
     for (const Recent& r : recent) chosen.push_back(r.activity);
     const bool beginner = chosen.empty();
     if (beginner) {

@@ -210,6 +210,7 @@ const Rule* find_rule(std::string_view id) {
 
 std::vector<std::string> rule_ids() {
     std::vector<std::string> ids;
+    ids.reserve(rules.size());
     for (const Rule& rule : rules) ids.emplace_back(rule.id);
     return ids;
 }

@@ -220,7 +220,7 @@ std::string read_file(const fs::path& path) {
 
 void update_file(const fs::path& path,
                  const std::function<std::string(const std::optional<std::string>& current)>& make_text,
-                 const std::function<void(std::string_view written)>& verify, UpdateOptions options) {
+                 const std::function<void(std::string_view written)>& verify, const UpdateOptions& options) {
     const fs::path target = resolve_symlinks(path);
     const fs::path folder = target.parent_path().empty() ? fs::path(".") : target.parent_path();
     create_folders(target.parent_path(), path);

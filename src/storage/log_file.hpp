@@ -39,6 +39,6 @@ struct UpdateOptions {
 // anklog::Error explains what happened.
 void update_file(const std::filesystem::path& path,
                  const std::function<std::string(const std::optional<std::string>& current)>& make_text,
-                 const std::function<void(std::string_view written)>& verify, UpdateOptions options = {});
+                 const std::function<void(std::string_view written)>& verify, const UpdateOptions& options = {});
 
 }  // namespace anklog::storage
