@@ -214,8 +214,10 @@ private:
     // The law: check() on the log plus the plan raises nothing at warning or
     // above on a planned session. What it flags is lightened or dropped.
     void verify() {
+        Log combined = log_;  // copied once; each round replaces only the planned sessions
+        const auto logged = static_cast<std::ptrdiff_t>(combined.sessions.size());
         for (int round = 0; round < 200; ++round) {
-            Log combined = log_;
+            combined.sessions.erase(combined.sessions.begin() + logged, combined.sessions.end());
             for (std::size_t i = 0; i < week_.sessions.size(); ++i) {
                 Session s = week_.sessions[i].session;
                 s.line = -static_cast<int>(i) - 1;  // negative lines mark planned sessions
