@@ -33,6 +33,20 @@ std::optional<Mass> next_weight_up(const Profile& profile, const Mass& current) 
     return std::nullopt;
 }
 
+std::optional<Mass> next_weight_down(const Profile& profile, const Mass& current) {
+    if (profile.weights.empty()) {
+        const Mass step = default_weight_step(profile.units);
+        const double lower = current.in(profile.units) - step.amount;
+        if (lower < step.amount - 1e-9) return std::nullopt;
+        return Mass{lower, profile.units};
+    }
+    std::optional<Mass> best;
+    for (const Mass& owned : profile.weights) {
+        if (compare(owned, current) < 0) best = owned;
+    }
+    return best;
+}
+
 Mass lightest_weight(const Profile& profile) {
     for (const Mass& owned : profile.weights) {
         if (!owned.is_zero()) return owned;

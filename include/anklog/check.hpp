@@ -28,4 +28,9 @@ struct Finding {
 // come from the rule table unless [rules] overrides them.
 std::vector<Finding> check(const Log& log);
 
+// The limits that depend on the person: with injury history the stricter
+// threshold of the rule table applies.
+double start_light_max_kg(const Log& log);    // start-light: heaviest first weight
+double gait_weight_limit_kg(const Log& log);  // over-range: heaviest gait weight before a warning
+
 }  // namespace anklog

@@ -28,6 +28,10 @@ Mass default_weight_step(Unit units);
 // up. nullopt when the user already uses the heaviest weight they own.
 std::optional<Mass> next_weight_up(const Profile& profile, const Mass& current);
 
+// One step lighter: the next lighter weight owned, else one default step
+// down. nullopt when no lighter weight is left.
+std::optional<Mass> next_weight_down(const Profile& profile, const Mass& current);
+
 // The lightest weight to start with: the lightest owned, else one step.
 Mass lightest_weight(const Profile& profile);
 

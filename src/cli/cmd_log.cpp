@@ -93,6 +93,11 @@ void print_findings_on(const Log& log, int line, const std::string& shown, bool 
     }
 }
 
+// The log's text with `session` appended; a new log starts with its header.
+std::string with_session(const std::optional<std::string>& current, const Log& log, const Session& session) {
+    return append_block(current ? *current : new_log_text(log.profile), to_toml(session));
+}
+
 }  // namespace
 
 CLI::App* setup_log(CLI::App& app, LogOptions& options) {
@@ -129,7 +134,7 @@ int run_log(const Context& context, const LogOptions& options) {
         const Session session = session_from(options, log, context.today);
         if (!context.quiet) fmt::print("would append to {}:\n\n", shown);
         fmt::print("{}", to_toml(session));
-        const Log after = parse_log(append_block(current ? *current : new_log_text(log.profile), to_toml(session)), shown);
+        const Log after = parse_log(with_session(current, log, session), shown);
         print_findings_on(after, after.sessions.back().line, shown, context.color_stdout);
         return 0;
     }
@@ -143,8 +148,7 @@ int run_log(const Context& context, const LogOptions& options) {
             const Log log = current ? parse_log(*current, shown) : Log{};
             sessions_before = log.sessions.size();
             appended = session_from(options, log, context.today);
-            const std::string existing = current ? *current : new_log_text(log.profile);
-            return append_block(existing, to_toml(appended));
+            return with_session(current, log, appended);
         },
         [&](std::string_view written) {
             Log log = parse_log(written, shown);

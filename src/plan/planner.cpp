@@ -270,12 +270,11 @@ private:
             return true;
         }
         if (rule == "no-rest") return false;
-        const double start_max = log_.rules.value(
-            "start-light", log_.profile.has_injury_history() ? "max_kg_with_injury" : "max_kg");
+        const double start_max = start_light_max_kg(log_);
         const bool weight_first = rule == "weight-jump" || rule == "over-range" ||
                                   (rule == "start-light" && s.weight->kg() > start_max + 1e-6);
         if (!weight_first && shorter(s, a)) return true;
-        if (const auto lighter = planning::next_weight_down(log_.profile, *s.weight)) {
+        if (const auto lighter = next_weight_down(log_.profile, *s.weight)) {
             s.weight = *lighter;
             return true;
         }

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 
+#include "anklog/check.hpp"
 #include "anklog/rules.hpp"
 #include "prescribe.hpp"
 
@@ -57,6 +58,23 @@ Dose scaled(Dose dose, Kind kind, double factor) {
         dose.reps = std::max(1, static_cast<int>(std::floor(dose.reps * factor)));
     }
     return dose;
+}
+
+// The heaviest weight within the over-range limit for `kind`.
+double weight_limit_kg(const Log& log, Kind kind) {
+    return kind == Kind::gait ? gait_weight_limit_kg(log) : log.rules.value("over-range", "other_warning_kg");
+}
+
+Dose start_dose(const Log& log, const Activity& activity) {
+    Dose d;
+    d.weight = lightest_weight(log.profile);
+    if (is_timed(activity.kind)) {
+        d.minutes = static_cast<int>(log.rules.value("start-light", "max_minutes"));
+    } else {
+        d.sets = static_cast<int>(log.rules.value("start-light", "max_sets"));
+        d.reps = 10;
+    }
+    return d;
 }
 
 class Prescriber {
@@ -246,38 +264,6 @@ private:
 };
 
 }  // namespace
-
-double weight_limit_kg(const Log& log, Kind kind) {
-    if (kind != Kind::gait) return log.rules.value("over-range", "other_warning_kg");
-    return log.rules.value("over-range", log.profile.has_injury_history() ? "gait_warning_kg_with_injury"
-                                                                         : "gait_warning_kg");
-}
-
-std::optional<Mass> next_weight_down(const Profile& profile, const Mass& current) {
-    if (profile.weights.empty()) {
-        const Mass step = default_weight_step(profile.units);
-        const double lower = current.in(profile.units) - step.amount;
-        if (lower < step.amount - 1e-9) return std::nullopt;
-        return Mass{lower, profile.units};
-    }
-    std::optional<Mass> best;
-    for (const Mass& owned : profile.weights) {
-        if (compare(owned, current) < 0) best = owned;
-    }
-    return best;
-}
-
-Dose start_dose(const Log& log, const Activity& activity) {
-    Dose d;
-    d.weight = lightest_weight(log.profile);
-    if (is_timed(activity.kind)) {
-        d.minutes = static_cast<int>(log.rules.value("start-light", "max_minutes"));
-    } else {
-        d.sets = static_cast<int>(log.rules.value("start-light", "max_sets"));
-        d.reps = 10;
-    }
-    return d;
-}
 
 std::vector<Prescription> prescribe(const History& history, int days) {
     const Catalogue& catalogue = history.log.catalogue;

@@ -36,11 +36,4 @@ struct History {
 // beginner's three), each with its dose for next week.
 std::vector<Prescription> prescribe(const History& history, int days);
 
-// The heaviest weight within the over-range limit for `kind`.
-double weight_limit_kg(const Log& log, Kind kind);
-// One step lighter: the next lighter weight owned, else one default step
-// down; nullopt below the lightest.
-std::optional<Mass> next_weight_down(const Profile& profile, const Mass& current);
-Dose start_dose(const Log& log, const Activity& activity);
-
 }  // namespace anklog::planning

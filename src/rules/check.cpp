@@ -82,6 +82,15 @@ std::string volume_of(const Entry& entry) {
 
 }  // namespace rules
 
+double start_light_max_kg(const Log& log) {
+    return log.rules.value("start-light", log.profile.has_injury_history() ? "max_kg_with_injury" : "max_kg");
+}
+
+double gait_weight_limit_kg(const Log& log) {
+    return log.rules.value("over-range",
+                           log.profile.has_injury_history() ? "gait_warning_kg_with_injury" : "gait_warning_kg");
+}
+
 std::vector<Finding> check(const Log& log) {
     rules::Checker checker(log);
     rules::check_progression(checker);

@@ -57,7 +57,7 @@ struct Limits {
           return_after_break(c.enabled("return-after-break")),
           pain(c.enabled("pain")),
           injury(c.log().profile.has_injury_history()),
-          start_max_kg(c.value("start-light", injury ? "max_kg_with_injury" : "max_kg")),
+          start_max_kg(start_light_max_kg(c.log())),
           start_max_minutes(static_cast<int>(c.value("start-light", "max_minutes"))),
           start_max_sets(static_cast<int>(c.value("start-light", "max_sets"))),
           wv_days(static_cast<int>(c.value("weight-and-volume", "window_days"))),

@@ -16,7 +16,7 @@ struct SessionLimits {
     explicit SessionLimits(const Checker& c)
         : injury(c.log().profile.has_injury_history()),
           gait_danger_kg(c.value("over-range", "gait_danger_kg")),
-          gait_warning_kg(c.value("over-range", injury ? "gait_warning_kg_with_injury" : "gait_warning_kg")),
+          gait_warning_kg(gait_weight_limit_kg(c.log())),
           other_warning_kg(c.value("over-range", "other_warning_kg")),
           pain_danger(static_cast<int>(c.value("pain", "danger"))),
           pain_warning(static_cast<int>(c.value("pain", "warning"))),

@@ -58,5 +58,10 @@ TEST_CASE("weight steps: the next weight owned / else 0.5 kg or 1 lb") {
     CHECK(same_mass(*next_weight_up(owner, Mass{1, Unit::kg}), Mass{2, Unit::kg}));
     CHECK(same_mass(*next_weight_up(owner, Mass{0, Unit::kg}), Mass{0.5, Unit::kg}));
     CHECK_FALSE(next_weight_up(owner, Mass{2, Unit::kg}).has_value());
+    CHECK(same_mass(*next_weight_down(owner, Mass{2, Unit::kg}), Mass{1, Unit::kg}));
+    CHECK_FALSE(next_weight_down(owner, Mass{0.5, Unit::kg}).has_value());
+    CHECK(same_mass(*next_weight_down(none, Mass{1.5, Unit::kg}), Mass{1, Unit::kg}));
+    CHECK_FALSE(next_weight_down(none, Mass{0.5, Unit::kg}).has_value());
+    CHECK(same_mass(*next_weight_down(pounds, Mass{3, Unit::lb}), Mass{2, Unit::lb}));
     CHECK(same_mass(lightest_weight(owner), Mass{0.5, Unit::kg}));
 }
