@@ -6,39 +6,6 @@
 
 namespace anklog {
 
-std::string_view to_string(Kind kind) {
-    switch (kind) {
-        case Kind::gait: return "gait";
-        case Kind::mobility: return "mobility";
-        case Kind::strength: return "strength";
-    }
-    return "gait";
-}
-
-std::string_view to_string(Group group) {
-    switch (group) {
-        case Group::none: return "none";
-        case Group::hips: return "hips";
-        case Group::legs: return "legs";
-        case Group::core: return "core";
-    }
-    return "none";
-}
-
-std::optional<Kind> parse_kind(std::string_view text) {
-    for (const Kind kind : {Kind::gait, Kind::mobility, Kind::strength}) {
-        if (text == to_string(kind)) return kind;
-    }
-    return std::nullopt;
-}
-
-std::optional<Group> parse_group(std::string_view text) {
-    for (const Group group : {Group::hips, Group::legs, Group::core}) {
-        if (text == to_string(group)) return group;
-    }
-    return std::nullopt;
-}
-
 namespace {
 
 struct BuiltIn {
@@ -47,7 +14,8 @@ struct BuiltIn {
     Group group;
 };
 
-// DESIGN.md section 2, "Activities".
+// Built-in activities: gait (timed, the weight swings with every step),
+// mobility (timed, low impact) and strength (sets x reps, one muscle group).
 constexpr std::array built_ins{
     BuiltIn{"walk", Kind::gait, Group::none},
     BuiltIn{"hike", Kind::gait, Group::none},

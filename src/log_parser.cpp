@@ -5,9 +5,8 @@
 
 #include <algorithm>
 #include <array>
-#include <span>
-#include <climits>
 #include <cmath>
+#include <span>
 
 #include "anklog/error.hpp"
 #include "anklog/limits.hpp"
@@ -17,18 +16,11 @@
 
 namespace anklog {
 
-std::string Location::to_string() const {
-    if (file.empty()) return {};
-    if (line <= 0) return file;
-    if (column <= 0) return fmt::format("{}:{}", file, line);
-    return fmt::format("{}:{}:{}", file, line, column);
-}
-
 namespace {
 
 using Keys = std::span<const std::string_view>;
 constexpr std::array<std::string_view, 5> top_level_keys{"version", "profile", "activities", "rules", "session"};
-constexpr std::array<std::string_view, 3> profile_keys{"units", "weights", "history"};
+constexpr std::array<std::string_view, 4> profile_keys{"name", "units", "weights", "history"};
 constexpr std::array<std::string_view, 2> activity_keys{"kind", "group"};
 constexpr std::array<std::string_view, 10> session_keys{"date", "activity", "on",     "weight", "minutes",
                                                         "sets", "reps",     "effort", "pain",   "note"};
@@ -115,7 +107,8 @@ private:
     void parse_version(const toml::table& root) {
         const toml::node* node = root.get("version");
         if (!node) return;
-        if (!node->is_integer()) fail(*node, "'version' must be a whole number", "write version = 1");
+        const std::string advice = fmt::format("write version = {}", limits::format_version);
+        if (!node->is_integer()) fail(*node, "'version' must be a whole number", advice);
         const auto version = node->as_integer()->get();
         if (version > limits::format_version) {
             fail(*node,
@@ -123,34 +116,27 @@ private:
                              version, limits::format_version),
                  "upgrade anklog to read it; your log has not been changed");
         }
-        if (version < 1) fail(*node, fmt::format("unknown log format version {}", version), "write version = 1");
-        log_.version = static_cast<int>(version);
+        if (version < 1) fail(*node, fmt::format("unknown log format version {}", version), advice);
     }
 
     // A mass from a string ("1.5 kg") or a bare number in the profile's unit.
     Mass mass_at(const toml::node& node, std::string_view key) const {
-        // Formatted only on the error path: this runs for every session.
-        const auto advice = [this] {
-            return fmt::format("write a weight like \"1 kg\", \"1.5kg\" or \"2 lb\", or a bare number in {}",
-                               to_string(log_.profile.units));
-        };
+        const Unit unit = log_.profile.units;
         std::optional<Mass> mass;
         if (node.is_string()) {
-            mass = parse_mass(node.as_string()->get(), log_.profile.units);
-            if (!mass) fail(node, fmt::format("'{}' is not a weight: \"{}\"", key, node.as_string()->get()), advice());
+            const std::string& text = node.as_string()->get();
+            mass = parse_mass(text, unit);
+            if (!mass) fail(node, fmt::format("'{}' is not a weight: \"{}\"", key, text), mass_advice(text, unit));
         } else if (node.is_number()) {
             const double amount = node.value<double>().value_or(-1);
             if (!std::isfinite(amount) || amount < 0) {
-                fail(node, fmt::format("'{}' must be a weight of 0 or more", key), advice());
+                fail(node, fmt::format("'{}' must be a weight of 0 or more", key), mass_advice("", unit));
             }
-            mass = Mass{amount, log_.profile.units};
+            mass = Mass{amount, unit};
         } else {
-            fail(node, fmt::format("'{}' must be a weight, not {}", key, type_name(node)), advice());
+            fail(node, fmt::format("'{}' must be a weight, not {}", key, type_name(node)), mass_advice("", unit));
         }
-        if (mass->kg() > limits::max_weight_kg + 1e-9) {
-            fail(node, fmt::format("{} {} is out of range", key, format_mass(*mass)),
-                 fmt::format("weights are per limb, from 0 to {} kg (44 lb)", limits::max_weight_kg));
-        }
+        if (auto problem = check_weight(*mass, key)) fail(node, problem->message, problem->advice);
         return *mass;
     }
 
@@ -164,32 +150,35 @@ private:
 
     void parse_profile(const toml::table& profile) {
         check_keys(profile, profile_keys, "in [profile]");
+        if (const toml::node* name = profile.get("name")) {
+            log_.profile.name = string_at(*name, "name");
+            if (auto problem = check_profile_name(log_.profile.name)) fail(*name, problem->message, problem->advice);
+        }
         if (const toml::node* units = profile.get("units")) {
             const std::string text = string_at(*units, "units");
-            const auto unit = parse_unit(text);
-            if (!unit) fail(*units, fmt::format("unknown unit \"{}\"", text), "units is \"kg\" or \"lb\"");
+            const auto unit = unit_names.parse(text);
+            if (!unit) {
+                fail(*units, fmt::format("unknown unit \"{}\"", text),
+                     fmt::format("units is {}", one_of(unit_names.names(), "\"")));
+            }
             log_.profile.units = *unit;
         }
         if (const toml::node* weights = profile.get("weights")) {
             for (const toml::node& weight : array_at(*weights, "weights", "[\"0.5 kg\", \"1 kg\"]")) {
                 const Mass mass = mass_at(weight, "weights");
-                if (mass.is_zero()) fail(weight, "an owned weight of 0 makes no sense", "list only the weights you own");
+                if (auto problem = check_owned_weight(mass)) fail(weight, problem->message, problem->advice);
                 log_.profile.weights.push_back(mass);
             }
-            std::stable_sort(log_.profile.weights.begin(), log_.profile.weights.end(),
-                             [](const Mass& a, const Mass& b) { return compare(a, b) < 0; });
         }
         if (const toml::node* history = profile.get("history")) {
             for (const toml::node& item : array_at(*history, "history", "[\"knee\"]")) {
                 const std::string text = string_at(item, "history");
-                const auto injury = parse_injury(text);
-                if (!injury) {
-                    fail(item, fmt::format("unknown injury \"{}\" in history", text),
-                         did_you_mean(text, {"knee", "hip", "ankle"}, "history lists \"knee\", \"hip\" or \"ankle\""));
-                }
-                log_.profile.history.push_back(*injury);
+                const auto injury = injury_names.parse(text);
+                if (!injury) fail(item, fmt::format("unknown injury \"{}\" in history", text), injury_advice(text));
+                log_.profile.injuries.push_back(*injury);
             }
         }
+        normalize(log_.profile);
     }
 
     void parse_activities(const toml::table& activities) {
@@ -207,19 +196,20 @@ private:
                      "add kind = \"gait\", \"mobility\" or \"strength\"");
             }
             const std::string kind_text = string_at(*kind_node, "kind");
-            const auto kind = parse_kind(kind_text);
+            const auto kind = kind_names.parse(kind_text);
             if (!kind) {
                 fail(*kind_node, fmt::format("unknown kind \"{}\"", kind_text),
-                     did_you_mean(kind_text, {"gait", "mobility", "strength"},
-                                  "kind is \"gait\", \"mobility\" or \"strength\""));
+                     did_you_mean(kind_text, kind_names.names(),
+                                  fmt::format("kind is {}", one_of(kind_names.names(), "\""))));
             }
             Group group = Group::none;
             if (const toml::node* group_node = spec.get("group")) {
                 const std::string group_text = string_at(*group_node, "group");
-                const auto parsed = parse_group(group_text);
+                const auto parsed = group_names.parse(group_text);
                 if (!parsed) {
                     fail(*group_node, fmt::format("unknown muscle group \"{}\"", group_text),
-                         did_you_mean(group_text, {"hips", "legs", "core"}, "group is \"hips\", \"legs\" or \"core\""));
+                         did_you_mean(group_text, group_names.names(),
+                                      fmt::format("group is {}", one_of(group_names.names(), "\""))));
                 }
                 group = *parsed;
             }
@@ -229,13 +219,13 @@ private:
         }
     }
 
-    const Rule& rule_at(const toml::node& where, std::string_view id) const {
-        const Rule* rule = find_rule(id);
-        if (!rule) {
-            fail(where, fmt::format("unknown rule '{}'", id),
-                 did_you_mean(id, rule_ids(), "'anklog rules' lists every rule"));
+    const Rule& rule_at(const toml::node& where, std::string_view name) const {
+        const auto id = parse_rule(name);
+        if (!id) {
+            fail(where, fmt::format("unknown rule '{}'", name),
+                 did_you_mean(name, rule_names.names(), "'anklog rules' lists every rule"));
         }
-        return *rule;
+        return rule(*id);
     }
 
     // [rules]: off = ["id", ...] and [rules.ID] knob = number, each checked
@@ -244,38 +234,37 @@ private:
         for (const auto& [key, node] : rules) {
             if (key.str() == "off") {
                 for (const toml::node& item : array_at(node, "off", "[\"monotony\"]")) {
-                    log_.rules.off.emplace_back(rule_at(item, string_at(item, "off")).id);
+                    log_.rules.switch_off(rule_at(item, string_at(item, "off")).id);
                 }
                 continue;
             }
             const Rule& rule = rule_at(node, key.str());
+            const std::string_view name = to_string(rule.id);
             if (!node.is_table()) {
-                fail(node, fmt::format("[rules] '{}' must be a table of thresholds", key.str()),
-                     fmt::format("write [rules.{}] with one threshold per line; 'anklog rules {}' lists them",
-                                 key.str(), key.str()));
+                fail(node, fmt::format("[rules] '{}' must be a table of thresholds", name),
+                     fmt::format("write [rules.{}] with one threshold per line; 'anklog rules {}' lists them", name,
+                                 name));
             }
             std::vector<std::string> knobs;
-            for (const Threshold& t : rule.thresholds) knobs.emplace_back(t.knob);
+            for (const Threshold& t : rule.thresholds) knobs.emplace_back(t.name);
             for (const auto& [knob, value] : *node.as_table()) {
-                const std::string_view name = knob.str();  // (clang before 16 cannot capture a structured binding)
-                const auto threshold = std::find_if(rule.thresholds.begin(), rule.thresholds.end(),
-                                                    [name](const Threshold& t) { return t.knob == name; });
-                if (threshold == rule.thresholds.end()) {
-                    throw Error(fmt::format("rule '{}' has no threshold '{}'", rule.id, knob.str()),
+                const Threshold* threshold = find_threshold(rule.id, knob.str());
+                if (!threshold) {
+                    throw Error(fmt::format("rule '{}' has no threshold '{}'", name, knob.str()),
                                 did_you_mean(knob.str(), knobs,
                                              knobs.empty() ? fmt::format("'{}' has no thresholds; switch it off "
                                                                          "with off = [\"{}\"]",
-                                                                         rule.id, rule.id)
+                                                                         name, name)
                                                            : fmt::format("its thresholds: {}", fmt::join(knobs, ", "))),
                                 at(knob.source()));
                 }
                 const std::optional<double> number = value.is_number() ? value.value<double>() : std::nullopt;
                 if (!number || !std::isfinite(*number) || *number < threshold->min || *number > threshold->max) {
-                    fail(value, fmt::format("{}.{} must be a number from {} to {}", rule.id, knob.str(), threshold->min,
+                    fail(value, fmt::format("{}.{} must be a number from {} to {}", name, knob.str(), threshold->min,
                                             threshold->max),
                          fmt::format("{} (default {})", threshold->meaning, threshold->value));
                 }
-                log_.rules.overrides[fmt::format("{}.{}", rule.id, knob.str())] = *number;
+                log_.rules.set(threshold->knob, *number);
             }
         }
     }
@@ -292,6 +281,9 @@ private:
                  "start each session with [[session]] (double brackets)");
         }
         const toml::array& sessions = *node->as_array();
+        if (!sessions.empty() && sessions.front().as_table()->is_inline()) {
+            log_.inline_sessions_line = static_cast<int>(node->source().begin.line);
+        }
         log_.sessions.reserve(sessions.size());
         for (const toml::node& session : sessions) log_.sessions.push_back(parse_session(*session.as_table()));
     }
@@ -375,7 +367,9 @@ private:
         if (const toml::node* on = fields.on) {
             const std::string text = string_at(*on, "on");
             const auto limb = parse_limb(text);
-            if (!limb) fail(*on, fmt::format("unknown limb \"{}\"", text), "on is \"ankle\" or \"wrist\"");
+            if (!limb) {
+                fail(*on, fmt::format("unknown limb \"{}\"", text), fmt::format("on is {}", one_of(limb_names.names(), "\"")));
+            }
             session.on = *limb;
         }
         if (const toml::node* weight = fields.weight) session.weight = mass_at(*weight, "weight");
@@ -388,7 +382,7 @@ private:
 
         if (auto problem = validate(session, *activity)) {
             const toml::node** field = fields.slot(problem->field);
-            throw Error(problem->message, problem->advice, field && *field ? at(**field) : at(table));
+            throw Error(problem->message, advice_for_log(*problem), field && *field ? at(**field) : at(table));
         }
         return session;
     }
@@ -400,16 +394,6 @@ private:
 }  // namespace
 
 Log parse_log(std::string_view text, std::string_view file_name) { return Parser(file_name).parse(text); }
-
-bool RuleSettings::enabled(std::string_view rule) const {
-    return std::find(off.begin(), off.end(), rule) == off.end();
-}
-
-double RuleSettings::value(std::string_view rule, std::string_view knob) const {
-    const Threshold& threshold = table_threshold(rule, knob);
-    const auto it = overrides.find(fmt::format("{}.{}", rule, knob));
-    return it == overrides.end() ? threshold.value : it->second;
-}
 
 std::vector<const Session*> in_date_order(const Log& log) {
     std::vector<const Session*> out;

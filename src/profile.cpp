@@ -1,21 +1,51 @@
 #include "anklog/profile.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "anklog/suggest.hpp"
+
 namespace anklog {
 
-std::string_view to_string(Injury injury) {
-    switch (injury) {
-        case Injury::knee: return "knee";
-        case Injury::hip: return "hip";
-        case Injury::ankle: return "ankle";
+std::optional<FieldProblem> check_owned_weight(const Mass& weight) {
+    if (weight.is_zero()) {
+        return FieldProblem{"weights", "an owned weight of 0 makes no sense", "list only the weights you own, e.g. "
+                                                                               "[\"0.5 kg\", \"1 kg\"]"};
     }
-    return "knee";
+    auto problem = check_weight(weight, "weight");
+    if (problem) problem->field = "weights";
+    return problem;
 }
 
-std::optional<Injury> parse_injury(std::string_view text) {
-    for (const Injury injury : {Injury::knee, Injury::hip, Injury::ankle}) {
-        if (text == to_string(injury)) return injury;
+std::optional<FieldProblem> check_profile_name(std::string_view name) {
+    constexpr std::size_t longest = 100;
+    if (name.find_first_not_of(' ') == std::string_view::npos) {
+        return FieldProblem{"name", "the name is empty", "give a name, e.g. name = \"Ann\", or leave it out"};
+    }
+    if (name.size() > longest) {
+        return FieldProblem{"name", fmt::format("the name is longer than {} characters", longest),
+                            "use a shorter name or initials"};
+    }
+    if (std::any_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; })) {
+        return FieldProblem{"name", "the name holds control characters", "write the name on one line, as plain text"};
     }
     return std::nullopt;
+}
+
+std::string injury_advice(std::string_view text) {
+    return did_you_mean(text, injury_names.names(), fmt::format("injuries are {}", one_of(injury_names.names())));
+}
+
+void normalize(Profile& profile) {
+    auto& weights = profile.weights;
+    std::stable_sort(weights.begin(), weights.end(), [](const Mass& a, const Mass& b) { return compare(a, b) < 0; });
+    weights.erase(std::unique(weights.begin(), weights.end(), [](const Mass& a, const Mass& b) { return compare(a, b) == 0; }),
+                  weights.end());
+    auto& injuries = profile.injuries;
+    for (auto it = injuries.begin(); it != injuries.end();) {
+        it = std::find(injuries.begin(), it, *it) != it ? injuries.erase(it) : it + 1;
+    }
 }
 
 Mass default_weight_step(Unit units) {
@@ -36,9 +66,9 @@ std::optional<Mass> next_weight_up(const Profile& profile, const Mass& current) 
 std::optional<Mass> next_weight_down(const Profile& profile, const Mass& current) {
     if (profile.weights.empty()) {
         const Mass step = default_weight_step(profile.units);
-        const double lower = current.in(profile.units) - step.amount;
-        if (lower < step.amount - 1e-9) return std::nullopt;
-        return Mass{lower, profile.units};
+        const Mass lower{current.in(profile.units) - step.amount, profile.units};
+        if (compare(lower, step) < 0) return std::nullopt;
+        return lower;
     }
     std::optional<Mass> best;
     for (const Mass& owned : profile.weights) {

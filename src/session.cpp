@@ -1,6 +1,7 @@
 #include "anklog/session.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "anklog/limits.hpp"
 
@@ -8,12 +9,16 @@
 
 namespace anklog {
 
-std::string_view to_string(Limb limb) { return limb == Limb::ankle ? "ankle" : "wrist"; }
+std::string advice_for_log(const FieldProblem& problem) {
+    if (problem.example.empty()) return problem.advice;
+    std::vector<std::string> fields;
+    for (const auto& [field, value] : problem.example) fields.push_back(fmt::format("{} = {}", field, value));
+    return fmt::format("{}, e.g. {}", problem.advice, fmt::join(fields, " and "));
+}
 
 std::optional<Limb> parse_limb(std::string_view text) {
-    if (text == "ankle" || text == "ankles") return Limb::ankle;
-    if (text == "wrist" || text == "wrists") return Limb::wrist;
-    return std::nullopt;
+    if (!text.empty() && text.back() == 's') text.remove_suffix(1);
+    return limb_names.parse(text);
 }
 
 int volume(const Session& session, Kind kind) {
@@ -57,13 +62,7 @@ std::optional<FieldProblem> check_range(std::string_view field, long long value)
 
 std::optional<FieldProblem> validate(const Session& session, const Activity& activity) {
     if (session.weight) {
-        const double kg = session.weight->kg();
-        if (kg > limits::max_weight_kg + 1e-9) {
-            return FieldProblem{"weight",
-                                fmt::format("weight {} is out of range", format_mass(*session.weight)),
-                                fmt::format("weight is per limb, from 0 to {} kg (44 lb)",
-                                            limits::max_weight_kg)};
-        }
+        if (auto problem = check_weight(*session.weight, "weight")) return problem;
     }
     const std::pair<std::string_view, const std::optional<int>&> counts[] = {
         {"minutes", session.minutes}, {"sets", session.sets}, {"reps", session.reps},
@@ -82,13 +81,12 @@ std::optional<FieldProblem> validate(const Session& session, const Activity& act
                                 "log how long it took in minutes instead"};
         }
         if (!session.minutes) {
-            return FieldProblem{"minutes", fmt::format("{} needs minutes", activity.name),
-                                "add how long it took, e.g. minutes = 20"};
+            return FieldProblem{"minutes", fmt::format("{} needs minutes", activity.name), "add how long it took",
+                                {{"minutes", "20"}}};
         }
     } else if (!session.sets || !session.reps) {
-        return FieldProblem{session.sets ? "reps" : "sets",
-                            fmt::format("{} needs sets and reps", activity.name),
-                            "add both, e.g. sets = 1 and reps = 10"};
+        return FieldProblem{session.sets ? "reps" : "sets", fmt::format("{} needs sets and reps", activity.name),
+                            "add both", {{"sets", "1"}, {"reps", "10"}}};
     }
     return std::nullopt;
 }

@@ -5,6 +5,8 @@
 
 #include <sstream>
 
+#include "anklog/limits.hpp"
+
 namespace anklog {
 
 std::string toml_quote(std::string_view text) {
@@ -58,7 +60,7 @@ std::string to_toml(const Session& session) {
     out += fmt::format("activity = {}\n", toml_quote(session.activity));
     if (session.weight) {
         if (session.weighted()) out += fmt::format("on = \"{}\"\n", to_string(session.on));
-        out += fmt::format("weight = \"{}\"\n", format_mass(*session.weight));
+        out += fmt::format("weight = \"{}\"\n", format_mass_exact(*session.weight));
     }
     const auto field = [&out](std::string_view key, const std::optional<int>& value) {
         if (value) out += fmt::format("{} = {}\n", key, *value);
@@ -72,25 +74,32 @@ std::string to_toml(const Session& session) {
     return out;
 }
 
-std::string new_log_text(const Profile& profile) {
-    std::string out =
-        "# anklog training log. Plain TOML: edit freely, anklog only appends.\n"
-        "version = 1\n"
-        "\n"
-        "[profile]\n";
-    out += fmt::format("units = \"{}\"  # kg | lb: display unit, and unit of bare numbers\n", to_string(profile.units));
+std::string profile_table(const Profile& profile) {
+    std::string out = "[profile]\n";
+    if (!profile.name.empty()) out += fmt::format("name = {}\n", toml_quote(profile.name));
+    out += fmt::format("units = \"{}\"  # {}: display unit, and unit of bare numbers\n", to_string(profile.units),
+                       fmt::join(unit_names.names(), " | "));
     if (!profile.weights.empty()) {
         std::vector<std::string> weights;
-        for (const Mass& mass : profile.weights) weights.push_back(toml_quote(format_mass(mass)));
+        for (const Mass& mass : profile.weights) weights.push_back(toml_quote(format_mass_exact(mass)));
         out += fmt::format("weights = [{}]  # weights you own, per limb\n", fmt::join(weights, ", "));
     }
-    if (!profile.history.empty()) {
-        std::vector<std::string> history;
-        for (const Injury injury : profile.history) history.push_back(fmt::format("\"{}\"", to_string(injury)));
-        out += fmt::format("history = [{}]  # past injuries: knee | hip | ankle\n",
-                           fmt::join(history, ", "));
+    if (!profile.injuries.empty()) {
+        std::vector<std::string> injuries;
+        for (const Injury injury : profile.injuries) injuries.push_back(toml_quote(to_string(injury)));
+        out += fmt::format("history = [{}]  # past injuries: {}\n", fmt::join(injuries, ", "),
+                           fmt::join(injury_names.names(), " | "));
     }
     return out;
+}
+
+std::string new_log_text(const Profile& profile) {
+    std::string out = fmt::format(
+        "# anklog training log. Plain TOML: edit freely, anklog only appends.\n"
+        "version = {}\n"
+        "\n",
+        limits::format_version);
+    return out + profile_table(profile);
 }
 
 std::string append_block(std::string_view existing, std::string_view block) {

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "anklog/names.hpp"
+
 namespace anklog {
 
 enum class Kind {
@@ -17,10 +19,15 @@ enum class Kind {
 
 enum class Group { none, hips, legs, core };
 
-std::string_view to_string(Kind kind);
-std::string_view to_string(Group group);
-std::optional<Kind> parse_kind(std::string_view text);
-std::optional<Group> parse_group(std::string_view text);
+inline constexpr NameTable kind_names{std::array{
+    Named<Kind>{Kind::gait, "gait"}, Named<Kind>{Kind::mobility, "mobility"},
+    Named<Kind>{Kind::strength, "strength"}}};
+// The muscle groups a strength activity can name (not `none`).
+inline constexpr NameTable group_names{std::array{
+    Named<Group>{Group::hips, "hips"}, Named<Group>{Group::legs, "legs"}, Named<Group>{Group::core, "core"}}};
+
+inline std::string_view to_string(Kind kind) { return kind_names.name(kind); }
+inline std::string_view to_string(Group group) { return group == Group::none ? "none" : group_names.name(group); }
 inline bool is_timed(Kind kind) { return kind != Kind::strength; }
 
 struct Activity {
@@ -41,11 +48,8 @@ public:
     // treating spaces and underscores as hyphens ("Side leg_lift").
     [[nodiscard]] const Activity* find(std::string_view name) const;
 
-    // Every name and alias, for suggestions.
+    // Every name and alias, for suggestions and completion.
     [[nodiscard]] std::vector<std::string> names() const;
-    [[nodiscard]] const std::map<std::string, Activity, std::less<>>& activities() const {
-        return activities_;
-    }
 
 private:
     std::map<std::string, Activity, std::less<>> activities_;

@@ -1,7 +1,7 @@
 #pragma once
 // check: the rules of the rule table applied to a log, as findings.
+#include <cstddef>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "anklog/date.hpp"
@@ -10,27 +10,22 @@
 
 namespace anklog {
 
-// One flagged session: what, the numbers behind it, what to do, and why.
+// One flagged session: what, the numbers behind it, what to do, and why
+// (the rule table gives the source).
 struct Finding {
-    std::string_view rule;  // id in the rule table
+    RuleId rule = RuleId::start_light;
     Severity severity = Severity::note;
-    Date date{};
+    std::size_t session = 0;  // index in Log::sessions
+    Date date{};              // the session's date and activity, for reading
     std::string activity;
-    int line = 0;           // the session's [[session]] line
-    std::string message;    // "walk on 2026-11-20 raised weight and duration together"
-    std::string evidence;   // "weight 1 kg -> 1.5 kg, duration 20 min -> 30 min (...)"
-    std::string advice;     // "raise one at a time: ..."
-    std::string_view source;
+    std::string message;   // "walk on 2026-11-20 raised weight and duration together"
+    std::string evidence;  // "weight 1 kg -> 1.5 kg, duration 20 min -> 30 min (...)"
+    std::string advice;    // "raise one at a time: ..."
 };
 
-// Every finding on the log's sessions, in date order (then file line, then
+// Every finding on the log's sessions, in date order (then file order, then
 // rule table order). Rules switched off in [rules] are skipped; thresholds
 // come from the rule table unless [rules] overrides them.
 std::vector<Finding> check(const Log& log);
-
-// The limits that depend on the person: with injury history the stricter
-// threshold of the rule table applies.
-double start_light_max_kg(const Log& log);    // start-light: heaviest first weight
-double gait_weight_limit_kg(const Log& log);  // over-range: heaviest gait weight before a warning
 
 }  // namespace anklog

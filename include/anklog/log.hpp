@@ -1,33 +1,44 @@
 #pragma once
-// A whole training log: profile, user-declared activities, sessions.
-#include <map>
+// A whole training log: profile, user-declared activities, rule settings,
+// sessions.
+#include <array>
+#include <bitset>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "anklog/activity.hpp"
 #include "anklog/profile.hpp"
+#include "anklog/rules.hpp"
 #include "anklog/session.hpp"
 
 namespace anklog {
 
 // The [rules] table, checked against the rule table: rules switched off,
 // and threshold overrides.
-struct RuleSettings {
-    std::vector<std::string> off;
-    std::map<std::string, double, std::less<>> overrides;  // "rule-id.knob" -> value
-
-    [[nodiscard]] bool enabled(std::string_view rule) const;
+class RuleSettings {
+public:
+    [[nodiscard]] bool enabled(RuleId rule) const { return !off_[static_cast<std::size_t>(rule)]; }
     // The override from the log, else the rule table's default.
-    [[nodiscard]] double value(std::string_view rule, std::string_view knob) const;
+    [[nodiscard]] double value(Knob knob) const;
+
+    void switch_off(RuleId rule) { off_.set(static_cast<std::size_t>(rule)); }
+    void set(Knob knob, double value) { overrides_[static_cast<std::size_t>(knob)] = value; }
+
+private:
+    std::bitset<rule_count> off_;
+    std::array<std::optional<double>, knob_count> overrides_{};
 };
 
 struct Log {
-    int version = 1;
     Profile profile;
     Catalogue catalogue;
     RuleSettings rules;
     std::vector<Session> sessions;  // in file order
+    // The line of `session = [...]` when the sessions are an inline array, to
+    // which no [[session]] block can be appended; 0 otherwise.
+    int inline_sessions_line = 0;
 };
 
 // Parses and validates a log. Throws anklog::Error located at

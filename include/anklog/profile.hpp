@@ -1,25 +1,40 @@
 #pragma once
-// Who is training: display unit, the weights they own, past injuries.
+// Who is training: name, display unit, the weights they own, past injuries.
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "anklog/field_problem.hpp"
 #include "anklog/mass.hpp"
+#include "anklog/names.hpp"
 
 namespace anklog {
 
 enum class Injury { knee, hip, ankle };
-std::string_view to_string(Injury injury);
-std::optional<Injury> parse_injury(std::string_view text);
+inline constexpr NameTable injury_names{
+    std::array{Named<Injury>{Injury::knee, "knee"}, Named<Injury>{Injury::hip, "hip"},
+               Named<Injury>{Injury::ankle, "ankle"}}};
+inline std::string_view to_string(Injury injury) { return injury_names.name(injury); }
 
 struct Profile {
+    std::string name;             // optional: shown in headers and reports
     Unit units = Unit::kg;
-    std::vector<Mass> weights;    // owned weights per limb, sorted light to heavy
-    std::vector<Injury> history;  // past injuries
+    std::vector<Mass> weights;    // owned weights per limb, light to heavy, no two the same
+    std::vector<Injury> injuries; // past injuries (`history` in the log)
 
-    [[nodiscard]] bool has_injury_history() const { return !history.empty(); }
+    [[nodiscard]] bool has_injury_history() const { return !injuries.empty(); }
 };
+
+// The one validation of the profile's fields, whether they come from the log
+// or from the command line.
+std::optional<FieldProblem> check_owned_weight(const Mass& weight);  // > 0 and a valid weight
+std::optional<FieldProblem> check_profile_name(std::string_view name);
+// Did-you-mean advice for a word that is not an injury.
+std::string injury_advice(std::string_view text);
+// Sorts the weights light to heavy and drops repeats (1 kg and 2.2046 lb are
+// the same weight), and drops repeated injuries.
+void normalize(Profile& profile);
 
 // The default step between weights when the user lists none: 0.5 kg or 1 lb.
 Mass default_weight_step(Unit units);

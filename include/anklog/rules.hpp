@@ -1,43 +1,138 @@
 #pragma once
 // The rule table: every rule anklog checks, with its thresholds and source.
-// `check`, `anklog rules`, the man page and the tests all read this table;
-// a threshold lives here and nowhere else.
+// `check`, `plan`, `anklog rules`, the man page and the tests all read this
+// table; a threshold lives here and nowhere else.
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "anklog/names.hpp"
+
 namespace anklog {
 
 enum class Severity { note, warning, danger };
-std::string_view to_string(Severity severity);
-std::optional<Severity> parse_severity(std::string_view text);
+inline constexpr NameTable severity_names{std::array{
+    Named<Severity>{Severity::note, "note"}, Named<Severity>{Severity::warning, "warning"},
+    Named<Severity>{Severity::danger, "danger"}}};
+inline std::string_view to_string(Severity severity) { return severity_names.name(severity); }
+
+// Every rule. A finding names its rule with this type, so that a misspelt
+// rule does not compile.
+enum class RuleId : std::uint8_t {
+    start_light,
+    weight_and_volume,
+    weight_jump,
+    volume_spike,
+    load_ramp,
+    no_rest,
+    monotony,
+    ankle_weights_running,
+    over_range,
+    pain,
+    persistent_pain,
+    long_wear,
+    return_after_break,
+};
+inline constexpr std::size_t rule_count = 13;
+
+inline constexpr NameTable rule_names{std::array{
+    Named<RuleId>{RuleId::start_light, "start-light"},
+    Named<RuleId>{RuleId::weight_and_volume, "weight-and-volume"},
+    Named<RuleId>{RuleId::weight_jump, "weight-jump"},
+    Named<RuleId>{RuleId::volume_spike, "volume-spike"},
+    Named<RuleId>{RuleId::load_ramp, "load-ramp"},
+    Named<RuleId>{RuleId::no_rest, "no-rest"},
+    Named<RuleId>{RuleId::monotony, "monotony"},
+    Named<RuleId>{RuleId::ankle_weights_running, "ankle-weights-running"},
+    Named<RuleId>{RuleId::over_range, "over-range"},
+    Named<RuleId>{RuleId::pain, "pain"},
+    Named<RuleId>{RuleId::persistent_pain, "persistent-pain"},
+    Named<RuleId>{RuleId::long_wear, "long-wear"},
+    Named<RuleId>{RuleId::return_after_break, "return-after-break"},
+}};
+static_assert(rule_names.entries().size() == rule_count);
+inline std::string_view to_string(RuleId rule) { return rule_names.name(rule); }
+
+// Every threshold of every rule, named by rule and knob.
+enum class Knob : std::uint8_t {
+    start_light_max_kg,
+    start_light_max_kg_with_injury,
+    start_light_max_minutes,
+    start_light_max_sets,
+    weight_and_volume_window_days,
+    weight_jump_window_days,
+    weight_jump_danger_ratio,
+    volume_spike_window_days,
+    volume_spike_min_sessions,
+    volume_spike_note,
+    volume_spike_warning,
+    volume_spike_danger,
+    load_ramp_weekly_ratio,
+    load_ramp_weeks,
+    load_ramp_acwr,
+    load_ramp_acute_days,
+    load_ramp_chronic_days,
+    no_rest_days_in_a_row,
+    no_rest_early_days,
+    no_rest_early_max_days,
+    monotony_max,
+    monotony_min_sessions,
+    over_range_gait_warning_kg,
+    over_range_gait_warning_kg_with_injury,
+    over_range_gait_danger_kg,
+    over_range_other_warning_kg,
+    pain_warning,
+    pain_danger,
+    pain_raised_after,
+    persistent_pain_pain,
+    persistent_pain_count,
+    persistent_pain_of_last,
+    persistent_pain_recent_days,
+    long_wear_max_minutes,
+    return_after_break_break_days,
+};
+inline constexpr std::size_t knob_count = 35;
 
 struct Threshold {
-    std::string_view knob;     // name in [rules.ID], e.g. "warning"
+    Knob knob;
+    std::string_view name;     // name in [rules.ID], e.g. "warning"
     double value;              // the default
     std::string_view meaning;  // what it is, with its unit
     double min;                // accepted range of overrides
     double max;
 };
 
+// How the planner makes a planned session that a rule flags acceptable.
+enum class Easing {
+    drop,           // nothing to ease: leave the session out
+    wrist,          // move the weights to the wrists
+    lighter_first,  // one weight step down, else shorter
+    shorter_first,  // about 20% less volume, else one weight step down
+    start_dose,     // toward the starting dose: lighter first when over its weight, else shorter
+};
+
 struct Rule {
-    std::string_view id;
+    RuleId id;
     std::string_view severity;  // as shown: "warning; danger if weight at least doubles"
     std::string_view summary;   // fires when ...
     std::string_view source;    // the full source, for `anklog rules`
     std::string_view cite;      // the short citation on each finding
     std::string_view example;   // a worked example, for `anklog rules ID`
     std::span<const Threshold> thresholds;
+    Easing easing;
 };
 
+// In RuleId order: rule_table()[static_cast<std::size_t>(id)].id == id.
 std::span<const Rule> rule_table();
-const Rule* find_rule(std::string_view id);
-std::vector<std::string> rule_ids();
-
-// The threshold of the rule table for `id`.`knob`; throws std::logic_error
-// for a knob the table does not have (a bug, caught by the tests).
-const Threshold& table_threshold(std::string_view id, std::string_view knob);
+const Rule& rule(RuleId id);
+std::optional<RuleId> parse_rule(std::string_view name);
+const Threshold& threshold(Knob knob);
+// The threshold named `name` of `rule`, for [rules.ID] in the log.
+const Threshold* find_threshold(RuleId rule, std::string_view name);
+// The rule a knob belongs to.
+RuleId rule_of(Knob knob);
 
 }  // namespace anklog

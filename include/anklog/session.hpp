@@ -6,12 +6,16 @@
 
 #include "anklog/activity.hpp"
 #include "anklog/date.hpp"
+#include "anklog/field_problem.hpp"
 #include "anklog/mass.hpp"
+#include "anklog/names.hpp"
 
 namespace anklog {
 
 enum class Limb { ankle, wrist };
-std::string_view to_string(Limb limb);
+inline constexpr NameTable limb_names{std::array{Named<Limb>{Limb::ankle, "ankle"}, Named<Limb>{Limb::wrist, "wrist"}}};
+inline std::string_view to_string(Limb limb) { return limb_names.name(limb); }
+// "ankle" or "wrist", also in the plural.
 std::optional<Limb> parse_limb(std::string_view text);
 
 struct Session {
@@ -36,19 +40,13 @@ int volume(const Session& session, Kind kind);
 // Session-RPE load (effort x minutes, Foster 2001), when both are known.
 std::optional<int> srpe_load(const Session& session);
 
-// A problem with one field of a session: the parser places it at the
-// field's line in the file, the command line at the flag that set it.
-struct FieldProblem {
-    std::string field;  // "minutes", "weight", ...
-    std::string message;
-    std::string advice;
-};
-
 // Range of one whole-number field ("minutes", "sets", "reps", "effort",
 // "pain"); wide enough for any number a TOML file or a flag can hold.
 std::optional<FieldProblem> check_range(std::string_view field, long long value);
 
-// Checks ranges and that the session has the volume its kind needs.
+// The one validation of a session, from the log or the command line: the
+// weight, every field's range, and the volume its kind needs (minutes for
+// timed activities, sets and reps for strength).
 std::optional<FieldProblem> validate(const Session& session, const Activity& activity);
 
 }  // namespace anklog

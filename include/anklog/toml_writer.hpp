@@ -12,7 +12,10 @@ namespace anklog {
 // A `[[session]]` block, ending in a newline.
 std::string to_toml(const Session& session);
 
-// The head of a new log: comment, `version = 1` and `[profile]`.
+// The `[profile]` table, ending in a newline.
+std::string profile_table(const Profile& profile);
+
+// The head of a new log: a comment, the format version and `[profile]`.
 std::string new_log_text(const Profile& profile);
 
 // `existing` followed by `block`, separated by one blank line, in the

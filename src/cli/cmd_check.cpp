@@ -22,18 +22,18 @@ std::string plural(int n, std::string_view word) { return fmt::format("{} {}{}",
 
 }  // namespace
 
-CLI::App* setup_check(CLI::App& app, CheckOptions& options) {
+CLI::App* setup_check(CLI::App& app, CheckFlags& flags) {
     CLI::App* command = app.add_subcommand("check", "Flag risky jumps in load, with the numbers and a source");
-    command->add_option("FILE", options.file, "The log to check (default: the log, as for every command)")
+    command->add_option("FILE", flags.file, "The log to check (default: the log, as for every command)")
         ->type_name("");
-    command->add_option("--format", options.format, "Output format; default text")
+    command->add_option("--format", flags.format, "Output format; default text")
         ->check(CLI::IsMember({"text", "json"}))
         ->option_text("text|json");
-    command->add_option("--since", options.since, "Only report on sessions on or after DATE (the rules still see "
+    command->add_option("--since", flags.since, "Only report on sessions on or after DATE (the rules still see "
                                                   "all history)")
         ->option_text("DATE");
-    command->add_option("--fail-on", options.fail_on, "Exit 1 when a finding is at least this severe; default warning")
-        ->check(CLI::IsMember({"note", "warning", "danger"}))
+    command->add_option("--fail-on", flags.fail_on, "Exit 1 when a finding is at least this severe; default warning")
+        ->check(CLI::IsMember(severity_names.names()))
         ->option_text("note|warning|danger");
     command->footer(
         "Examples:\n"
@@ -47,35 +47,46 @@ CLI::App* setup_check(CLI::App& app, CheckOptions& options) {
     return command;
 }
 
-int run_check(const Context& context, const CheckOptions& options) {
-    const std::string shown = options.file.empty() ? context.log_path.string() : options.file;
+int run_check(const Context& context, const CheckFlags& flags) {
+    const std::string shown = flags.file.empty() ? context.log_path.string() : flags.file;
     const Log log = read_log(shown);
-    const std::optional<Date> since = parse_since(options.since, context.today);
+    const std::optional<Date> since = parse_since(flags.since, context.today);
     std::vector<Finding> findings = check(log);
     if (since) std::erase_if(findings, [&](const Finding& f) { return f.date < *since; });
     const auto sessions = std::count_if(log.sessions.begin(), log.sessions.end(),
                                         [&](const Session& s) { return !since || s.date >= *since; });
     Counts counts;
     for (const Finding& f : findings) counts.add(f.severity);
-    const Severity fail_on = *parse_severity(options.fail_on);
+    const Severity fail_on = *severity_names.parse(flags.fail_on);
     const bool failed = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) { return f.severity >= fail_on; });
 
-    if (options.format == "json") {
-        fmt::print("{{\n  \"file\": {},\n  \"findings\": [", json_quote(shown));
-        for (std::size_t i = 0; i < findings.size(); ++i) {
-            const Finding& f = findings[i];
-            fmt::print("{}\n    {{\"rule\": \"{}\", \"severity\": \"{}\", \"date\": \"{}\", \"activity\": {}, \"line\": {}, "
-                       "\"message\": {}, \"evidence\": {}, \"advice\": {}, \"source\": {}}}",
-                       i == 0 ? "" : ",", f.rule, to_string(f.severity), to_string(f.date), json_quote(f.activity),
-                       f.line, json_quote(f.message), json_quote(f.evidence), json_quote(f.advice), json_quote(f.source));
+    if (flags.format == "json") {
+        nlohmann::ordered_json items = nlohmann::ordered_json::array();
+        for (const Finding& f : findings) {
+            items.push_back({{"rule", to_string(f.rule)},
+                             {"severity", to_string(f.severity)},
+                             {"date", to_string(f.date)},
+                             {"activity", f.activity},
+                             {"line", log.sessions[f.session].line},
+                             {"message", f.message},
+                             {"evidence", f.evidence},
+                             {"advice", f.advice},
+                             {"source", rule(f.rule).cite}});
         }
-        fmt::print("{}],\n  \"summary\": {{\"sessions\": {}, \"note\": {}, \"warning\": {}, \"danger\": {}}}\n}}\n",
-                   findings.empty() ? "" : "\n  ", sessions, counts.note, counts.warning, counts.danger);
+        const nlohmann::ordered_json document = {
+            {"file", shown},
+            {"findings", items},
+            {"summary",
+             {{"sessions", sessions}, {"note", counts.note}, {"warning", counts.warning}, {"danger", counts.danger}}}};
+        fmt::print("{}", json_text(document));
         return failed ? 1 : 0;
     }
 
-    for (const Finding& f : findings) fmt::print("{}\n", render_finding(f, shown, context.color_stdout));
-    const std::string checked = fmt::format("{}: {} checked{}", shown, plural(static_cast<int>(sessions), "session"),
+    for (const Finding& f : findings) {
+        fmt::print("{}\n", render_finding(f, shown, log.sessions[f.session].line, context.color_stdout));
+    }
+    const std::string checked = fmt::format("{}: {} checked{}", terminal_safe(shown),
+                                            plural(static_cast<int>(sessions), "session"),
                                             since ? fmt::format(" since {}", to_string(*since)) : "");
     if (findings.empty()) {
         fmt::print("{}: nothing to flag\n", checked);

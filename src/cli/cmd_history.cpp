@@ -19,14 +19,14 @@ struct Row {
     Kind kind;
 };
 
-std::vector<Row> select(const Log& log, const HistoryOptions& options, Date today) {
-    const std::optional<Date> since = parse_since(options.since, today);
+std::vector<Row> select(const Log& log, const HistoryFlags& flags, Date today) {
+    const std::optional<Date> since = parse_since(flags.since, today);
     const Activity* only = nullptr;
-    if (!options.activity.empty()) {
-        only = log.catalogue.find(options.activity);
+    if (!flags.activity.empty()) {
+        only = log.catalogue.find(flags.activity);
         if (!only) {
-            throw Error(fmt::format("--activity: unknown activity \"{}\"", options.activity),
-                        did_you_mean(normalize_activity_name(options.activity), log.catalogue.names(),
+            throw Error(fmt::format("--activity: unknown activity \"{}\"", flags.activity),
+                        did_you_mean(normalize_activity_name(flags.activity), log.catalogue.names(),
                                      "see 'man anklog' for the activities anklog knows"));
         }
     }
@@ -41,13 +41,6 @@ std::vector<Row> select(const Log& log, const HistoryOptions& options, Date toda
 
 std::string optional_text(const std::optional<int>& value) { return value ? std::to_string(*value) : "-"; }
 
-// One line per note in the table: newlines and tabs become spaces.
-std::string one_line(std::string_view text) {
-    std::string out;
-    for (const char c : text) out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c;
-    return out;
-}
-
 void print_text(const Log& log, const std::vector<Row>& rows, const Context& context) {
     if (rows.empty()) {
         fmt::print("no sessions\n");
@@ -58,10 +51,10 @@ void print_text(const Log& log, const std::vector<Row>& rows, const Context& con
     for (const Row& row : rows) {
         const Session& s = *row.session;
         const auto load = srpe_load(s);
-        table.push_back({to_string(s.date), s.activity, s.weighted() ? std::string(to_string(s.on)) : "-",
+        table.push_back({to_string(s.date), terminal_safe(s.activity), s.weighted() ? std::string(to_string(s.on)) : "-",
                          s.weighted() ? format_mass(*s.weight, log.profile.units) : "-", volume_text(s, row.kind),
                          optional_text(s.effort), optional_text(s.pain), load ? std::to_string(*load) : "-",
-                         one_line(s.note)});
+                         terminal_safe(s.note)});
     }
     std::vector<std::size_t> widths(header.size());
     for (std::size_t c = 0; c < header.size(); ++c) {
@@ -85,23 +78,27 @@ void print_text(const Log& log, const std::vector<Row>& rows, const Context& con
 }
 
 void print_json(const Log& log, const std::vector<Row>& rows, const Context& context) {
-    fmt::print("{{\n  \"file\": {},\n  \"units\": \"{}\",\n  \"sessions\": [", json_quote(context.log_path.string()),
-               to_string(log.profile.units));
-    bool first = true;
+    nlohmann::ordered_json sessions = nlohmann::ordered_json::array();
     for (const Row& row : rows) {
         const Session& s = *row.session;
-        const auto load = srpe_load(s);
-        fmt::print("{}\n    {{\"line\": {}, \"date\": \"{}\", \"activity\": {}, \"kind\": \"{}\", \"on\": \"{}\", "
-                   "\"weight\": {}, \"weight_kg\": {}, \"minutes\": {}, \"sets\": {}, \"reps\": {}, \"effort\": {}, "
-                   "\"pain\": {}, \"srpe_load\": {}, \"note\": {}}}",
-                   first ? "" : ",", s.line, to_string(s.date), json_quote(s.activity), to_string(row.kind),
-                   to_string(s.on), s.weight ? json_quote(format_mass(*s.weight, log.profile.units)) : "null",
-                   s.weight ? fmt::format("{:.4g}", s.weight->kg()) : "null", json_number(s.minutes),
-                   json_number(s.sets), json_number(s.reps), json_number(s.effort), json_number(s.pain),
-                   json_number(load), json_quote(s.note));
-        first = false;
+        sessions.push_back({{"line", s.line},
+                            {"date", to_string(s.date)},
+                            {"activity", s.activity},
+                            {"kind", to_string(row.kind)},
+                            {"on", to_string(s.on)},
+                            {"weight", s.weight ? nlohmann::ordered_json(format_mass(*s.weight, log.profile.units)) : nullptr},
+                            {"weight_kg", s.weight ? nlohmann::ordered_json(s.weight->kg()) : nullptr},
+                            {"minutes", json_or_null(s.minutes)},
+                            {"sets", json_or_null(s.sets)},
+                            {"reps", json_or_null(s.reps)},
+                            {"effort", json_or_null(s.effort)},
+                            {"pain", json_or_null(s.pain)},
+                            {"srpe_load", json_or_null(srpe_load(s))},
+                            {"note", s.note.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.note)}});
     }
-    fmt::print("{}]\n}}\n", rows.empty() ? "" : "\n  ");
+    fmt::print("{}", json_text({{"file", context.log_path.string()},
+                                {"units", to_string(log.profile.units)},
+                                {"sessions", sessions}}));
 }
 
 void print_csv(const Log& log, const std::vector<Row>& rows) {
@@ -109,21 +106,21 @@ void print_csv(const Log& log, const std::vector<Row>& rows) {
     fmt::print("date,activity,kind,on,weight,weight_kg,minutes,sets,reps,effort,pain,srpe_load,note,line\r\n");
     for (const Row& row : rows) {
         const Session& s = *row.session;
-        fmt::print("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", to_string(s.date), csv_field(s.activity),
+        fmt::print("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", to_string(s.date), csv_text(s.activity),
                    to_string(row.kind), to_string(s.on), s.weight ? format_mass(*s.weight, log.profile.units) : "",
                    s.weight ? fmt::format("{:.4g}", s.weight->kg()) : "", field(s.minutes), field(s.sets),
-                   field(s.reps), field(s.effort), field(s.pain), field(srpe_load(s)), csv_field(s.note), s.line);
+                   field(s.reps), field(s.effort), field(s.pain), field(srpe_load(s)), csv_text(s.note), s.line);
     }
 }
 
 }  // namespace
 
-CLI::App* setup_history(CLI::App& app, HistoryOptions& options) {
+CLI::App* setup_history(CLI::App& app, HistoryFlags& flags) {
     CLI::App* command = app.add_subcommand("history", "Show the sessions in the log");
-    command->add_option("--since", options.since, "Only sessions on or after DATE (YYYY-MM-DD, today, yesterday)")
+    command->add_option("--since", flags.since, "Only sessions on or after DATE (YYYY-MM-DD, today, yesterday)")
         ->option_text("DATE");
-    command->add_option("--activity", options.activity, "Only this activity")->option_text("NAME");
-    command->add_option("--format", options.format, "Output format; default text")
+    command->add_option("--activity", flags.activity, "Only this activity")->option_text("NAME");
+    command->add_option("--format", flags.format, "Output format; default text")
         ->check(CLI::IsMember({"text", "json", "csv"}))
         ->option_text("text|json|csv");
     command->footer(
@@ -136,12 +133,12 @@ CLI::App* setup_history(CLI::App& app, HistoryOptions& options) {
     return command;
 }
 
-int run_history(const Context& context, const HistoryOptions& options) {
+int run_history(const Context& context, const HistoryFlags& flags) {
     const Log log = read_log(context);
-    const std::vector<Row> rows = select(log, options, context.today);
-    if (options.format == "json") {
+    const std::vector<Row> rows = select(log, flags, context.today);
+    if (flags.format == "json") {
         print_json(log, rows, context);
-    } else if (options.format == "csv") {
+    } else if (flags.format == "csv") {
         print_csv(log, rows);
     } else {
         print_text(log, rows, context);

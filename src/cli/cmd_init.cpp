@@ -3,72 +3,19 @@
 #include <fmt/format.h>
 
 #include "anklog/error.hpp"
-#include "anklog/limits.hpp"
 #include "anklog/log.hpp"
-#include "anklog/suggest.hpp"
 #include "anklog/toml_writer.hpp"
 #include "commands.hpp"
 #include "log_file.hpp"
+#include "output.hpp"
+#include "profile_flags.hpp"
 
 namespace anklog::cli {
 
-namespace {
-
-std::vector<std::string> split_list(const std::string& text) {
-    std::vector<std::string> items;
-    std::string item;
-    for (const char c : text + ",") {
-        if (c != ',') {
-            item += c;
-            continue;
-        }
-        const auto first = item.find_first_not_of(' ');
-        if (first != std::string::npos) items.push_back(item.substr(first, item.find_last_not_of(' ') - first + 1));
-        item.clear();
-    }
-    return items;
-}
-
-Profile profile_from(const InitOptions& options) {
-    Profile profile;
-    profile.units = *parse_unit(options.units);  // CLI11 checked it is kg or lb
-    for (const std::string& text : split_list(options.weights)) {
-        const auto mass = parse_mass(text, profile.units);
-        if (!mass || mass->is_zero()) {
-            throw Error(fmt::format("--weights: \"{}\" is not a weight", text),
-                        "list the weights you own per limb, e.g. --weights \"0.5kg,1kg,1.5kg\"");
-        }
-        if (mass->kg() > limits::max_weight_kg) {
-            throw Error(fmt::format("--weights: {} is out of range", format_mass(*mass)),
-                        fmt::format("weights are per limb, up to {} kg (44 lb)", limits::max_weight_kg));
-        }
-        profile.weights.push_back(*mass);
-    }
-    std::stable_sort(profile.weights.begin(), profile.weights.end(),
-                     [](const Mass& a, const Mass& b) { return compare(a, b) < 0; });
-    for (const std::string& text : split_list(options.history)) {
-        const auto injury = parse_injury(text);
-        if (!injury) {
-            throw Error(fmt::format("--history: unknown injury \"{}\"", text),
-                        did_you_mean(text, {"knee", "hip", "ankle"}, "history takes knee, hip and ankle"));
-        }
-        profile.history.push_back(*injury);
-    }
-    return profile;
-}
-
-}  // namespace
-
-CLI::App* setup_init(CLI::App& app, InitOptions& options) {
+CLI::App* setup_init(CLI::App& app, InitFlags& flags) {
     CLI::App* command = app.add_subcommand("init", "Start a new log with your profile");
-    command->add_option("--units", options.units, "Unit for display and for bare numbers; default kg")
-        ->check(CLI::IsMember({"kg", "lb"}))
-        ->option_text("kg|lb");
-    command->add_option("--weights", options.weights, "The weights you own, per limb, comma-separated")
-        ->option_text("LIST");
-    command->add_option("--history", options.history, "Past injuries, comma-separated: knee, hip, ankle")
-        ->option_text("LIST");
-    command->add_flag("--force", options.force, "Replace an existing log (the old one is kept as FILE.bak)");
+    add_profile_flags(*command, flags.profile);
+    command->add_flag("--force", flags.force, "Replace an existing log (the old one is kept as FILE.bak)");
     command->footer(
         "Examples:\n"
         "  anklog init\n"
@@ -77,8 +24,8 @@ CLI::App* setup_init(CLI::App& app, InitOptions& options) {
     return command;
 }
 
-int run_init(const Context& context, const InitOptions& options) {
-    const Profile profile = profile_from(options);
+int run_init(const Context& context, const InitFlags& flags) {
+    const Profile profile = apply_profile_flags(Profile{}, flags.profile);
     const std::string text = new_log_text(profile);
     const std::string shown = context.log_path.string();
     bool replaced = false;
@@ -88,7 +35,7 @@ int run_init(const Context& context, const InitOptions& options) {
     storage::update_file(
         context.log_path,
         [&](const std::optional<std::string>& current) {
-            if (current && !options.force) {
+            if (current && !flags.force) {
                 throw Error("a log already exists here", "log sessions into it with 'anklog log', or use --force to "
                                                          "replace it (the old log is kept as FILE.bak)",
                             Location{shown});
@@ -100,13 +47,13 @@ int run_init(const Context& context, const InitOptions& options) {
 
     if (!context.quiet) {
         if (replaced) {
-            fmt::print("replaced {} (the old log is in {}.bak)\n", shown, shown);
+            fmt::print("replaced {} (the old log is in {}.bak)\n", terminal_safe(shown), terminal_safe(shown));
         } else {
-            fmt::print("created {}\n", shown);
+            fmt::print("created {}\n", terminal_safe(shown));
         }
         const Mass start = lightest_weight(profile);
-        fmt::print("next: after a workout, log it, e.g. anklog log walk --weight {}{} --minutes 10\n",
-                   start.in(profile.units), to_string(profile.units));
+        fmt::print("next: after a workout, log it, e.g. anklog log walk --weight {} --minutes 10\n",
+                   mass_flag(start));
     }
     return 0;
 }

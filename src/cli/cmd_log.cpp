@@ -21,20 +21,20 @@ Error flag_error(std::string_view flag, std::string message, std::string advice)
 
 // The session the flags describe, checked against the log it will join
 // (its unit for bare numbers, its own activities).
-Session session_from(const LogOptions& options, const Log& log, Date today) {
-    const Activity* activity = log.catalogue.find(options.activity);
+Session session_from(const LogFlags& flags, const Log& log, Date today) {
+    const Activity* activity = log.catalogue.find(flags.activity);
     if (!activity) {
-        throw Error(fmt::format("unknown activity \"{}\"", options.activity),
-                    did_you_mean(normalize_activity_name(options.activity), log.catalogue.names(),
+        throw Error(fmt::format("unknown activity \"{}\"", flags.activity),
+                    did_you_mean(normalize_activity_name(flags.activity), log.catalogue.names(),
                                  "see 'man anklog' for the built-in activities, or declare your own under "
                                  "[activities] in the log"));
     }
     Session session;
     session.activity = activity->name;
 
-    const auto date = parse_date_argument(options.date, today);
+    const auto date = parse_date_argument(flags.date, today);
     if (!date) {
-        throw flag_error("--date", fmt::format("\"{}\" is not a date", options.date),
+        throw flag_error("--date", fmt::format("\"{}\" is not a date", flags.date),
                          "write YYYY-MM-DD, today or yesterday");
     }
     if (*date > today) {
@@ -43,53 +43,45 @@ Session session_from(const LogOptions& options, const Log& log, Date today) {
     }
     session.date = *date;
 
-    const auto limb = parse_limb(options.on);
-    if (!limb) throw flag_error("--on", fmt::format("\"{}\" is not ankle or wrist", options.on), "write --on ankle or --on wrist");
+    const auto limb = parse_limb(flags.on);
+    if (!limb) {
+        throw flag_error("--on", fmt::format("\"{}\" is not {}", flags.on, one_of(limb_names.names())),
+                         "write --on ankle or --on wrist");
+    }
     session.on = *limb;
 
-    if (!options.weight.empty()) {
-        session.weight = parse_mass(options.weight, log.profile.units);
+    if (!flags.weight.empty()) {
+        session.weight = parse_mass(flags.weight, log.profile.units);
         if (!session.weight) {
-            throw flag_error("--weight", fmt::format("\"{}\" is not a weight", options.weight),
-                             fmt::format("write it like 1kg, \"1.5 kg\" or 2lb; a bare number means {}",
-                                         to_string(log.profile.units)));
+            throw flag_error("--weight", fmt::format("\"{}\" is not a weight", flags.weight),
+                             mass_advice(flags.weight, log.profile.units));
         }
     }
-    session.minutes = options.minutes;
-    session.sets = options.sets;
-    session.reps = options.reps;
-    session.effort = options.effort;
-    session.pain = options.pain;
-    session.note = options.note;
+    session.minutes = flags.minutes;
+    session.sets = flags.sets;
+    session.reps = flags.reps;
+    session.effort = flags.effort;
+    session.pain = flags.pain;
+    session.note = flags.note;
     if (!is_valid_utf8(session.note)) {
         throw flag_error("--note", "the note is not valid UTF-8 text", "check your terminal's character encoding");
     }
-
-    if (is_timed(activity->kind)) {
-        if (session.sets || session.reps) {
-            throw flag_error(session.sets ? "--sets" : "--reps",
-                             fmt::format("{} is timed, it has no sets or reps", activity->name),
-                             "give how long it took with --minutes N");
-        }
-        if (!session.minutes) {
-            throw Error(fmt::format("{} needs --minutes", activity->name),
-                        fmt::format("e.g. anklog log {} --minutes 20", activity->name));
-        }
-    } else if (!session.sets || !session.reps) {
-        throw Error(fmt::format("{} needs --sets and --reps", activity->name),
-                    fmt::format("e.g. anklog log {} --sets 1 --reps 10", activity->name));
-    }
     if (auto problem = validate(session, *activity)) {
-        throw flag_error("--" + problem->field, problem->message, problem->advice);
+        if (problem->example.empty()) throw flag_error("--" + problem->field, problem->message, problem->advice);
+        std::string example = "anklog log " + activity->name;
+        for (const auto& [field, value] : problem->example) example += fmt::format(" --{} {}", field, value);
+        throw Error(problem->message, fmt::format("{}, e.g. {}", problem->advice, example));
     }
     return session;
 }
 
-// What check says about the session at `line`: advice, not failure. Shown
+// What check says about the session at `index`: advice, not failure. Shown
 // even with --quiet: a safety flag is not a confirmation.
-void print_findings_on(const Log& log, int line, const std::string& shown, bool color) {
+void print_findings_on(const Log& log, std::size_t index, const std::string& shown, bool color) {
     for (const Finding& finding : check(log)) {
-        if (finding.line == line) fmt::print("\n{}", render_finding(finding, shown, color));
+        if (finding.session == index) {
+            fmt::print("\n{}", render_finding(finding, shown, log.sessions[index].line, color));
+        }
     }
 }
 
@@ -100,23 +92,23 @@ std::string with_session(const std::optional<std::string>& current, const Log& l
 
 }  // namespace
 
-CLI::App* setup_log(CLI::App& app, LogOptions& options) {
+CLI::App* setup_log(CLI::App& app, LogFlags& flags) {
     CLI::App* command = app.add_subcommand("log", "Append a workout you did to the log");
-    command->add_option("ACTIVITY", options.activity, "What you did: walk, side-leg-lift, pilates, ...")
+    command->add_option("ACTIVITY", flags.activity, "What you did: walk, side-leg-lift, pilates, ...")
         ->required()
         ->type_name("");
-    command->add_option("--date", options.date, "When: YYYY-MM-DD, today or yesterday; default today")
+    command->add_option("--date", flags.date, "When: YYYY-MM-DD, today or yesterday; default today")
         ->option_text("DATE");
-    command->add_option("-w,--weight", options.weight, "Weight per limb: 1kg, \"1.5 kg\", 2lb; none = unweighted")
+    command->add_option("-w,--weight", flags.weight, "Weight per limb: 1kg, \"1.5 kg\", 2lb; none = unweighted")
         ->option_text("MASS");
-    command->add_option("--on", options.on, "Where the weights were; default ankle")->option_text("ankle|wrist");
-    command->add_option("-m,--minutes", options.minutes, "How long, for timed activities (1-600)")->option_text("N");
-    command->add_option("--sets", options.sets, "Sets, for strength exercises (1-20)")->option_text("N");
-    command->add_option("--reps", options.reps, "Reps per set, for strength exercises (1-200)")->option_text("N");
-    command->add_option("--effort", options.effort, "How hard it felt, 0 (rest) to 10 (maximal)")->option_text("0-10");
-    command->add_option("--pain", options.pain, "Pain during or after, 0 (none) to 10 (worst)")->option_text("0-10");
-    command->add_option("--note", options.note, "Anything worth remembering")->option_text("TEXT");
-    command->add_flag("--dry-run", options.dry_run, "Show what would be appended, change nothing");
+    command->add_option("--on", flags.on, "Where the weights were; default ankle")->option_text("ankle|wrist");
+    command->add_option("-m,--minutes", flags.minutes, "How long, for timed activities (1-600)")->option_text("N");
+    command->add_option("--sets", flags.sets, "Sets, for strength exercises (1-20)")->option_text("N");
+    command->add_option("--reps", flags.reps, "Reps per set, for strength exercises (1-200)")->option_text("N");
+    command->add_option("--effort", flags.effort, "How hard it felt, 0 (rest) to 10 (maximal)")->option_text("0-10");
+    command->add_option("--pain", flags.pain, "Pain during or after, 0 (none) to 10 (worst)")->option_text("0-10");
+    command->add_option("--note", flags.note, "Anything worth remembering")->option_text("TEXT");
+    command->add_flag("--dry-run", flags.dry_run, "Show what would be appended, change nothing");
     command->footer(
         "Examples:\n"
         "  anklog log walk --weight 1kg --minutes 20 --effort 3\n"
@@ -126,16 +118,16 @@ CLI::App* setup_log(CLI::App& app, LogOptions& options) {
     return command;
 }
 
-int run_log(const Context& context, const LogOptions& options) {
+int run_log(const Context& context, const LogFlags& flags) {
     const std::string shown = context.log_path.string();
-    if (options.dry_run) {
+    if (flags.dry_run) {
         const auto current = storage::read_file_if_exists(context.log_path);
         const Log log = current ? parse_log(*current, shown) : Log{};
-        const Session session = session_from(options, log, context.today);
-        if (!context.quiet) fmt::print("would append to {}:\n\n", shown);
-        fmt::print("{}", to_toml(session));
+        const Session session = session_from(flags, log, context.today);
+        if (!context.quiet) fmt::print("would append to {}:\n\n", terminal_safe(shown));
+        fmt::print("{}", terminal_safe_lines(to_toml(session)));
         const Log after = parse_log(with_session(current, log, session), shown);
-        print_findings_on(after, after.sessions.back().line, shown, context.color_stdout);
+        print_findings_on(after, after.sessions.size() - 1, shown, context.color_stdout);
         return 0;
     }
 
@@ -147,7 +139,7 @@ int run_log(const Context& context, const LogOptions& options) {
         [&](const std::optional<std::string>& current) {
             const Log log = current ? parse_log(*current, shown) : Log{};
             sessions_before = log.sessions.size();
-            appended = session_from(options, log, context.today);
+            appended = session_from(flags, log, context.today);
             return with_session(current, log, appended);
         },
         [&](std::string_view written) {
@@ -162,10 +154,10 @@ int run_log(const Context& context, const LogOptions& options) {
         storage::UpdateOptions{context.lock_timeout, {}});
 
     if (!context.quiet) {
-        fmt::print("{} {}:{}\n\n{}", paint("appended to", Tone::green, context.color_stdout), shown, appended.line,
-                   to_toml(appended));
+        fmt::print("{} {}:{}\n\n{}", paint("appended to", Tone::green, context.color_stdout), terminal_safe(shown),
+                   appended.line, terminal_safe_lines(to_toml(appended)));
     }
-    print_findings_on(written_log, appended.line, shown, context.color_stdout);
+    print_findings_on(written_log, written_log.sessions.size() - 1, shown, context.color_stdout);
     return 0;
 }
 

@@ -24,6 +24,16 @@ std::string dose_text(const Log& log, const Session& s) {
     return volume_text(s, activity.kind) + (s.on == Limb::wrist ? " (wrists)" : "");
 }
 
+// The reason as the person reads it: the prescription's, and what the rule
+// engine made the planner change.
+std::string reason_text(const Log& log, const PlannedSession& p) {
+    if (!p.eased_for) return p.reason;
+    const Activity& activity = *log.catalogue.find(p.session.activity);
+    return fmt::format("{}; eased to {} {} so that {} does not flag it", p.reason,
+                       format_mass(*p.session.weight, log.profile.units), volume_text(p.session, activity.kind),
+                       to_string(*p.eased_for));
+}
+
 void print_text(const Log& log, const Week& week, const std::string& shown, const Context& context) {
     const bool color = context.color_stdout;
     int weighted_days = 0;
@@ -33,13 +43,13 @@ void print_text(const Log& log, const Week& week, const std::string& shown, cons
                                      [&](const PlannedSession& p) { return p.session.date == date; });
     }
     fmt::print("{}\n\n", paint(fmt::format("Week of {} to {}, from {}: {} weighted day{}, {} rest days",
-                                           to_string(week.monday), to_string(add_days(week.monday, 6)), shown,
+                                           to_string(week.monday), to_string(add_days(week.monday, 6)), terminal_safe(shown),
                                            weighted_days, weighted_days == 1 ? "" : "s", 7 - weighted_days),
                                Tone::bold, color));
     std::size_t activity_width = 8;
     std::size_t dose_width = 6;
     for (const PlannedSession& p : week.sessions) {
-        activity_width = std::max(activity_width, p.session.activity.size());
+        activity_width = std::max(activity_width, terminal_safe(p.session.activity).size());
         dose_width = std::max(dose_width, dose_text(log, p.session).size());
     }
     for (int d = 0; d < 7; ++d) {
@@ -48,44 +58,48 @@ void print_text(const Log& log, const Week& week, const std::string& shown, cons
         for (const PlannedSession& p : week.sessions) {
             if (p.session.date != date) continue;
             const std::string day = first ? fmt::format("{} {}", weekday(week.monday, date), to_string(date)) : "";
-            fmt::print("{:<14}  {:<{}}  {:<6}  {:<{}}  {:<9}  {}\n", day, p.session.activity, activity_width,
+            fmt::print("{:<14}  {:<{}}  {:<6}  {:<{}}  {:<9}  {}\n", day, terminal_safe(p.session.activity), activity_width,
                        format_mass(*p.session.weight, log.profile.units), dose_text(log, p.session), dose_width,
-                       paint(to_string(p.label), Tone::cyan, color), p.reason);
+                       paint(to_string(p.label), Tone::cyan, color), terminal_safe(reason_text(log, p)));
             first = false;
         }
         if (first) fmt::print("{} {}  {}\n", weekday(week.monday, date), to_string(date), paint("rest", Tone::dim, color));
     }
-    for (const std::string& note : week.notes) fmt::print("\nnote: {}", note);
+    for (const std::string& note : week.notes) fmt::print("\nnote: {}", terminal_safe(note));
     if (!week.notes.empty()) fmt::print("\n");
     if (week.sessions.empty()) fmt::print("\nA rest week: nothing is planned.\n");
 }
 
 void print_json(const Log& log, const Week& week, const std::string& shown) {
-    fmt::print("{{\n  \"file\": {},\n  \"week_of\": \"{}\",\n  \"sessions\": [", json_quote(shown), to_string(week.monday));
-    for (std::size_t i = 0; i < week.sessions.size(); ++i) {
-        const PlannedSession& p = week.sessions[i];
+    nlohmann::ordered_json sessions = nlohmann::ordered_json::array();
+    for (const PlannedSession& p : week.sessions) {
         const Session& s = p.session;
-        fmt::print("{}\n    {{\"date\": \"{}\", \"activity\": {}, \"on\": \"{}\", \"weight\": {}, \"minutes\": {}, "
-                   "\"sets\": {}, \"reps\": {}, \"label\": \"{}\", \"reason\": {}}}",
-                   i == 0 ? "" : ",", to_string(s.date), json_quote(s.activity), to_string(s.on),
-                   json_quote(format_mass(*s.weight, log.profile.units)), json_number(s.minutes), json_number(s.sets),
-                   json_number(s.reps), to_string(p.label), json_quote(p.reason));
+        sessions.push_back({{"date", to_string(s.date)},
+                            {"activity", s.activity},
+                            {"on", to_string(s.on)},
+                            {"weight", format_mass(*s.weight, log.profile.units)},
+                            {"minutes", json_or_null(s.minutes)},
+                            {"sets", json_or_null(s.sets)},
+                            {"reps", json_or_null(s.reps)},
+                            {"label", to_string(p.label)},
+                            {"reason", reason_text(log, p)}});
     }
-    std::vector<std::string> notes;
-    for (const std::string& note : week.notes) notes.push_back(json_quote(note));
-    fmt::print("{}],\n  \"notes\": [{}]\n}}\n", week.sessions.empty() ? "" : "\n  ", fmt::join(notes, ", "));
+    fmt::print("{}", json_text({{"file", shown},
+                                {"week_of", to_string(week.monday)},
+                                {"sessions", sessions},
+                                {"notes", week.notes}}));
 }
 
 }  // namespace
 
-CLI::App* setup_plan(CLI::App& app, PlanOptions& options) {
+CLI::App* setup_plan(CLI::App& app, PlanFlags& flags) {
     CLI::App* command = app.add_subcommand("plan", "Plan a safe, progressive next week from the log");
-    command->add_option("--week-of", options.week_of, "Any day of the week to plan; default next Monday")
+    command->add_option("--week-of", flags.week_of, "Any day of the week to plan; default next Monday")
         ->option_text("DATE");
-    command->add_option("--days", options.days, "Weighted days, 1-5 (at most 3 in the first 14 days); default 3")
+    command->add_option("--days", flags.days, "Weighted days, 1-5 (at most 3 in the first 14 days); default 3")
         ->check(CLI::Range(1, max_plan_days))
         ->option_text("N");
-    command->add_option("--format", options.format, "Output format; default text")
+    command->add_option("--format", flags.format, "Output format; default text")
         ->check(CLI::IsMember({"text", "toml", "json"}))
         ->option_text("text|toml|json");
     command->footer(
@@ -99,33 +113,29 @@ CLI::App* setup_plan(CLI::App& app, PlanOptions& options) {
     return command;
 }
 
-int run_plan(const Context& context, const PlanOptions& options) {
+int run_plan(const Context& context, const PlanFlags& flags) {
     const std::string shown = context.log_path.string();
     const auto text = storage::read_file_if_exists(context.log_path);
     const Log log = text ? parse_log(*text, shown) : Log{};
     Date week_of = add_days(week_start(context.today), 7);
-    if (!options.week_of.empty()) {
-        const auto date = parse_date_argument(options.week_of, context.today);
+    if (!flags.week_of.empty()) {
+        const auto date = parse_date_argument(flags.week_of, context.today);
         if (!date) {
-            throw Error(fmt::format("--week-of: \"{}\" is not a date", options.week_of),
+            throw Error(fmt::format("--week-of: \"{}\" is not a date", flags.week_of),
                         "write YYYY-MM-DD (any day of the week), today or yesterday");
         }
         week_of = *date;
     }
-    // A plan is for a week not yet logged: the rules would judge it against
-    // sessions that came after it.
-    const auto latest = std::max_element(log.sessions.begin(), log.sessions.end(),
-                                         [](const Session& a, const Session& b) { return a.date < b.date; });
-    if (latest != log.sessions.end() && latest->date >= week_start(week_of)) {
-        throw Error(fmt::format("--week-of: the log already has sessions in or after the week of {} (the last on {})",
-                                to_string(week_start(week_of)), to_string(latest->date)),
-                    fmt::format("plan a week after your last session, e.g. --week-of {}",
-                                to_string(add_days(week_start(latest->date), 7))));
+    Week week;
+    try {
+        week = plan(log, anklog::PlanOptions{week_of, flags.days});
+    } catch (const Error& e) {
+        if (flags.week_of.empty()) throw;
+        throw Error("--week-of: " + e.message(), e.advice(), e.where());
     }
-    const Week week = plan(log, anklog::PlanOptions{week_of, options.days});
-    if (options.format == "toml") {
+    if (flags.format == "toml") {
         for (const PlannedSession& p : week.sessions) fmt::print("\n{}", to_toml(p.session));
-    } else if (options.format == "json") {
+    } else if (flags.format == "json") {
         print_json(log, week, shown);
     } else {
         print_text(log, week, shown, context);

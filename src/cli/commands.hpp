@@ -1,10 +1,11 @@
 #pragma once
-// Each subcommand: an options struct, setup_x() that declares its flags on
-// the command line, and run_x() that does the work once parsing is over.
+// Each subcommand: a flags struct, setup_x() that declares its flags on the
+// command line, and run_x() that does the work once parsing is over.
 #include <optional>
 #include <string>
 
 #include "context.hpp"
+#include "profile_flags.hpp"
 
 namespace CLI {
 class App;
@@ -12,16 +13,14 @@ class App;
 
 namespace anklog::cli {
 
-struct InitOptions {
-    std::string units = "kg";
-    std::string weights;  // "0.5kg,1kg,..."
-    std::string history;  // "knee,hip"
+struct InitFlags {
+    ProfileFlags profile;
     bool force = false;
 };
-CLI::App* setup_init(CLI::App& app, InitOptions& options);
-int run_init(const Context& context, const InitOptions& options);
+CLI::App* setup_init(CLI::App& app, InitFlags& options);
+int run_init(const Context& context, const InitFlags& options);
 
-struct LogOptions {
+struct LogFlags {
     std::string activity;
     std::string date = "today";
     std::string weight;
@@ -34,38 +33,38 @@ struct LogOptions {
     std::string note;
     bool dry_run = false;
 };
-CLI::App* setup_log(CLI::App& app, LogOptions& options);
-int run_log(const Context& context, const LogOptions& options);
+CLI::App* setup_log(CLI::App& app, LogFlags& options);
+int run_log(const Context& context, const LogFlags& options);
 
-struct HistoryOptions {
+struct HistoryFlags {
     std::string since;
     std::string activity;
     std::string format = "text";
 };
-CLI::App* setup_history(CLI::App& app, HistoryOptions& options);
-int run_history(const Context& context, const HistoryOptions& options);
+CLI::App* setup_history(CLI::App& app, HistoryFlags& options);
+int run_history(const Context& context, const HistoryFlags& options);
 
-struct CheckOptions {
+struct CheckFlags {
     std::string file;  // FILE: overrides -f
     std::string format = "text";
     std::string since;
     std::string fail_on = "warning";
 };
-CLI::App* setup_check(CLI::App& app, CheckOptions& options);
-int run_check(const Context& context, const CheckOptions& options);
+CLI::App* setup_check(CLI::App& app, CheckFlags& options);
+int run_check(const Context& context, const CheckFlags& options);
 
-struct RulesOptions {
+struct RulesFlags {
     std::string rule;
 };
-CLI::App* setup_rules(CLI::App& app, RulesOptions& options);
-int run_rules(const Context& context, const RulesOptions& options);
+CLI::App* setup_rules(CLI::App& app, RulesFlags& options);
+int run_rules(const Context& context, const RulesFlags& options);
 
-struct PlanOptions {
+struct PlanFlags {
     std::string week_of;
     int days = 3;
     std::string format = "text";
 };
-CLI::App* setup_plan(CLI::App& app, PlanOptions& options);
-int run_plan(const Context& context, const PlanOptions& options);
+CLI::App* setup_plan(CLI::App& app, PlanFlags& options);
+int run_plan(const Context& context, const PlanFlags& options);
 
 }  // namespace anklog::cli

@@ -30,7 +30,7 @@ Date local_today() {
 
 }  // namespace
 
-void setup_global(CLI::App& app, GlobalOptions& options) {
+void setup_global(CLI::App& app, GlobalFlags& options) {
     app.add_option("-f,--file", options.file,
                    "The log file (default: $ANKLOG_FILE, else $XDG_DATA_HOME/anklog/log.toml, else "
                    "~/.local/share/anklog/log.toml)")
@@ -61,7 +61,7 @@ bool use_color(const std::string& mode, int fd) {
     return env("NO_COLOR").empty() && ::isatty(fd) == 1 && env("TERM") != "dumb";
 }
 
-Context make_context(const GlobalOptions& options) {
+Context make_context(const GlobalFlags& options) {
     Context context;
     context.log_path = resolve_log_path(options.file);
     context.color_stdout = use_color(options.color, STDOUT_FILENO);

@@ -15,13 +15,13 @@ class App;
 
 namespace anklog::cli {
 
-struct GlobalOptions {
+struct GlobalFlags {
     std::string file;           // -f, --file
     std::string color = "auto"; // --color auto|always|never
     bool quiet = false;         // -q, --quiet
 };
 
-void setup_global(CLI::App& app, GlobalOptions& options);
+void setup_global(CLI::App& app, GlobalFlags& options);
 
 struct Context {
     std::filesystem::path log_path;
@@ -39,7 +39,7 @@ std::filesystem::path resolve_log_path(const std::string& file_flag);
 // Colour only on a terminal, unless --color always; NO_COLOR turns auto off.
 bool use_color(const std::string& mode, int fd);
 
-Context make_context(const GlobalOptions& options);
+Context make_context(const GlobalFlags& options);
 
 // Reads and parses the log at `path` (the context's log by default); throws
 // anklog::Error located in it.

@@ -35,14 +35,14 @@ int run(int argc, char** argv) {
     app.fallthrough();  // global options may also follow the command: anklog log walk -f log.toml
     app.require_subcommand(0, 1);
 
-    GlobalOptions global;
+    GlobalFlags global;
     setup_global(app, global);
-    InitOptions init;
-    LogOptions log;
-    HistoryOptions history;
-    CheckOptions check;
-    PlanOptions plan;
-    RulesOptions rules;
+    InitFlags init;
+    LogFlags log;
+    HistoryFlags history;
+    CheckFlags check;
+    PlanFlags plan;
+    RulesFlags rules;
     CLI::App* init_command = setup_init(app, init);
     CLI::App* log_command = setup_log(app, log);
     CLI::App* check_command = setup_check(app, check);

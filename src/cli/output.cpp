@@ -3,10 +3,12 @@
 #include <fmt/color.h>
 #include <fmt/format.h>
 
+#include "anklog/rules.hpp"
+
 namespace anklog::cli {
 
 std::string paint(std::string_view text, Tone tone, bool color) {
-    if (!color || tone == Tone::plain) return std::string(text);
+    if (!color) return std::string(text);
     switch (tone) {
         case Tone::bold: return fmt::format(fmt::emphasis::bold, "{}", text);
         case Tone::dim: return fmt::format(fmt::emphasis::faint, "{}", text);
@@ -14,43 +16,116 @@ std::string paint(std::string_view text, Tone tone, bool color) {
         case Tone::yellow: return fmt::format(fmt::emphasis::bold | fg(fmt::terminal_color::yellow), "{}", text);
         case Tone::green: return fmt::format(fg(fmt::terminal_color::green), "{}", text);
         case Tone::cyan: return fmt::format(fg(fmt::terminal_color::cyan), "{}", text);
-        case Tone::plain: break;
     }
     return std::string(text);
 }
 
 namespace {
 
-// Control characters escaped, so that an error stays on its lines whatever
-// text (a key, a value, a parser's quote of the file) it carries.
-std::string one_line(std::string_view text) {
-    std::string out;
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '\n') {
-            out += "\\n";
-        } else if (c == '\t') {
-            out += "\\t";
-        } else if (c == '\r') {
-            out += "\\r";
-        } else if (byte < 0x20 || byte == 0x7f) {
-            out += fmt::format("\\x{:02x}", byte);
-        } else {
-            out += c;
-        }
+// Length of the UTF-8 sequence starting at text[i] and its code point, or 0
+// when the bytes there are not UTF-8.
+std::size_t utf8_sequence(std::string_view text, std::size_t i, char32_t& code) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    std::size_t length = 0;
+    if (byte < 0x80) {
+        code = byte;
+        return 1;
     }
-    return out;
+    if ((byte & 0xE0) == 0xC0) {
+        length = 2;
+        code = byte & 0x1Fu;
+    } else if ((byte & 0xF0) == 0xE0) {
+        length = 3;
+        code = byte & 0x0Fu;
+    } else if ((byte & 0xF8) == 0xF0) {
+        length = 4;
+        code = byte & 0x07u;
+    } else {
+        return 0;
+    }
+    if (i + length > text.size()) return 0;
+    for (std::size_t k = 1; k < length; ++k) {
+        const auto next = static_cast<unsigned char>(text[i + k]);
+        if ((next & 0xC0) != 0x80) return 0;
+        code = (code << 6) | (next & 0x3Fu);
+    }
+    static constexpr char32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (code < smallest[length] || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return 0;
+    return length;
+}
+
+bool is_bidi_control(char32_t code) {
+    return (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069) || code == 0x200E ||
+           code == 0x200F || code == 0x061C;
 }
 
 }  // namespace
 
-void print_error(const Error& error, bool color) {
-    const std::string where = error.where().to_string();
-    fmt::print(stderr, "anklog: {} {}{}\n", paint("error:", Tone::red, color), one_line(where.empty() ? "" : where + ": "),
-               one_line(error.message()));
-    if (!error.advice().empty()) {
-        fmt::print(stderr, "  {} {}\n", paint("help:", Tone::cyan, color), one_line(error.advice()));
+std::string terminal_safe(std::string_view text, std::size_t longest) {
+    std::string out;
+    out.reserve(std::min(text.size(), longest));
+    for (std::size_t i = 0; i < text.size();) {
+        if (out.size() >= longest) {
+            out += "...";
+            break;
+        }
+        char32_t code = 0;
+        const std::size_t length = utf8_sequence(text, i, code);
+        if (length == 0) {
+            out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[i]));
+            ++i;
+            continue;
+        }
+        switch (code) {
+            case '\n': out += "\\n"; break;
+            case '\t': out += "\\t"; break;
+            case '\r': out += "\\r"; break;
+            case 0x1B: out += "\\e"; break;
+            default:
+                if (code < 0x20 || code == 0x7F) {
+                    out += fmt::format("\\x{:02x}", static_cast<unsigned>(code));
+                } else if ((code >= 0x80 && code <= 0x9F) || is_bidi_control(code)) {
+                    out += fmt::format("\\u{:04x}", static_cast<unsigned>(code));
+                } else {
+                    out.append(text.substr(i, length));
+                }
+        }
+        i += length;
     }
+    return out;
+}
+
+std::string terminal_safe_lines(std::string_view text) {
+    std::string out;
+    while (!text.empty()) {
+        const std::size_t end = text.find('\n');
+        out += terminal_safe(text.substr(0, end));
+        if (end == std::string_view::npos) break;
+        out += '\n';
+        text.remove_prefix(end + 1);
+    }
+    return out;
+}
+
+void print_error(const Error& error, bool color) {
+    // Errors quote what they are about; a 20 MB key is shown as its start.
+    constexpr std::size_t longest = 1000;
+    const std::string where = error.where().to_string();
+    fmt::print(stderr, "anklog: {} {}{}\n", paint("error:", Tone::red, color),
+               where.empty() ? "" : terminal_safe(where, longest) + ": ", terminal_safe(error.message(), longest));
+    if (!error.advice().empty()) {
+        fmt::print(stderr, "  {} {}\n", paint("help:", Tone::cyan, color), terminal_safe(error.advice(), longest));
+    }
+}
+
+void print_warning(std::string_view what, bool color) {
+    fmt::print(stderr, "anklog: {} {}\n", paint("warning:", Tone::yellow, color), terminal_safe(what));
+}
+
+std::string mass_flag(const Mass& mass) {
+    std::string text = format_mass_exact(mass);
+    std::erase(text, ' ');
+    return text;
 }
 
 std::string volume_text(const Session& session, Kind kind) {
@@ -58,14 +133,15 @@ std::string volume_text(const Session& session, Kind kind) {
     return fmt::format("{} x {}", session.sets.value_or(0), session.reps.value_or(0));
 }
 
-std::string render_finding(const Finding& finding, std::string_view file, bool color) {
+std::string render_finding(const Finding& finding, std::string_view file, int line, bool color) {
     const Tone tone = finding.severity == Severity::danger    ? Tone::red
                       : finding.severity == Severity::warning ? Tone::yellow
                                                               : Tone::cyan;
-    return fmt::format("{}:{}: {}{}: {}\n  = {}\n  = {}  (source: {})\n", file, finding.line,
+    return fmt::format("{}:{}: {}{}: {}\n  = {}\n  = {}  (source: {})\n", terminal_safe(file), line,
                        paint(to_string(finding.severity), tone, color),
-                       paint(fmt::format("[{}]", finding.rule), Tone::bold, color), finding.message, finding.evidence,
-                       finding.advice, finding.source);
+                       paint(fmt::format("[{}]", to_string(finding.rule)), Tone::bold, color),
+                       terminal_safe(finding.message), terminal_safe(finding.evidence), terminal_safe(finding.advice),
+                       rule(finding.rule).cite);
 }
 
 std::string wrap(std::string_view text, std::size_t width, std::string_view indent) {
@@ -89,32 +165,19 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view inde
     return out;
 }
 
-std::string json_quote(std::string_view text) {
-    std::string out = "\"";
-    for (const char c : text) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-                    out += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
-                } else {
-                    out += c;
-                }
-        }
-    }
-    return out + "\"";
+std::string json_text(const nlohmann::ordered_json& document) {
+    return document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
-std::string json_number(const std::optional<int>& value) { return value ? std::to_string(*value) : "null"; }
-
-std::string csv_field(std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+std::string csv_text(std::string_view text) {
+    std::string cell(text);
+    if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' ||
+                          cell[0] == '\r')) {
+        cell.insert(0, 1, '\'');
+    }
+    if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
     std::string out = "\"";
-    for (const char c : text) {
+    for (const char c : cell) {
         if (c == '"') out += '"';
         out += c;
     }

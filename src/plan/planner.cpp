@@ -6,27 +6,20 @@
 #include <map>
 
 #include "anklog/check.hpp"
+#include "anklog/error.hpp"
+#include "anklog/numeric.hpp"
 #include "anklog/plan.hpp"
+#include "anklog/thresholds.hpp"
 #include "prescribe.hpp"
 
 namespace anklog {
 
-std::string_view to_string(PlanLabel label) {
-    switch (label) {
-        case PlanLabel::start: return "start";
-        case PlanLabel::repeat: return "repeat";
-        case PlanLabel::progress: return "progress";
-        case PlanLabel::deload: return "deload";
-        case PlanLabel::step_down: return "step down";
-        case PlanLabel::come_back: return "come back";
-        case PlanLabel::eased: return "eased";
-    }
-    return "repeat";
-}
-
 namespace {
 
 using planning::Prescription;
+
+// The engine's verdict is final; rounds of easing always converge well before this.
+constexpr int max_verify_rounds = 200;
 
 // Spread penalty of a set of weekdays (0 = Monday), wrapping into next week:
 // small gaps cost more.
@@ -56,7 +49,7 @@ std::vector<int> weekdays_for(int days, const std::array<int, 7>& habit) {
             }
         }
         const double score = crowding(chosen) - 2.0 * habitual;
-        if (score < best_score - 1e-9) {
+        if (below(score, best_score)) {
             best_score = score;
             best = chosen;
         }
@@ -85,7 +78,7 @@ std::vector<int> pick_days(const std::vector<int>& weekdays, int count, const st
             }
             score += 10.0 * used[static_cast<std::size_t>(days[i])] - 4.0 * habit[static_cast<std::size_t>(days[i])];
         }
-        if (ok && score < best_score - 1e-9) {
+        if (ok && below(score, best_score)) {
             best_score = score;
             best = days;
         }
@@ -124,7 +117,8 @@ Session session_for(const Prescription& p, Date date) {
 
 class Planner {
 public:
-    Planner(const Log& log, const PlanOptions& options) : log_(log), options_(options) {}
+    Planner(const Log& log, const PlanOptions& options)
+        : log_(log), thresholds_(thresholds_of(log)), options_(options) {}
 
     Week run() {
         week_.monday = week_start(options_.week_of);
@@ -145,9 +139,10 @@ public:
 private:
     // Pain in too many recent sessions: no plan but rest and advice.
     bool persistent_pain(const planning::History& history) {
-        const auto of_last = static_cast<std::size_t>(log_.rules.value("persistent-pain", "of_last"));
-        const int pain = static_cast<int>(log_.rules.value("persistent-pain", "pain"));
-        const auto count = static_cast<long>(log_.rules.value("persistent-pain", "count"));
+        const auto& limits = thresholds_.persistent_pain;
+        const auto of_last = static_cast<std::size_t>(limits.of_last);
+        const int pain = limits.pain;
+        const long count = limits.count;
         const auto& before = history.before;
         const auto first = before.size() > of_last ? before.end() - static_cast<long>(of_last) : before.begin();
         const long painful = std::count_if(first, before.end(), [&](const Session* s) { return s->pain.value_or(-1) >= pain; });
@@ -163,8 +158,8 @@ private:
         if (days != options_.days) week_.notes.push_back(fmt::format("{} weighted days is the most with 2 rest days", days));
         const auto first = std::find_if(history.before.begin(), history.before.end(),
                                         [](const Session* s) { return s->weighted(); });
-        const int early_days = static_cast<int>(log_.rules.value("no-rest", "early_days"));
-        const int early_max = static_cast<int>(log_.rules.value("no-rest", "early_max_days"));
+        const int early_days = thresholds_.no_rest.early_days;
+        const int early_max = thresholds_.no_rest.early_max_days;
         const bool early = first == history.before.end() || days_between((*first)->date, week_.monday) < early_days;
         if (early && days > early_max) {
             days = early_max;
@@ -206,26 +201,22 @@ private:
             }
             for (const int d : chosen) {
                 ++used[static_cast<std::size_t>(d)];
-                week_.sessions.push_back({session_for(p, add_days(week_.monday, d)), p.label, p.reason});
+                week_.sessions.push_back({session_for(p, add_days(week_.monday, d)), p.label, p.reason, std::nullopt});
             }
         }
     }
 
     // The law: check() on the log plus the plan raises nothing at warning or
-    // above on a planned session. What it flags is lightened or dropped.
+    // above on a planned session. What it flags is eased or dropped.
     void verify() {
         Log combined = log_;  // copied once; each round replaces only the planned sessions
-        const auto logged = static_cast<std::ptrdiff_t>(combined.sessions.size());
-        for (int round = 0; round < 200; ++round) {
-            combined.sessions.erase(combined.sessions.begin() + logged, combined.sessions.end());
-            for (std::size_t i = 0; i < week_.sessions.size(); ++i) {
-                Session s = week_.sessions[i].session;
-                s.line = -static_cast<int>(i) - 1;  // negative lines mark planned sessions
-                combined.sessions.push_back(s);
-            }
-            std::map<std::size_t, std::string_view> flagged;  // session -> first rule
+        const std::size_t logged = combined.sessions.size();
+        for (int round = 0; round < max_verify_rounds; ++round) {
+            combined.sessions.resize(logged);
+            for (const PlannedSession& planned : week_.sessions) combined.sessions.push_back(planned.session);
+            std::map<std::size_t, RuleId> flagged;  // planned session -> first rule at warning or above
             for (const Finding& f : check(combined)) {
-                if (f.line < 0 && f.severity >= Severity::warning) flagged.emplace(static_cast<std::size_t>(-f.line - 1), f.rule);
+                if (f.session >= logged && f.severity >= Severity::warning) flagged.emplace(f.session - logged, f.rule);
             }
             if (flagged.empty()) return;
             std::vector<bool> drop(week_.sessions.size(), false);
@@ -237,7 +228,7 @@ private:
                 } else {
                     week_.notes.push_back(fmt::format("{} on {} left out: {} would flag it",
                                                       week_.sessions[i].session.activity,
-                                                      to_string(week_.sessions[i].session.date), flagged[i]));
+                                                      to_string(week_.sessions[i].session.date), to_string(flagged[i])));
                 }
             }
             week_.sessions = std::move(kept);
@@ -246,39 +237,39 @@ private:
         week_.sessions.clear();
     }
 
-    // Makes a flagged session easier; false when it cannot be. The reason
-    // keeps the prescription and says what was eased for which rule.
-    bool ease(PlannedSession& planned, std::string_view rule) {
+    // Makes a flagged session easier, the way the rule table says for the
+    // rule; false when it cannot be.
+    bool ease(PlannedSession& planned, RuleId rule) {
         Session& s = planned.session;
         const Activity& a = *log_.catalogue.find(s.activity);
-        const bool eased = do_ease(s, a, rule);
-        if (eased) {
-            planned.reason = fmt::format("{}; eased to {} {} so that {} does not flag it",
-                                         planned.reason.substr(0, planned.reason.find("; eased to ")),
-                                         format_mass(*s.weight, log_.profile.units),
-                                         is_timed(a.kind) ? fmt::format("{} min", *s.minutes)
-                                                          : fmt::format("{} x {}", *s.sets, *s.reps),
-                                         rule);
-            planned.label = rule == "return-after-break" ? PlanLabel::come_back : PlanLabel::eased;
-        }
-        return eased;
+        if (!ease_session(s, a, rule)) return false;
+        planned.eased_for = rule;
+        planned.label = rule == RuleId::return_after_break ? PlanLabel::come_back : PlanLabel::eased;
+        return true;
     }
 
-    bool do_ease(Session& s, const Activity& a, std::string_view rule) {
-        if (rule == "ankle-weights-running" && s.on == Limb::ankle) {
-            s.on = Limb::wrist;
-            return true;
+    bool ease_session(Session& s, const Activity& a, RuleId rule) const {
+        switch (anklog::rule(rule).easing) {
+            case Easing::drop: return false;
+            case Easing::wrist:
+                if (s.on == Limb::wrist) return false;
+                s.on = Limb::wrist;
+                return true;
+            case Easing::shorter_first: return shorter(s, a) || lighter(s);
+            case Easing::lighter_first: return lighter(s) || shorter(s, a);
+            case Easing::start_dose:
+                // Over the starting weight: lighter first; else the volume is what is over.
+                if (above(s.weight->kg(), thresholds_.start_light.max_kg)) return lighter(s) || shorter(s, a);
+                return shorter(s, a) || lighter(s);
         }
-        if (rule == "no-rest") return false;
-        const double start_max = start_light_max_kg(log_);
-        const bool weight_first = rule == "weight-jump" || rule == "over-range" ||
-                                  (rule == "start-light" && s.weight->kg() > start_max + 1e-6);
-        if (!weight_first && shorter(s, a)) return true;
-        if (const auto lighter = next_weight_down(log_.profile, *s.weight)) {
-            s.weight = *lighter;
-            return true;
-        }
-        return weight_first && shorter(s, a);
+        return false;
+    }
+
+    bool lighter(Session& s) const {
+        const auto lighter = next_weight_down(log_.profile, *s.weight);
+        if (!lighter) return false;
+        s.weight = *lighter;
+        return true;
     }
 
     // Cuts volume by about 20%, down to 5 minutes or 1 x 5.
@@ -300,12 +291,24 @@ private:
     }
 
     const Log& log_;
+    Thresholds thresholds_;
     PlanOptions options_;
     Week week_;
 };
 
 }  // namespace
 
-Week plan(const Log& log, const PlanOptions& options) { return Planner(log, options).run(); }
+Week plan(const Log& log, const PlanOptions& options) {
+    const Date monday = week_start(options.week_of);
+    const auto latest = std::max_element(log.sessions.begin(), log.sessions.end(),
+                                         [](const Session& a, const Session& b) { return a.date < b.date; });
+    if (latest != log.sessions.end() && latest->date >= monday) {
+        throw Error(fmt::format("the log already has sessions in or after the week of {} (the last on {})",
+                                to_string(monday), to_string(latest->date)),
+                    fmt::format("plan a week after your last session, e.g. the week of {}",
+                                to_string(add_days(week_start(latest->date), 7))));
+    }
+    return Planner(log, options).run();
+}
 
 }  // namespace anklog

@@ -1,4 +1,4 @@
-// Double progression per activity (DESIGN.md section 5): from the recent
+// Double progression per activity: from the recent
 // working level, raise one thing at a time; repeat after pain or a hard
 // session; step down after bad pain; deload every 4th progressing week;
 // start light; come back gently after a break.
@@ -9,7 +9,9 @@
 #include <map>
 
 #include "anklog/check.hpp"
+#include "anklog/numeric.hpp"
 #include "anklog/rules.hpp"
+#include "anklog/thresholds.hpp"
 #include "prescribe.hpp"
 
 namespace anklog::planning {
@@ -62,16 +64,16 @@ Dose scaled(Dose dose, Kind kind, double factor) {
 
 // The heaviest weight within the over-range limit for `kind`.
 double weight_limit_kg(const Log& log, Kind kind) {
-    return kind == Kind::gait ? gait_weight_limit_kg(log) : log.rules.value("over-range", "other_warning_kg");
+    return thresholds_of(log).weight_limit_kg(kind);
 }
 
 Dose start_dose(const Log& log, const Activity& activity) {
     Dose d;
     d.weight = lightest_weight(log.profile);
     if (is_timed(activity.kind)) {
-        d.minutes = static_cast<int>(log.rules.value("start-light", "max_minutes"));
+        d.minutes = thresholds_of(log).start_light.max_minutes;
     } else {
-        d.sets = static_cast<int>(log.rules.value("start-light", "max_sets"));
+        d.sets = thresholds_of(log).start_light.max_sets;
         d.reps = 10;
     }
     return d;
@@ -105,7 +107,7 @@ public:
         const Session& last_weighted = *weighted.back();
         const int gap = days_between(last.date, h_.monday);
 
-        if (gap >= static_cast<int>(h_.log.rules.value("return-after-break", "break_days"))) {
+        if (gap >= static_cast<int>(h_.log.rules.value(Knob::return_after_break_break_days))) {
             p.dose = scaled(dose_of(last_weighted, h_.log.profile.units), a_.kind, 0.5);
             p.label = PlanLabel::come_back;
             p.reason = fmt::format("{} days since the last {} ({}): come back at half the volume", gap, a_.name,
@@ -113,7 +115,7 @@ public:
             return limited(p);
         }
         const int pain = last.pain.value_or(0);
-        if (pain > static_cast<int>(h_.log.rules.value("pain", "danger"))) {
+        if (pain > static_cast<int>(h_.log.rules.value(Knob::pain_danger))) {
             p.dose = dose_of(last_weighted, h_.log.profile.units);
             if (auto lighter = next_weight_down(h_.log.profile, p.dose.weight)) {
                 p.dose.weight = *lighter;
@@ -125,7 +127,7 @@ public:
                                    describe(h_.log, last));
             return limited(p);
         }
-        if (pain >= static_cast<int>(h_.log.rules.value("pain", "raised_after")) || last.effort.value_or(0) >= 8) {
+        if (pain >= static_cast<int>(h_.log.rules.value(Knob::pain_raised_after)) || last.effort.value_or(0) >= 8) {
             p.dose = dose_of(last.weighted() ? last : last_weighted, h_.log.profile.units);
             p.label = PlanLabel::repeat;
             p.reason = pain >= 3 ? fmt::format("pain {}/10 last time ({}): repeat until pain-free", pain,
@@ -157,7 +159,7 @@ private:
     // The working level: the heaviest weight and the largest volume among
     // the weighted sessions of the last 14 days, else the last weighted one.
     Dose working(const std::vector<const Session*>& weighted) const {
-        const int window = static_cast<int>(h_.log.rules.value("weight-and-volume", "window_days"));
+        const int window = static_cast<int>(h_.log.rules.value(Knob::weight_and_volume_window_days));
         const Session* heaviest = nullptr;
         const Session* largest = nullptr;
         for (const Session* s : weighted) {
@@ -185,8 +187,8 @@ private:
         while (weeks.count(week) && weeks.count(week - 7)) {
             const auto& now = weeks[week];
             const auto& before = weeks[week - 7];
-            if (now.first < before.first - 1e-6 || now.second < before.second) break;  // an easier week
-            if (now.first > before.first + 1e-6 || now.second > before.second) ++count;
+            if (below(now.first, before.first) || now.second < before.second) break;  // an easier week
+            if (above(now.first, before.first) || now.second > before.second) ++count;
             week -= 7;
         }
         return count;
@@ -205,7 +207,7 @@ private:
         p.label = PlanLabel::progress;
         const std::string from = describe(h_.log, a_, w);
         const auto step = next_weight_up(h_.log.profile, w.weight);
-        const bool can_step = step && step->kg() <= weight_limit_kg(h_.log, a_.kind) + 1e-6;
+        const bool can_step = step && !above(step->kg(), weight_limit_kg(h_.log, a_.kind));
         if (is_timed(a_.kind)) {
             if (w.minutes > gait_minutes_cap) {
                 // Long sessions in weights are what the guidance warns against: bring them back to the cap.
@@ -246,7 +248,7 @@ private:
     // Never past the over-range limit.
     Prescription limited(Prescription p) const {
         const double limit = weight_limit_kg(h_.log, a_.kind);
-        while (p.dose.weight.kg() > limit + 1e-6) {
+        while (above(p.dose.weight.kg(), limit)) {
             const auto lighter = next_weight_down(h_.log.profile, p.dose.weight);
             if (!lighter) break;
             p.dose.weight = *lighter;

@@ -1,7 +1,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <unordered_map>
 
 #include "engine.hpp"
 
@@ -9,36 +8,24 @@ namespace anklog {
 
 namespace rules {
 
-namespace {
+int day_number(Date date) { return static_cast<int>(std::chrono::sys_days{date}.time_since_epoch().count()); }
 
-std::size_t rule_index(std::string_view rule) {
-    static const std::unordered_map<std::string_view, std::size_t> index = [] {
-        std::unordered_map<std::string_view, std::size_t> out;
-        const auto table = rule_table();
-        for (std::size_t i = 0; i < table.size(); ++i) out.emplace(table[i].id, i);
-        return out;
-    }();
-    return index.at(rule);
-}
+Date date_of_day(int day) { return Date{std::chrono::sys_days{std::chrono::days{day}}}; }
 
-}  // namespace
-
-Checker::Checker(const Log& log) : log_(log) {
+Checker::Checker(const Log& log) : log_(log), thresholds_(thresholds_of(log)) {
     const auto ordered = in_date_order(log);
     entries_.reserve(ordered.size());
     for (const Session* session : ordered) {
         const Activity* activity = log.catalogue.find(session->activity);
-        const int day = static_cast<int>(std::chrono::sys_days{session->date}.time_since_epoch().count());
-        entries_.push_back(Entry{session, activity, day, session->weighted() ? session->weight->kg() : 0.0,
+        entries_.push_back(Entry{session, static_cast<std::size_t>(session - log.sessions.data()), activity,
+                                 day_number(session->date), session->weighted() ? session->weight->kg() : 0.0,
                                  volume(*session, activity->kind), entries_.size()});
     }
 }
 
-void Checker::report(const Entry& entry, std::string_view rule, Severity severity, std::string message,
-                     std::string evidence, std::string advice) {
-    const std::size_t index = rule_index(rule);
-    const Rule* info = &rule_table()[index];
-    const std::size_t key = entry.order * rule_table().size() + index;
+void Checker::report(const Entry& entry, RuleId rule, Severity severity, std::string message, std::string evidence,
+                     std::string advice) {
+    const std::size_t key = entry.order * rule_count + static_cast<std::size_t>(rule);
     if (const auto found = finding_of_entry_rule_.find(key); found != finding_of_entry_rule_.end()) {
         Finding& existing = findings_[found->second];
         if (severity > existing.severity) {
@@ -51,8 +38,8 @@ void Checker::report(const Entry& entry, std::string_view rule, Severity severit
         }
         return;
     }
-    findings_.push_back(Finding{info->id, severity, entry.session->date, entry.session->activity, entry.session->line,
-                                std::move(message), std::move(evidence), std::move(advice), info->cite});
+    findings_.push_back(Finding{rule, severity, entry.index, entry.session->date, entry.session->activity,
+                                std::move(message), std::move(evidence), std::move(advice)});
     finding_of_entry_rule_.emplace(key, findings_.size() - 1);
 }
 
@@ -60,8 +47,8 @@ std::vector<Finding> Checker::take_findings() {
     std::vector<Finding> out = std::move(findings_);
     std::stable_sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
         if (a.date != b.date) return a.date < b.date;
-        if (a.line != b.line) return a.line < b.line;
-        return rule_index(a.rule) < rule_index(b.rule);
+        if (a.session != b.session) return a.session < b.session;
+        return a.rule < b.rule;
     });
     return out;
 }
@@ -81,15 +68,6 @@ std::string volume_of(const Entry& entry) {
 }
 
 }  // namespace rules
-
-double start_light_max_kg(const Log& log) {
-    return log.rules.value("start-light", log.profile.has_injury_history() ? "max_kg_with_injury" : "max_kg");
-}
-
-double gait_weight_limit_kg(const Log& log) {
-    return log.rules.value("over-range",
-                           log.profile.has_injury_history() ? "gait_warning_kg_with_injury" : "gait_warning_kg");
-}
 
 std::vector<Finding> check(const Log& log) {
     rules::Checker checker(log);

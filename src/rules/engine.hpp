@@ -6,11 +6,13 @@
 #include <vector>
 
 #include "anklog/check.hpp"
+#include "anklog/thresholds.hpp"
 
 namespace anklog::rules {
 
 struct Entry {
     const Session* session;
+    std::size_t index;  // in Log::sessions
     const Activity* activity;
     int day;     // days since 1970-01-01
     double kg;   // weight per limb in kg; 0 when unweighted
@@ -21,23 +23,18 @@ struct Entry {
     [[nodiscard]] Kind kind() const { return activity->kind; }
 };
 
-inline constexpr double mass_epsilon_kg = 1e-6;
-
 class Checker {
 public:
     explicit Checker(const Log& log);
 
     [[nodiscard]] const Log& log() const { return log_; }
+    [[nodiscard]] const Thresholds& thresholds() const { return thresholds_; }
     [[nodiscard]] const std::vector<Entry>& entries() const { return entries_; }
-    [[nodiscard]] bool enabled(std::string_view rule) const { return log_.rules.enabled(rule); }
-    [[nodiscard]] double value(std::string_view rule, std::string_view knob) const {
-        return log_.rules.value(rule, knob);
-    }
 
     // Adds a finding; a second finding of the same rule on the same session
     // merges into the first (highest severity, evidence joined).
-    void report(const Entry& entry, std::string_view rule, Severity severity, std::string message,
-                std::string evidence, std::string advice);
+    void report(const Entry& entry, RuleId rule, Severity severity, std::string message, std::string evidence,
+                std::string advice);
 
     std::vector<Finding> take_findings();
 
@@ -46,6 +43,7 @@ public:
 
 private:
     const Log& log_;
+    Thresholds thresholds_;
     std::vector<Entry> entries_;
     std::vector<Finding> findings_;
     // (entry order, rule) -> index in findings_, to merge a rule's findings on one session
@@ -58,6 +56,9 @@ std::string amount(Kind kind, double volume);
 std::string_view volume_word(Kind kind);
 // "1 x 12" style volume of the session itself
 std::string volume_of(const Entry& entry);
+// Days since 1970-01-01.
+int day_number(Date date);
+Date date_of_day(int day);
 
 void check_progression(Checker& checker);  // start-light, weight-and-volume, weight-jump, volume-spike,
                                            // return-after-break, pain (load raised after pain)

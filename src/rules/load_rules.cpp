@@ -9,6 +9,7 @@
 #include <limits>
 #include <map>
 
+#include "anklog/numeric.hpp"
 #include "engine.hpp"
 
 namespace anklog::rules {
@@ -25,13 +26,13 @@ std::string family_name(Kind kind) { return std::string(to_string(kind)); }
 
 class LoadRamp {
 public:
-    explicit LoadRamp(Checker& c)
-        : c_(c),
-          ratio_(c.value("load-ramp", "weekly_ratio")),
-          weeks_(static_cast<int>(c.value("load-ramp", "weeks"))),
-          acwr_limit_(c.value("load-ramp", "acwr")),
-          acute_days_(static_cast<int>(c.value("load-ramp", "acute_days"))),
-          chronic_days_(static_cast<int>(c.value("load-ramp", "chronic_days"))) {}
+    explicit LoadRamp(Checker& checker)
+        : checker_(checker),
+          ratio_(checker.thresholds().load_ramp.weekly_ratio),
+          weeks_(checker.thresholds().load_ramp.weeks),
+          acwr_limit_(checker.thresholds().load_ramp.acwr),
+          acute_days_(checker.thresholds().load_ramp.acute_days),
+          chronic_days_(checker.thresholds().load_ramp.chronic_days) {}
 
     void add(const Entry& e) {
         State& s = states_[family(e.kind())];
@@ -63,9 +64,9 @@ private:
         // Only the weeks the comparison still needs are kept.
         while (s.week_totals.begin()->first < week - weeks_) s.week_totals.erase(s.week_totals.begin());
         const double limit = ratio_ * previous_max;
-        if (previous_max <= 0 || total <= limit + 1e-9 || before > limit + 1e-9) return false;
+        if (previous_max <= 0 || !above(total, limit) || above(before, limit)) return false;
         const Kind kind = e.kind();
-        c_.report(e, "load-ramp", Severity::warning,
+        checker_.report(e, RuleId::load_ramp, Severity::warning,
                   fmt::format("weighted {} work in the week of {} passed {:.1f}x the largest of the {} weeks before",
                               family_name(kind), to_string(week_start(e.session->date)), ratio_, weeks_),
                   fmt::format("this week {} so far vs {} at most in the previous {} weeks ({:.0f}% more)",
@@ -79,7 +80,7 @@ private:
     // the acute window's total against the chronic window's total per acute
     // window. True when this session takes it over the limit.
     //
-    // Rolling totals, not the EWMA of DESIGN.md: a daily EWMA with a 7-day
+    // Rolling totals, not a daily EWMA: an EWMA with a 7-day
     // span moves by a quarter of each session, so a steady routine of 1-3
     // days a week reads 1.4-1.8 on every session day and would fire on
     // careful progressions. Totals over whole weeks are steady (1.0) for any
@@ -95,7 +96,7 @@ private:
         s.acute_sum += e.volume;
         s.chronic_sum += e.volume;
         s.ratio = ratio(e.day, s);
-        return e.day - s.first_day >= chronic_days_ && s.ratio > acwr_limit_ + 1e-9 && before <= acwr_limit_ + 1e-9;
+        return e.day - s.first_day >= chronic_days_ && above(s.ratio, acwr_limit_) && !above(before, acwr_limit_);
     }
 
     double ratio(int day, State& s) const {
@@ -113,7 +114,7 @@ private:
 
     void report_acwr(const Entry& e, const State& s) {
         const Kind kind = e.kind();
-        c_.report(e, "load-ramp", Severity::warning,
+        checker_.report(e, RuleId::load_ramp, Severity::warning,
                   fmt::format("weighted {} work in the {} days to {} rose fast against the last {} days", family_name(kind),
                               acute_days_, to_string(e.session->date), chronic_days_),
                   fmt::format("acute:chronic ratio {:.2f} > {:.1f}: {} in the last {} days vs {} per {} days over the "
@@ -125,7 +126,7 @@ private:
                   "week");
     }
 
-    Checker& c_;
+    Checker& checker_;
     double ratio_;
     int weeks_;
     double acwr_limit_;
@@ -137,8 +138,9 @@ private:
 // Foster monotony over the 7 days ending on each session's day.
 class Monotony {
 public:
-    explicit Monotony(Checker& c)
-        : c_(c), max_(c.value("monotony", "max")), min_sessions_(static_cast<std::size_t>(c.value("monotony", "min_sessions"))) {}
+    explicit Monotony(Checker& checker)
+        : checker_(checker), max_(checker.thresholds().monotony.max),
+          min_sessions_(checker.thresholds().monotony.min_sessions) {}
 
     void add(const Entry& e) {
         State& s = states_[family(e.kind())];
@@ -155,16 +157,16 @@ public:
         double variance = 0;
         for (const double load : daily) variance += (load - mean) * (load - mean) / 7;
         const double sd = std::sqrt(variance);
-        const bool monotonous = sd < 1e-9 || mean / sd > max_ + 1e-9;
+        const bool monotonous = !above(sd, 0) || above(mean / sd, max_);
         if (monotonous && !s.monotonous) {
             const Kind kind = e.kind();
             std::vector<std::string> loads;
             for (auto it = daily.rbegin(); it != daily.rend(); ++it) loads.push_back(fmt::format("{:.0f}", *it));
-            c_.report(e, "monotony", Severity::note,
+            checker_.report(e, RuleId::monotony, Severity::note,
                       fmt::format("weighted {} work in the 7 days to {} was the same day after day", family_name(kind),
                                   to_string(e.session->date)),
                       fmt::format("monotony {} > {:.1f} (daily {}: {}; mean / SD)",
-                                  sd < 1e-9 ? std::string("unbounded") : fmt::format("{:.1f}", mean / sd), max_,
+                                  !above(sd, 0) ? std::string("unbounded") : fmt::format("{:.1f}", mean / sd), max_,
                                   is_timed(kind) ? "minutes" : "reps", fmt::join(loads, ", ")),
                       "vary the load: make one or two days a week easy or rest days");
         }
@@ -176,7 +178,7 @@ private:
         std::deque<std::pair<int, double>> sessions;  // (day, volume) of the last 7 days
         bool monotonous = false;
     };
-    Checker& c_;
+    Checker& checker_;
     double max_;
     std::size_t min_sessions_;
     std::array<State, family_count> states_;
@@ -184,11 +186,11 @@ private:
 
 class NoRest {
 public:
-    explicit NoRest(Checker& c)
-        : c_(c),
-          in_a_row_(static_cast<int>(c.value("no-rest", "days_in_a_row"))),
-          early_days_(static_cast<int>(c.value("no-rest", "early_days"))),
-          early_max_(static_cast<std::size_t>(c.value("no-rest", "early_max_days"))) {}
+    explicit NoRest(Checker& checker)
+        : checker_(checker),
+          in_a_row_(checker.thresholds().no_rest.days_in_a_row),
+          early_days_(checker.thresholds().no_rest.early_days),
+          early_max_(static_cast<std::size_t>(checker.thresholds().no_rest.early_max_days)) {}
 
     void add(const Entry& e) {
         if (!is_timed(e.kind())) same_group(e);
@@ -200,7 +202,7 @@ public:
         while (days_.front() <= e.day - 7) days_.pop_front();
 
         if (streak_ >= in_a_row_ && (streak_ - in_a_row_) % in_a_row_ == 0) {
-            c_.report(e, "no-rest", Severity::warning,
+            checker_.report(e, RuleId::no_rest, Severity::warning,
                       fmt::format("{} on {} made {} weighted days in a row", e.activity->name, to_string(e.session->date),
                                   streak_),
                       fmt::format("weighted sessions every day from {} to {}", to_string(add_days(e.session->date, 1 - streak_)),
@@ -210,7 +212,7 @@ public:
         // Fires when the count first passes the limit, not again while it stays over.
         const bool too_many = e.day < first_day_ + early_days_ && days_.size() > early_max_;
         if (too_many && !too_many_) {
-            c_.report(e, "no-rest", Severity::warning,
+            checker_.report(e, RuleId::no_rest, Severity::warning,
                       fmt::format("{} on {} made {} weighted days in 7, within the first {} days", e.activity->name,
                                   to_string(e.session->date), days_.size(), early_days_),
                       fmt::format("weighted days {}; at first, at most {} in any 7", fmt::join(days_text(), ", "),
@@ -225,13 +227,13 @@ private:
 
     [[nodiscard]] std::vector<std::string> days_text() const {
         std::vector<std::string> out;
-        for (const int day : days_) out.push_back(to_string(Date{std::chrono::sys_days{std::chrono::days{day}}}));
+        for (const int day : days_) out.push_back(to_string(date_of_day(day)));
         return out;
     }
 
     // Weighted strength work for one muscle group on consecutive days.
     void same_group(const Entry& e) {
-        Group& g = groups_[static_cast<std::size_t>(e.activity->group)];
+        GroupDays& g = groups_[static_cast<std::size_t>(e.activity->group)];
         if (e.day != g.day) {
             g.previous_day = g.day;
             g.previous_activity = g.activity;
@@ -241,7 +243,7 @@ private:
         }
         if (g.previous_day == unset || e.day - g.previous_day != 1 || g.reported) return;
         g.reported = true;
-        c_.report(e, "no-rest", Severity::warning,
+        checker_.report(e, RuleId::no_rest, Severity::warning,
                   fmt::format("{} on {} worked the {} again after {} the day before", e.activity->name,
                               to_string(e.session->date), to_string(e.activity->group), g.previous_activity),
                   fmt::format("weighted {} work on {} and {}: less than 48 h to recover", to_string(e.activity->group),
@@ -250,7 +252,7 @@ private:
                               to_string(e.activity->group)));
     }
 
-    struct Group {
+    struct GroupDays {
         int day = unset;
         int previous_day = unset;
         std::string activity;
@@ -258,7 +260,7 @@ private:
         bool reported = false;
     };
 
-    Checker& c_;
+    Checker& checker_;
     int in_a_row_;
     int early_days_;
     std::size_t early_max_;
@@ -267,7 +269,7 @@ private:
     int streak_ = 0;
     bool too_many_ = false;
     std::deque<int> days_;  // weighted days of the last 7
-    std::array<Group, 4> groups_;
+    std::array<GroupDays, 4> groups_;
 };
 
 }  // namespace
@@ -276,9 +278,9 @@ void check_load(Checker& checker) {
     LoadRamp load_ramp(checker);
     Monotony monotony(checker);
     NoRest no_rest(checker);
-    const bool ramp_on = checker.enabled("load-ramp");
-    const bool monotony_on = checker.enabled("monotony");
-    const bool no_rest_on = checker.enabled("no-rest");
+    const bool ramp_on = checker.thresholds().load_ramp.on;
+    const bool monotony_on = checker.thresholds().monotony.on;
+    const bool no_rest_on = checker.thresholds().no_rest.on;
     for (const Entry& entry : checker.entries()) {
         if (!entry.weighted()) continue;
         if (ramp_on) load_ramp.add(entry);

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 
+#include "anklog/numeric.hpp"
 #include "engine.hpp"
 
 namespace anklog::rules {
@@ -47,49 +48,11 @@ private:
     std::deque<int> days_;
 };
 
-// The thresholds these rules use, read from the rule settings once per check.
-struct Limits {
-    explicit Limits(const Checker& c)
-        : start_light(c.enabled("start-light")),
-          weight_and_volume(c.enabled("weight-and-volume")),
-          weight_jump(c.enabled("weight-jump")),
-          volume_spike(c.enabled("volume-spike")),
-          return_after_break(c.enabled("return-after-break")),
-          pain(c.enabled("pain")),
-          injury(c.log().profile.has_injury_history()),
-          start_max_kg(start_light_max_kg(c.log())),
-          start_max_minutes(static_cast<int>(c.value("start-light", "max_minutes"))),
-          start_max_sets(static_cast<int>(c.value("start-light", "max_sets"))),
-          wv_days(static_cast<int>(c.value("weight-and-volume", "window_days"))),
-          wj_days(static_cast<int>(c.value("weight-jump", "window_days"))),
-          wj_danger_ratio(c.value("weight-jump", "danger_ratio")),
-          spike_days(static_cast<int>(c.value("volume-spike", "window_days"))),
-          spike_min_sessions(static_cast<std::size_t>(c.value("volume-spike", "min_sessions"))),
-          spike_note(c.value("volume-spike", "note")),
-          spike_warning(c.value("volume-spike", "warning")),
-          spike_danger(c.value("volume-spike", "danger")),
-          break_days(static_cast<int>(c.value("return-after-break", "break_days"))),
-          pain_raised_after(static_cast<int>(c.value("pain", "raised_after"))) {}
-
-    bool start_light, weight_and_volume, weight_jump, volume_spike, return_after_break, pain;
-    bool injury;
-    double start_max_kg;
-    int start_max_minutes, start_max_sets;
-    int wv_days, wj_days;
-    double wj_danger_ratio;
-    int spike_days;
-    std::size_t spike_min_sessions;
-    double spike_note, spike_warning, spike_danger;
-    int break_days;
-    int pain_raised_after;
-};
-
 // One activity's sessions in date order, walked once.
 class ActivityPass {
 public:
-    ActivityPass(Checker& checker, const Limits& limits, const std::vector<const Entry*>& series)
-        : c_(checker), l_(limits), series_(series), wv_days_(limits.wv_days), wj_days_(limits.wj_days),
-          spike_days_(limits.spike_days) {}
+    ActivityPass(Checker& checker, const std::vector<const Entry*>& series)
+        : checker_(checker), limits_(checker.thresholds()), series_(series) {}
 
     void run() {
         std::size_t added = 0;  // series_[0, added) are on earlier days than the current entry
@@ -107,10 +70,11 @@ public:
                 spike_count_.push(earlier->day);
                 last_weighted = earlier;
             }
-            for (auto* window : {&wv_weight_, &wv_volume_}) window->drop_before(entry->day - wv_days_);
-            wj_weight_.drop_before(entry->day - wj_days_);
-            spike_volume_.drop_before(entry->day - spike_days_);
-            spike_count_.drop_before(entry->day - spike_days_);
+            const int working_days = limits_.weight_and_volume.window_days;
+            for (auto* window : {&wv_weight_, &wv_volume_}) window->drop_before(entry->day - working_days);
+            wj_weight_.drop_before(entry->day - limits_.weight_jump.window_days);
+            spike_volume_.drop_before(entry->day - limits_.volume_spike.window_days);
+            spike_count_.drop_before(entry->day - limits_.volume_spike.window_days);
 
             if (previous) pain_then_raise(*entry, *previous);
             if (entry->weighted()) {
@@ -129,14 +93,15 @@ public:
 
 private:
     void start_light(const Entry& e) {
-        if (!l_.start_light) return;
-        const bool injury = l_.injury;
-        const double max_kg = l_.start_max_kg;
-        const int max_minutes = l_.start_max_minutes;
-        const int max_sets = l_.start_max_sets;
+        const auto& limits = limits_.start_light;
+        if (!limits.on) return;
+        const bool injury = limits_.injury_history;
+        const double max_kg = limits.max_kg;
+        const int max_minutes = limits.max_minutes;
+        const int max_sets = limits.max_sets;
         std::vector<std::string> over;
-        if (e.kg > max_kg + mass_epsilon_kg) {
-            over.push_back(fmt::format("weight {} > {}{}", c_.mass(e.kg), c_.mass(max_kg),
+        if (above(e.kg, max_kg)) {
+            over.push_back(fmt::format("weight {} > {}{}", checker_.mass(e.kg), checker_.mass(max_kg),
                                        injury ? " (with injury history)" : ""));
         }
         if (is_timed(e.kind()) && e.volume > max_minutes) {
@@ -148,104 +113,104 @@ private:
         if (over.empty()) return;
         const std::string dose = is_timed(e.kind()) ? fmt::format("for at most {} min", max_minutes)
                                                     : fmt::format("for {} set{}", max_sets, max_sets == 1 ? "" : "s");
-        c_.report(e, "start-light", Severity::warning,
+        checker_.report(e, RuleId::start_light, Severity::warning,
                   fmt::format("first weighted {} on {} started heavier than a first session should", e.activity->name,
                               to_string(e.session->date)),
                   fmt::format("{} (first weighted session of {})", fmt::join(over, ", "), e.activity->name),
                   fmt::format("start with {} {} and build from there, one thing at a time",
-                              c_.mass(std::min(max_kg, std::max(e.kg, 0.0))), dose));
+                              checker_.mass(std::min(max_kg, std::max(e.kg, 0.0))), dose));
     }
 
     void weight_and_volume(const Entry& e, const Entry& last) {
-        if (!l_.weight_and_volume) return;
+        if (!limits_.weight_and_volume.on) return;
         const double working_kg = wv_weight_.max().value_or(last.kg);
         const double working_volume = wv_volume_.max().value_or(last.volume);
-        if (e.kg <= working_kg + mass_epsilon_kg || e.volume <= working_volume) return;
+        if (!above(e.kg, working_kg) || e.volume <= working_volume) return;
         const bool in_window = wv_weight_.max().has_value();
         const auto word = volume_word(e.kind());
-        c_.report(e, "weight-and-volume", Severity::warning,
+        checker_.report(e, RuleId::weight_and_volume, Severity::warning,
                   fmt::format("{} on {} raised weight and {} together", e.activity->name, to_string(e.session->date),
                               word),
-                  fmt::format("weight {} -> {}, {} {} -> {} (vs {})", c_.mass(working_kg), c_.mass(e.kg), word,
+                  fmt::format("weight {} -> {}, {} {} -> {} (vs {})", checker_.mass(working_kg), checker_.mass(e.kg), word,
                               amount(e.kind(), working_volume), amount(e.kind(), e.volume),
-                              in_window ? fmt::format("working level of the last {} days", wv_days_)
+                              in_window ? fmt::format("working level of the last {} days", limits_.weight_and_volume.window_days)
                                         : std::string("the last session")),
-                  fmt::format("raise one at a time: keep {} at {}, or {} at {}", c_.mass(e.kg),
-                              amount(e.kind(), working_volume), c_.mass(working_kg), amount(e.kind(), e.volume)));
+                  fmt::format("raise one at a time: keep {} at {}, or {} at {}", checker_.mass(e.kg),
+                              amount(e.kind(), working_volume), checker_.mass(working_kg), amount(e.kind(), e.volume)));
     }
 
     void weight_jump(const Entry& e, const Entry& last) {
-        if (!l_.weight_jump) return;
+        if (!limits_.weight_jump.on) return;
         const double working_kg = wj_weight_.max().value_or(last.kg);
         if (working_kg <= 0) return;  // from unweighted: start-light judges
-        const Profile& profile = c_.log().profile;
+        const Profile& profile = checker_.log().profile;
         const Mass working{working_kg, Unit::kg};
         const Mass step = next_weight_up(profile, working)
                               .value_or(Mass{working.in(profile.units) + default_weight_step(profile.units).amount,
                                              profile.units});
-        if (e.kg <= step.kg() + mass_epsilon_kg) return;
+        if (!above(e.kg, step.kg())) return;
         const double ratio = e.kg / working_kg;
-        const bool doubled = ratio >= l_.wj_danger_ratio - 1e-9;
-        c_.report(e, "weight-jump", doubled ? Severity::danger : Severity::warning,
+        const bool doubled = !below(ratio, limits_.weight_jump.danger_ratio);
+        checker_.report(e, RuleId::weight_jump, doubled ? Severity::danger : Severity::warning,
                   fmt::format("{} on {} jumped more than one weight step", e.activity->name, to_string(e.session->date)),
-                  fmt::format("weight {} -> {} ({:.1f}x), one step up is {}", c_.mass(working_kg), c_.mass(e.kg), ratio,
-                              c_.mass(step.kg())),
-                  fmt::format("go up one step at a time: {} next", c_.mass(step.kg())));
+                  fmt::format("weight {} -> {} ({:.1f}x), one step up is {}", checker_.mass(working_kg), checker_.mass(e.kg), ratio,
+                              checker_.mass(step.kg())),
+                  fmt::format("go up one step at a time: {} next", checker_.mass(step.kg())));
     }
 
     void volume_spike(const Entry& e) {
-        if (!l_.volume_spike) return;
+        const auto& limits = limits_.volume_spike;
+        if (!limits.on) return;
         const auto longest = spike_volume_.max();
-        if (!longest || spike_count_.size() < l_.spike_min_sessions) return;
+        if (!longest || spike_count_.size() < limits.min_sessions) return;
         const double increase = e.volume / *longest - 1;
         Severity severity;
-        if (increase > l_.spike_danger + 1e-9) {
+        if (above(increase, limits.danger)) {
             severity = Severity::danger;
-        } else if (increase > l_.spike_warning + 1e-9) {
+        } else if (above(increase, limits.warning)) {
             severity = Severity::warning;
-        } else if (increase > l_.spike_note + 1e-9) {
+        } else if (above(increase, limits.note)) {
             severity = Severity::note;
         } else {
             return;
         }
-        const double safe = std::floor(*longest * (1 + l_.spike_note) + 1e-9);
-        c_.report(e, "volume-spike", severity,
+        const double safe = std::floor(*longest * (1 + limits.note) + tolerance);
+        checker_.report(e, RuleId::volume_spike, severity,
                   fmt::format("{} on {} {} {:.0f}% {} than any in the last {} days", e.activity->name,
                               to_string(e.session->date), is_timed(e.kind()) ? "was" : "had", increase * 100,
-                              is_timed(e.kind()) ? "longer" : "more reps", spike_days_),
+                              is_timed(e.kind()) ? "longer" : "more reps", limits.window_days),
                   fmt::format("{} {} vs {}, the longest of {} weighted sessions in the last {} days",
                               volume_word(e.kind()), amount(e.kind(), e.volume), amount(e.kind(), *longest),
-                              spike_count_.size(), spike_days_),
+                              spike_count_.size(), limits.window_days),
                   fmt::format("build up in small steps: about {} next time", amount(e.kind(), safe)));
     }
 
     void return_after_break(const Entry& e, const Entry& last) {
-        if (!l_.return_after_break) return;
+        if (!limits_.return_after_break.on) return;
         const int gap = e.day - last.day;
-        if (gap < l_.break_days) return;
-        if (e.kg + mass_epsilon_kg < last.kg || e.volume < last.volume) return;
-        c_.report(e, "return-after-break", Severity::warning,
+        if (gap < limits_.return_after_break.break_days) return;
+        if (below(e.kg, last.kg) || e.volume < last.volume) return;
+        checker_.report(e, RuleId::return_after_break, Severity::warning,
                   fmt::format("{} on {} came back after {} days at the full load", e.activity->name,
                               to_string(e.session->date), gap),
-                  fmt::format("{} {} on {} (last session), now {} {}", c_.mass(last.kg), volume_of(last),
-                              to_string(last.session->date), c_.mass(e.kg), volume_of(e)),
+                  fmt::format("{} {} on {} (last session), now {} {}", checker_.mass(last.kg), volume_of(last),
+                              to_string(last.session->date), checker_.mass(e.kg), volume_of(e)),
                   "come back lighter or shorter after a break (one step down, or about half the volume), then "
                   "build up again");
     }
 
     void pain_then_raise(const Entry& e, const Entry& previous) {
-        if (!l_.pain) return;
-        const int after = l_.pain_raised_after;
-        if (previous.session->pain.value_or(-1) < after) return;
-        const bool heavier = e.kg > previous.kg + mass_epsilon_kg;
+        if (!limits_.pain.on) return;
+        if (previous.session->pain.value_or(-1) < limits_.pain.raised_after) return;
+        const bool heavier = above(e.kg, previous.kg);
         const bool more = e.volume > previous.volume;
         if (!heavier && !more) return;
-        std::string what = heavier ? fmt::format("weight {} -> {}", c_.mass(previous.kg), c_.mass(e.kg)) : "";
+        std::string what = heavier ? fmt::format("weight {} -> {}", checker_.mass(previous.kg), checker_.mass(e.kg)) : "";
         if (more) {
             what += fmt::format("{}{} {} -> {}", heavier ? ", " : "", volume_word(e.kind()),
                                 amount(e.kind(), previous.volume), amount(e.kind(), e.volume));
         }
-        c_.report(e, "pain", Severity::danger,
+        checker_.report(e, RuleId::pain, Severity::danger,
                   fmt::format("{} on {} raised the load right after a painful session", e.activity->name,
                               to_string(e.session->date)),
                   fmt::format("pain {}/10 on {}, then {}", *previous.session->pain, to_string(previous.session->date),
@@ -253,12 +218,9 @@ private:
                   "after pain, repeat the same load until it is pain-free, or step down; never push through pain");
     }
 
-    Checker& c_;
-    const Limits& l_;
+    Checker& checker_;
+    const Thresholds& limits_;
     const std::vector<const Entry*>& series_;
-    int wv_days_;
-    int wj_days_;
-    int spike_days_;
     SlidingMax wv_weight_, wv_volume_, wj_weight_, spike_volume_;
     SlidingCount spike_count_;
 };
@@ -268,8 +230,7 @@ private:
 void check_progression(Checker& checker) {
     std::map<const Activity*, std::vector<const Entry*>> by_activity;
     for (const Entry& entry : checker.entries()) by_activity[entry.activity].push_back(&entry);
-    const Limits limits(checker);
-    for (const auto& [activity, series] : by_activity) ActivityPass(checker, limits, series).run();
+    for (const auto& [activity, series] : by_activity) ActivityPass(checker, series).run();
 }
 
 }  // namespace anklog::rules

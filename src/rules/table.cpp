@@ -1,94 +1,83 @@
-// The rule table of DESIGN.md section 4: data only.
+// The rule table: data only. Thresholds are in the units their meaning
+// states; `anklog rules` shows them as they are here.
 #include <array>
 #include <stdexcept>
 #include <string>
 
 #include "anklog/rules.hpp"
 
+#include <algorithm>
+
 namespace anklog {
-
-std::string_view to_string(Severity severity) {
-    switch (severity) {
-        case Severity::note: return "note";
-        case Severity::warning: return "warning";
-        case Severity::danger: return "danger";
-    }
-    return "note";
-}
-
-std::optional<Severity> parse_severity(std::string_view text) {
-    for (const Severity s : {Severity::note, Severity::warning, Severity::danger}) {
-        if (text == to_string(s)) return s;
-    }
-    return std::nullopt;
-}
 
 namespace {
 
 constexpr std::array start_light{
-    Threshold{"max_kg", 1.0, "heaviest first weight per limb, kg", 0, 20},
-    Threshold{"max_kg_with_injury", 0.5, "heaviest first weight per limb with injury history, kg", 0, 20},
-    Threshold{"max_minutes", 10, "longest first timed session, minutes", 1, 600},
-    Threshold{"max_sets", 1, "most sets in a first strength session", 1, 20},
+    Threshold{Knob::start_light_max_kg, "max_kg", 1.0, "heaviest first weight per limb, kg", 0, 20},
+    Threshold{Knob::start_light_max_kg_with_injury, "max_kg_with_injury", 0.5, "heaviest first weight per limb with injury history, kg", 0, 20},
+    Threshold{Knob::start_light_max_minutes, "max_minutes", 10, "longest first timed session, minutes", 1, 600},
+    Threshold{Knob::start_light_max_sets, "max_sets", 1, "most sets in a first strength session", 1, 20},
 };
 constexpr std::array weight_and_volume{
-    Threshold{"window_days", 14, "days of history that set the working level", 1, 365},
+    Threshold{Knob::weight_and_volume_window_days, "window_days", 14, "days of history that set the working level", 1, 365},
 };
 constexpr std::array weight_jump{
-    Threshold{"window_days", 14, "days of history that set the working weight", 1, 365},
-    Threshold{"danger_ratio", 2.0, "new weight / working weight at or above which it is danger", 1, 100},
+    Threshold{Knob::weight_jump_window_days, "window_days", 14, "days of history that set the working weight", 1, 365},
+    Threshold{Knob::weight_jump_danger_ratio, "danger_ratio", 2.0, "new weight / working weight at or above which it is danger", 1, 100},
 };
 constexpr std::array volume_spike{
-    Threshold{"window_days", 30, "days of history searched for the longest session", 1, 365},
-    Threshold{"min_sessions", 2, "weighted sessions needed in that window", 1, 100},
-    Threshold{"note", 0.10, "increase over the longest session that is a note (0.10 = 10%)", 0, 100},
-    Threshold{"warning", 0.30, "increase that is a warning", 0, 100},
-    Threshold{"danger", 1.00, "increase that is danger", 0, 100},
+    Threshold{Knob::volume_spike_window_days, "window_days", 30, "days of history searched for the longest session", 1, 365},
+    Threshold{Knob::volume_spike_min_sessions, "min_sessions", 2, "weighted sessions needed in that window", 1, 100},
+    Threshold{Knob::volume_spike_note, "note", 0.10, "increase over the longest session that is a note (0.10 = 10%)", 0, 100},
+    Threshold{Knob::volume_spike_warning, "warning", 0.30, "increase that is a warning", 0, 100},
+    Threshold{Knob::volume_spike_danger, "danger", 1.00, "increase that is danger", 0, 100},
 };
 constexpr std::array load_ramp{
-    Threshold{"weekly_ratio", 1.3, "week's weighted volume / largest of the previous weeks", 1, 100},
-    Threshold{"weeks", 4, "previous calendar weeks compared", 1, 52},
-    Threshold{"acwr", 1.5, "acute:chronic ratio of daily weighted volume", 1, 100},
-    Threshold{"acute_days", 7, "acute window, days", 1, 60},
-    Threshold{"chronic_days", 28, "chronic window, days; also the weighted history needed", 2, 365},
+    Threshold{Knob::load_ramp_weekly_ratio, "weekly_ratio", 1.3, "week's weighted volume / largest of the previous weeks", 1, 100},
+    Threshold{Knob::load_ramp_weeks, "weeks", 4, "previous calendar weeks compared", 1, 52},
+    Threshold{Knob::load_ramp_acwr, "acwr", 1.5, "acute:chronic ratio of daily weighted volume", 1, 100},
+    Threshold{Knob::load_ramp_acute_days, "acute_days", 7, "acute window, days", 1, 60},
+    Threshold{Knob::load_ramp_chronic_days, "chronic_days", 28, "chronic window, days; also the weighted history needed", 2, 365},
 };
 constexpr std::array no_rest{
-    Threshold{"days_in_a_row", 7, "weighted days in a row that fire", 2, 365},
-    Threshold{"early_days", 14, "first days of weighted training that are held to the beginner limit", 1, 365},
-    Threshold{"early_max_days", 3, "most weighted days in any 7 during those first days", 1, 7},
+    Threshold{Knob::no_rest_days_in_a_row, "days_in_a_row", 7, "weighted days in a row that fire", 2, 365},
+    Threshold{Knob::no_rest_early_days, "early_days", 14, "first days of weighted training that are held to the beginner limit", 1, 365},
+    Threshold{Knob::no_rest_early_max_days, "early_max_days", 3, "most weighted days in any 7 during those first days", 1, 7},
 };
 constexpr std::array monotony{
-    Threshold{"max", 2.0, "7-day monotony (mean / SD of daily load) above which it fires", 0, 100},
-    Threshold{"min_sessions", 4, "weighted sessions in the 7 days needed to judge", 1, 100},
+    Threshold{Knob::monotony_max, "max", 2.0, "7-day monotony (mean / SD of daily load) above which it fires", 0, 100},
+    Threshold{Knob::monotony_min_sessions, "min_sessions", 4, "weighted sessions in the 7 days needed to judge", 1, 100},
 };
 constexpr std::array over_range{
-    Threshold{"gait_warning_kg", 1.5, "gait weight per limb above which it is a warning, kg", 0, 20},
-    Threshold{"gait_warning_kg_with_injury", 1.0, "the same with injury history, kg", 0, 20},
-    Threshold{"gait_danger_kg", 2.5, "gait weight per limb above which it is danger, kg", 0, 20},
-    Threshold{"other_warning_kg", 5.0, "strength or mobility weight per limb above which it is a warning, kg", 0, 20},
+    Threshold{Knob::over_range_gait_warning_kg, "gait_warning_kg", 1.5, "gait weight per limb above which it is a warning, kg", 0, 20},
+    Threshold{Knob::over_range_gait_warning_kg_with_injury, "gait_warning_kg_with_injury", 1.0, "the same with injury history, kg", 0, 20},
+    Threshold{Knob::over_range_gait_danger_kg, "gait_danger_kg", 2.5, "gait weight per limb above which it is danger, kg", 0, 20},
+    Threshold{Knob::over_range_other_warning_kg, "other_warning_kg", 5.0, "strength or mobility weight per limb above which it is a warning, kg", 0, 20},
 };
 constexpr std::array pain{
-    Threshold{"warning", 4, "pain score at or above which it is a warning", 0, 10},
-    Threshold{"danger", 5, "pain score above which it is danger", 0, 10},
-    Threshold{"raised_after", 3, "pain score after which raising the load next time is danger", 0, 10},
+    Threshold{Knob::pain_warning, "warning", 4, "pain score at or above which it is a warning", 0, 10},
+    Threshold{Knob::pain_danger, "danger", 5, "pain score above which it is danger", 0, 10},
+    Threshold{Knob::pain_raised_after, "raised_after", 3, "pain score after which raising the load next time is danger", 0, 10},
 };
 constexpr std::array persistent_pain{
-    Threshold{"pain", 3, "pain score that counts", 0, 10},
-    Threshold{"count", 3, "painful sessions that fire ...", 1, 100},
-    Threshold{"of_last", 5, "... among this many last sessions", 1, 100},
+    Threshold{Knob::persistent_pain_pain, "pain", 3, "pain score that counts", 0, 10},
+    Threshold{Knob::persistent_pain_count, "count", 3, "painful sessions that fire ...", 1, 100},
+    Threshold{Knob::persistent_pain_of_last, "of_last", 5, "... among this many last sessions", 1, 100},
+    Threshold{Knob::persistent_pain_recent_days, "recent_days", 14,
+              "plan: a rest week while the painful days fall within this many days", 1, 365},
 };
 constexpr std::array long_wear{
-    Threshold{"max_minutes", 120, "longest weighted session, minutes", 1, 600},
+    Threshold{Knob::long_wear_max_minutes, "max_minutes", 120, "longest weighted session, minutes", 1, 600},
 };
 constexpr std::array return_after_break{
-    Threshold{"break_days", 14, "days since the activity's last session that make a break", 1, 365},
+    Threshold{Knob::return_after_break_break_days, "break_days", 14, "days since the activity's last session that make a break", 1, 365},
 };
 constexpr std::array<Threshold, 0> no_thresholds{};
 
 constexpr std::string_view aw101 = "Ankle Weights 101, PowerRebound";
 
-const std::array rules{
-    Rule{"start-light", "warning",
+constexpr std::array rules{
+    Rule{RuleId::start_light, "warning",
          "first-ever weighted session of an activity over the starting dose: weight > 1 kg per limb (> 0.5 kg with "
          "injury history), or gait/mobility > 10 min, or strength > 1 set",
          "Ankle Weights 101 (PowerRebound): begin with the lowest weight, walk \"just a few minutes\", \"do just one "
@@ -98,15 +87,15 @@ const std::array rules{
          "Ankle Weights 101, PowerRebound; A. Lee, physiotherapist",
          "A first weighted walk with 1.5 kg for 20 min is over both starting limits: start with 0.5-1 kg for at "
          "most 10 min and build from there.",
-         start_light},
-    Rule{"weight-and-volume", "warning",
+         start_light, Easing::start_dose},
+    Rule{RuleId::weight_and_volume, "warning",
          "weight raised and volume (minutes, or sets x reps) raised in the same session, both above the working "
          "level of the last 14 days",
          "Ankle Weights 101 (PowerRebound): \"avoid increasing weight and duration at the same time\"", aw101,
          "Walks at 1 kg for 20 min, then 1.5 kg for 30 min: weight and duration both went up. Keep 1.5 kg at 20 "
          "min, or 1 kg at 30 min.",
-         weight_and_volume},
-    Rule{"weight-jump", "warning; danger if weight at least doubles",
+         weight_and_volume, Easing::shorter_first},
+    Rule{RuleId::weight_jump, "warning; danger if weight at least doubles",
          "weight raised by more than one step (0.5 kg / 1 lb, or the next weight the user owns) above the working "
          "weight of the last 14 days; from unweighted, start-light judges instead",
          "gradual progression (Ankle Weights 101, PowerRebound: begin with the lowest weight, go heavier as your "
@@ -114,8 +103,8 @@ const std::array rules{
          "Ankle Weights 101, PowerRebound: go heavier gradually",
          "Side leg lifts at 0.5 kg, then at 1.5 kg while owning 0.5, 1 and 1.5 kg: two steps at once, and the "
          "weight tripled (danger). Go to 1 kg first.",
-         weight_jump},
-    Rule{"volume-spike", "note > 10%, warning > 30%, danger > 100%",
+         weight_jump, Easing::lighter_first},
+    Rule{RuleId::volume_spike, "note > 10%, warning > 30%, danger > 100%",
          "minutes (or sets x reps) above the longest weighted session of that activity in the previous 30 days, "
          "given at least 2 such sessions",
          "Frandsen et al. 2025, BJSM 59:1203 (5,205 runners): single-session spikes over the longest recent run "
@@ -123,8 +112,8 @@ const std::array rules{
          "Frandsen et al. 2025, BJSM 59:1203",
          "Weighted walks of 20, 20 and 22 min this month, then 30 min: 36% over the longest (22 min), a warning. "
          "About 24 min (+10%) would have been a safe step.",
-         volume_spike},
-    Rule{"load-ramp", "warning",
+         volume_spike, Easing::shorter_first},
+    Rule{RuleId::load_ramp, "warning",
          "a family's (gait, mobility, strength) weighted volume in a calendar week (Mon-Sun) passes 1.3x the largest "
          "of its previous 4 weeks (skipped when those were all zero); or the acute:chronic ratio of daily "
          "weighted volume (last 7 days' total vs the last 28 days' total per 7 days, rest days = 0) passes 1.5 "
@@ -136,8 +125,8 @@ const std::array rules{
          "Nielsen et al. 2014; Gabbett 2016",
          "Weighted walking of 60, 66 and 70 min in the last weeks, then 95 min this week: 95 > 1.3 x 70 = 91 min. "
          "The walk that took the week past 91 min carries the warning.",
-         load_ramp},
-    Rule{"no-rest", "warning",
+         load_ramp, Easing::shorter_first},
+    Rule{RuleId::no_rest, "warning",
          "weighted strength work on the same muscle group on consecutive days (< 48 h); or weighted sessions 7 days "
          "in a row; or more than 3 weighted days in any 7 within the first 14 days of weighted training",
          "ACSM 2009/2011 position stands (2-3 days a week for novices, 48 h between sessions for a muscle group); "
@@ -145,21 +134,21 @@ const std::array rules{
          "ACSM 2009; Ankle Weights 101, PowerRebound",
          "Glute bridges (hips) with 1 kg on Monday and side leg lifts (hips) with 1 kg on Tuesday: the hips had "
          "less than 48 h to recover. Work another group on Tuesday, or rest.",
-         no_rest},
-    Rule{"monotony", "note",
+         no_rest, Easing::drop},
+    Rule{RuleId::monotony, "note",
          "7-day Foster monotony (mean / population SD of a family's daily weighted volume, rest days = 0) above "
          "2.0, with at least 4 weighted sessions in the 7 days",
          "Foster 1998 (training monotony and strain)", "Foster 1998",
          "Six 20-minute weighted walks in 7 days: daily loads 20,20,20,20,20,20,0 give monotony 2.4. Make one or two "
          "days easy or rest days.",
-         monotony},
-    Rule{"ankle-weights-running", "warning", "a run (or jog) with weights on the ankles",
+         monotony, Easing::shorter_first},
+    Rule{RuleId::ankle_weights_running, "warning", "a run (or jog) with weights on the ankles",
          "P. Di Lanzo (I wore ankle weights for every workout for two weeks) and Ankle Weights 101 (PowerRebound): "
          "ankle weights alter running gait and load the joints; use wrist weights or a weighted vest",
          "P. Di Lanzo; Ankle Weights 101, PowerRebound",
          "A 20-minute run with 0.5 kg on each ankle fires. Run without them, or put them on the wrists.",
-         no_thresholds},
-    Rule{"over-range", "warning; danger",
+         no_thresholds, Easing::wrist},
+    Rule{RuleId::over_range, "warning; danger",
          "gait weight per limb > 1.5 kg (warning; > 1 kg with injury history) or > 2.5 kg (danger); strength or "
          "mobility weight > 5 kg (warning)",
          "A. Lee, physiotherapist (Should You Wear Ankle Weights on Walks?): 0.5-1 kg for walking; ACE: 1-3 lb "
@@ -168,8 +157,8 @@ const std::array rules{
          "A. Lee, physiotherapist; ACE; Browning et al. 2007",
          "A walk with 2 kg per ankle is a warning (over 1.5 kg), with 3 kg danger (over 2.5 kg): weight that far "
          "from the body changes how you walk.",
-         over_range},
-    Rule{"pain", "warning >= 4; danger > 5, or load raised right after a session with pain >= 3",
+         over_range, Easing::lighter_first},
+    Rule{RuleId::pain, "warning >= 4; danger > 5, or load raised right after a session with pain >= 3",
          "a session's pain score: 4 or more is a warning, over 5 danger; raising weight or volume in the next "
          "session of an activity after pain of 3 or more is danger",
          "Silbernagel et al. 2007 pain-monitoring model (pain up to 5/10 that settles by next morning is "
@@ -177,51 +166,68 @@ const std::array rules{
          "Silbernagel et al. 2007; Ankle Weights 101, PowerRebound",
          "Side leg lifts with pain 3, then the next time one more set: danger. Repeat the same load until it is "
          "pain-free, or step down.",
-         pain},
-    Rule{"persistent-pain", "danger", "pain of 3 or more in 3 of the last 5 sessions",
+         pain, Easing::shorter_first},
+    Rule{RuleId::persistent_pain, "danger", "pain of 3 or more in 3 of the last 5 sessions",
          "Ankle Weights 101 (PowerRebound): if symptoms don't improve with rest, see a doctor",
          "Ankle Weights 101, PowerRebound",
          "Pain 3, 0, 4, 3 in four sessions in a row: three of the last five hurt. Rest, and see a doctor or "
          "physiotherapist if it does not settle.",
-         persistent_pain},
-    Rule{"long-wear", "warning", "one weighted session over 120 min",
+         persistent_pain, Easing::drop},
+    Rule{RuleId::long_wear, "warning", "one weighted session over 120 min",
          "Ankle Weights 101 (PowerRebound): avoid wearing ankle weights constantly", aw101,
          "A 150-minute hike with 1 kg on each ankle fires. Take them off for the second half.",
-         long_wear},
-    Rule{"return-after-break", "warning",
+         long_wear, Easing::shorter_first},
+    Rule{RuleId::return_after_break, "warning",
          "14 days or more since the activity's last session, then weight and volume both at or above that "
          "session's",
          "Ankle Weights 101 (PowerRebound): return gradually after illness or a break", aw101,
          "Walks at 1 kg for 20 min, three weeks off, then straight back to 1 kg for 20 min. Come back lighter or "
          "shorter and build up again.",
-         return_after_break},
+         return_after_break, Easing::shorter_first},
 };
+
+static_assert(rules.size() == rule_count);
+
+constexpr std::size_t threshold_total() {
+    std::size_t total = 0;
+    for (const Rule& rule : rules) total += rule.thresholds.size();
+    return total;
+}
+static_assert(threshold_total() == knob_count, "every Knob has one threshold in the table");
 
 }  // namespace
 
 std::span<const Rule> rule_table() { return rules; }
 
-const Rule* find_rule(std::string_view id) {
+const Rule& rule(RuleId id) { return rules[static_cast<std::size_t>(id)]; }
+
+std::optional<RuleId> parse_rule(std::string_view name) { return rule_names.parse(name); }
+
+const Threshold& threshold(Knob knob) {
+    // The table lists the knobs in Knob order, rule by rule (checked by a unit test).
+    static const std::array<const Threshold*, knob_count> by_knob = [] {
+        std::array<const Threshold*, knob_count> out{};
+        for (const Rule& rule : rules) {
+            for (const Threshold& t : rule.thresholds) out[static_cast<std::size_t>(t.knob)] = &t;
+        }
+        return out;
+    }();
+    return *by_knob[static_cast<std::size_t>(knob)];
+}
+
+const Threshold* find_threshold(RuleId id, std::string_view name) {
+    const auto thresholds = rule(id).thresholds;
+    const auto it = std::find_if(thresholds.begin(), thresholds.end(), [name](const Threshold& t) { return t.name == name; });
+    return it == thresholds.end() ? nullptr : &*it;
+}
+
+RuleId rule_of(Knob knob) {
     for (const Rule& rule : rules) {
-        if (rule.id == id) return &rule;
-    }
-    return nullptr;
-}
-
-std::vector<std::string> rule_ids() {
-    std::vector<std::string> ids;
-    ids.reserve(rules.size());
-    for (const Rule& rule : rules) ids.emplace_back(rule.id);
-    return ids;
-}
-
-const Threshold& table_threshold(std::string_view id, std::string_view knob) {
-    if (const Rule* rule = find_rule(id)) {
-        for (const Threshold& t : rule->thresholds) {
-            if (t.knob == knob) return t;
+        for (const Threshold& t : rule.thresholds) {
+            if (t.knob == knob) return rule.id;
         }
     }
-    throw std::logic_error("no threshold " + std::string(id) + "." + std::string(knob) + " in the rule table");
+    return RuleId::start_light;  // unreachable: every knob is in the table
 }
 
 }  // namespace anklog

@@ -138,7 +138,7 @@ int main(int argc, char** argv) {
         const Sample parse = measure({baseline, log.string()}, runs);
         const auto row = [&](const std::string& name, const Sample& s) {
             fmt::print("{:>8}  {:<10} {:>7.1f}ms {:>7.2f}x  {:>7}MB {:>6.2f}x\n", n, name, s.seconds * 1000,
-                       s.seconds / parse.seconds, s.peak_kb / 1024, static_cast<double>(s.peak_kb) / parse.peak_kb);
+                       s.seconds / parse.seconds, s.peak_kb / 1024, static_cast<double>(s.peak_kb) / static_cast<double>(parse.peak_kb));
         };
         row("parse-only", parse);
         row("check", measure({anklog, "check", log.string()}, runs));

@@ -94,22 +94,21 @@ TEST_CASE("check --format json has the schema of the design") {
     write(home / "log.toml", small_log);
     const Result r = run(home, {"-f", "log.toml", "check", "--format", "json"});
     CHECK(r.exit_code == 1);
-    CHECK(r.out ==
-          "{\n"
-          "  \"file\": \"log.toml\",\n"
-          "  \"findings\": [\n"
-          "    {\"rule\": \"ankle-weights-running\", \"severity\": \"warning\", \"date\": \"2026-11-04\", \"activity\": "
-          "\"run\", \"line\": 6, \"message\": \"run on 2026-11-04 was done with weights on the ankles\", \"evidence\": "
-          "\"0.5 kg per ankle while running\", \"advice\": \"run without ankle weights: they change your stride and "
-          "load the knees and hips; use wrist weights or a weighted vest instead\", \"source\": \"P. Di Lanzo; Ankle "
-          "Weights 101, PowerRebound\"}\n"
-          "  ],\n"
-          "  \"summary\": {\"sessions\": 2, \"note\": 0, \"warning\": 1, \"danger\": 0}\n"
-          "}\n");
+    CHECK(json_of(r.out) == json_of(R"json({
+      "file": "log.toml",
+      "findings": [
+        {"rule": "ankle-weights-running", "severity": "warning", "date": "2026-11-04", "activity": "run", "line": 6,
+         "message": "run on 2026-11-04 was done with weights on the ankles",
+         "evidence": "0.5 kg per ankle while running",
+         "advice": "run without ankle weights: they change your stride and load the knees and hips; use wrist weights or a weighted vest instead",
+         "source": "P. Di Lanzo; Ankle Weights 101, PowerRebound"}
+      ],
+      "summary": {"sessions": 2, "note": 0, "warning": 1, "danger": 0}
+    })json"));
     write(home / "clean.toml", "version = 1\n");
-    CHECK(run(home, {"check", "clean.toml", "--format", "json"}).out ==
-          "{\n  \"file\": \"clean.toml\",\n  \"findings\": [],\n  \"summary\": {\"sessions\": 0, \"note\": 0, "
-          "\"warning\": 0, \"danger\": 0}\n}\n");
+    CHECK(json_of(run(home, {"check", "clean.toml", "--format", "json"}).out) == json_of(R"json({
+      "file": "clean.toml", "findings": [], "summary": {"sessions": 0, "note": 0, "warning": 0, "danger": 0}
+    })json"));
 }
 
 TEST_CASE("[rules] in the log switches a rule off or moves its threshold") {
@@ -149,12 +148,13 @@ TEST_CASE("rules lists every rule of the table - rules ID explains one - an unkn
     const Result list = run(home, {"rules"});
     CHECK(list.exit_code == 0);
     for (const anklog::Rule& rule : anklog::rule_table()) {
-        CAPTURE(rule.id);
-        CHECK(list.out.find(fmt::format("{}  {}\n", rule.id, rule.severity)) != std::string::npos);
-        const Result one = run(home, {"rules", std::string(rule.id)});
+        const std::string id(anklog::to_string(rule.id));
+        CAPTURE(id);
+        CHECK(list.out.find(fmt::format("{}  {}\n", id, rule.severity)) != std::string::npos);
+        const Result one = run(home, {"rules", id});
         CHECK(one.exit_code == 0);
-        CHECK(one.out.rfind(fmt::format("{} ({})\n", rule.id, rule.severity), 0) == 0);
-        for (const anklog::Threshold& t : rule.thresholds) CHECK(one.out.find(fmt::format("{} = {}", t.knob, t.value)) != std::string::npos);
+        CHECK(one.out.rfind(fmt::format("{} ({})\n", id, rule.severity), 0) == 0);
+        for (const anklog::Threshold& t : rule.thresholds) CHECK(one.out.find(fmt::format("{} = {}", t.name, t.value)) != std::string::npos);
     }
     CHECK(run(home, {"rules", "weight-and-volume"}).out ==
           "weight-and-volume (warning)\n"
@@ -189,14 +189,15 @@ TEST_CASE("the man page's RULES section agrees with the rule table") {
     REQUIRE(rules_section != std::string::npos);
     const std::string section = man.substr(rules_section, man.find("\n.SH ", rules_section + 1) - rules_section);
     for (const anklog::Rule& rule : anklog::rule_table()) {
-        CAPTURE(rule.id);
-        const auto at = section.find(fmt::format("\n.B {}\n", rule.id));
+        const std::string id(anklog::to_string(rule.id));
+        CAPTURE(id);
+        const auto at = section.find(fmt::format("\n.B {}\n", id));
         REQUIRE(at != std::string::npos);
         const std::string entry = section.substr(at, section.find("\n.TP", at + 1) - at);
         CHECK(entry.find(fmt::format("Severity: {}.", rule.severity)) != std::string::npos);
         for (const anklog::Threshold& t : rule.thresholds) {
-            CAPTURE(t.knob);
-            CHECK(entry.find(fmt::format("{} = {}", t.knob, t.value)) != std::string::npos);
+            CAPTURE(t.name);
+            CHECK(entry.find(fmt::format("{} = {}", t.name, t.value)) != std::string::npos);
         }
         CHECK(entry.find(fmt::format("Source: {}", rule.cite)) != std::string::npos);
     }

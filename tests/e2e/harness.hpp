@@ -1,6 +1,8 @@
 #pragma once
 // Runs the real anklog binary in a scratch folder and captures what a user
 // would see: exit code, stdout, stderr.
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -50,6 +52,9 @@ int start(const ScratchDir& home, const std::vector<std::string>& args, const Op
 Result finish(int pid, const ScratchDir& home);
 
 std::string read(const fs::path& path);
+// JSON output as a program reads it: key order kept, so comparing two of
+// them also compares the order of their keys, not their layout.
+inline nlohmann::ordered_json json_of(const std::string& text) { return nlohmann::ordered_json::parse(text); }
 unsigned mode_of(const fs::path& path);  // permission bits, e.g. 0600
 void write(const fs::path& path, const std::string& text);
 fs::path source_dir();

@@ -49,9 +49,20 @@ TEST_CASE("init rejects bad values before writing anything") {
     ScratchDir home;
     const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
         {{"--weights", "1kg,heavy"},
-         "anklog: error: --weights: \"heavy\" is not a weight\n  help: list the weights you own per limb, e.g. "
-         "--weights \"0.5kg,1kg,1.5kg\"\n"},
-        {{"--weights", "30kg"}, "anklog: error: --weights: 30 kg is out of range\n  help: weights are per limb, up to 20 kg (44 lb)\n"},
+         "anklog: error: --weights: \"heavy\" is not a weight\n  help: write a weight like 1kg, \"1.5 kg\", 500g or "
+         "2lb; a bare number means kg\n"},
+        {{"--weights", "30kg"},
+         "anklog: error: --weights: weight 30 kg is out of range\n  help: a weight per limb is 0.1 kg (0.22 lb) to 20 "
+         "kg (44 lb); 0 means unweighted\n"},
+        {{"--weights", "0,5kg"},
+         "anklog: error: --weights: \"0,5kg\" is not a list of weights\n  help: write decimals with a point: 0.5 kg "
+         "(commas separate weights)\n"},
+        {{"--weights", "0.001kg"},
+         "anklog: error: --weights: weight 0.001 kg is lighter than any real weight\n  help: a weight per limb is 0.1 "
+         "kg (0.22 lb) to 20 kg (44 lb); 0 means unweighted\n"},
+        {{"--weights", "1.2344kg"},
+         "anklog: error: --weights: weight 1.2344 kg is more precise than anklog keeps\n  help: anklog keeps weights "
+         "to 3 decimals, e.g. 1.234 kg\n"},
         {{"--history", "kne"}, "anklog: error: --history: unknown injury \"kne\"\n  help: did you mean 'knee'?\n"},
         {{"--units", "stone"}, ""},
     };

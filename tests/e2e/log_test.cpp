@@ -112,7 +112,9 @@ TEST_CASE("many appends in a row: every earlier byte is a prefix of every later 
         CHECK(now.size() > previous.size());
         previous = now;
     }
-    CHECK(run(home, {"-f", "log.toml", "history", "--format", "csv"}).out.size() > 0);
+    // Every session landed: one CSV row per day logged.
+    const std::string csv = run(home, {"-f", "log.toml", "history", "--format", "csv"}).out;
+    for (int i = 0; i < 12; ++i) CHECK(csv.find("\r\n2026-10-" + std::to_string(10 + i) + ",") != std::string::npos);
 }
 
 TEST_CASE("--dry-run shows the block and changes nothing / not even creating the log") {
@@ -165,10 +167,19 @@ TEST_CASE("each bad input ends in exit 2 / a message with advice / and the log b
     const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
         {{"wlak", "-m", "10"}, "anklog: error: unknown activity \"wlak\"\n  help: did you mean 'walk'?\n"},
         {{"walk", "-m", "10", "-w", "heavy"},
-         "anklog: error: --weight: \"heavy\" is not a weight\n  help: write it like 1kg, \"1.5 kg\" or 2lb; a bare "
-         "number means kg\n"},
+         "anklog: error: --weight: \"heavy\" is not a weight\n  help: write a weight like 1kg, \"1.5 kg\", 500g or "
+         "2lb; a bare number means kg\n"},
+        {{"walk", "-m", "10", "-w", "1,5kg"},
+         "anklog: error: --weight: \"1,5kg\" is not a weight\n  help: write decimals with a point: 1.5 kg\n"},
         {{"walk", "-m", "10", "-w", "25kg"},
-         "anklog: error: --weight: weight 25 kg is out of range\n  help: weight is per limb, from 0 to 20 kg (44 lb)\n"},
+         "anklog: error: --weight: weight 25 kg is out of range\n  help: a weight per limb is 0.1 kg (0.22 lb) to 20 "
+         "kg (44 lb); 0 means unweighted\n"},
+        {{"walk", "-m", "10", "-w", "0.0000001kg"},
+         "anklog: error: --weight: weight 1e-07 kg is lighter than any real weight\n  help: a weight per limb is 0.1 "
+         "kg (0.22 lb) to 20 kg (44 lb); 0 means unweighted\n"},
+        {{"walk", "-m", "10", "-w", "1.2344kg"},
+         "anklog: error: --weight: weight 1.2344 kg is more precise than anklog keeps\n  help: anklog keeps weights "
+         "to 3 decimals, e.g. 1.234 kg\n"},
         {{"walk", "-m", "10", "-w", "-1kg"}, ""},
         {{"walk", "-m", "0"}, "anklog: error: --minutes: minutes 0 is out of range\n  help: minutes must be 1 to 600\n"},
         {{"walk", "-m", "601"}, "anklog: error: --minutes: minutes 601 is out of range\n  help: minutes must be 1 to 600\n"},
@@ -181,11 +192,12 @@ TEST_CASE("each bad input ends in exit 2 / a message with advice / and the log b
         {{"walk", "-m", "10", "--date", "2026-02-30"},
          "anklog: error: --date: \"2026-02-30\" is not a date\n  help: write YYYY-MM-DD, today or yesterday\n"},
         {{"walk", "-m", "10", "--date", "2999-01-01"}, ""},
-        {{"walk"}, "anklog: error: walk needs --minutes\n  help: e.g. anklog log walk --minutes 20\n"},
+        {{"walk"}, "anklog: error: walk needs minutes\n  help: add how long it took, e.g. anklog log walk --minutes 20\n"},
         {{"walk", "-m", "10", "--sets", "2"},
-         "anklog: error: --sets: walk is timed, it has no sets or reps\n  help: give how long it took with --minutes N\n"},
+         "anklog: error: --sets: walk is timed (gait); it has no sets or reps\n  help: log how long it took in minutes "
+         "instead\n"},
         {{"squat", "--sets", "2"},
-         "anklog: error: squat needs --sets and --reps\n  help: e.g. anklog log squat --sets 1 --reps 10\n"},
+         "anklog: error: squat needs sets and reps\n  help: add both, e.g. anklog log squat --sets 1 --reps 10\n"},
         {{"squat", "--sets", "21", "--reps", "5"}, "anklog: error: --sets: sets 21 is out of range\n  help: sets must be 1 to 20\n"},
         {{"squat", "--sets", "2", "--reps", "0"},
          "anklog: error: --reps: reps 0 is out of range\n  help: reps per set must be 1 to 200\n"},

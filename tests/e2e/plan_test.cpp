@@ -66,23 +66,21 @@ TEST_CASE("plan --format json") {
     write(home / "log.toml", "[profile]\nhistory = [\"knee\"]\n");
     const Result r = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-23", "--days", "2", "--format", "json"});
     CHECK(r.exit_code == 0);
-    CHECK(r.out ==
-          "{\n"
-          "  \"file\": \"log.toml\",\n"
-          "  \"week_of\": \"2026-11-23\",\n"
-          "  \"sessions\": [\n"
-          "    {\"date\": \"2026-11-23\", \"activity\": \"walk\", \"on\": \"ankle\", \"weight\": \"0.5 kg\", \"minutes\": "
-          "10, \"sets\": null, \"reps\": null, \"label\": \"start\", \"reason\": \"first weighted walk: start light, 0.5 "
-          "kg for 10 min (Ankle Weights 101)\"},\n"
-          "    {\"date\": \"2026-11-26\", \"activity\": \"side-leg-lift\", \"on\": \"ankle\", \"weight\": \"0.5 kg\", "
-          "\"minutes\": null, \"sets\": 1, \"reps\": 10, \"label\": \"start\", \"reason\": \"first weighted side-leg-lift: "
-          "start light, 0.5 kg for 1 x 10 (Ankle Weights 101)\"},\n"
-          "    {\"date\": \"2026-11-26\", \"activity\": \"glute-bridge\", \"on\": \"ankle\", \"weight\": \"0.5 kg\", "
-          "\"minutes\": null, \"sets\": 1, \"reps\": 10, \"label\": \"start\", \"reason\": \"first weighted glute-bridge: "
-          "start light, 0.5 kg for 1 x 10 (Ankle Weights 101)\"}\n"
-          "  ],\n"
-          "  \"notes\": []\n"
-          "}\n");
+    CHECK(json_of(r.out) == json_of(R"json({
+      "file": "log.toml",
+      "week_of": "2026-11-23",
+      "sessions": [
+        {"date": "2026-11-23", "activity": "walk", "on": "ankle", "weight": "0.5 kg", "minutes": 10, "sets": null,
+         "reps": null, "label": "start", "reason": "first weighted walk: start light, 0.5 kg for 10 min (Ankle Weights 101)"},
+        {"date": "2026-11-26", "activity": "side-leg-lift", "on": "ankle", "weight": "0.5 kg", "minutes": null,
+         "sets": 1, "reps": 10, "label": "start",
+         "reason": "first weighted side-leg-lift: start light, 0.5 kg for 1 x 10 (Ankle Weights 101)"},
+        {"date": "2026-11-26", "activity": "glute-bridge", "on": "ankle", "weight": "0.5 kg", "minutes": null,
+         "sets": 1, "reps": 10, "label": "start",
+         "reason": "first weighted glute-bridge: start light, 0.5 kg for 1 x 10 (Ankle Weights 101)"}
+      ],
+      "notes": []
+    })json"));
 }
 
 TEST_CASE("plan defaults to next Monday") {
@@ -95,7 +93,7 @@ TEST_CASE("plan defaults to next Monday") {
     const anklog::Date today{std::chrono::year{local.tm_year + 1900}, std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
                              std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
     const std::string next_monday = anklog::to_string(anklog::add_days(anklog::week_start(today), 7));
-    CHECK(r.out.find("\"week_of\": \"" + next_monday + "\"") != std::string::npos);
+    CHECK(json_of(r.out)["week_of"] == next_monday);
 }
 
 TEST_CASE("plan errors: exit 2 with advice") {
@@ -104,7 +102,7 @@ TEST_CASE("plan errors: exit 2 with advice") {
     const Result inside = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-10"});
     CHECK(inside.exit_code == 2);
     CHECK(inside.err == "anklog: error: --week-of: the log already has sessions in or after the week of 2026-11-09 "
-                        "(the last on 2026-11-15)\n  help: plan a week after your last session, e.g. --week-of "
+                        "(the last on 2026-11-15)\n  help: plan a week after your last session, e.g. the week of "
                         "2026-11-16\n");
     CHECK(run(home, {"-f", "log.toml", "plan", "--days", "6"}).exit_code == 2);
     CHECK(run(home, {"-f", "log.toml", "plan", "--days", "0"}).exit_code == 2);

@@ -1,4 +1,4 @@
-// The planner, behaviour by behaviour (DESIGN.md section 5), and the law:
+// The planner, behaviour by behaviour, and the law:
 // for many random histories, the plan appended to the log raises nothing at
 // warning or above in check.
 #include <doctest/doctest.h>
@@ -72,12 +72,12 @@ std::vector<std::string> summary(const Week& week, Unit units = Unit::kg) {
 std::vector<std::string> law_violations(const std::string& history, const Week& week) {
     std::string text = history;
     for (const PlannedSession& p : week.sessions) text += "\n" + to_toml(p.session);
-    const int history_lines = static_cast<int>(std::count(history.begin(), history.end(), '\n'));
+    const std::size_t logged = parse_log(history, "t.toml").sessions.size();
     const Log after = parse_log(text, "t.toml");
     std::vector<std::string> out;
     for (const Finding& f : check(after)) {
-        if (f.line > history_lines && f.severity >= Severity::warning) {
-            out.push_back(fmt::format("{} {} {}: {} / {}", f.rule, to_string(f.date), f.activity, f.message, f.evidence));
+        if (f.session >= logged && f.severity >= Severity::warning) {
+            out.push_back(fmt::format("{} {} {}: {} / {}", to_string(f.rule), to_string(f.date), f.activity, f.message, f.evidence));
         }
     }
     return out;
@@ -225,6 +225,11 @@ TEST_CASE("the law: for random histories, the plan passes check (nothing at warn
     const std::vector<std::string> heads{"", "[profile]\nhistory = [\"knee\"]",
                                          "[profile]\nweights = [\"0.5 kg\", \"1 kg\", \"2 kg\", \"3 kg\"]",
                                          "[profile]\nunits = \"lb\"\nweights = [\"1 lb\", \"2 lb\", \"3 lb\", \"5 lb\"]"};
+    const std::vector<std::string> rule_settings{
+        "", "[rules]\noff = [\"monotony\", \"volume-spike\"]",
+        "[rules.volume-spike]\nwarning = 0.2\ndanger = 0.5", "[rules.load-ramp]\nweekly_ratio = 1.15\nacwr = 1.3",
+        "[rules.start-light]\nmax_minutes = 5\nmax_kg = 0.5", "[rules.long-wear]\nmax_minutes = 45",
+        "[rules.over-range]\ngait_warning_kg = 1\nother_warning_kg = 2"};
     const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
     int planned = 0;
     for (int trial = 0; trial < 300; ++trial) {
@@ -247,9 +252,11 @@ TEST_CASE("the law: for random histories, the plan passes check (nothing at warn
             if (pick(3) == 0) h.effort = pick(11);
             sessions.push_back(h);
         }
-        const std::string& head = heads[static_cast<std::size_t>(pick(static_cast<int>(heads.size())))];
+        const std::string head = heads[static_cast<std::size_t>(pick(static_cast<int>(heads.size())))] + "\n" +
+                                 rule_settings[static_cast<std::size_t>(pick(static_cast<int>(rule_settings.size())))];
         const std::string text = history_text(sessions, head);
-        const int week_day = d + 1 + pick(20);
+        // Any day of a week after the last session (day 0 is a Monday).
+        const int week_day = (d / 7 + 1 + pick(3)) * 7 + pick(7);
         const int days = 1 + pick(5);
         const Week week = plan_after(text, week_day, days);
         CAPTURE(trial);

@@ -82,13 +82,16 @@ TEST_CASE("a new log holds version and profile / and parses back to the same pro
     Profile profile;
     profile.units = Unit::lb;
     profile.weights = {Mass{1, Unit::lb}, Mass{2.5, Unit::lb}};
-    profile.history = {Injury::knee, Injury::ankle};
-    const Log log = parse_log(new_log_text(profile), "f");
-    CHECK(log.version == 1);
+    profile.injuries = {Injury::knee, Injury::ankle};
+    profile.name = "Ann \"A\" B";
+    const std::string text = new_log_text(profile);
+    CHECK(text.find("\nversion = 1\n") != std::string::npos);
+    const Log log = parse_log(text, "f");
+    CHECK(log.profile.name == profile.name);
     CHECK(log.profile.units == Unit::lb);
     REQUIRE(log.profile.weights.size() == 2);
-    CHECK(format_mass(log.profile.weights[1]) == "2.5 lb");
-    CHECK(log.profile.history == profile.history);
+    CHECK(format_mass_exact(log.profile.weights[1]) == "2.5 lb");
+    CHECK(log.profile.injuries == profile.injuries);
 }
 
 TEST_CASE("UTF-8 validation") {

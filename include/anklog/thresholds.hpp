@@ -1,0 +1,93 @@
+#pragma once
+// Every rule's thresholds for one log, read once from its [rules] settings
+// (else the rule table's defaults), typed, with the limits that depend on
+// injury history already chosen. check() and plan() both read this.
+#include <cstddef>
+
+#include "anklog/log.hpp"
+
+namespace anklog {
+
+struct Thresholds {
+    bool injury_history = false;  // the stricter limits below apply
+
+    struct StartLight {
+        bool on;
+        double max_kg;  // heaviest first weight per limb (stricter with injury history)
+        int max_minutes;
+        int max_sets;
+    } start_light;
+    struct WeightAndVolume {
+        bool on;
+        int window_days;
+    } weight_and_volume;
+    struct WeightJump {
+        bool on;
+        int window_days;
+        double danger_ratio;
+    } weight_jump;
+    struct VolumeSpike {
+        bool on;
+        int window_days;
+        std::size_t min_sessions;
+        double note, warning, danger;  // increases over the longest session: 0.10 = 10%
+    } volume_spike;
+    struct LoadRamp {
+        bool on;
+        double weekly_ratio;
+        int weeks;
+        double acwr;
+        int acute_days;
+        int chronic_days;
+    } load_ramp;
+    struct NoRest {
+        bool on;
+        int days_in_a_row;
+        int early_days;
+        int early_max_days;
+    } no_rest;
+    struct Monotony {
+        bool on;
+        double max;
+        std::size_t min_sessions;
+    } monotony;
+    struct AnkleWeightsRunning {
+        bool on;
+    } ankle_weights_running;
+    struct OverRange {
+        bool on;
+        double gait_warning_kg;  // stricter with injury history
+        double gait_danger_kg;
+        double other_warning_kg;
+    } over_range;
+    struct Pain {
+        bool on;
+        int warning;
+        int danger;
+        int raised_after;
+    } pain;
+    struct PersistentPain {
+        bool on;
+        int pain;
+        int count;
+        int of_last;
+        int recent_days;
+    } persistent_pain;
+    struct LongWear {
+        bool on;
+        int max_minutes;
+    } long_wear;
+    struct ReturnAfterBreak {
+        bool on;
+        int break_days;
+    } return_after_break;
+
+    // The heaviest weight per limb the over-range rule accepts for `kind`.
+    [[nodiscard]] double weight_limit_kg(Kind kind) const {
+        return kind == Kind::gait ? over_range.gait_warning_kg : over_range.other_warning_kg;
+    }
+};
+
+Thresholds thresholds_of(const Log& log);
+
+}  // namespace anklog
