@@ -27,7 +27,7 @@ std::optional<Date> parse_iso_date(std::string_view text) {
     if (!year || !month || !day) return std::nullopt;
     const Date date{std::chrono::year{*year}, std::chrono::month{static_cast<unsigned>(*month)},
                     std::chrono::day{static_cast<unsigned>(*day)}};
-    if (!date.ok()) return std::nullopt;
+    if (!is_log_date(date)) return std::nullopt;
     return date;
 }
 

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+
+#include "anklog/numeric.hpp"
 
 #include "anklog/suggest.hpp"
 
@@ -82,6 +85,30 @@ Mass lightest_weight(const Profile& profile) {
         if (!owned.is_zero()) return owned;
     }
     return default_weight_step(profile.units);
+}
+
+std::optional<Mass> settable_at_most(const Profile& profile, double kg) {
+    if (!profile.weights.empty()) {
+        std::optional<Mass> best;
+        for (const Mass& owned : profile.weights) {
+            if (!above(owned.kg(), kg)) best = owned;
+        }
+        return best;
+    }
+    const Mass step = default_weight_step(profile.units);
+    const double in_unit = Mass{kg, Unit::kg}.in(profile.units);
+    const double steps = std::floor(in_unit / step.amount + tolerance);
+    if (steps < 1) return std::nullopt;
+    return Mass{steps * step.amount, profile.units};
+}
+
+std::string limit_text(const Profile& profile, double kg) {
+    const Mass limit{kg, Unit::kg};
+    if (profile.units == Unit::kg) return format_mass(limit, Unit::kg);
+    const double pounds = limit.in(Unit::lb);
+    const double whole = std::round(pounds);
+    if (nearly_equal(pounds, whole)) return fmt::format("{:.0f} lb", whole);
+    return fmt::format("about {:.0f} lb", whole);
 }
 
 }  // namespace anklog

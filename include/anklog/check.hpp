@@ -1,7 +1,10 @@
 #pragma once
 // check: the rules of the rule table applied to a log, as findings.
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <variant>
 #include <vector>
 
 #include "anklog/date.hpp"
@@ -9,6 +12,12 @@
 #include "anklog/rules.hpp"
 
 namespace anklog {
+
+// One number (or date, or word) behind a finding, named: "weight_kg" 1.5.
+struct Evidence {
+    std::string_view name;
+    std::variant<long long, double, std::string> value;
+};
 
 // One flagged session: what, the numbers behind it, what to do, and why
 // (the rule table gives the source).
@@ -18,14 +27,24 @@ struct Finding {
     std::size_t session = 0;  // index in Log::sessions
     Date date{};              // the session's date and activity, for reading
     std::string activity;
-    std::string message;   // "walk on 2026-11-20 raised weight and duration together"
-    std::string evidence;  // "weight 1 kg -> 1.5 kg, duration 20 min -> 30 min (...)"
-    std::string advice;    // "raise one at a time: ..."
+    std::string message;          // "walk on 2026-11-20 raised weight and duration together"
+    std::string evidence;         // "weight 1 kg -> 1.5 kg, duration 20 min -> 30 min (...)"
+    std::vector<Evidence> data;   // the same numbers, typed
+    std::string advice;           // "raise one thing at a time: 1.5 kg for 20 min"
+    // The load the advice proposes instead of the session (date, activity,
+    // on, weight, minutes or sets and reps; no weight = without weights).
+    // Absent when the advice is to rest or stop. No other rule flags it at
+    // warning or above on that day, whichever finding proposes it.
+    std::optional<Session> suggestion;
 };
 
 // Every finding on the log's sessions, in date order (then file order, then
 // rule table order). Rules switched off in [rules] are skipped; thresholds
 // come from the rule table unless [rules] overrides them.
 std::vector<Finding> check(const Log& log);
+
+// "1 kg for 20 min", "0.5 kg on the wrists for 1 x 10", "without weights for
+// 20 min": a load as advice states it, each weight as it is set.
+std::string describe_load(const Session& session, Kind kind);
 
 }  // namespace anklog

@@ -50,4 +50,13 @@ std::optional<Mass> next_weight_down(const Profile& profile, const Mass& current
 // The lightest weight to start with: the lightest owned, else one step.
 Mass lightest_weight(const Profile& profile);
 
+// The heaviest weight the person can set that is at most `kg`: one they own,
+// or (owning none listed) a whole number of default steps in their unit.
+// nullopt when even the lightest is heavier.
+std::optional<Mass> settable_at_most(const Profile& profile, double kg);
+
+// A limit in kg as the person reads it: "1.5 kg", or "about 3 lb" when the
+// person counts in pounds and the limit is not a whole number of them.
+std::string limit_text(const Profile& profile, double kg);
+
 }  // namespace anklog

@@ -105,13 +105,12 @@ struct Threshold {
     double max;
 };
 
-// How the planner makes a planned session that a rule flags acceptable.
-enum class Easing {
-    drop,           // nothing to ease: leave the session out
-    wrist,          // move the weights to the wrists
-    lighter_first,  // one weight step down, else shorter
-    shorter_first,  // about 20% less volume, else one weight step down
-    start_dose,     // toward the starting dose: lighter first when over its weight, else shorter
+// What a rule's finding asks of the person: to rest or stop (no load is
+// proposed), or a lighter load, which the finding carries as a suggestion
+// and which the planner adopts when it flags a planned session.
+enum class Remedy {
+    rest,
+    lighter_load,
 };
 
 struct Rule {
@@ -122,7 +121,7 @@ struct Rule {
     std::string_view cite;      // the short citation on each finding
     std::string_view example;   // a worked example, for `anklog rules ID`
     std::span<const Threshold> thresholds;
-    Easing easing;
+    Remedy remedy;
 };
 
 // In RuleId order: rule_table()[static_cast<std::size_t>(id)].id == id.

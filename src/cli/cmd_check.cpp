@@ -4,6 +4,8 @@
 
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
+
+#include <variant>
 #include "commands.hpp"
 #include "output.hpp"
 
@@ -17,6 +19,14 @@ struct Counts {
     int danger = 0;
     void add(Severity s) { ++(s == Severity::danger ? danger : s == Severity::warning ? warning : note); }
 };
+
+nlohmann::ordered_json evidence_json(const Finding& finding) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::object();
+    for (const Evidence& item : finding.data) {
+        std::visit([&](const auto& value) { out[std::string(item.name)] = value; }, item.value);
+    }
+    return out;
+}
 
 std::string plural(int n, std::string_view word) { return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s"); }
 
@@ -63,15 +73,18 @@ int run_check(const Context& context, const CheckFlags& flags) {
     if (flags.format == "json") {
         nlohmann::ordered_json items = nlohmann::ordered_json::array();
         for (const Finding& f : findings) {
-            items.push_back({{"rule", to_string(f.rule)},
-                             {"severity", to_string(f.severity)},
-                             {"date", to_string(f.date)},
-                             {"activity", f.activity},
-                             {"line", log.sessions[f.session].line},
-                             {"message", f.message},
-                             {"evidence", f.evidence},
-                             {"advice", f.advice},
-                             {"source", rule(f.rule).cite}});
+            nlohmann::ordered_json item = {{"rule", to_string(f.rule)},
+                                           {"severity", to_string(f.severity)},
+                                           {"date", to_string(f.date)},
+                                           {"activity", f.activity},
+                                           {"line", log.sessions[f.session].line},
+                                           {"message", f.message},
+                                           {"advice", f.advice},
+                                           {"source", rule(f.rule).cite},
+                                           {"evidence", evidence_json(f)},
+                                           {"explanation", f.evidence}};
+            if (f.suggestion) item["suggestion"] = load_json(*f.suggestion);
+            items.push_back(std::move(item));
         }
         const nlohmann::ordered_json document = {
             {"file", shown},

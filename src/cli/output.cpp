@@ -169,6 +169,20 @@ std::string json_text(const nlohmann::ordered_json& document) {
     return document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
+nlohmann::ordered_json load_json(const Session& session) {
+    nlohmann::ordered_json out = {
+        {"activity", session.activity},
+        {"on", to_string(session.on)},
+        {"weight", session.weighted() ? nlohmann::ordered_json(format_mass_exact(*session.weight)) : nullptr}};
+    if (session.minutes) {
+        out["minutes"] = *session.minutes;
+    } else {
+        out["sets"] = session.sets.value_or(0);
+        out["reps"] = session.reps.value_or(0);
+    }
+    return out;
+}
+
 std::string csv_text(std::string_view text) {
     std::string cell(text);
     if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' ||

@@ -56,6 +56,10 @@ nlohmann::ordered_json json_or_null(const std::optional<T>& value) {
     return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
 }
 
+// A load as JSON: {"activity", "on", "weight", "minutes"} or {..., "sets",
+// "reps"}; weight null when without weights.
+nlohmann::ordered_json load_json(const Session& session);
+
 // One CSV cell of text: quoted when needed, and prefixed with ' when a
 // spreadsheet would evaluate it (=, +, -, @, tab or CR first).
 std::string csv_text(std::string_view text);

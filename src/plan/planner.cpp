@@ -3,12 +3,15 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <map>
 
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
 #include "anklog/numeric.hpp"
+#include "anklog/pain.hpp"
 #include "anklog/plan.hpp"
+#include "anklog/policy.hpp"
 #include "anklog/thresholds.hpp"
 #include "prescribe.hpp"
 
@@ -18,37 +21,51 @@ namespace {
 
 using planning::Prescription;
 
-// The engine's verdict is final; rounds of easing always converge well before this.
-constexpr int max_verify_rounds = 200;
+constexpr int days_per_week = 7;
+using Weekdays = std::array<int, days_per_week>;  // a count per weekday, Monday first
+
+// The engine's verdict is final; rounds of easing converge well before this.
+constexpr int max_verify_rounds = 50;
+
+// How days are chosen: a penalty for days close together, against a reward
+// for the person's usual weekdays and a penalty for days already busy.
+constexpr double habit_weight_for_week = 2.0;   // choosing the week's weighted days
+constexpr double habit_weight_for_days = 4.0;   // choosing an activity's days among them
+constexpr double busy_day_weight = 10.0;        // another activity already planned that day
+constexpr double worst_score = std::numeric_limits<double>::infinity();
 
 // Spread penalty of a set of weekdays (0 = Monday), wrapping into next week:
 // small gaps cost more.
+int gap_after(const std::vector<int>& days, std::size_t i) {
+    return i + 1 < days.size() ? days[i + 1] - days[i] : days.front() + days_per_week - days[i];
+}
 double crowding(const std::vector<int>& days) {
     double score = 0;
-    for (std::size_t i = 0; i < days.size(); ++i) {
-        const int gap = i + 1 < days.size() ? days[i + 1] - days[i] : days.front() + 7 - days[i];
-        score += 1.0 / gap;
-    }
+    for (std::size_t i = 0; i < days.size(); ++i) score += 1.0 / gap_after(days, i);
     return score;
+}
+
+std::vector<int> days_of_mask(unsigned mask, const std::vector<int>& from) {
+    std::vector<int> days;
+    for (std::size_t i = 0; i < from.size(); ++i) {
+        if (mask & (1U << i)) days.push_back(from[i]);
+    }
+    return days;
 }
 
 // The N weighted days of the week: the person's usual weekdays where the
 // history shows them (keeping sessions 7 days apart keeps the weekly and
 // acute loads steady), else spread out; always at least two rest days.
-std::vector<int> weekdays_for(int days, const std::array<int, 7>& habit) {
+std::vector<int> weekdays_for(int days, const Weekdays& habit) {
+    const std::vector<int> week{0, 1, 2, 3, 4, 5, 6};
     std::vector<int> best;
-    double best_score = 1e18;
-    for (int mask = 1; mask < (1 << 7); ++mask) {
-        if (__builtin_popcount(static_cast<unsigned>(mask)) != days) continue;
-        std::vector<int> chosen;
+    double best_score = worst_score;
+    for (unsigned mask = 1; mask < (1U << days_per_week); ++mask) {
+        if (__builtin_popcount(mask) != days) continue;
+        const std::vector<int> chosen = days_of_mask(mask, week);
         int habitual = 0;
-        for (int d = 0; d < 7; ++d) {
-            if (mask & (1 << d)) {
-                chosen.push_back(d);
-                habitual += habit[static_cast<std::size_t>(d)];
-            }
-        }
-        const double score = crowding(chosen) - 2.0 * habitual;
+        for (const int d : chosen) habitual += habit[static_cast<std::size_t>(d)];
+        const double score = crowding(chosen) - habit_weight_for_week * habitual;
         if (below(score, best_score)) {
             best_score = score;
             best = chosen;
@@ -57,44 +74,47 @@ std::vector<int> weekdays_for(int days, const std::array<int, 7>& habit) {
     return best;
 }
 
+struct DayChoice {
+    const Weekdays& used;    // activities already planned per weekday
+    const Weekdays& habit;   // the person's sessions of this activity per weekday
+    std::array<bool, days_per_week> allowed;  // e.g. not a day it would take over the long-wear limit
+    bool spaced;             // a strength group: never two days in a row
+    bool worked_day_before;  // the group worked on the Sunday before the week
+};
+
 // Picks `count` of the `weekdays` for one activity (or muscle group): the
-// least used days, evenly spread; strength groups never on consecutive days.
-std::vector<int> pick_days(const std::vector<int>& weekdays, int count, const std::array<int, 7>& used,
-                           const std::array<int, 7>& habit, bool spaced, bool worked_day_before) {
+// least used days, evenly spread; fewer when no choice of `count` fits.
+std::vector<int> pick_days(const std::vector<int>& weekdays, int count, const DayChoice& choice) {
     std::vector<int> best;
-    double best_score = 1e18;
-    const int n = static_cast<int>(weekdays.size());
-    for (int mask = 1; mask < (1 << n); ++mask) {
-        if (__builtin_popcount(static_cast<unsigned>(mask)) != count) continue;
-        std::vector<int> days;
-        for (int i = 0; i < n; ++i) {
-            if (mask & (1 << i)) days.push_back(weekdays[static_cast<std::size_t>(i)]);
-        }
-        bool ok = !(spaced && worked_day_before && days.front() == 0);
+    double best_score = worst_score;
+    for (unsigned mask = 1; mask < (1U << weekdays.size()); ++mask) {
+        if (__builtin_popcount(mask) != count) continue;
+        const std::vector<int> days = days_of_mask(mask, weekdays);
+        bool ok = !(choice.spaced && choice.worked_day_before && days.front() == 0);
         double score = crowding(days);
         for (std::size_t i = 0; i < days.size(); ++i) {
-            if (spaced && days.size() > 1 && (i + 1 < days.size() ? days[i + 1] - days[i] : days.front() + 7 - days[i]) < 2) {
-                ok = false;
-            }
-            score += 10.0 * used[static_cast<std::size_t>(days[i])] - 4.0 * habit[static_cast<std::size_t>(days[i])];
+            const auto d = static_cast<std::size_t>(days[i]);
+            if (choice.spaced && days.size() > 1 && gap_after(days, i) < 2) ok = false;
+            if (!choice.allowed[d]) ok = false;
+            score += busy_day_weight * choice.used[d] - habit_weight_for_days * choice.habit[d];
         }
         if (ok && below(score, best_score)) {
             best_score = score;
             best = days;
         }
     }
-    if (best.empty() && count > 1) return pick_days(weekdays, count - 1, used, habit, spaced, worked_day_before);
+    if (best.empty() && count > 1) return pick_days(weekdays, count - 1, choice);
     return best;
 }
 
 // Weighted sessions per weekday in the 4 weeks before `monday`, of the
 // sessions `matches` accepts.
 template <typename Matches>
-std::array<int, 7> habit_of(const std::vector<const Session*>& history, Date monday, Matches matches) {
-    std::array<int, 7> habit{};
+Weekdays habit_of(const std::vector<const Session*>& history, Date monday, Matches matches) {
+    Weekdays habit{};
     for (const Session* s : history) {
         const int ago = days_between(s->date, monday);
-        if (!s->weighted() || ago > 28 || !matches(*s)) continue;
+        if (!s->weighted() || ago > policy::recent_days || !matches(*s)) continue;
         habit[static_cast<std::size_t>(days_between(week_start(s->date), s->date))] += 1;
     }
     return habit;
@@ -123,39 +143,54 @@ public:
     Week run() {
         week_.monday = week_start(options_.week_of);
         week_.days_asked = options_.days;
-        planning::History history{log_, week_.monday, {}};
+        planning::History history{log_, thresholds_, week_.monday, {}};
         for (const Session* s : in_date_order(log_)) {
             if (s->date < week_.monday) history.before.push_back(s);
         }
-        if (persistent_pain(history)) return week_;
+        planning::ComeBack come_back = planning::ComeBack::no;
+        if (const auto pain = persistent_pain(history)) {
+            const int since = days_between(*pain, week_.monday);
+            if (since <= thresholds_.persistent_pain.recent_days) {
+                week_.notes.push_back(fmt::format(
+                    "pain of {}/10 or more on {} of your last {} training days, the last on {}: rest this week, and "
+                    "see a doctor or physiotherapist before training with weights again (Ankle Weights 101)",
+                    thresholds_.persistent_pain.pain, thresholds_.persistent_pain.count,
+                    thresholds_.persistent_pain.of_last, to_string(*pain)));
+                return week_;
+            }
+            come_back = planning::ComeBack::after_pain;
+            week_.notes.push_back(fmt::format(
+                "a come-back week: your last painful day was {} days ago ({}); if the pain has not fully settled, see "
+                "a physiotherapist before you start",
+                since, to_string(*pain)));
+        }
         const int days = weighted_days(history);
-        schedule(planning::prescribe(history, days), history, days);
+        const auto prescriptions = planning::prescribe(history, days, come_back);
+        schedule(prescriptions, history, days);
         verify();
         std::stable_sort(week_.sessions.begin(), week_.sessions.end(),
                          [](const PlannedSession& a, const PlannedSession& b) { return a.session.date < b.session.date; });
+        explain_days(prescriptions, days);
         return week_;
     }
 
 private:
-    // Pain in too many recent sessions: no plan but rest and advice.
-    bool persistent_pain(const planning::History& history) {
+    // The last painful day, when pain of 3+ came on 3 of the last 5 training
+    // days: the same count as the persistent-pain rule.
+    [[nodiscard]] std::optional<Date> persistent_pain(const planning::History& history) const {
         const auto& limits = thresholds_.persistent_pain;
-        const auto of_last = static_cast<std::size_t>(limits.of_last);
-        const int pain = limits.pain;
-        const long count = limits.count;
-        const auto& before = history.before;
-        const auto first = before.size() > of_last ? before.end() - static_cast<long>(of_last) : before.begin();
-        const long painful = std::count_if(first, before.end(), [&](const Session* s) { return s->pain.value_or(-1) >= pain; });
-        if (painful < count) return false;
-        week_.notes.push_back(fmt::format("pain of {}/10 or more in {} of your last {} sessions: rest, and see a doctor or "
-                                          "physiotherapist before training with weights again (Ankle Weights 101)",
-                                          pain, painful, std::distance(first, before.end())));
-        return true;
+        if (!limits.on) return std::nullopt;
+        PainDays days(limits.pain, limits.of_last);
+        for (const Session* s : history.before) days.add(s->date, s->pain);
+        if (days.painful() < limits.count) return std::nullopt;
+        return days.last_painful();
     }
 
     int weighted_days(const planning::History& history) {
         int days = std::clamp(options_.days, 1, max_plan_days);
-        if (days != options_.days) week_.notes.push_back(fmt::format("{} weighted days is the most with 2 rest days", days));
+        if (days != options_.days) {
+            week_.notes.push_back(fmt::format("{} weighted days is the most, to keep 2 rest days", days));
+        }
         const auto first = std::find_if(history.before.begin(), history.before.end(),
                                         [](const Session* s) { return s->weighted(); });
         const int early_days = thresholds_.no_rest.early_days;
@@ -173,21 +208,34 @@ private:
     void schedule(const std::vector<Prescription>& prescriptions, const planning::History& history, int days) {
         const std::vector<int> weekdays =
             weekdays_for(days, habit_of(history.before, week_.monday, [](const Session&) { return true; }));
-        std::array<int, 7> used{};
+        Weekdays used{};
+        Weekdays weighted_minutes{};  // per day, against the long-wear limit
+        const int day_limit = thresholds_.long_wear.on ? thresholds_.long_wear.max_minutes
+                                                       : std::numeric_limits<int>::max();
         // Muscle groups worked (weighted) the day before the week.
         std::map<Group, bool> worked_sunday;
         for (const Session* s : history.before) {
             const Activity* a = log_.catalogue.find(s->activity);
-            if (s->weighted() && !is_timed(a->kind) && days_between(s->date, week_.monday) == 1) worked_sunday[a->group] = true;
+            if (s->weighted() && !is_timed(a->kind) && days_between(s->date, week_.monday) == 1) {
+                worked_sunday[a->group] = true;
+            }
         }
         // All strength activities of one group share the group's days.
         std::map<Group, std::vector<int>> group_days;
         for (const Prescription& p : prescriptions) {
             std::vector<int> chosen;
-            if (is_timed(p.activity->kind)) {
+            const Kind kind = p.activity->kind;
+            if (is_timed(kind)) {
                 const auto habit = habit_of(history.before, week_.monday,
                                             [&](const Session& s) { return s.activity == p.activity->name; });
-                chosen = pick_days(weekdays, p.frequency, used, habit, false, false);
+                DayChoice choice{used, habit, {}, false, false};
+                const int minutes = p.dose.weight ? p.dose.minutes : 0;
+                for (std::size_t d = 0; d < days_per_week; ++d) choice.allowed[d] = weighted_minutes[d] + minutes <= day_limit;
+                chosen = pick_days(weekdays, p.frequency, choice);
+                if (chosen.empty()) {
+                    choice.allowed.fill(true);  // the verification shortens it
+                    chosen = pick_days(weekdays, p.frequency, choice);
+                }
             } else if (auto it = group_days.find(p.activity->group); it != group_days.end()) {
                 chosen = it->second;
             } else {
@@ -196,98 +244,95 @@ private:
                     const Activity* a = log_.catalogue.find(s.activity);
                     return !is_timed(a->kind) && a->group == group;
                 });
-                chosen = pick_days(weekdays, p.frequency, used, habit, true, worked_sunday[group]);
+                DayChoice choice{used, habit, {}, true, worked_sunday[group]};
+                choice.allowed.fill(true);
+                chosen = pick_days(weekdays, p.frequency, choice);
                 group_days[group] = chosen;
             }
             for (const int d : chosen) {
-                ++used[static_cast<std::size_t>(d)];
-                week_.sessions.push_back({session_for(p, add_days(week_.monday, d)), p.label, p.reason, std::nullopt});
+                const auto day = static_cast<std::size_t>(d);
+                ++used[day];
+                if (is_timed(kind) && p.dose.weight) weighted_minutes[day] += p.dose.minutes;
+                week_.sessions.push_back(planned_on(p, add_days(week_.monday, d)));
             }
         }
     }
 
+    // The prescription on `date`; a session that lands a break's length
+    // after the activity's last one comes back at about half the volume.
+    [[nodiscard]] PlannedSession planned_on(const Prescription& p, Date date) const {
+        if (p.after_break) {
+            return {session_for(p, date), p.label, planning::come_back_reason(p, date), std::nullopt};
+        }
+        if (p.label != PlanLabel::come_back && p.come_back && p.last_date) {
+            const int gap = days_between(*p.last_date, date);
+            if (gap >= thresholds_.return_after_break.break_days) {
+                Prescription back = p;
+                back.dose = *p.come_back;
+                return {session_for(back, date), PlanLabel::come_back, planning::come_back_reason(p, date),
+                        std::nullopt};
+            }
+        }
+        return {session_for(p, date), p.label, p.reason, std::nullopt};
+    }
+
     // The law: check() on the log plus the plan raises nothing at warning or
-    // above on a planned session. What it flags is eased or dropped.
+    // above on a planned session. A flagged session becomes the load the
+    // finding proposes (which no rule flags that day), or is left out when
+    // the finding says rest.
     void verify() {
         Log combined = log_;  // copied once; each round replaces only the planned sessions
         const std::size_t logged = combined.sessions.size();
         for (int round = 0; round < max_verify_rounds; ++round) {
             combined.sessions.resize(logged);
             for (const PlannedSession& planned : week_.sessions) combined.sessions.push_back(planned.session);
-            std::map<std::size_t, RuleId> flagged;  // planned session -> first rule at warning or above
-            for (const Finding& f : check(combined)) {
-                if (f.session >= logged && f.severity >= Severity::warning) flagged.emplace(f.session - logged, f.rule);
+            std::map<std::size_t, const Finding*> flagged;  // planned session -> first finding at warning or above
+            const std::vector<Finding> findings = check(combined);
+            for (const Finding& f : findings) {
+                if (f.session >= logged && f.severity >= Severity::warning) flagged.emplace(f.session - logged, &f);
             }
             if (flagged.empty()) return;
-            std::vector<bool> drop(week_.sessions.size(), false);
-            for (const auto& [index, rule] : flagged) drop[index] = !ease(week_.sessions[index], rule);
             std::vector<PlannedSession> kept;
             for (std::size_t i = 0; i < week_.sessions.size(); ++i) {
-                if (!drop[i]) {
-                    kept.push_back(week_.sessions[i]);
-                } else {
-                    week_.notes.push_back(fmt::format("{} on {} left out: {} would flag it",
-                                                      week_.sessions[i].session.activity,
-                                                      to_string(week_.sessions[i].session.date), to_string(flagged[i])));
+                PlannedSession planned = week_.sessions[i];
+                const auto it = flagged.find(i);
+                if (it == flagged.end()) {
+                    kept.push_back(std::move(planned));
+                    continue;
                 }
+                const Finding& finding = *it->second;
+                if (!finding.suggestion) {
+                    week_.notes.push_back(fmt::format("{} on {} left out: {} would flag it ({})",
+                                                      planned.session.activity, to_string(planned.session.date),
+                                                      to_string(finding.rule), finding.message));
+                    continue;
+                }
+                planned.session = *finding.suggestion;
+                if (!planned.eased_for) planned.eased_for = finding.rule;
+                planned.label = finding.rule == RuleId::return_after_break ? PlanLabel::come_back : PlanLabel::eased;
+                kept.push_back(std::move(planned));
             }
             week_.sessions = std::move(kept);
         }
-        week_.notes.push_back("could not find a safe plan; rest this week");
+        week_.notes.push_back("could not find a plan that check accepts; rest this week");
         week_.sessions.clear();
     }
 
-    // Makes a flagged session easier, the way the rule table says for the
-    // rule; false when it cannot be.
-    bool ease(PlannedSession& planned, RuleId rule) {
-        Session& s = planned.session;
-        const Activity& a = *log_.catalogue.find(s.activity);
-        if (!ease_session(s, a, rule)) return false;
-        planned.eased_for = rule;
-        planned.label = rule == RuleId::return_after_break ? PlanLabel::come_back : PlanLabel::eased;
-        return true;
-    }
-
-    bool ease_session(Session& s, const Activity& a, RuleId rule) const {
-        switch (anklog::rule(rule).easing) {
-            case Easing::drop: return false;
-            case Easing::wrist:
-                if (s.on == Limb::wrist) return false;
-                s.on = Limb::wrist;
-                return true;
-            case Easing::shorter_first: return shorter(s, a) || lighter(s);
-            case Easing::lighter_first: return lighter(s) || shorter(s, a);
-            case Easing::start_dose:
-                // Over the starting weight: lighter first; else the volume is what is over.
-                if (above(s.weight->kg(), thresholds_.start_light.max_kg)) return lighter(s) || shorter(s, a);
-                return shorter(s, a) || lighter(s);
+    // Says why the week has fewer weighted days than asked, when it does and
+    // no note has said so already.
+    void explain_days(const std::vector<Prescription>& prescriptions, int days) {
+        std::array<bool, days_per_week> weighted{};
+        for (const PlannedSession& p : week_.sessions) {
+            if (p.session.weighted()) weighted[static_cast<std::size_t>(days_between(week_.monday, p.session.date))] = true;
         }
-        return false;
-    }
-
-    bool lighter(Session& s) const {
-        const auto lighter = next_weight_down(log_.profile, *s.weight);
-        if (!lighter) return false;
-        s.weight = *lighter;
-        return true;
-    }
-
-    // Cuts volume by about 20%, down to 5 minutes or 1 x 5.
-    static bool shorter(Session& s, const Activity& a) {
-        if (is_timed(a.kind)) {
-            if (*s.minutes <= 5) return false;
-            s.minutes = std::max(5, std::min(*s.minutes - 1, *s.minutes * 4 / 5));
-            return true;
-        }
-        if (*s.reps > 5) {
-            s.reps = std::max(5, std::min(*s.reps - 1, *s.reps * 4 / 5));
-            return true;
-        }
-        if (*s.sets > 1) {
-            --*s.sets;
-            return true;
-        }
-        return false;
+        const auto planned = std::count(weighted.begin(), weighted.end(), true);
+        if (week_.sessions.empty() || planned >= days) return;
+        std::vector<std::string> each;
+        for (const Prescription& p : prescriptions) each.push_back(fmt::format("{} {}", p.activity->name, p.frequency));
+        week_.notes.push_back(fmt::format(
+            "{} weighted day{} rather than {}: each activity keeps its usual number of weighted sessions a week ({}); "
+            "more at once would ramp up the weekly load",
+            planned, planned == 1 ? "" : "s", days, fmt::join(each, ", ")));
     }
 
     const Log& log_;
@@ -300,13 +345,18 @@ private:
 
 Week plan(const Log& log, const PlanOptions& options) {
     const Date monday = week_start(options.week_of);
+    const Date sunday = add_days(monday, days_per_week - 1);
+    if (!is_log_date(monday) || !is_log_date(sunday)) {
+        throw Error(fmt::format("the week of {} runs outside the dates a log can hold", to_string(monday)),
+                    fmt::format("plan a week from {} to {}", to_string(first_log_date), to_string(last_log_date)));
+    }
     const auto latest = std::max_element(log.sessions.begin(), log.sessions.end(),
                                          [](const Session& a, const Session& b) { return a.date < b.date; });
     if (latest != log.sessions.end() && latest->date >= monday) {
         throw Error(fmt::format("the log already has sessions in or after the week of {} (the last on {})",
                                 to_string(monday), to_string(latest->date)),
                     fmt::format("plan a week after your last session, e.g. the week of {}",
-                                to_string(add_days(week_start(latest->date), 7))));
+                                to_string(add_days(week_start(latest->date), days_per_week))));
     }
     return Planner(log, options).run();
 }

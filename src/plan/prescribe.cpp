@@ -1,7 +1,7 @@
-// Double progression per activity: from the recent
-// working level, raise one thing at a time; repeat after pain or a hard
-// session; step down after bad pain; deload every 4th progressing week;
-// start light; come back gently after a break.
+// Double progression per activity: from the recent working level, raise one
+// thing at a time; repeat after pain or a hard session; step down after bad
+// pain; deload every 4th progressing week; start light; come back gently
+// after a break or after pain has settled. The numbers are policy.hpp's.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -10,180 +10,216 @@
 
 #include "anklog/check.hpp"
 #include "anklog/numeric.hpp"
-#include "anklog/rules.hpp"
-#include "anklog/thresholds.hpp"
+#include "anklog/policy.hpp"
 #include "prescribe.hpp"
 
 namespace anklog::planning {
 
 namespace {
 
-constexpr int gait_minutes_cap = 30;   // walk +10% a week up to 30 min
-constexpr int reps_cap = 15;           // reps +1 a week up to 15
-constexpr int sets_cap = 3;
-constexpr int reps_after_step = 10;    // reps back to 10 with a heavier weight
-constexpr double volume_cut_after_step = 0.8;  // minutes -20% with a heavier weight
-constexpr double deload_factor = 0.6;
-constexpr int progressing_weeks_before_deload = 3;  // the 4th progressing week is a deload
-constexpr int recent_days = 28;
-constexpr std::size_t max_activities = 4;
-
 int day_number(Date date) { return static_cast<int>(std::chrono::sys_days{date}.time_since_epoch().count()); }
 
-std::string describe(const Log& log, const Activity& activity, const Dose& dose) {
-    const std::string mass = format_mass(dose.weight, log.profile.units);
-    if (is_timed(activity.kind)) return fmt::format("{} for {} min", mass, dose.minutes);
-    return fmt::format("{} for {} x {}", mass, dose.sets, dose.reps);
+std::string percent(double share) { return fmt::format("{:.0f}%", share * 100); }
+
+Session as_session(const Activity& activity, const Dose& dose, Limb on) {
+    Session s;
+    s.activity = activity.name;
+    s.on = on;
+    s.weight = dose.weight;
+    if (is_timed(activity.kind)) {
+        s.minutes = dose.minutes;
+    } else {
+        s.sets = dose.sets;
+        s.reps = dose.reps;
+    }
+    return s;
 }
 
-std::string describe(const Log& log, const Session& s) {
-    const std::string mass = s.weighted() ? format_mass(*s.weight, log.profile.units) : std::string("unweighted");
-    const std::string volume = s.minutes && !s.sets ? fmt::format("{} min", *s.minutes)
-                                                    : fmt::format("{} x {}", s.sets.value_or(0), s.reps.value_or(0));
-    return fmt::format("{} {} on {}", mass, volume, to_string(s.date));
+// "1 kg for 12 min" (the load), and "1 kg for 12 min on 2026-11-13" (a session).
+std::string load_text(const Activity& activity, const Dose& dose, Limb on) {
+    return describe_load(as_session(activity, dose, on), activity.kind);
+}
+std::string session_text(const Activity& activity, const Session& s) {
+    return fmt::format("{} on {}", describe_load(s, activity.kind), to_string(s.date));
 }
 
-Dose dose_of(const Session& s, Unit units) {
+Dose dose_of(const Session& s) {
     Dose d;
-    d.weight = s.weight.value_or(Mass{0, units});
+    if (s.weighted()) d.weight = s.weight;
     d.minutes = s.minutes.value_or(0);
     d.sets = s.sets.value_or(0);
     d.reps = s.reps.value_or(0);
     return d;
 }
 
-// Scales volume by `factor`, keeping at least one rep or minute.
+// Scales the volume by `factor`, keeping at least one minute or rep; for
+// strength, fewer sets first, so that a set keeps its reps.
 Dose scaled(Dose dose, Kind kind, double factor) {
     if (is_timed(kind)) {
-        dose.minutes = std::max(1, static_cast<int>(std::floor(dose.minutes * factor)));
-    } else {
-        dose.reps = std::max(1, static_cast<int>(std::floor(dose.reps * factor)));
+        dose.minutes = std::max(1, static_cast<int>(std::floor(dose.minutes * factor + tolerance)));
+        return dose;
     }
+    const int target = std::max(1, static_cast<int>(std::lround(dose.sets * dose.reps * factor)));
+    dose.sets = std::max(1, static_cast<int>(std::lround(dose.sets * factor)));
+    dose.reps = std::max(1, std::min(dose.reps, target / dose.sets));
     return dose;
 }
 
-// The heaviest weight within the over-range limit for `kind`.
-double weight_limit_kg(const Log& log, Kind kind) {
-    return thresholds_of(log).weight_limit_kg(kind);
-}
-
-Dose start_dose(const Log& log, const Activity& activity) {
-    Dose d;
-    d.weight = lightest_weight(log.profile);
-    if (is_timed(activity.kind)) {
-        d.minutes = thresholds_of(log).start_light.max_minutes;
-    } else {
-        d.sets = thresholds_of(log).start_light.max_sets;
-        d.reps = 10;
-    }
-    return d;
-}
+int minutes_cap(Kind kind) { return kind == Kind::gait ? policy::gait_minutes_cap : policy::mobility_minutes_cap; }
 
 class Prescriber {
 public:
-    Prescriber(const History& h, const Activity& a, std::vector<const Session*> sessions, int days)
-        : h_(h), a_(a), sessions_(std::move(sessions)), days_(days) {}
+    Prescriber(const History& history, const Activity& activity, std::vector<const Session*> sessions, int days)
+        : history_(history),
+          activity_(activity),
+          profile_(history.log.profile),
+          sessions_(std::move(sessions)),
+          days_(days) {}
 
-    Prescription run() {
+    Prescription run(ComeBack come_back) {
         Prescription p;
-        p.activity = &a_;
+        p.activity = &activity_;
         // Ankle weights alter running gait: runs get wrist weights.
-        p.on = a_.name == "run" ? Limb::wrist : Limb::ankle;
-        p.frequency = frequency();
+        p.on = activity_.name == "run" ? Limb::wrist : Limb::ankle;
 
         std::vector<const Session*> weighted;
         for (const Session* s : sessions_) {
             if (s->weighted()) weighted.push_back(s);
         }
-        if (weighted.empty()) {
-            p.dose = start_dose(h_.log, a_);
-            p.label = PlanLabel::start;
-            p.reason = fmt::format("first weighted {}: start light, {} (Ankle Weights 101)", a_.name,
-                                   describe(h_.log, a_, p.dose));
-            return p;
-        }
-        if (weighted.back()->on == Limb::wrist && a_.name != "run") p.on = Limb::wrist;
+        p.frequency = frequency();
+        if (weighted.empty()) return start(p);
+        if (weighted.back()->on == Limb::wrist) p.on = Limb::wrist;
+
         const Session& last = *sessions_.back();
         const Session& last_weighted = *weighted.back();
-        const int gap = days_between(last.date, h_.monday);
-
-        if (gap >= static_cast<int>(h_.log.rules.value(Knob::return_after_break_break_days))) {
-            p.dose = scaled(dose_of(last_weighted, h_.log.profile.units), a_.kind, 0.5);
+        const int gap = days_between(last.date, history_.monday);
+        p.last_date = last.date;
+        if (come_back == ComeBack::after_pain) {
+            Dose dose = scaled(dose_of(last_weighted), activity_.kind, policy::come_back_factor);
+            dose.weight = lightest_weight(profile_);
+            p.dose = dose;
             p.label = PlanLabel::come_back;
-            p.reason = fmt::format("{} days since the last {} ({}): come back at half the volume", gap, a_.name,
-                                   describe(h_.log, last_weighted));
+            p.reason = fmt::format("pain has settled: the lightest weight you own and about half the volume of {}",
+                                   session_text(activity_, last_weighted));
+            return limited(p);
+        }
+        p.come_back = scaled(dose_of(last_weighted), activity_.kind, policy::come_back_factor);
+        p.last_weighted = session_text(activity_, last_weighted);
+        p.last_was_weighted = &last == &last_weighted;
+        if (gap >= history_.limits.return_after_break.break_days) {
+            p.dose = *p.come_back;
+            p.label = PlanLabel::come_back;
+            p.after_break = true;
+            p.reason = come_back_reason(p, history_.monday);
             return limited(p);
         }
         const int pain = last.pain.value_or(0);
-        if (pain > static_cast<int>(h_.log.rules.value(Knob::pain_danger))) {
-            p.dose = dose_of(last_weighted, h_.log.profile.units);
-            if (auto lighter = next_weight_down(h_.log.profile, p.dose.weight)) {
-                p.dose.weight = *lighter;
-            } else {
-                p.dose = scaled(p.dose, a_.kind, deload_factor);
-            }
+        const Session& basis = last.weighted() ? last : last_weighted;
+        if (pain > history_.limits.pain.danger) {
+            p.dose = dose_of(basis);
             p.label = PlanLabel::step_down;
-            p.reason = fmt::format("pain {}/10 last time ({}): one step down; see a professional if it persists", pain,
-                                   describe(h_.log, last));
+            if (const auto lighter = next_weight_down(profile_, *p.dose.weight)) {
+                p.dose.weight = *lighter;
+                p.reason = fmt::format("pain {}/10 last time ({}): one weight step down; see a professional if it "
+                                       "persists",
+                                       pain, session_text(activity_, last));
+            } else {
+                p.dose = scaled(p.dose, activity_.kind, policy::deload_factor);
+                p.reason = fmt::format("pain {}/10 last time ({}): {} of the volume at the lightest weight; see a "
+                                       "professional if it persists",
+                                       pain, session_text(activity_, last), percent(policy::deload_factor));
+            }
             return limited(p);
         }
-        if (pain >= static_cast<int>(h_.log.rules.value(Knob::pain_raised_after)) || last.effort.value_or(0) >= 8) {
-            p.dose = dose_of(last.weighted() ? last : last_weighted, h_.log.profile.units);
+        if (pain >= history_.limits.pain.raised_after) {
+            p.dose = dose_of(basis);
             p.label = PlanLabel::repeat;
-            p.reason = pain >= 3 ? fmt::format("pain {}/10 last time ({}): repeat until pain-free", pain,
-                                               describe(h_.log, last))
-                                 : fmt::format("effort {}/10 last time ({}): repeat until it feels easier",
-                                               *last.effort, describe(h_.log, last));
+            p.reason = fmt::format("pain {}/10 last time ({}): repeat until pain-free", pain,
+                                   session_text(activity_, last));
+            return limited(p);
+        }
+        if (last.effort && *last.effort >= policy::hard_effort) {
+            p.dose = dose_of(basis);
+            p.label = PlanLabel::repeat;
+            p.reason = fmt::format("effort {}/10 last time ({}): repeat until it feels easier", *last.effort,
+                                   session_text(activity_, last));
             return limited(p);
         }
         return progress(p, weighted);
     }
 
 private:
-    // Weighted sessions a week of this activity over the last 4 weeks,
-    // rounded: more days at once would ramp the weekly load.
-    int frequency() const {
+    Prescription start(Prescription p) const {
+        const auto& start = history_.limits.start_light;
+        Dose d;
+        d.weight = lightest_weight(profile_);
+        if (above(d.weight->kg(), start.max_kg)) {
+            if (const auto within = settable_at_most(profile_, start.max_kg)) d.weight = within;
+        }
+        if (is_timed(activity_.kind)) {
+            d.minutes = start.max_minutes;
+        } else {
+            d.sets = start.max_sets;
+            d.reps = policy::reps_after_step;
+        }
+        p.dose = d;
+        p.label = PlanLabel::start;
+        p.reason = fmt::format("first weighted {}: start light, {} (Ankle Weights 101)", activity_.name,
+                               load_text(activity_, d, p.on));
+        return limited(p);
+    }
+
+    // Weighted sessions a week of this activity over the 4 weeks before the
+    // planned week (or, coming back, before its last session), rounded: more
+    // days at once would ramp the weekly load.
+    [[nodiscard]] int frequency() const {
+        Date end = history_.monday;
+        if (!sessions_.empty() && days_between(sessions_.back()->date, end) > policy::recent_days) {
+            end = add_days(sessions_.back()->date, 1);
+        }
         int recent = 0;
-        int span = 0;  // days from the first recent weighted session to the planned week
+        int span = 0;  // days from the first recent weighted session to the end
         for (const Session* s : sessions_) {
-            const int ago = days_between(s->date, h_.monday);
-            if (!s->weighted() || ago > recent_days) continue;
+            const int ago = days_between(s->date, end);
+            if (!s->weighted() || ago > policy::recent_days || ago <= 0) continue;
             ++recent;
             span = std::max(span, ago);
         }
-        // Averaged over the weeks the history covers, up to 4.
-        const int weeks = std::clamp((span + 6) / 7, 1, recent_days / 7);
+        constexpr int days_per_week = 7;
+        const int weeks = std::clamp((span + days_per_week - 1) / days_per_week, 1, policy::recent_days / days_per_week);
         return std::clamp(static_cast<int>(std::lround(static_cast<double>(recent) / weeks)), 1, days_);
     }
 
-    // The working level: the heaviest weight and the largest volume among
-    // the weighted sessions of the last 14 days, else the last weighted one.
-    Dose working(const std::vector<const Session*>& weighted) const {
-        const int window = static_cast<int>(h_.log.rules.value(Knob::weight_and_volume_window_days));
-        const Session* heaviest = nullptr;
-        const Session* largest = nullptr;
+    // The working level: the heaviest weight among the weighted sessions of
+    // the last 14 days, and the largest volume done at that weight; else the
+    // last weighted session. Volume done at a lighter weight does not count,
+    // so that a weight step is followed by rebuilding the volume.
+    [[nodiscard]] Dose working(const std::vector<const Session*>& weighted) const {
+        const int window = history_.limits.weight_and_volume.window_days;
+        const Session* best = nullptr;
         for (const Session* s : weighted) {
-            if (days_between(s->date, h_.monday) > window) continue;
-            if (!heaviest || compare(*s->weight, *heaviest->weight) > 0) heaviest = s;
-            if (!largest || volume(*s, a_.kind) > volume(*largest, a_.kind)) largest = s;
+            if (days_between(s->date, history_.monday) > window) continue;
+            if (!best) {
+                best = s;
+                continue;
+            }
+            const int heavier = compare(*s->weight, *best->weight);
+            if (heavier > 0 || (heavier == 0 && volume(*s, activity_.kind) > volume(*best, activity_.kind))) best = s;
         }
-        if (!heaviest) heaviest = largest = weighted.back();
-        Dose d = dose_of(*largest, h_.log.profile.units);
-        d.weight = *heaviest->weight;
-        return d;
+        return dose_of(best ? *best : *weighted.back());
     }
 
     // Weeks in a row, up to last week, in which this activity went up.
-    int progressing_weeks() const {
+    [[nodiscard]] int progressing_weeks() const {
         std::map<int, std::pair<double, int>> weeks;  // week -> (max kg, max volume)
         for (const Session* s : sessions_) {
             if (!s->weighted()) continue;
             auto& [kg, vol] = weeks[day_number(week_start(s->date))];
             kg = std::max(kg, s->weight->kg());
-            vol = std::max(vol, volume(*s, a_.kind));
+            vol = std::max(vol, volume(*s, activity_.kind));
         }
         int count = 0;
-        int week = day_number(h_.monday) - 7;
+        int week = day_number(history_.monday) - 7;
         while (weeks.count(week) && weeks.count(week - 7)) {
             const auto& now = weeks[week];
             const auto& before = weeks[week - 7];
@@ -194,104 +230,158 @@ private:
         return count;
     }
 
-    Prescription progress(Prescription p, const std::vector<const Session*>& weighted) {
+    // Whether last week's heaviest weight was above the week before's: then
+    // this week holds it (a mobility class keeps its length after a step, so
+    // its volume cannot be rebuilt the way minutes and reps are).
+    [[nodiscard]] bool stepped_last_week() const {
+        double last_week = 0;
+        double week_before = 0;
+        const Date previous_monday = add_days(history_.monday, -7);
+        for (const Session* s : sessions_) {
+            if (!s->weighted()) continue;
+            const int week = days_between(week_start(s->date), previous_monday) / 7;
+            if (week == 0) last_week = std::max(last_week, s->weight->kg());
+            if (week == 1) week_before = std::max(week_before, s->weight->kg());
+        }
+        return week_before > 0 && above(last_week, week_before);
+    }
+
+    // Why no heavier weight: what the person owns, or the over-range limit.
+    [[nodiscard]] std::string no_step_reason(const Mass& current) const {
+        if (stepped_last_week()) {
+            return fmt::format("a week at {} before the next weight step", format_mass_exact(current));
+        }
+        const auto step = next_weight_up(profile_, current);
+        if (!step) return fmt::format("{} is the heaviest weight you own", format_mass_exact(current));
+        return fmt::format("over-range allows at most {} for {} work", limit_text(profile_, limit_kg()),
+                           to_string(activity_.kind));
+    }
+
+    [[nodiscard]] double limit_kg() const { return history_.limits.weight_limit_kg(activity_.kind); }
+
+    Prescription progress(Prescription p, const std::vector<const Session*>& weighted) const {
         const Dose w = working(weighted);
-        if (progressing_weeks() >= progressing_weeks_before_deload) {
-            p.dose = scaled(w, a_.kind, deload_factor);
+        const std::string from = load_text(activity_, w, p.on);
+        if (progressing_weeks() >= policy::progressing_weeks_before_deload) {
+            p.dose = scaled(w, activity_.kind, policy::deload_factor);
             p.label = PlanLabel::deload;
-            p.reason = fmt::format("{} weeks of progress: an easy week at 60% (working level {})",
-                                   progressing_weeks_before_deload, describe(h_.log, a_, w));
+            p.reason = fmt::format("{} weeks of progress: an easy week at {} of the working level ({})",
+                                   policy::progressing_weeks_before_deload, percent(policy::deload_factor), from);
             return limited(p);
         }
         p.dose = w;
         p.label = PlanLabel::progress;
-        const std::string from = describe(h_.log, a_, w);
-        const auto step = next_weight_up(h_.log.profile, w.weight);
-        const bool can_step = step && !above(step->kg(), weight_limit_kg(h_.log, a_.kind));
-        if (is_timed(a_.kind)) {
-            if (w.minutes > gait_minutes_cap) {
-                // Long sessions in weights are what the guidance warns against: bring them back to the cap.
-                p.dose.minutes = gait_minutes_cap;
-                p.label = PlanLabel::step_down;
-                p.reason = fmt::format("{}: keep weighted {} to {} min (Ankle Weights 101: don't wear them for long)",
-                                       from, a_.name, gait_minutes_cap);
-            } else if (w.minutes < gait_minutes_cap) {
-                p.dose.minutes = std::min(gait_minutes_cap, w.minutes + std::max(1, w.minutes / 10));
-                p.reason = fmt::format("+{} min (about 10%) from {}", p.dose.minutes - w.minutes, from);
+        const auto step = next_weight_up(profile_, *w.weight);
+        const bool can_step = step && !above(step->kg(), limit_kg()) && !stepped_last_week();
+        if (is_timed(activity_.kind)) {
+            const int cap = minutes_cap(activity_.kind);
+            if (w.minutes > cap) {
+                p.label = PlanLabel::repeat;
+                p.reason = fmt::format("{}: above the {}-min cap for {} work, kept as it is", from, cap,
+                                       to_string(activity_.kind));
+            } else if (w.minutes < cap) {
+                const int raise = std::max(1, static_cast<int>(std::lround(w.minutes * policy::weekly_raise)));
+                p.dose.minutes = std::min(cap, w.minutes + raise);
+                p.reason = fmt::format("+{} min (about {}) from {}", p.dose.minutes - w.minutes,
+                                       percent(policy::weekly_raise), from);
             } else if (can_step) {
                 p.dose.weight = *step;
-                if (a_.kind == Kind::gait) p.dose = scaled(p.dose, a_.kind, volume_cut_after_step);
-                p.reason = fmt::format("one weight step from {}{}", from,
-                                       a_.kind == Kind::gait ? ", minutes cut by 20%" : "");
+                const bool cut = activity_.kind == Kind::gait;
+                if (cut) p.dose = scaled(p.dose, activity_.kind, policy::gait_minutes_after_step);
+                p.reason = fmt::format("at the {}-min cap: one weight step from {} to {}{}", cap, from,
+                                       format_mass_exact(*step),
+                                       cut ? fmt::format(", minutes cut by {}",
+                                                         percent(1 - policy::gait_minutes_after_step))
+                                           : "");
             } else {
                 p.label = PlanLabel::repeat;
-                p.reason = fmt::format("{}: at {} min and the top of the safe weight range, keep it", from, w.minutes);
+                p.reason = fmt::format("{}: at the {}-min cap, and {}; keep it", from, cap, no_step_reason(*w.weight));
             }
-        } else if (w.reps < reps_cap) {
+        } else if (w.reps < policy::reps_cap) {
             p.dose.reps = w.reps + 1;
             p.reason = fmt::format("+1 rep from {}", from);
-        } else if (w.sets < sets_cap) {
+        } else if (w.sets < policy::sets_cap) {
             p.dose.sets = w.sets + 1;
-            p.dose.reps = std::max(1, (w.sets * w.reps * 5 / 4) / p.dose.sets);  // no step over +25%
+            const int most = static_cast<int>(std::floor(w.sets * w.reps * policy::new_set_growth));
+            p.dose.reps = std::max(1, most / p.dose.sets);
             p.reason = fmt::format("one more set, fewer reps, from {}", from);
         } else if (can_step) {
             p.dose.weight = *step;
-            p.dose.reps = reps_after_step;
-            p.reason = fmt::format("one weight step from {}, reps back to {}", from, reps_after_step);
+            p.dose.reps = policy::reps_after_step;
+            p.reason = fmt::format("at {} x {}: one weight step from {} to {}, reps back to {}", policy::sets_cap,
+                                   policy::reps_cap, from, format_mass_exact(*step), policy::reps_after_step);
         } else {
             p.label = PlanLabel::repeat;
-            p.reason = fmt::format("{}: the top of the safe range, keep it", from);
+            p.reason = fmt::format("{}: at {} x {}, and {}; keep it", from, policy::sets_cap, policy::reps_cap,
+                                   no_step_reason(*w.weight));
         }
         return limited(p);
     }
 
-    // Never past the over-range limit.
+    // Never past the over-range limit: the heaviest weight the person can
+    // set within it, said once.
     Prescription limited(Prescription p) const {
-        const double limit = weight_limit_kg(h_.log, a_.kind);
-        while (above(p.dose.weight.kg(), limit)) {
-            const auto lighter = next_weight_down(h_.log.profile, p.dose.weight);
-            if (!lighter) break;
-            p.dose.weight = *lighter;
-            p.label = PlanLabel::step_down;
-            p.reason += fmt::format("; weight lowered to stay within {} for {} work",
-                                    format_mass(Mass{limit, Unit::kg}, h_.log.profile.units), to_string(a_.kind));
+        if (p.come_back && p.come_back->weight && above(p.come_back->weight->kg(), limit_kg())) {
+            p.come_back->weight = settable_at_most(profile_, limit_kg());
         }
+        if (!p.dose.weight || !above(p.dose.weight->kg(), limit_kg())) return p;
+        const auto within = settable_at_most(profile_, limit_kg());
+        p.dose.weight = within;
+        p.label = PlanLabel::step_down;
+        p.reason += fmt::format("; {}: over-range allows at most {} for {} work",
+                                within ? fmt::format("weight {}", format_mass_exact(*within)) : "without weights",
+                                limit_text(profile_, limit_kg()), to_string(activity_.kind));
         return p;
     }
 
-    const History& h_;
-    const Activity& a_;
+    const History& history_;
+    const Activity& activity_;
+    const Profile& profile_;
     std::vector<const Session*> sessions_;
     int days_;
 };
 
 }  // namespace
 
-std::vector<Prescription> prescribe(const History& history, int days) {
+std::string come_back_reason(const Prescription& p, Date date) {
+    const int gap = days_between(*p.last_date, date);
+    if (p.last_was_weighted) {
+        return fmt::format("{} days since your last {} ({}): about {} of its volume", gap, p.activity->name,
+                           p.last_weighted, percent(policy::come_back_factor));
+    }
+    return fmt::format("{} days since your last {} ({}): about {} of the volume of the last with weights ({})", gap,
+                       p.activity->name, to_string(*p.last_date), percent(policy::come_back_factor), p.last_weighted);
+}
+
+std::vector<Prescription> prescribe(const History& history, int days, ComeBack come_back) {
     const Catalogue& catalogue = history.log.catalogue;
     std::map<const Activity*, std::vector<const Session*>> by_activity;
     for (const Session* s : history.before) by_activity[catalogue.find(s->activity)].push_back(s);
 
-    // The activities of the last 28 days, most frequent first (then most recent).
-    struct Recent {
+    // The activities of the last 28 days, most frequent first (then most
+    // recent); when there are none, the most recent of the whole history.
+    struct Candidate {
         const Activity* activity;
         long count;
         Date last;
     };
-    std::vector<Recent> recent;
+    std::vector<Candidate> recent;
+    std::vector<Candidate> all;
     for (const auto& [activity, sessions] : by_activity) {
         const auto count = std::count_if(sessions.begin(), sessions.end(), [&](const Session* s) {
-            return days_between(s->date, history.monday) <= recent_days;
+            return days_between(s->date, history.monday) <= policy::recent_days;
         });
+        all.push_back({activity, 0, sessions.back()->date});
         if (count > 0) recent.push_back({activity, count, sessions.back()->date});
     }
-    std::stable_sort(recent.begin(), recent.end(), [](const Recent& a, const Recent& b) {
+    std::vector<Candidate>& chosen_from = recent.empty() ? all : recent;
+    std::stable_sort(chosen_from.begin(), chosen_from.end(), [](const Candidate& a, const Candidate& b) {
         return a.count != b.count ? a.count > b.count : a.last > b.last;
     });
-    if (recent.size() > max_activities) recent.resize(max_activities);
+    const auto most = static_cast<std::size_t>(policy::max_activities);
+    if (chosen_from.size() > most) chosen_from.resize(most);
     std::vector<const Activity*> chosen;
-    chosen.reserve(recent.size() + 3);
-    for (const Recent& r : recent) chosen.push_back(r.activity);
+    for (const Candidate& c : chosen_from) chosen.push_back(c.activity);
     const bool beginner = chosen.empty();
     if (beginner) {
         for (const char* name : {"walk", "side-leg-lift", "glute-bridge"}) chosen.push_back(catalogue.find(name));
@@ -302,7 +392,7 @@ std::vector<Prescription> prescribe(const History& history, int days) {
         const auto it = by_activity.find(activity);
         Prescriber prescriber(history, *activity, it == by_activity.end() ? std::vector<const Session*>{} : it->second,
                               days);
-        out.push_back(prescriber.run());
+        out.push_back(prescriber.run(come_back));
     }
     // A beginner's week: walks on the days around one day of leg work.
     if (beginner) out.front().frequency = std::max(1, days - 1);

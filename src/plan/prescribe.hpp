@@ -1,17 +1,19 @@
 #pragma once
 // Internal to the planner: what each activity should do next week, before
 // it is put on days.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "anklog/plan.hpp"
+#include "anklog/thresholds.hpp"
 
 namespace anklog::planning {
 
 struct Dose {
-    Mass weight;
-    int minutes = 0;  // timed activities
-    int sets = 0;     // strength
+    std::optional<Mass> weight;  // nullopt: without weights
+    int minutes = 0;             // timed activities
+    int sets = 0;                // strength
     int reps = 0;
     [[nodiscard]] int volume(Kind kind) const { return is_timed(kind) ? minutes : sets * reps; }
 };
@@ -23,17 +25,35 @@ struct Prescription {
     PlanLabel label = PlanLabel::repeat;
     std::string reason;
     int frequency = 1;  // sessions this week
+    // The activity's last session, and the dose for a session that lands a
+    // break's length after it: about half the volume of the last weighted one.
+    std::optional<Date> last_date;
+    std::optional<Dose> come_back;
+    std::string last_weighted;          // "1 kg for 12 min on 2026-11-11"
+    bool last_was_weighted = false;     // the last session is that one
+    bool after_break = false;           // `dose` is that come-back dose: a break came before the week
 };
+
+// "17 days since your last walk (1 kg for 12 min on 2026-11-11): about 50% of its volume"
+std::string come_back_reason(const Prescription& p, Date date);
 
 // The history the planner reads: sessions before the planned week.
 struct History {
     const Log& log;
+    const Thresholds& limits;
     Date monday;
     std::vector<const Session*> before;  // in date order
 };
 
-// The activities to plan (those of the last 28 days, at most 4, or the
-// beginner's three), each with its dose for next week.
-std::vector<Prescription> prescribe(const History& history, int days);
+// Why the whole week comes back gently, if it does.
+enum class ComeBack {
+    no,
+    after_pain,  // persistent pain that has settled: the lightest weight
+};
+
+// The activities to plan (those of the last 28 days, at most 4; else the
+// person's most recent ones; else the beginner's three), each with its dose
+// for next week.
+std::vector<Prescription> prescribe(const History& history, int days, ComeBack come_back);
 
 }  // namespace anklog::planning

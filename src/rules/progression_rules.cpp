@@ -1,7 +1,8 @@
 // Rules that compare a session with the earlier sessions of the same
 // activity: start-light, weight-and-volume, weight-jump, volume-spike,
 // return-after-break, and the pain rule's "load raised after pain".
-// One pass per activity with sliding windows: O(n) overall.
+// One pass per activity with sliding windows: O(n) overall. Each rule also
+// records the most it accepts for the session, for the suggestions.
 #include <fmt/format.h>
 
 #include <cmath>
@@ -10,29 +11,36 @@
 #include <optional>
 
 #include "anklog/numeric.hpp"
+#include "anklog/policy.hpp"
 #include "engine.hpp"
 
 namespace anklog::rules {
 
 namespace {
 
-// The largest value among entries whose day is inside a sliding window.
+// The entry with the largest value among entries whose day is inside a
+// sliding window.
 class SlidingMax {
 public:
-    void push(int day, double value) {
-        while (!items_.empty() && items_.back().second <= value) items_.pop_back();
-        items_.emplace_back(day, value);
+    void push(const Entry* entry, double value) {
+        while (!items_.empty() && items_.back().value <= value) items_.pop_back();
+        items_.push_back({entry, value});
     }
     void drop_before(int day) {
-        while (!items_.empty() && items_.front().first < day) items_.pop_front();
+        while (!items_.empty() && items_.front().entry->day < day) items_.pop_front();
     }
+    [[nodiscard]] const Entry* max_entry() const { return items_.empty() ? nullptr : items_.front().entry; }
     [[nodiscard]] std::optional<double> max() const {
         if (items_.empty()) return std::nullopt;
-        return items_.front().second;
+        return items_.front().value;
     }
 
 private:
-    std::deque<std::pair<int, double>> items_;
+    struct Item {
+        const Entry* entry;
+        double value;
+    };
+    std::deque<Item> items_;
 };
 
 // How many entries are inside a sliding window.
@@ -63,16 +71,16 @@ public:
             while (added < series_.size() && series_[added]->day < entry->day) {
                 const Entry* earlier = series_[added++];
                 if (!earlier->weighted()) continue;
-                wv_weight_.push(earlier->day, earlier->kg);
-                wv_volume_.push(earlier->day, earlier->volume);
-                wj_weight_.push(earlier->day, earlier->kg);
-                spike_volume_.push(earlier->day, earlier->volume);
+                working_weight_.push(earlier, earlier->kg);
+                working_volume_.push(earlier, earlier->volume);
+                jump_weight_.push(earlier, earlier->kg);
+                spike_volume_.push(earlier, earlier->volume);
                 spike_count_.push(earlier->day);
                 last_weighted = earlier;
             }
-            const int working_days = limits_.weight_and_volume.window_days;
-            for (auto* window : {&wv_weight_, &wv_volume_}) window->drop_before(entry->day - working_days);
-            wj_weight_.drop_before(entry->day - limits_.weight_jump.window_days);
+            working_weight_.drop_before(entry->day - limits_.weight_and_volume.window_days);
+            working_volume_.drop_before(entry->day - limits_.weight_and_volume.window_days);
+            jump_weight_.drop_before(entry->day - limits_.weight_jump.window_days);
             spike_volume_.drop_before(entry->day - limits_.volume_spike.window_days);
             spike_count_.drop_before(entry->day - limits_.volume_spike.window_days);
 
@@ -95,67 +103,86 @@ private:
     void start_light(const Entry& e) {
         const auto& limits = limits_.start_light;
         if (!limits.on) return;
-        const bool injury = limits_.injury_history;
-        const double max_kg = limits.max_kg;
-        const int max_minutes = limits.max_minutes;
-        const int max_sets = limits.max_sets;
+        Ceiling& ceiling = checker_.ceiling(e);
+        ceiling.kg = std::min(ceiling.kg, limits.max_kg);
+        if (is_timed(e.kind())) {
+            ceiling.volume = std::min(ceiling.volume, static_cast<double>(limits.max_minutes));
+        } else {
+            ceiling.sets = std::min(ceiling.sets, static_cast<double>(limits.max_sets));
+        }
         std::vector<std::string> over;
-        if (above(e.kg, max_kg)) {
-            over.push_back(fmt::format("weight {} > {}{}", checker_.mass(e.kg), checker_.mass(max_kg),
-                                       injury ? " (with injury history)" : ""));
+        std::vector<Evidence> data;
+        if (above(e.kg, limits.max_kg)) {
+            over.push_back(fmt::format("weight {} > {}{}", checker_.logged_mass(e), checker_.limit(limits.max_kg),
+                                       limits_.injury_history ? " (with injury history)" : ""));
+            data.push_back({"weight_kg", e.kg});
+            data.push_back({"max_kg", limits.max_kg});
         }
-        if (is_timed(e.kind()) && e.volume > max_minutes) {
-            over.push_back(fmt::format("duration {} min > {} min", e.volume, max_minutes));
+        if (is_timed(e.kind()) && e.volume > limits.max_minutes) {
+            over.push_back(fmt::format("duration {} min > {} min", e.volume, limits.max_minutes));
+            data.push_back({"minutes", static_cast<long long>(e.volume)});
+            data.push_back({"max_minutes", static_cast<long long>(limits.max_minutes)});
         }
-        if (!is_timed(e.kind()) && e.session->sets.value_or(0) > max_sets) {
-            over.push_back(fmt::format("{} sets > {}", *e.session->sets, max_sets));
+        if (!is_timed(e.kind()) && e.session->sets.value_or(0) > limits.max_sets) {
+            over.push_back(fmt::format("{} sets > {}", *e.session->sets, limits.max_sets));
+            data.push_back({"sets", static_cast<long long>(*e.session->sets)});
+            data.push_back({"max_sets", static_cast<long long>(limits.max_sets)});
         }
         if (over.empty()) return;
-        const std::string dose = is_timed(e.kind()) ? fmt::format("for at most {} min", max_minutes)
-                                                    : fmt::format("for {} set{}", max_sets, max_sets == 1 ? "" : "s");
         checker_.report(e, RuleId::start_light, Severity::warning,
-                  fmt::format("first weighted {} on {} started heavier than a first session should", e.activity->name,
-                              to_string(e.session->date)),
-                  fmt::format("{} (first weighted session of {})", fmt::join(over, ", "), e.activity->name),
-                  fmt::format("start with {} {} and build from there, one thing at a time",
-                              checker_.mass(std::min(max_kg, std::max(e.kg, 0.0))), dose));
+                        fmt::format("first weighted {} on {} started heavier than a first session should",
+                                    e.activity->name, to_string(e.session->date)),
+                        fmt::format("{} (first weighted session of {})", fmt::join(over, ", "), e.activity->name),
+                        std::move(data), "start light and build up one thing at a time");
     }
 
     void weight_and_volume(const Entry& e, const Entry& last) {
         if (!limits_.weight_and_volume.on) return;
-        const double working_kg = wv_weight_.max().value_or(last.kg);
-        const double working_volume = wv_volume_.max().value_or(last.volume);
-        if (!above(e.kg, working_kg) || e.volume <= working_volume) return;
-        const bool in_window = wv_weight_.max().has_value();
+        const Entry& heaviest = working_weight_.max_entry() ? *working_weight_.max_entry() : last;
+        const double working_volume = working_volume_.max().value_or(last.volume);
+        Ceiling& ceiling = checker_.ceiling(e);
+        ceiling.working_kg = std::min(ceiling.working_kg, heaviest.kg);
+        ceiling.working_volume = std::min(ceiling.working_volume, working_volume);
+        if (!above(e.kg, heaviest.kg) || e.volume <= working_volume) return;
+        const bool in_window = working_weight_.max().has_value();
         const auto word = volume_word(e.kind());
-        checker_.report(e, RuleId::weight_and_volume, Severity::warning,
-                  fmt::format("{} on {} raised weight and {} together", e.activity->name, to_string(e.session->date),
-                              word),
-                  fmt::format("weight {} -> {}, {} {} -> {} (vs {})", checker_.mass(working_kg), checker_.mass(e.kg), word,
-                              amount(e.kind(), working_volume), amount(e.kind(), e.volume),
-                              in_window ? fmt::format("working level of the last {} days", limits_.weight_and_volume.window_days)
-                                        : std::string("the last session")),
-                  fmt::format("raise one at a time: keep {} at {}, or {} at {}", checker_.mass(e.kg),
-                              amount(e.kind(), working_volume), checker_.mass(working_kg), amount(e.kind(), e.volume)));
+        checker_.report(
+            e, RuleId::weight_and_volume, Severity::warning,
+            fmt::format("{} on {} raised weight and {} together", e.activity->name, to_string(e.session->date), word),
+            fmt::format("weight {} -> {}, {} {} -> {} (vs {})", checker_.logged_mass(heaviest), checker_.logged_mass(e),
+                        word, amount(e.kind(), working_volume), amount(e.kind(), e.volume),
+                        in_window ? fmt::format("working level of the last {} days",
+                                                limits_.weight_and_volume.window_days)
+                                  : std::string("the last session")),
+            {{"weight_kg", e.kg},
+             {"working_weight_kg", heaviest.kg},
+             {"volume", static_cast<long long>(e.volume)},
+             {"working_volume", working_volume},
+             {"volume_unit", std::string(volume_unit(e.kind()))}},
+            "raise one thing at a time");
     }
 
     void weight_jump(const Entry& e, const Entry& last) {
         if (!limits_.weight_jump.on) return;
-        const double working_kg = wj_weight_.max().value_or(last.kg);
-        if (working_kg <= 0) return;  // from unweighted: start-light judges
+        const Entry& heaviest = jump_weight_.max_entry() ? *jump_weight_.max_entry() : last;
+        if (heaviest.kg <= 0) return;  // from unweighted: start-light judges
         const Profile& profile = checker_.log().profile;
-        const Mass working{working_kg, Unit::kg};
+        const Mass working{heaviest.kg, Unit::kg};
         const Mass step = next_weight_up(profile, working)
                               .value_or(Mass{working.in(profile.units) + default_weight_step(profile.units).amount,
                                              profile.units});
+        Ceiling& ceiling = checker_.ceiling(e);
+        ceiling.kg = std::min(ceiling.kg, step.kg());
         if (!above(e.kg, step.kg())) return;
-        const double ratio = e.kg / working_kg;
+        const double ratio = e.kg / heaviest.kg;
         const bool doubled = !below(ratio, limits_.weight_jump.danger_ratio);
-        checker_.report(e, RuleId::weight_jump, doubled ? Severity::danger : Severity::warning,
-                  fmt::format("{} on {} jumped more than one weight step", e.activity->name, to_string(e.session->date)),
-                  fmt::format("weight {} -> {} ({:.1f}x), one step up is {}", checker_.mass(working_kg), checker_.mass(e.kg), ratio,
-                              checker_.mass(step.kg())),
-                  fmt::format("go up one step at a time: {} next", checker_.mass(step.kg())));
+        checker_.report(
+            e, RuleId::weight_jump, doubled ? Severity::danger : Severity::warning,
+            fmt::format("{} on {} jumped more than one weight step", e.activity->name, to_string(e.session->date)),
+            fmt::format("weight {} -> {} ({:.1f}x), one step up is {}", checker_.logged_mass(heaviest),
+                        checker_.logged_mass(e), ratio, format_mass_exact(step)),
+            {{"weight_kg", e.kg}, {"working_weight_kg", heaviest.kg}, {"next_step_kg", step.kg()}, {"ratio", ratio}},
+            "go up one weight step at a time");
     }
 
     void volume_spike(const Entry& e) {
@@ -163,6 +190,9 @@ private:
         if (!limits.on) return;
         const auto longest = spike_volume_.max();
         if (!longest || spike_count_.size() < limits.min_sessions) return;
+        const double safe = std::floor(*longest * (1 + limits.note) + tolerance);
+        Ceiling& ceiling = checker_.ceiling(e);
+        ceiling.volume = std::min(ceiling.volume, safe);
         const double increase = e.volume / *longest - 1;
         Severity severity;
         if (above(increase, limits.danger)) {
@@ -174,54 +204,88 @@ private:
         } else {
             return;
         }
-        const double safe = std::floor(*longest * (1 + limits.note) + tolerance);
         checker_.report(e, RuleId::volume_spike, severity,
-                  fmt::format("{} on {} {} {:.0f}% {} than any in the last {} days", e.activity->name,
-                              to_string(e.session->date), is_timed(e.kind()) ? "was" : "had", increase * 100,
-                              is_timed(e.kind()) ? "longer" : "more reps", limits.window_days),
-                  fmt::format("{} {} vs {}, the longest of {} weighted sessions in the last {} days",
-                              volume_word(e.kind()), amount(e.kind(), e.volume), amount(e.kind(), *longest),
-                              spike_count_.size(), limits.window_days),
-                  fmt::format("build up in small steps: about {} next time", amount(e.kind(), safe)));
+                        fmt::format("{} on {} {} {:.0f}% {} than any in the last {} days", e.activity->name,
+                                    to_string(e.session->date), is_timed(e.kind()) ? "was" : "had", increase * 100,
+                                    is_timed(e.kind()) ? "longer" : "more reps", limits.window_days),
+                        fmt::format("{} {} vs {}, the longest of {} weighted sessions in the last {} days",
+                                    volume_word(e.kind()), amount(e.kind(), e.volume), amount(e.kind(), *longest),
+                                    spike_count_.size(), limits.window_days),
+                        {{"volume", static_cast<long long>(e.volume)},
+                         {"longest_volume", *longest},
+                         {"increase", increase},
+                         {"volume_unit", std::string(volume_unit(e.kind()))},
+                         {"window_days", static_cast<long long>(limits.window_days)}},
+                        fmt::format("build up in small steps, about {:.0f}% at a time", limits.note * 100));
     }
 
     void return_after_break(const Entry& e, const Entry& last) {
         if (!limits_.return_after_break.on) return;
         const int gap = e.day - last.day;
         if (gap < limits_.return_after_break.break_days) return;
+        // Coming back: about half the last volume, or, when that cannot be
+        // less than the last, a lighter weight.
+        Ceiling& ceiling = checker_.ceiling(e);
+        const double half = std::floor(last.volume * policy::come_back_factor);
+        if (half >= 1) {
+            ceiling.volume = std::min(ceiling.volume, half);
+        } else if (const auto lighter = next_weight_down(checker_.log().profile, Mass{last.kg, Unit::kg})) {
+            ceiling.kg = std::min(ceiling.kg, lighter->kg());
+        } else {
+            ceiling.kg = 0;
+        }
         if (below(e.kg, last.kg) || e.volume < last.volume) return;
-        checker_.report(e, RuleId::return_after_break, Severity::warning,
-                  fmt::format("{} on {} came back after {} days at the full load", e.activity->name,
-                              to_string(e.session->date), gap),
-                  fmt::format("{} {} on {} (last session), now {} {}", checker_.mass(last.kg), volume_of(last),
-                              to_string(last.session->date), checker_.mass(e.kg), volume_of(e)),
-                  "come back lighter or shorter after a break (one step down, or about half the volume), then "
-                  "build up again");
+        checker_.report(
+            e, RuleId::return_after_break, Severity::warning,
+            fmt::format("{} on {} came back after {} days at the full load", e.activity->name,
+                        to_string(e.session->date), gap),
+            fmt::format("{} {} on {} (the last session), now {} {}", checker_.logged_mass(last), volume_of(last),
+                        to_string(last.session->date), checker_.logged_mass(e), volume_of(e)),
+            {{"days_since", static_cast<long long>(gap)},
+             {"last_date", to_string(last.session->date)},
+             {"last_weight_kg", last.kg},
+             {"last_volume", static_cast<long long>(last.volume)},
+             {"weight_kg", e.kg},
+             {"volume", static_cast<long long>(e.volume)},
+             {"volume_unit", std::string(volume_unit(e.kind()))}},
+            fmt::format("come back lighter or shorter after a break (about {:.0f}% of the volume), then build up again",
+                        policy::come_back_factor * 100));
     }
 
     void pain_then_raise(const Entry& e, const Entry& previous) {
         if (!limits_.pain.on) return;
         if (previous.session->pain.value_or(-1) < limits_.pain.raised_after) return;
+        Ceiling& ceiling = checker_.ceiling(e);
+        ceiling.kg = std::min(ceiling.kg, previous.kg);
+        ceiling.any_volume = std::min(ceiling.any_volume, static_cast<double>(previous.volume));
         const bool heavier = above(e.kg, previous.kg);
         const bool more = e.volume > previous.volume;
         if (!heavier && !more) return;
-        std::string what = heavier ? fmt::format("weight {} -> {}", checker_.mass(previous.kg), checker_.mass(e.kg)) : "";
+        std::string what =
+            heavier ? fmt::format("weight {} -> {}", checker_.logged_mass(previous), checker_.logged_mass(e)) : "";
         if (more) {
             what += fmt::format("{}{} {} -> {}", heavier ? ", " : "", volume_word(e.kind()),
                                 amount(e.kind(), previous.volume), amount(e.kind(), e.volume));
         }
         checker_.report(e, RuleId::pain, Severity::danger,
-                  fmt::format("{} on {} raised the load right after a painful session", e.activity->name,
-                              to_string(e.session->date)),
-                  fmt::format("pain {}/10 on {}, then {}", *previous.session->pain, to_string(previous.session->date),
-                              what),
-                  "after pain, repeat the same load until it is pain-free, or step down; never push through pain");
+                        fmt::format("{} on {} raised the load right after a painful session", e.activity->name,
+                                    to_string(e.session->date)),
+                        fmt::format("pain {}/10 on {}, then {}", *previous.session->pain,
+                                    to_string(previous.session->date), what),
+                        {{"previous_pain", static_cast<long long>(*previous.session->pain)},
+                         {"previous_date", to_string(previous.session->date)},
+                         {"previous_weight_kg", previous.kg},
+                         {"weight_kg", e.kg},
+                         {"previous_volume", static_cast<long long>(previous.volume)},
+                         {"volume", static_cast<long long>(e.volume)}},
+                        "after pain, repeat the same load until it is pain-free, or step down; never push through "
+                        "pain");
     }
 
     Checker& checker_;
     const Thresholds& limits_;
     const std::vector<const Entry*>& series_;
-    SlidingMax wv_weight_, wv_volume_, wj_weight_, spike_volume_;
+    SlidingMax working_weight_, working_volume_, jump_weight_, spike_volume_;
     SlidingCount spike_count_;
 };
 

@@ -37,38 +37,36 @@ TEST_CASE("check reports like a compiler: file:line - severity[rule] - numbers -
     CHECK(r.exit_code == 1);
     CHECK(r.err == "");
     CHECK(r.out ==
-          "log.toml:85: warning[over-range]: walk on 2026-11-02 used 2 kg per limb, heavier than walking weights should be\n"
+          "log.toml:85: warning[over-range]: walk on 2026-11-02 used 2 kg per limb, heavier than weights for "
+          "walking and other gait work should be\n"
           "  = 2 kg > 1.5 kg for gait activities\n"
-          "  = for walking and other gait work stay between 0.5 kg and 1 kg per limb; use heavier weights for strength "
-          "exercises  (source: A. Lee, physiotherapist; ACE; Browning et al. 2007)\n"
+          "  = for gait work stay at or below 1.5 kg per limb, and use heavier weights for strength exercises  "
+          "(source: A. Lee, physiotherapist; ACE; Browning et al. 2007)\n"
           "\n"
-          "log.toml:85: danger[persistent-pain]: walk on 2026-11-02 made 3 of the last 5 sessions painful (3/10 or more)\n"
-          "  = pain scores of the last 5 sessions: -, -, 4, 3, 3\n"
-          "  = stop training with weights and see a doctor or physiotherapist: pain that keeps coming back does not "
-          "settle with rest alone  (source: Ankle Weights 101, PowerRebound)\n"
+          "log.toml:85: danger[persistent-pain]: walk on 2026-11-02 made 3 of the last 5 training days painful "
+          "(3/10 or more)\n"
+          "  = highest pain of each of the last 5 training days: -, -, 4, 3, 3\n"
+          "  = stop training with weights and see a doctor or physiotherapist: pain that keeps coming back "
+          "does not settle with rest alone  (source: Ankle Weights 101, PowerRebound)\n"
           "\n"
-          "log.toml:85: warning[return-after-break]: walk on 2026-11-02 came back after 16 days at the full load\n"
-          "  = 2 kg 50 min on 2026-10-17 (last session), now 2 kg 50 min\n"
-          "  = come back lighter or shorter after a break (one step down, or about half the volume), then build up "
-          "again  (source: Ankle Weights 101, PowerRebound)\n"
+          "log.toml:85: warning[return-after-break]: walk on 2026-11-02 came back after 16 days at the full "
+          "load\n"
+          "  = 2 kg 50 min on 2026-10-17 (the last session), now 2 kg 50 min\n"
+          "  = come back lighter or shorter after a break (about 50% of the volume), then build up again  "
+          "(source: Ankle Weights 101, PowerRebound)\n"
           "\n"
-          "log.toml:94: warning[start-light]: first weighted hike on 2026-11-07 started heavier than a first session should\n"
+          "log.toml:94: warning[start-light]: first weighted hike on 2026-11-07 started heavier than a first "
+          "session should\n"
           "  = duration 150 min > 10 min (first weighted session of hike)\n"
-          "  = start with 1 kg for at most 10 min and build from there, one thing at a time  (source: Ankle Weights "
-          "101, PowerRebound; A. Lee, physiotherapist)\n"
+          "  = start light and build up one thing at a time: 1 kg for 10 min  (source: Ankle Weights 101, "
+          "PowerRebound; A. Lee, physiotherapist)\n"
           "\n"
-          "log.toml:94: warning[load-ramp]: weighted gait work in the week of 2026-11-02 passed 1.3x the largest of "
-          "the 4 weeks before\n"
-          "  = this week 200 min so far vs 140 min at most in the previous 4 weeks (43% more)\n"
-          "  = keep this week's weighted gait work to about 154 min, and add about 10% a week  (source: Nielsen et al. "
-          "2014; Gabbett 2016)\n"
+          "log.toml:94: warning[long-wear]: hike on 2026-11-07 took the day's time in weights to 150 min\n"
+          "  = hike 150 min with weights > 120 min\n"
+          "  = take the weights off after about 120 min in a day; don't wear them for hours: 1 kg for 10 min  "
+          "(source: Ankle Weights 101, PowerRebound)\n"
           "\n"
-          "log.toml:94: warning[long-wear]: hike on 2026-11-07 kept the weights on for 150 min\n"
-          "  = 150 min with 1 kg per limb > 120 min\n"
-          "  = take the weights off after about 120 min; don't wear them for hours  (source: Ankle Weights 101, "
-          "PowerRebound)\n"
-          "\n"
-          "log.toml: 2 sessions checked since 2026-11-01: 1 danger, 5 warnings\n");
+          "log.toml: 2 sessions checked since 2026-11-01: 1 danger, 4 warnings\n");
 }
 
 TEST_CASE("check exit codes follow --fail-on") {
@@ -99,9 +97,11 @@ TEST_CASE("check --format json has the schema of the design") {
       "findings": [
         {"rule": "ankle-weights-running", "severity": "warning", "date": "2026-11-04", "activity": "run", "line": 6,
          "message": "run on 2026-11-04 was done with weights on the ankles",
-         "evidence": "0.5 kg per ankle while running",
-         "advice": "run without ankle weights: they change your stride and load the knees and hips; use wrist weights or a weighted vest instead",
-         "source": "P. Di Lanzo; Ankle Weights 101, PowerRebound"}
+         "advice": "run without ankle weights: they change your stride and load the knees and hips; put them on the wrists, or use a weighted vest: 0.5 kg on the wrists for 10 min",
+         "source": "P. Di Lanzo; Ankle Weights 101, PowerRebound",
+         "evidence": {"weight_kg": 0.5},
+         "explanation": "0.5 kg per ankle while running",
+         "suggestion": {"activity": "run", "on": "wrist", "weight": "0.5 kg", "minutes": 10}}
       ],
       "summary": {"sessions": 2, "note": 0, "warning": 1, "danger": 0}
     })json"));

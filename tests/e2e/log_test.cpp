@@ -28,8 +28,8 @@ TEST_CASE("the first `log` creates the log / its folders / mode 0600 / and shows
                    ":7: warning[start-light]: first weighted walk on 2026-11-18 started heavier than a first session "
                    "should\n"
                    "  = duration 15 min > 10 min (first weighted session of walk)\n"
-                   "  = start with 1 kg for at most 10 min and build from there, one thing at a time  (source: Ankle "
-                   "Weights 101, PowerRebound; A. Lee, physiotherapist)\n");
+                   "  = start light and build up one thing at a time: 1 kg for 10 min  (source: Ankle Weights 101, "
+                   "PowerRebound; A. Lee, physiotherapist)\n");
     CHECK(read(log) ==
           "# anklog training log. Plain TOML: edit freely, anklog only appends.\n"
           "version = 1\n"
@@ -147,12 +147,12 @@ TEST_CASE("after appending, `log` prints check's findings on that session as adv
           "\n"
           "log.toml:332: warning[weight-and-volume]: walk on 2026-11-16 raised weight and duration together\n"
           "  = weight 1 kg -> 1.5 kg, duration 12 min -> 20 min (vs working level of the last 14 days)\n"
-          "  = raise one at a time: keep 1.5 kg at 12 min, or 1 kg at 20 min  (source: Ankle Weights 101, "
-          "PowerRebound)\n"
+          "  = raise one thing at a time: 1.5 kg for 12 min  (source: Ankle Weights 101, PowerRebound)\n"
           "\n"
           "log.toml:332: warning[volume-spike]: walk on 2026-11-16 was 43% longer than any in the last 30 days\n"
           "  = duration 20 min vs 14 min, the longest of 8 weighted sessions in the last 30 days\n"
-          "  = build up in small steps: about 15 min next time  (source: Frandsen et al. 2025, BJSM 59:1203)\n");
+          "  = build up in small steps, about 10% at a time: 1.5 kg for 12 min  (source: Frandsen et al. 2025, "
+          "BJSM 59:1203)\n");
     // Earlier sessions' findings are not repeated; a dry run shows what a session would raise.
     const Result dry = run(home, {"-f", "log.toml", "log", "run", "-w", "0.5kg", "-m", "10", "--date", "2026-11-17",
                                   "--dry-run"});

@@ -131,7 +131,7 @@ TEST_CASE("a bad [rules] setting is a located error with a suggestion") {
     CHECK(error_of("[rules.volume-spike]\nwarning = -1\n") ==
           "log.toml:2:11: volume-spike.warning must be a number from 0 to 100 | increase that is a warning (default 0.3)");
     CHECK(error_of("[rules.long-wear]\nmax_minutes = \"lots\"\n") ==
-          "log.toml:2:15: long-wear.max_minutes must be a number from 1 to 600 | longest weighted session, minutes "
+          "log.toml:2:15: long-wear.max_minutes must be a number from 1 to 600 | most weighted minutes in one day "
           "(default 120)");
     CHECK(error_of("[rules.ankle-weights-running]\nx = 1\n") ==
           "log.toml:2:1: rule 'ankle-weights-running' has no threshold 'x' | 'ankle-weights-running' has no "

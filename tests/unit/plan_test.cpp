@@ -10,17 +10,10 @@
 #include "anklog/check.hpp"
 #include "anklog/plan.hpp"
 #include "anklog/toml_writer.hpp"
+#include "string_vectors.hpp"
 
 using namespace anklog;
 
-namespace doctest {
-template <>
-struct StringMaker<std::vector<std::string>> {
-    static String convert(const std::vector<std::string>& items) {
-        return String(fmt::format("[{}]", fmt::join(items, " | ")).c_str());
-    }
-};
-}  // namespace doctest
 
 namespace {
 

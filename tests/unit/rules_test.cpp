@@ -510,6 +510,17 @@ TEST_CASE("a finding carries the numbers, advice and source") {
     CHECK(it->activity == "walk");
     CHECK(it->message == "walk on 2026-09-11 raised weight and duration together");
     CHECK(it->evidence == "weight 1 kg -> 1.5 kg, duration 20 min -> 30 min (vs working level of the last 14 days)");
-    CHECK(it->advice == "raise one at a time: keep 1.5 kg at 20 min, or 1 kg at 30 min");
+    CHECK(it->advice == "raise one thing at a time: 1.5 kg for 20 min");
     CHECK(rule(it->rule).cite == "Ankle Weights 101, PowerRebound");
+    // The numbers as data, and the proposed load as a session.
+    REQUIRE(it->data.size() == 5);
+    CHECK(it->data[0].name == "weight_kg");
+    CHECK(std::get<double>(it->data[0].value) == doctest::Approx(1.5));
+    CHECK(it->data[1].name == "working_weight_kg");
+    CHECK(std::get<double>(it->data[1].value) == doctest::Approx(1.0));
+    REQUIRE(it->suggestion.has_value());
+    REQUIRE(it->suggestion->weight.has_value());
+    CHECK(format_mass_exact(*it->suggestion->weight) == "1.5 kg");
+    CHECK(it->suggestion->minutes == 20);
+    CHECK(it->suggestion->date == log.sessions[2].date);
 }
