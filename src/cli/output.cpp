@@ -42,14 +42,27 @@ std::string one_line(std::string_view text) {
     return out;
 }
 
+// At most about `limit` bytes of `text`: its start and end around a note of
+// how much was left out, so that a 20 MB name in a log cannot flood stderr.
+std::string excerpt(std::string_view text, std::size_t limit = 400) {
+    if (text.size() <= limit) return std::string(text);
+    const auto boundary = [&](std::size_t at) {  // not inside a UTF-8 sequence
+        while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+        return at;
+    };
+    const std::size_t head = boundary(limit * 3 / 4);
+    const std::size_t tail = boundary(text.size() - limit / 4);
+    return fmt::format("{}[... {} bytes left out ...]{}", text.substr(0, head), tail - head, text.substr(tail));
+}
+
 }  // namespace
 
 void print_error(const Error& error, bool color) {
-    const std::string where = error.where().to_string();
+    const std::string where = excerpt(error.where().to_string());
     fmt::print(stderr, "anklog: {} {}{}\n", paint("error:", Tone::red, color), one_line(where.empty() ? "" : where + ": "),
-               one_line(error.message()));
+               one_line(excerpt(error.message())));
     if (!error.advice().empty()) {
-        fmt::print(stderr, "  {} {}\n", paint("help:", Tone::cyan, color), one_line(error.advice()));
+        fmt::print(stderr, "  {} {}\n", paint("help:", Tone::cyan, color), one_line(excerpt(error.advice())));
     }
 }
 

@@ -17,6 +17,7 @@ enum class Tone { plain, bold, dim, red, yellow, green, cyan };
 std::string paint(std::string_view text, Tone tone, bool color);
 
 // "anklog: error: FILE:LINE:COL: what" and a "  help: ..." line on stderr.
+// Parts longer than a few hundred bytes are shortened to an excerpt.
 void print_error(const Error& error, bool color);
 
 // "20 min" for timed activities, "2 x 12" for strength.
