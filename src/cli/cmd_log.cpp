@@ -142,7 +142,7 @@ int run_log(const Context& context, const LogOptions& options) {
     std::size_t sessions_before = 0;
     Session appended;
     Log written_log;
-    storage::update_file(
+    const storage::UpdateResult result = storage::update_file(
         context.log_path,
         [&](const std::optional<std::string>& current) {
             const Log log = current ? parse_log(*current, shown) : Log{};
@@ -160,6 +160,10 @@ int run_log(const Context& context, const LogOptions& options) {
             written_log = std::move(log);
         },
         storage::UpdateOptions{context.lock_timeout, {}});
+    if (!result.not_durable.empty()) {
+        print_warning(shown, "the session is in the log but may not survive a power cut: " + result.not_durable,
+                      context.color_stderr);
+    }
 
     if (!context.quiet) {
         fmt::print("{} {}:{}\n\n{}", paint("appended to", Tone::green, context.color_stdout), shown, appended.line,

@@ -66,6 +66,11 @@ void print_error(const Error& error, bool color) {
     }
 }
 
+void print_warning(std::string_view where, std::string_view message, bool color) {
+    fmt::print(stderr, "anklog: {} {}: {}\n", paint("warning:", Tone::yellow, color), one_line(excerpt(where)),
+               one_line(excerpt(message)));
+}
+
 std::string volume_text(const Session& session, Kind kind) {
     if (is_timed(kind)) return session.minutes ? fmt::format("{} min", *session.minutes) : std::string("-");
     return fmt::format("{} x {}", session.sets.value_or(0), session.reps.value_or(0));
