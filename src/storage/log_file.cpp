@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <pwd.h>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -190,6 +191,14 @@ std::string read_limited(int fd, const struct stat& info, const fs::path& shown)
 // ---------------------------------------------------------------------------
 // Where the log really is.
 
+std::string user_name(uid_t uid) {
+    struct passwd entry {};
+    struct passwd* found = nullptr;
+    std::vector<char> buffer(16384);
+    if (::getpwuid_r(uid, &entry, buffer.data(), buffer.size(), &found) == 0 && found) return found->pw_name;
+    return fmt::format("uid {}", uid);
+}
+
 fs::path folder_of(const fs::path& path) {
     return path.parent_path().empty() ? fs::path(".") : path.parent_path();
 }
@@ -198,10 +207,41 @@ struct Target {
     fs::path path;     // the file to replace: the path given, or where its symlinks lead
     fs::path folder;   // its folder ("." for a bare name)
     std::string name;  // its name in that folder
+    bool via_link = false;
 };
 
+// Refuses a link that another user could have planted: the kernel's
+// fs.protected_symlinks rule (in a sticky world-writable folder, only links
+// owned by the follower or the folder's owner), which anklog must apply
+// itself because it reads links rather than opening through them; and root
+// follows no one else's link, which could point it at any file.
+void check_link_may_be_followed(const fs::path& link, const struct stat& link_info, const fs::path& shown) {
+    const uid_t me = ::geteuid();
+    if (link_info.st_uid == me) return;
+    const std::string which = link == shown ? "this symlink" : fmt::format("the symlink {}", link.string());
+    if (me == 0) {
+        throw Error(fmt::format("will not follow {} as root: it belongs to another user ({}), who could point it "
+                                "at any file",
+                                which, user_name(link_info.st_uid)),
+                    unchanged("run anklog as that user, or name the file itself with -f; "),
+                    Location{shown.string()});
+    }
+    const fs::path folder = folder_of(link);
+    struct stat folder_info {};
+    if (::stat(folder.c_str(), &folder_info) != 0) {
+        fail(shown, fmt::format("cannot reach folder {}", folder.string()), errno, "check the path");
+    }
+    const bool shared = (folder_info.st_mode & S_ISVTX) != 0 && (folder_info.st_mode & S_IWOTH) != 0;
+    if (shared && link_info.st_uid != folder_info.st_uid) {
+        throw Error(fmt::format("will not follow {}: it belongs to another user ({}) and is in the shared folder "
+                                "{}, where anyone can plant a link",
+                                which, user_name(link_info.st_uid), folder.string()),
+                    unchanged("remove the link, or name the file itself with -f; "), Location{shown.string()});
+    }
+}
+
 // Follows the symlinks of the final component (the links stay; the file they
-// lead to is replaced).
+// lead to is replaced), checking each one.
 Target resolve_target(const fs::path& path, const fs::path& shown) {
     Target target;
     fs::path current = path;
@@ -219,11 +259,13 @@ Target resolve_target(const fs::path& path, const fs::path& shown) {
             if (!S_ISREG(info.st_mode)) refuse_not_regular(info.st_mode, shown);
             break;
         }
+        check_link_may_be_followed(current, info, shown);
         std::vector<char> buffer(PATH_MAX + 1);
         const ssize_t n = ::readlink(current.c_str(), buffer.data(), buffer.size());
         if (n < 0) fail(shown, "cannot read the log's symlink", errno, "check where the log's symlink points");
         const fs::path next(std::string(buffer.data(), std::min<std::size_t>(static_cast<std::size_t>(n), PATH_MAX)));
         current = next.is_absolute() ? next : current.parent_path() / next;
+        target.via_link = true;
     }
     const std::string name = current.filename().string();
     if (name.empty() || name == "." || name == "..") {
@@ -518,7 +560,22 @@ UpdateResult update_under_handlers(const fs::path& path,
                                    const std::function<void(std::string_view)>& verify, const UpdateOptions& options) {
     const fs::path& shown = path;
     const Target target = resolve_target(path, shown);
-    create_folders(target.folder, shown);
+    if (target.via_link) {
+        // Never create folders where a link points: that is where a planted
+        // link would lead anklog.
+        struct stat info {};
+        if (::stat(target.folder.c_str(), &info) != 0) {
+            if (errno == ENOENT) {
+                throw Error(fmt::format("the log's symlink points into a folder that does not exist: {}",
+                                        target.folder.string()),
+                            unchanged("create that folder yourself, or correct the link; "),
+                            Location{shown.string()});
+            }
+            fail(shown, fmt::format("cannot reach folder {}", target.folder.string()), errno, "check the path");
+        }
+    } else {
+        create_folders(target.folder, shown);
+    }
 
     const Fd folder = lock_folder(target, shown, options.lock_timeout);
     remove_stale_temps(folder.get(), target.name);

@@ -47,8 +47,11 @@ struct UpdateResult {
 // Replaces the file at `path` with `make_text(current)`, where `current` is
 // nullopt if it does not exist yet.
 //
-// Symlinks in the final component are followed (the file they finally name
-// is replaced and the links stay). Missing folders are created (mode 0700).
+// Symlinks in the final component are followed (the file they finally name is
+// replaced and the links stay), except a link another user could have
+// planted: in a sticky world-writable folder only links owned by the caller
+// or the folder's owner are followed, and root follows only root's links.
+// Missing folders are created (mode 0700), never through a link.
 //
 // Holds an exclusive lock on the file's folder from the read to the rename,
 // so concurrent updates serialise; temporary files left there by a killed
