@@ -56,10 +56,12 @@ struct UpdateResult {
 // Holds an exclusive lock on the file's folder from the read to the rename,
 // so concurrent updates serialise; temporary files left there by a killed
 // anklog are removed first. The new text goes to a temporary file beside the
-// target, which gets the target's mode (a new file: 0600), is fsynced, read
-// back and passed to `verify` (which throws to abort), then renamed over the
-// target; the folder is fsynced last. An existing file that is not a regular
-// file is refused before anything is read.
+// target, which gets the target's owner, mode, POSIX ACL and user.* extended
+// attributes (a new file: mode 0600), is fsynced, read back and passed to
+// `verify` (which throws to abort), then renamed over the target; the folder
+// is fsynced last. An existing file is refused (before anything is written)
+// when it is not a regular file, has other hard links, is not writable by the
+// caller, or belongs to another user (a replacement would change its owner).
 //
 // SIGINT, SIGTERM, SIGHUP and SIGQUIT end the update with the file untouched
 // and no temporary file or backup left, then end the process by that signal;
