@@ -490,9 +490,11 @@ void copy_attributes(const Existing& from, int to, const fs::path& shown) {
     const ssize_t got = ::flistxattr(from.fd.get(), names.data(), names.size());
     if (got < 0) fail(shown, "cannot read the log's extended attributes", errno, advice);
     names.resize(static_cast<std::size_t>(got));
+    bool has_acl = false;
     for (std::size_t at = 0; at < names.size();) {
         const std::string name(names.data() + at);
         at += name.size() + 1;
+        has_acl = has_acl || name == "system.posix_acl_access";
         // The access list and the user's own attributes; security.* and
         // trusted.* belong to the system, which sets them on new files itself.
         if (name != "system.posix_acl_access" && name.rfind("user.", 0) != 0) continue;
@@ -506,6 +508,10 @@ void copy_attributes(const Existing& from, int to, const fs::path& shown) {
         if (::fsetxattr(to, name.c_str(), value.data(), static_cast<std::size_t>(read), 0) != 0) {
             fail(shown, what, errno, advice);
         }
+    }
+    // A new file inherits the folder's default ACL, which the log may not have had.
+    if (!has_acl && ::fremovexattr(to, "system.posix_acl_access") != 0 && errno != ENODATA && errno != ENOTSUP) {
+        fail(shown, "cannot keep the log's access control list", errno, advice);
     }
 }
 

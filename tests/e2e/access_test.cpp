@@ -16,10 +16,11 @@ namespace {
 const std::vector<std::string> walk{"log", "walk", "-m", "10", "--date", "2026-11-18"};
 
 
-// A POSIX access ACL in the kernel's xattr format (what setfacl writes to
-// system.posix_acl_access): owner rw, named user `uid` rw, owning group and
-// others nothing, mask rw.
-std::string acl_owner_and_user_rw(std::uint32_t uid) {
+// A POSIX ACL in the kernel's xattr format (what setfacl writes to
+// system.posix_acl_access or, for a folder's default, system.posix_acl_default):
+// owner rw, named user `uid` rw, owning group `group_perm`, others nothing,
+// mask rw.
+std::string acl_owner_and_user_rw(std::uint32_t uid, std::uint16_t group_perm = 0) {
     std::string acl;
     const auto put = [&](std::uint32_t value, int bytes) {
         for (int i = 0; i < bytes; ++i) acl += static_cast<char>((value >> (8 * i)) & 0xff);
@@ -33,7 +34,7 @@ std::string acl_owner_and_user_rw(std::uint32_t uid) {
     put(2, 4);               // version
     entry(0x01, 6, none);    // user::rw-
     entry(0x02, 6, uid);     // user:UID:rw-
-    entry(0x04, 0, none);    // group::---
+    entry(0x04, group_perm, none);  // group::
     entry(0x10, 6, none);    // mask::rw-
     entry(0x20, 0, none);    // other::---
     return acl;
@@ -72,6 +73,28 @@ TEST_CASE("a rewrite keeps the log's ACL and extended attributes - access is nev
         Options as_other;
         as_other.prefix = as_user(12345);
         CHECK(run(home, {"-f", (home / "log.toml").string(), "history"}, as_other).exit_code == 2);
+    }
+}
+
+TEST_CASE("a folder's default ACL does not widen a rewritten log that has no ACL") {
+    ScratchDir home;
+    const fs::path folder = home / "shared";
+    fs::create_directory(folder);
+    write(folder / "log.toml", example("beginner-eight-weeks.toml"));
+    fs::permissions(folder / "log.toml", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+    // Set after the log was made: new files in the folder would give nobody rw.
+    const std::string default_acl = acl_owner_and_user_rw(nobody, 4);
+    if (::setxattr(folder.c_str(), "system.posix_acl_default", default_acl.data(), default_acl.size(), 0) != 0) {
+        MESSAGE("skipped: the temporary folder's file system has no ACLs");
+        return;
+    }
+    CHECK(run(home, args((folder / "log.toml").string(), walk)).exit_code == 0);
+    CHECK(xattr_of(folder / "log.toml", "system.posix_acl_access") == "<none>");
+    CHECK(mode_of(folder / "log.toml") == 0640);
+    if (is_root()) {
+        Options as_nobody;
+        as_nobody.prefix = as_user(nobody);
+        CHECK(run(home, {"-f", (folder / "log.toml").string(), "history"}, as_nobody).exit_code == 2);
     }
 }
 
