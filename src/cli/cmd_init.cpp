@@ -113,7 +113,7 @@ int run_init(const Context& context, const InitOptions& options) {
         [&](std::string_view written) { parse_log(written, shown); }, keep_old);
 
     if (!result.not_durable.empty()) {
-        print_warning(shown, "the new log is in place but may not survive a power cut: " + result.not_durable,
+        print_warning(shown + ": the new log is in place but may not survive a power cut: " + result.not_durable,
                       context.color_stderr);
     }
     if (!context.quiet) {

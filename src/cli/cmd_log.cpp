@@ -161,7 +161,7 @@ int run_log(const Context& context, const LogOptions& options) {
         },
         storage::UpdateOptions{context.lock_timeout, {}});
     if (!result.not_durable.empty()) {
-        print_warning(shown, "the session is in the log but may not survive a power cut: " + result.not_durable,
+        print_warning(shown + ": the session is in the log but may not survive a power cut: " + result.not_durable,
                       context.color_stderr);
     }
 

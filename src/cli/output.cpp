@@ -66,9 +66,8 @@ void print_error(const Error& error, bool color) {
     }
 }
 
-void print_warning(std::string_view where, std::string_view message, bool color) {
-    fmt::print(stderr, "anklog: {} {}: {}\n", paint("warning:", Tone::yellow, color), one_line(excerpt(where)),
-               one_line(excerpt(message)));
+void print_warning(std::string_view what, bool color) {
+    fmt::print(stderr, "anklog: {} {}\n", paint("warning:", Tone::yellow, color), one_line(excerpt(what)));
 }
 
 std::string volume_text(const Session& session, Kind kind) {

@@ -20,9 +20,9 @@ std::string paint(std::string_view text, Tone tone, bool color);
 // Parts longer than a few hundred bytes are shortened to an excerpt.
 void print_error(const Error& error, bool color);
 
-// "anklog: warning: WHERE: message" on stderr: something the user must know
-// although the command succeeded.
-void print_warning(std::string_view where, std::string_view message, bool color);
+// "anklog: warning: what" on stderr: something the user must know although
+// the command succeeded.
+void print_warning(std::string_view what, bool color);
 
 // "20 min" for timed activities, "2 x 12" for strength.
 std::string volume_text(const Session& session, Kind kind);

