@@ -15,7 +15,8 @@ namespace anklog::cli {
 CLI::App* setup_init(CLI::App& app, InitFlags& flags) {
     CLI::App* command = app.add_subcommand("init", "Start a new log with your profile");
     add_profile_flags(*command, flags.profile);
-    command->add_flag("--force", flags.force, "Replace an existing log (the old one is kept as FILE.bak)");
+    command->add_flag("--force", flags.force,
+                      "Replace an existing log (the old one is kept as a numbered backup, FILE.~N~)");
     command->footer(
         "Examples:\n"
         "  anklog init\n"
@@ -31,23 +32,41 @@ int run_init(const Context& context, const InitFlags& flags) {
     bool replaced = false;
     storage::UpdateOptions keep_old;
     keep_old.lock_timeout = context.lock_timeout;
-    keep_old.backup_suffix = ".bak";  // --force must not lose history
-    storage::update_file(
+    keep_old.keep_numbered_backup = true;  // --force must not lose history
+    const storage::UpdateResult result = storage::update_file(
         context.log_path,
         [&](const std::optional<std::string>& current) {
             if (current && !flags.force) {
                 throw Error("a log already exists here", "log sessions into it with 'anklog log', or use --force to "
-                                                         "replace it (the old log is kept as FILE.bak)",
+                                                         "replace it (the old log is kept as a numbered backup, "
+                                                         "FILE.~N~)",
                             Location{shown});
+            }
+            if (current) {
+                // Whatever else the file is (notes, another program's data), it is not ours to replace.
+                try {
+                    (void)parse_log(*current, shown);
+                } catch (const Error& not_a_log) {
+                    const int line = not_a_log.where().line;
+                    throw Error(fmt::format("init --force replaces only an anklog log, and this file is not one ({}{})",
+                                            line > 0 ? fmt::format("line {}: ", line) : "", not_a_log.message()),
+                                "move the file away, or choose another file with -f FILE; it has not been changed",
+                                Location{shown});
+                }
             }
             replaced = current.has_value();
             return std::string(text);  // a copy: `text` is also printed below
         },
         [&](std::string_view written) { parse_log(written, shown); }, keep_old);
 
+    if (!result.not_durable.empty()) {
+        print_warning(shown + ": the new log is in place but may not survive a power cut: " + result.not_durable,
+                      context.color_stderr);
+    }
     if (!context.quiet) {
-        if (replaced) {
-            fmt::print("replaced {} (the old log is in {}.bak)\n", terminal_safe(shown), terminal_safe(shown));
+        if (replaced && result.backup) {
+            fmt::print("replaced {} (the old log is in {})\n", terminal_safe(shown),
+                       terminal_safe(result.backup->string()));
         } else {
             fmt::print("created {}\n", terminal_safe(shown));
         }

@@ -134,7 +134,7 @@ int run_log(const Context& context, const LogFlags& flags) {
     std::size_t sessions_before = 0;
     Session appended;
     Log written_log;
-    storage::update_file(
+    const storage::UpdateResult result = storage::update_file(
         context.log_path,
         [&](const std::optional<std::string>& current) {
             const Log log = current ? parse_log(*current, shown) : Log{};
@@ -152,6 +152,10 @@ int run_log(const Context& context, const LogFlags& flags) {
             written_log = std::move(log);
         },
         storage::UpdateOptions{context.lock_timeout, {}});
+    if (!result.not_durable.empty()) {
+        print_warning(shown + ": the session is in the log but may not survive a power cut: " + result.not_durable,
+                      context.color_stderr);
+    }
 
     if (!context.quiet) {
         fmt::print("{} {}:{}\n\n{}", paint("appended to", Tone::green, context.color_stdout), terminal_safe(shown),

@@ -42,8 +42,13 @@ void setup_global(CLI::App& app, GlobalFlags& options) {
     app.add_flag("-q,--quiet", options.quiet, "Print only what was asked for: no confirmations");
 }
 
-std::filesystem::path resolve_log_path(const std::string& file_flag) {
-    if (!file_flag.empty()) return file_flag;
+std::filesystem::path resolve_log_path(const std::optional<std::string>& file_flag) {
+    if (file_flag) {
+        if (file_flag->empty()) {
+            throw Error("-f: the file name is empty", "name the log, e.g. -f log.toml, or leave -f out for the default log");
+        }
+        return *file_flag;
+    }
     if (const std::string file = env("ANKLOG_FILE"); !file.empty()) return file;
     // The XDG spec says a relative XDG_DATA_HOME is invalid and to be ignored.
     if (const std::string data = env("XDG_DATA_HOME"); !data.empty() && data.front() == '/') {

@@ -16,7 +16,7 @@ class App;
 namespace anklog::cli {
 
 struct GlobalFlags {
-    std::string file;           // -f, --file
+    std::optional<std::string> file;  // -f, --file (given but empty is an error)
     std::string color = "auto"; // --color auto|always|never
     bool quiet = false;         // -q, --quiet
 };
@@ -33,8 +33,10 @@ struct Context {
 };
 
 // The log's path: -f FILE, else $ANKLOG_FILE, else $XDG_DATA_HOME/anklog/log.toml,
-// else ~/.local/share/anklog/log.toml. Throws anklog::Error when none can be found.
-std::filesystem::path resolve_log_path(const std::string& file_flag);
+// else ~/.local/share/anklog/log.toml. Throws anklog::Error when none can be
+// found, and for -f "" (an empty variable in a script must not select the
+// default log).
+std::filesystem::path resolve_log_path(const std::optional<std::string>& file_flag);
 
 // Colour only on a terminal, unless --color always; NO_COLOR turns auto off.
 bool use_color(const std::string& mode, int fd);

@@ -28,12 +28,17 @@ std::string terminal_safe(std::string_view text, std::size_t longest = std::stri
 std::string terminal_safe_lines(std::string_view text);
 
 // "anklog: error: FILE:LINE:COL: what" and a "  help: ..." line on stderr.
+// Parts longer than a few hundred bytes are shortened to an excerpt.
 void print_error(const Error& error, bool color);
 // "anklog: warning: what" on stderr.
 void print_warning(std::string_view what, bool color);
 
 // A mass as a flag's value: "0.5kg", exactly as the log would store it.
 std::string mass_flag(const Mass& mass);
+
+// "anklog: warning: what" on stderr: something the user must know although
+// the command succeeded.
+void print_warning(std::string_view what, bool color);
 
 // "20 min" for timed activities, "2 x 12" for strength.
 std::string volume_text(const Session& session, Kind kind);

@@ -2,6 +2,7 @@
 // The only place anklog touches the file system: reading the log, and
 // replacing it atomically under a lock so that it is never lost or torn.
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -10,35 +11,66 @@
 
 namespace anklog::storage {
 
+// The largest log anklog reads or writes: about 2 million sessions, far more
+// than a lifetime of training. A bigger file (or one that keeps growing while
+// it is read) is an error, never read without limit.
+inline constexpr std::uint64_t max_log_bytes = std::uint64_t{256} << 20;
+inline constexpr std::string_view max_log_size_text = "256 MiB";
+
 // The whole file. Throws anklog::Error if it is missing, not a regular file
-// or unreadable.
+// (a FIFO, device, socket or folder is refused before anything blocks on it),
+// unreadable or larger than max_log_bytes.
 std::string read_file(const std::filesystem::path& path);
 
-// The whole file, or nullopt when it does not exist.
+// The whole file, or nullopt when it does not exist; otherwise as read_file.
 std::optional<std::string> read_file_if_exists(const std::filesystem::path& path);
 
-// Follows symbolic links to the file they finally name (which may not exist yet).
-std::filesystem::path resolve_symlinks(const std::filesystem::path& path);
-
 struct UpdateOptions {
-    // How long to wait for another anklog process to finish writing.
+    // How long to wait for another process that holds the lock.
     std::chrono::milliseconds lock_timeout{10'000};
-    // When not empty and the file exists, its current bytes are first saved
-    // (atomically, under the same lock) as the file's name + this suffix.
-    std::string backup_suffix;
+    // When the file exists, keep its current content as a numbered backup
+    // FILE.~N~ beside it (N one more than the highest there; an existing file
+    // is never overwritten). Taken under the same lock as the replacement,
+    // and removed again if the replacement fails.
+    bool keep_numbered_backup = false;
 };
 
-// Replaces the file at `path` (after following symlinks) with
-// `make_text(current)`, where `current` is nullopt if it does not exist yet.
-// Holds an exclusive lock from the read to the rename, so concurrent updates
-// serialise. The new text goes to a temporary file beside the target, which is
-// fsynced, read back and passed to `verify` (which throws to abort), then
-// renamed over the target; the directory is fsynced last. A new file gets mode
-// 0600 (and missing folders 0700); an existing one keeps its mode. On any
-// failure the target is untouched, no temporary file is left, and an
-// anklog::Error explains what happened.
-void update_file(const std::filesystem::path& path,
-                 const std::function<std::string(const std::optional<std::string>& current)>& make_text,
-                 const std::function<void(std::string_view written)>& verify, const UpdateOptions& options = {});
+struct UpdateResult {
+    // The backup's path (beside the real file, when the log is a symlink),
+    // when one was kept.
+    std::optional<std::filesystem::path> backup;
+    // Empty, or why the change is made but may not survive a power cut,
+    // e.g. "cannot flush the folder to disk (Input/output error)".
+    std::string not_durable;
+};
+
+// Replaces the file at `path` with `make_text(current)`, where `current` is
+// nullopt if it does not exist yet.
+//
+// Symlinks in the final component are followed (the file they finally name is
+// replaced and the links stay), except a link another user could have
+// planted: in a sticky world-writable folder only links owned by the caller
+// or the folder's owner are followed, and root follows only root's links.
+// Missing folders are created (mode 0700), never through a link.
+//
+// Holds an exclusive lock on the file's folder from the read to the rename,
+// so concurrent updates serialise; temporary files left there by a killed
+// anklog are removed first. The new text goes to a temporary file beside the
+// target, which gets the target's owner, mode, POSIX ACL and user.* extended
+// attributes (a new file: mode 0600), is fsynced, read back and passed to
+// `verify` (which throws to abort), then renamed over the target; the folder
+// is fsynced last. An existing file is refused (before anything is written)
+// when it is not a regular file, has other hard links, is not writable by the
+// caller, or belongs to another user (a replacement would change its owner).
+//
+// SIGINT, SIGTERM, SIGHUP and SIGQUIT end the update with the file untouched
+// and no temporary file or backup left, then end the process by that signal;
+// they are deferred only while the rename is being made. On any failure the
+// target is untouched, no file is left behind, and an anklog::Error explains
+// what happened.
+UpdateResult update_file(const std::filesystem::path& path,
+                         const std::function<std::string(const std::optional<std::string>& current)>& make_text,
+                         const std::function<void(std::string_view written)>& verify,
+                         const UpdateOptions& options = {});
 
 }  // namespace anklog::storage

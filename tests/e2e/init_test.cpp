@@ -27,7 +27,7 @@ TEST_CASE("init in pounds") {
     CHECK(read(home / "log.toml").find("weights = [\"1 lb\", \"2 lb\", \"3 lb\"]") != std::string::npos);
 }
 
-TEST_CASE("init refuses to overwrite a log - --force replaces it and keeps the old one as .bak") {
+TEST_CASE("init refuses to overwrite a log - --force replaces it and keeps the old one as FILE.~1~") {
     ScratchDir home;
     const std::string original = example("beginner-eight-weeks.toml");
     write(home / "log.toml", original);
@@ -35,13 +35,13 @@ TEST_CASE("init refuses to overwrite a log - --force replaces it and keeps the o
     CHECK(refused.exit_code == 2);
     CHECK(refused.err == "anklog: error: log.toml: a log already exists here\n"
                          "  help: log sessions into it with 'anklog log', or use --force to replace it (the old log is "
-                         "kept as FILE.bak)\n");
+                         "kept as a numbered backup, FILE.~N~)\n");
     CHECK(read(home / "log.toml") == original);
 
     const Result forced = run(home, {"-f", "log.toml", "init", "--force"});
     CHECK(forced.exit_code == 0);
-    CHECK(forced.out.rfind("replaced log.toml (the old log is in log.toml.bak)\n", 0) == 0);
-    CHECK(read(home / "log.toml.bak") == original);
+    CHECK(forced.out.rfind("replaced log.toml (the old log is in log.toml.~1~)\n", 0) == 0);
+    CHECK(read(home / "log.toml.~1~") == original);
     CHECK(read(home / "log.toml").find("[[session]]") == std::string::npos);
 }
 

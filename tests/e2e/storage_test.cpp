@@ -81,6 +81,8 @@ TEST_CASE("a read-only folder: exit 2 / clear message / log intact / nothing lef
                                     fs::perms::others_read | fs::perms::others_exec);
         fs::permissions(folder / "log.toml", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
                                                  fs::perms::others_read);
+        // nobody's own log (anklog refuses to replace another user's), in root's folder.
+        REQUIRE(::chown((folder / "log.toml").c_str(), 65534, 65534) == 0);
         options.prefix = {"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"};
     } else {
         fs::permissions(folder, fs::perms::owner_read | fs::perms::owner_exec);
