@@ -76,8 +76,21 @@ struct LogBlocks {
 // the first block, [session] or [[session.x]] headers, a root key or table
 // named session or planned in the header (session = [...]), a quoted key
 // at the root or as a header's first part, dotted keys inside a block, a CR
-// not followed by LF, text that is not valid UTF-8, and anything the scanner
-// finds invalid.
+// not followed by LF, text that is not valid UTF-8, keys nested deeper than
+// max_key_depth, a header part whose last line is a [table] header (toml++
+// would place some of its errors past the end of the part), and anything the
+// scanner finds invalid. So a text that
+// splits needs no find_deep_nesting, and one scan serves both:
+//
+//   if (const auto split = split_log_blocks(text)) {
+//       toml++ on split->header, then on each block's text (alone, or several
+//       consecutive blocks at once: their texts are adjacent); add
+//       (block.first_line - 1) to the line of each error and node position
+//   } else if (const auto deep = find_deep_nesting(text)) {
+//       throw deep_nesting_error(*deep, file_name);
+//   } else {
+//       toml++ on the whole text
+//   }
 [[nodiscard]] std::optional<LogBlocks> split_log_blocks(std::string_view text);
 
 }  // namespace anklog

@@ -161,13 +161,16 @@ std::string_view name_of(BlockKind kind) { return kind == BlockKind::session ? "
 
 BlockParseComparison compare_block_parse(std::string_view text) {
     BlockParseComparison result;
-    // The parser refuses such a text before either kind of parse.
-    if (find_deep_nesting(text)) return result;
     const std::optional<LogBlocks> split = split_log_blocks(text);
-    if (!split) return result;
+    if (!split) return result;  // parsed whole, after the nesting guard
     result.split = true;
     if (auto d = check_split(text, *split); !d.empty()) {
         result.difference = d;
+        return result;
+    }
+    // A text that splits skips the nesting guard: it must have nothing to say.
+    if (const auto deep = find_deep_nesting(text)) {
+        result.difference = "split a text with a key nested " + std::to_string(deep->depth) + " parts deep";
         return result;
     }
 

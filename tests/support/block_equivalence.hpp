@@ -13,7 +13,7 @@
 namespace anklog::testing {
 
 struct BlockParseComparison {
-    bool split = false;                     // false: the scanner fell back (or the guard refused the text)
+    bool split = false;                     // false: the scanner fell back to a whole parse
     std::optional<std::string> difference;  // what differs; nullopt when both agree
 };
 

@@ -96,6 +96,8 @@ TEST_CASE("equivalence: texts made to fool a block scanner") {
         "[[session]]\nx = 1\n[[session]]\nx = \"\x01\"\n",
         "[[session]]\nx = 1979-05-27 07:32:00Z\ny = [1979-05-27 07:32:00, 1]\n",
         "[[session]]\nx = 0x1F\ny = nan\nz = -inf\n",
+        "a = []\n[[a.b]]\n\n[[planned]]\n",  // the error is at the start of line 3 either way
+        "a = []\n[[a.b]]\n[[planned]]\n",
         // fallbacks: the whole parse decides, and both agree trivially
         "session = [{date = 2026-11-18}]\n[[session]]\n",
         "[[session]]\n[session]\n",

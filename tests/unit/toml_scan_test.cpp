@@ -172,12 +172,30 @@ TEST_CASE("block split: UTF-8 text in strings and comments is fine") {
     CHECK(blocks_of("[[session]]\nnote = \"caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80\" # \xE2\x80\xAE\n").size() == 2);
 }
 
+TEST_CASE("block split: a [table] header may end the header part when a blank line or a comment follows it") {
+    CHECK(blocks_of("[profile]\n\n[[session]]\n").size() == 2);
+    CHECK(blocks_of("[profile]\n# mine\n[[session]]\n").size() == 2);
+}
+
 TEST_CASE("block split: the header may hold any other tables and keys") {
     const std::string text =
         "version = 1\nprofile.units = \"kg\"\n[activities]\n\"kettle-swing\" = { kind = \"strength\", group = \"hips\" }\n"
         "[activities.\"x.y\"]\nkind = \"gait\"\n[rules]\noff = [\"monotony\",\n  \"pain\"]\nsession = 1\n"
         "[[other]]\nx = 1\n[[session]]\ndate = 2026-11-18\n";
     CHECK(blocks_of(text).size() == 2);
+}
+
+TEST_CASE("block split: a text with keys nested too deep falls back, so that the nesting guard reports them") {
+    const std::string deep = dotted(max_key_depth);
+    const std::string almost = dotted(max_key_depth - 1);
+    CHECK(split_log_blocks("[" + almost + "]\nx = 1\n[[session]]\n"));  // 1,000 parts is allowed...
+    CHECK_FALSE(split_log_blocks("[" + almost + "]\nx.y = 1\n[[session]]\n"));  // ...1,001 is not
+    CHECK_FALSE(split_log_blocks("[" + deep + ".b]\n[[session]]\n"));
+    CHECK_FALSE(split_log_blocks(deep + ".b = 1\n[[session]]\n"));
+    CHECK_FALSE(split_log_blocks("[[session]]\nx = " + repeated("{" + dotted(10) + " = ", 100) + "1" +
+                                 repeated("}", 100) + "\n"));
+    CHECK(split_log_blocks("[[session]]\nx = " + repeated("{" + dotted(10) + " = ", 99) + "1" + repeated("}", 99) +
+                           "\n"));
 }
 
 TEST_CASE("block split: any other shape falls back to parsing the whole text") {
@@ -198,6 +216,9 @@ TEST_CASE("block split: any other shape falls back to parsing the whole text") {
         "[[session]]\ndate = 2026-11-18\n[profile]\nunits = \"lb\"\n",
         "[[planned]]\n[rules]\n",
         "[[session]]\n[[other]]\n",
+        // toml++ puts an error of [[a.b]] (a is no table) at the next line: past a header part ending there
+        "a = []\n[[a.b]]\n[[planned]]\n",
+        "[profile]\n[[session]]\n",
         // dotted keys inside a block make sub-tables
         "[[session]]\na.b = 1\n",
         "[[session]]\n\"a\".b = 1\n",
