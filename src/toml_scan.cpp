@@ -58,7 +58,6 @@ class Lexer {
 public:
     explicit Lexer(std::string_view text) : text_(text) {}
 
-    [[nodiscard]] std::size_t size() const { return text_.size(); }
     [[nodiscard]] char at(std::size_t pos) const { return pos < text_.size() ? text_[pos] : '\0'; }
     [[nodiscard]] bool at_end(std::size_t pos) const { return pos >= text_.size(); }
 
@@ -221,7 +220,7 @@ public:
                     current = open[count - 1].depth;
                     ++pos;
                     break;
-                default: ++pos; break;  // a blank before a key
+                default: return npos;  // where a key must be: toml++ rejects this
             }
         }
         return count == 0 ? pos : npos;
@@ -410,8 +409,9 @@ std::optional<LogBlocks> split_log_blocks(std::string_view text) {
             const bool block = array && key->parts == 1 && !key->first_quoted && names_a_block(key->first);
             if (block) {
                 if (after_header_table) return std::nullopt;
-                result.blocks.push_back(LogBlock{key->first == "session" ? BlockKind::session : BlockKind::planned,
-                                                 {}, line_begin, 0});
+                // The text and first line are filled in once the next block is found.
+                result.blocks.push_back(LogBlock{{}, line_begin, 0,
+                                                 key->first == "session" ? BlockKind::session : BlockKind::planned});
                 in_blocks = true;
             } else if (in_blocks || key->first_quoted || names_a_block(key->first)) {
                 return std::nullopt;

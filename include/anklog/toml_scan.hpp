@@ -43,16 +43,16 @@ struct DeepNesting {
 // The located error to report for `deep` in the file `file_name`.
 [[nodiscard]] Error deep_nesting_error(const DeepNesting& deep, std::string_view file_name);
 
-enum class BlockKind { session, planned };
+enum class BlockKind : unsigned char { session, planned };
 
 // One top-level [[session]] or [[planned]] array-of-tables element: its text
 // runs from the start of its header line (indentation included, so columns
 // need no shift) to the start of the next header line or the end of the text.
 struct LogBlock {
-    BlockKind kind = BlockKind::session;
     std::string_view text;
     std::size_t offset = 0;  // of text within the whole document
     int first_line = 1;      // 1-based line of the header in the whole document
+    BlockKind kind = BlockKind::session;
 };
 
 struct LogBlocks {
