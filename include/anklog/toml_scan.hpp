@@ -5,7 +5,8 @@
 // 1. find_deep_nesting: toml++ 3.3 builds one table per dotted key part and
 //    then walks and destroys the document recursively, so a key of ~31,000
 //    parts overflows an 8 MB stack (release) and ~15,000 in an ASan build with
-//    toml++ compiled in. Run this first and refuse what it reports.
+//    toml++ compiled in. Run it before toml++ parses a whole text and refuse
+//    what it reports.
 // 2. split_log_blocks: the header plus one block per top-level [[session]] or
 //    [[planned]] header, so that each block can be parsed on its own, or
 //    nullopt when the text is not of that plain shape (parse it whole then).
@@ -22,9 +23,10 @@ namespace anklog {
 // to any value: the parts of the current [table] header, plus those of the key,
 // plus those of the keys of enclosing inline tables. A real log needs 3
 // ([activities."x"] + kind). toml++ itself bounds nested arrays and inline
-// tables (256 levels), so the deepest document passing the guard is about
-// 2 x 1,000 + 256 levels: far below the ~15,000 of the most stack-hungry
-// build measured (ASan, toml++ header-only, -O0).
+// tables (256 levels), and a header part can be an array of tables (two
+// levels), so the deepest document passing the guard is about 2 x 1,000 + 256
+// levels: far below the ~15,000 of the most stack-hungry build measured
+// (ASan, toml++ header-only, -O0).
 inline constexpr int max_key_depth = 1000;
 
 struct DeepNesting {
@@ -35,9 +37,9 @@ struct DeepNesting {
 };
 
 // The first key (or table header) whose key depth exceeds max_depth, or
-// nullopt. Scanning stops where toml++ would stop with a syntax error, since
-// toml++ builds nothing past it. Dots inside quoted keys, strings and
-// comments do not count.
+// nullopt. Dots inside quoted keys, strings and comments do not count. The
+// scan stops at the first thing it finds invalid, which is never before
+// toml++'s first syntax error: toml++ builds nothing past that.
 [[nodiscard]] std::optional<DeepNesting> find_deep_nesting(std::string_view text, int max_depth = max_key_depth);
 
 // The located error to report for `deep` in the file `file_name`.
