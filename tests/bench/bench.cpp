@@ -1,6 +1,8 @@
 // anklog's benchmark: whole-process time and peak memory of each command on
 // generated logs of 1k, 10k and 100k sessions, against a program that only
-// parses the same file with toml++. Run it on a release build:
+// parses the same file with toml++; and (rows scan and blocks) anklog's block
+// scanner alone and with toml++ parsing each block on its own. Run it on a
+// release build:
 //   cmake --workflow --preset default && cmake --build --preset default --target bench
 #include <fcntl.h>
 #include <sys/resource.h>
@@ -115,15 +117,16 @@ void generate(const fs::path& path, int sessions) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 3 && argc != 4) {
-        fmt::print(stderr, "usage: anklog_bench ANKLOG PARSE_ONLY [KEEP_DIR]\n"
+    if (argc != 4 && argc != 5) {
+        fmt::print(stderr, "usage: anklog_bench ANKLOG PARSE_ONLY SCAN_BENCH [KEEP_DIR]\n"
                            "  KEEP_DIR: keep the generated logs there, e.g. for profiling\n");
         return 2;
     }
     const std::string anklog = fs::absolute(argv[1]).string();
     const std::string baseline = fs::absolute(argv[2]).string();
-    const bool keep = argc == 4;
-    const fs::path dir = keep ? fs::path(argv[3]) : fs::temp_directory_path() / fmt::format("anklog-bench-{}", ::getpid());
+    const std::string scan_bench = fs::absolute(argv[3]).string();
+    const bool keep = argc == 5;
+    const fs::path dir = keep ? fs::path(argv[4]) : fs::temp_directory_path() / fmt::format("anklog-bench-{}", ::getpid());
     fs::create_directories(dir);
 
     const Sample version = measure({anklog, "--version"}, 21);
@@ -141,6 +144,9 @@ int main(int argc, char** argv) {
                        s.seconds / parse.seconds, s.peak_kb / 1024, static_cast<double>(s.peak_kb) / static_cast<double>(parse.peak_kb));
         };
         row("parse-only", parse);
+        // Per-block parsing without anklog: the scanner alone, then with toml++ on each block.
+        row("scan", measure({scan_bench, "scan", log.string()}, runs));
+        row("blocks", measure({scan_bench, "blocks", log.string()}, runs));
         row("check", measure({anklog, "check", log.string()}, runs));
         row("history", measure({anklog, "-f", log.string(), "history"}, runs));
         row("plan", measure({anklog, "-f", log.string(), "plan", "--week-of", "2200-01-01"}, runs));
