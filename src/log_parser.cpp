@@ -1,11 +1,18 @@
 // Text -> Log: TOML syntax via toml++, then anklog's schema, field by field,
 // each problem located at the key or value that causes it.
+//
+// A log of the usual shape (a header, then [[session]] and [[planned]]
+// blocks) is parsed block by block: toml++ builds one small document at a
+// time and each becomes a Session at once, so memory stays at a few blocks'
+// worth of document and the walk stays in cache. Anything else is parsed as
+// one document. Both ways give the same Log or the same located error.
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
 #include <span>
 
 #include "anklog/error.hpp"
@@ -13,17 +20,28 @@
 #include "anklog/log.hpp"
 #include "anklog/rules.hpp"
 #include "anklog/suggest.hpp"
+#include "anklog/toml_scan.hpp"
 
 namespace anklog {
 
 namespace {
 
 using Keys = std::span<const std::string_view>;
-constexpr std::array<std::string_view, 5> top_level_keys{"version", "profile", "activities", "rules", "session"};
+constexpr std::array<std::string_view, 6> top_level_keys{"version", "profile",  "activities",
+                                                         "rules",   "session", "planned"};
 constexpr std::array<std::string_view, 4> profile_keys{"name", "units", "weights", "history"};
 constexpr std::array<std::string_view, 2> activity_keys{"kind", "group"};
 constexpr std::array<std::string_view, 10> session_keys{"date", "activity", "on",     "weight", "minutes",
                                                         "sets", "reps",     "effort", "pain",   "note"};
+// A planned session holds only what a plan prescribes, so that a [[planned]]
+// block renamed to [[session]] is a valid session.
+constexpr std::size_t planned_key_count = 7;
+constexpr Keys planned_keys{session_keys.data(), planned_key_count};
+
+std::string_view block_name(BlockKind kind) { return kind == BlockKind::session ? "session" : "planned"; }
+
+// "# anklog plan for the week of 2026-11-30": written above each saved week.
+constexpr std::string_view plan_marker = "# anklog plan for the week of ";
 
 std::string_view type_name(const toml::node& node) {
     switch (node.type()) {
@@ -45,27 +63,82 @@ public:
     explicit Parser(std::string_view file_name) : file_(file_name) {}
 
     Log parse(std::string_view text) {
-        toml::table root;
-        try {
-            root = toml::parse(text, std::string(file_));
-        } catch (const toml::parse_error& e) {
-            throw Error(std::string(e.description()),
-                        "this is not valid TOML there; fix that spot (toml.io describes the format)",
-                        at(e.source()));
+        if (const auto split = split_log_blocks(text)) {
+            const std::vector<LogBlock>& blocks = split->blocks;
+            std::size_t next = 0;  // the block being judged
+            try {
+                parse_header(parse_toml(split->header, 0));
+                for (; next < blocks.size(); ++next) {
+                    const LogBlock& block = blocks[next];
+                    line_offset_ = block.first_line - 1;
+                    const toml::table root = parse_toml(block.text, line_offset_);
+                    const toml::table& table = *root.get(block_name(block.kind))->as_array()->front().as_table();
+                    auto& into = block.kind == BlockKind::session ? log_.sessions : log_.planned;
+                    into.push_back(parse_session(table, block.kind));
+                }
+            } catch (const Error&) {
+                // A whole-document parse reports the first syntax error
+                // anywhere before any error in what the text means.
+                if (!syntax_error_) {
+                    for (std::size_t later = next + 1; later < blocks.size(); ++later) {
+                        line_offset_ = blocks[later].first_line - 1;
+                        (void)parse_toml(blocks[later].text, line_offset_);
+                    }
+                }
+                throw;
+            }
+            line_offset_ = 0;
+        } else {
+            if (const auto deep = find_deep_nesting(text)) throw deep_nesting_error(*deep, file_);
+            const toml::table root = parse_toml(text, 0);
+            parse_header(root);
+            parse_blocks(root);
         }
-        check_keys(root, top_level_keys, "at the top of the log");
-        parse_version(root);
-        if (const auto* profile = table_at(root, "profile")) parse_profile(*profile);
-        if (const auto* activities = table_at(root, "activities")) parse_activities(*activities);
-        if (const auto* rules = table_at(root, "rules")) parse_rules(*rules);
-        parse_sessions(root);
+        if (!log_.planned.empty()) find_plan_saves(text);
         return std::move(log_);
     }
 
 private:
     Location at(const toml::source_region& region) const {
-        return Location{std::string(file_), static_cast<int>(region.begin.line),
+        return Location{std::string(file_), static_cast<int>(region.begin.line) + line_offset_,
                         static_cast<int>(region.begin.column)};
+    }
+
+    // toml++ on `text`, whose first line is line `line_offset` + 1 of the file.
+    toml::table parse_toml(std::string_view text, int line_offset) {
+        line_offset_ = line_offset;
+        try {
+            return toml::parse(text, std::string(file_));
+        } catch (const toml::parse_error& e) {
+            syntax_error_ = true;
+            throw Error(std::string(e.description()),
+                        "this is not valid TOML there; fix that spot (toml.io describes the format)", at(e.source()));
+        }
+    }
+
+    // Everything but the blocks: version, [profile], [activities], [rules].
+    void parse_header(const toml::table& root) {
+        check_keys(root, top_level_keys, "at the top of the log");
+        parse_version(root);
+        if (const auto* profile = table_at(root, "profile")) parse_profile(*profile);
+        if (const auto* activities = table_at(root, "activities")) parse_activities(*activities);
+        if (const auto* rules = table_at(root, "rules")) parse_rules(*rules);
+    }
+
+    // The lines that start a saved plan's week.
+    void find_plan_saves(std::string_view text) {
+        int line = 1;
+        for (std::size_t start = 0; start < text.size();) {
+            const std::size_t end = std::min(text.find('\n', start), text.size());
+            const std::string_view content = text.substr(start, end - start);
+            if (content.starts_with(plan_marker)) {
+                if (const auto monday = parse_iso_date(content.substr(plan_marker.size(), 10))) {
+                    log_.plan_saves.push_back(PlanSave{week_start(*monday), line});
+                }
+            }
+            start = end + 1;
+            ++line;
+        }
     }
     Location at(const toml::node& node) const { return at(node.source()); }
 
@@ -269,23 +342,34 @@ private:
         }
     }
 
-    void parse_sessions(const toml::table& root) {
-        const toml::node* node = root.get("session");
-        if (!node) return;
-        if (node->is_table()) {
-            fail(*node, "'session' must be a list of [[session]] blocks",
-                 "start each session with [[session]] (double brackets)");
+    // The [[session]] and [[planned]] blocks of a whole document, judged in
+    // file order as the block-by-block path judges them.
+    void parse_blocks(const toml::table& root) {
+        std::vector<std::pair<const toml::table*, BlockKind>> blocks;
+        for (const BlockKind kind : {BlockKind::session, BlockKind::planned}) {
+            const std::string_view name = block_name(kind);
+            const toml::node* node = root.get(name);
+            if (!node) continue;
+            const std::string advice = fmt::format("start each {} with [[{}]] (double brackets)",
+                                                   kind == BlockKind::session ? "session" : "planned session", name);
+            if (node->is_table()) fail(*node, fmt::format("'{}' must be a list of [[{}]] blocks", name, name), advice);
+            if (!node->is_array_of_tables()) {
+                fail(*node, fmt::format("'{}' must be a list of [[{}]] blocks, not {}", name, name, type_name(*node)),
+                     advice);
+            }
+            const toml::array& array = *node->as_array();
+            if (kind == BlockKind::session && !array.empty() && array.front().as_table()->is_inline()) {
+                log_.inline_sessions_line = static_cast<int>(node->source().begin.line);
+            }
+            for (const toml::node& element : array) blocks.emplace_back(element.as_table(), kind);
         }
-        if (!node->is_array_of_tables()) {
-            fail(*node, fmt::format("'session' must be a list of [[session]] blocks, not {}", type_name(*node)),
-                 "start each session with [[session]] (double brackets)");
+        std::stable_sort(blocks.begin(), blocks.end(), [](const auto& a, const auto& b) {
+            return a.first->source().begin.line < b.first->source().begin.line;
+        });
+        for (const auto& [table, kind] : blocks) {
+            auto& into = kind == BlockKind::session ? log_.sessions : log_.planned;
+            into.push_back(parse_session(*table, kind));
         }
-        const toml::array& sessions = *node->as_array();
-        if (!sessions.empty() && sessions.front().as_table()->is_inline()) {
-            log_.inline_sessions_line = static_cast<int>(node->source().begin.line);
-        }
-        log_.sessions.reserve(sessions.size());
-        for (const toml::node& session : sessions) log_.sessions.push_back(parse_session(*session.as_table()));
     }
 
     std::optional<int> count_at(const toml::node* node, std::string_view key) const {
@@ -325,15 +409,18 @@ private:
         }
     };
 
-    Session parse_session(const toml::table& table) {
+    Session parse_session(const toml::table& table, BlockKind kind) {
         SessionFields fields;
+        const Keys known = kind == BlockKind::session ? Keys{session_keys} : planned_keys;
         for (const auto& [key, node] : table) {
             const toml::node** field = fields.slot(key.str());
-            if (!field) unknown_key(key, session_keys, "in [[session]]");
+            if (!field || std::find(known.begin(), known.end(), key.str()) == known.end()) {
+                unknown_key(key, known, fmt::format("in [[{}]]", block_name(kind)));
+            }
             *field = &node;
         }
         Session session;
-        session.line = static_cast<int>(table.source().begin.line);
+        session.line = static_cast<int>(table.source().begin.line) + line_offset_;
 
         const toml::node* date = fields.date;
         if (!date) fail(table, "this session has no date", "add a line like date = 2026-11-18");
@@ -388,12 +475,32 @@ private:
     }
 
     std::string_view file_;
+    int line_offset_ = 0;        // lines before the block being parsed
+    bool syntax_error_ = false;  // toml++ refused the text
     Log log_;
 };
 
 }  // namespace
 
 Log parse_log(std::string_view text, std::string_view file_name) { return Parser(file_name).parse(text); }
+
+std::vector<const Session*> planned_in_effect(const Log& log) {
+    // The save a block belongs to: the last marker line above it.
+    const auto save_of = [&log](int line) -> std::optional<std::size_t> {
+        std::optional<std::size_t> save;
+        for (std::size_t i = 0; i < log.plan_saves.size() && log.plan_saves[i].line < line; ++i) save = i;
+        return save;
+    };
+    std::map<Date, std::size_t> latest;  // week -> its last save
+    for (std::size_t i = 0; i < log.plan_saves.size(); ++i) latest[log.plan_saves[i].monday] = i;
+    std::vector<const Session*> out;
+    for (const Session& planned : log.planned) {
+        const auto week = latest.find(week_start(planned.date));
+        if (week == latest.end() || save_of(planned.line) == week->second) out.push_back(&planned);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Session* a, const Session* b) { return a->date < b->date; });
+    return out;
+}
 
 std::vector<const Session*> in_date_order(const Log& log) {
     std::vector<const Session*> out;

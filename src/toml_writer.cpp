@@ -54,8 +54,10 @@ bool is_valid_utf8(std::string_view text) {
     return true;
 }
 
-std::string to_toml(const Session& session) {
-    std::string out = "[[session]]\n";
+namespace {
+
+std::string block(const Session& session, std::string_view header, bool outcome) {
+    std::string out = fmt::format("[[{}]]\n", header);
     out += fmt::format("date = {}\n", to_string(session.date));
     out += fmt::format("activity = {}\n", toml_quote(session.activity));
     if (session.weight) {
@@ -68,11 +70,20 @@ std::string to_toml(const Session& session) {
     field("minutes", session.minutes);
     field("sets", session.sets);
     field("reps", session.reps);
+    if (!outcome) return out;
     field("effort", session.effort);
     field("pain", session.pain);
     if (!session.note.empty()) out += fmt::format("note = {}\n", toml_quote(session.note));
     return out;
 }
+
+}  // namespace
+
+std::string to_toml(const Session& session) { return block(session, "session", true); }
+
+std::string to_toml_planned(const Session& session) { return block(session, "planned", false); }
+
+std::string plan_save_marker(Date monday) { return fmt::format("# anklog plan for the week of {}\n", to_string(monday)); }
 
 std::string profile_table(const Profile& profile) {
     std::string out = "[profile]\n";

@@ -31,11 +31,19 @@ private:
     std::array<std::optional<double>, knob_count> overrides_{};
 };
 
+// A line "# anklog plan for the week of DATE", written above a saved week.
+struct PlanSave {
+    Date monday;
+    int line = 0;
+};
+
 struct Log {
     Profile profile;
     Catalogue catalogue;
     RuleSettings rules;
-    std::vector<Session> sessions;  // in file order
+    std::vector<Session> sessions;  // in file order: what was done
+    std::vector<Session> planned;   // [[planned]] blocks in file order: never counted as done
+    std::vector<PlanSave> plan_saves;  // in file order
     // The line of `session = [...]` when the sessions are an inline array, to
     // which no [[session]] block can be appended; 0 otherwise.
     int inline_sessions_line = 0;
@@ -48,5 +56,11 @@ Log parse_log(std::string_view text, std::string_view file_name);
 
 // The sessions in date order (stable: same-day sessions keep file order).
 std::vector<const Session*> in_date_order(const Log& log);
+
+// The planned sessions in effect, in date order: for a week saved more than
+// once, those of its latest save (the blocks after that week's last "# anklog
+// plan for the week of" line, up to the next such line); planned blocks of a
+// week without such a line all count.
+std::vector<const Session*> planned_in_effect(const Log& log);
 
 }  // namespace anklog

@@ -12,6 +12,13 @@ namespace anklog {
 // A `[[session]]` block, ending in a newline.
 std::string to_toml(const Session& session);
 
+// A `[[planned]]` block: the same fields but effort, pain and note.
+std::string to_toml_planned(const Session& session);
+
+// "# anklog plan for the week of 2026-11-30": the line above a saved week's
+// [[planned]] blocks. A later one for the same week replaces it in effect.
+std::string plan_save_marker(Date monday);
+
 // The `[profile]` table, ending in a newline.
 std::string profile_table(const Profile& profile);
 

@@ -1,6 +1,7 @@
 // Hostile input: each is a clear error or handled correctly, never a crash,
 // a hang or lost data.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -92,7 +93,7 @@ TEST_CASE("deep nesting - invalid UTF-8 - a file that is not a log: located erro
             for (int i = 0; i < 20000; ++i) s += ".a";
             return s;
         }() + "]\n",
-         "anklog: error: log.toml:1:2: unknown key 'a' at the top of the log"},
+         "anklog: error: log.toml:1:1: a key with 20001 dotted parts; anklog reads keys of at most 1000 parts"},
         {"[[session]]\ndate = 2026-11-18\nactivity = \"walk\"\nminutes = 10\nnote = \"caf\xe9\"\n",
          "anklog: error: log.toml:5:11: Encountered invalid utf-8 sequence"},
         {std::string("\xef\xbb\xbf") + "version = 1\n", ""},
@@ -106,6 +107,29 @@ TEST_CASE("deep nesting - invalid UTF-8 - a file that is not a log: located erro
         const Result r = run(home, {"check", "log.toml"});
         CHECK(r.exit_code == (error.empty() ? 0 : 2));
         CHECK(r.err.substr(0, error.size()) == error);
+    }
+}
+
+TEST_CASE("keys of 40,000 dotted parts (which overflow toml++'s stack) are refused, located, by every command") {
+    ScratchDir home;
+    std::string key = "a";
+    for (int i = 1; i < 40000; ++i) key += ".a";
+    write(home / "dotted.toml", "version = 1\n" + key + " = 1\n");
+    write(home / "header.toml", "[" + key + "]\n");
+    write(home / "array.toml", "[[" + key + "]]\n");
+    for (const char* file : {"dotted.toml", "header.toml", "array.toml"}) {
+        CAPTURE(file);
+        for (const std::vector<std::string>& args :
+             std::vector<std::vector<std::string>>{{"history"}, {"check"}, {"plan"}, {"log", "walk", "-m", "5"}}) {
+            std::vector<std::string> full{"-f", file};
+            full.insert(full.end(), args.begin(), args.end());
+            const Result r = run(home, full);
+            CHECK(r.exit_code == 2);
+            CHECK(r.err == fmt::format("anklog: error: {}:{}:1: a key with 40000 dotted parts; anklog reads keys of "
+                                       "at most 1000 parts\n  help: a log needs only short keys like `minutes` or "
+                                       "`[profile]`; remove or shorten this one\n",
+                                       file, std::string(file) == "dotted.toml" ? 2 : 1));
+        }
     }
 }
 

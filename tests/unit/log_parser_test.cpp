@@ -154,7 +154,7 @@ TEST_CASE("unknown keys are errors with a suggestion / at the key") {
     CHECK(error_of("verison = 1\n") == "log.toml:1:1: unknown key 'verison' at the top of the log | did you mean 'version'?");
     CHECK(error_of("colour = 1\n") ==
           "log.toml:1:1: unknown key 'colour' at the top of the log | known keys here: version, profile, "
-          "activities, rules, session");
+          "activities, rules, session, planned");
 }
 
 TEST_CASE("unknown activities are errors with a suggestion") {
@@ -242,4 +242,47 @@ TEST_CASE("structure mistakes are explained") {
           "log.toml:2:1: cannot declare activity 'walk' | 'walk' is a built-in activity; pick another name");
     CHECK(error_of("[activities]\nrow = { kind = \"strenght\", group = \"hips\" }\n") ==
           "log.toml:2:16: unknown kind \"strenght\" | did you mean 'strength'?");
+}
+
+TEST_CASE("[[planned]] blocks are planned sessions, never sessions done") {
+    const Log log = parse_log(
+        "[[session]]\ndate = 2026-11-02\nactivity = \"walk\"\nminutes = 10\n"
+        "[[planned]]\ndate = 2026-11-09\nactivity = \"walk\"\nweight = \"1 kg\"\nminutes = 12\n",
+        "log.toml");
+    REQUIRE(log.sessions.size() == 1);
+    REQUIRE(log.planned.size() == 1);
+    CHECK(log.planned[0].line == 5);
+    CHECK(log.planned[0].minutes == 12);
+    // What a plan does not prescribe has no place in a planned block.
+    CHECK(error_of("[[planned]]\ndate = 2026-11-09\nactivity = \"walk\"\nminutes = 12\npain = 2\n") ==
+          "log.toml:5:1: unknown key 'pain' in [[planned]] | known keys here: date, activity, on, weight, minutes, "
+          "sets, reps");
+    CHECK(error_of("[[planned]]\ndate = 2026-11-09\nactivity = \"walk\"\n") ==
+          "log.toml:1:1: walk needs minutes | add how long it took, e.g. minutes = 20");
+}
+
+TEST_CASE("the plan in effect for a week is its latest save") {
+    const std::string first =
+        "# anklog plan for the week of 2026-11-09\n"
+        "[[planned]]\ndate = 2026-11-09\nactivity = \"walk\"\nminutes = 10\n"
+        "[[planned]]\ndate = 2026-11-11\nactivity = \"walk\"\nminutes = 10\n";
+    const std::string again =
+        "# anklog plan for the week of 2026-11-09\n"
+        "[[planned]]\ndate = 2026-11-10\nactivity = \"walk\"\nminutes = 11\n";
+    const std::string other_week =
+        "# anklog plan for the week of 2026-11-16\n"
+        "[[planned]]\ndate = 2026-11-16\nactivity = \"walk\"\nminutes = 12\n";
+    const auto minutes = [](const Log& log) {
+        std::vector<int> out;
+        for (const Session* s : planned_in_effect(log)) out.push_back(s->minutes.value_or(0));
+        return out;
+    };
+    CHECK(minutes(parse_log(first, "f")) == std::vector{10, 10});
+    CHECK(minutes(parse_log(first + again, "f")) == std::vector{11});
+    CHECK(minutes(parse_log(first + other_week + again, "f")) == std::vector{11, 12});
+    // A later save of a rest week leaves nothing planned that week.
+    CHECK(minutes(parse_log(first + "# anklog plan for the week of 2026-11-09\n", "f")).empty());
+    // Planned blocks written by hand, with no such line, all count.
+    CHECK(minutes(parse_log("[[planned]]\ndate = 2026-11-09\nactivity = \"walk\"\nminutes = 9\n", "f")) ==
+          std::vector{9});
 }
