@@ -4,10 +4,12 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <csignal>
 #include <fmt/format.h>
 
 #include "anklog/error.hpp"
+#include "close_stdout.hpp"
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
@@ -27,7 +29,7 @@ const char* const main_footer =
     "The log is plain TOML: edit it freely; anklog only appends.\n"
     "Run 'anklog COMMAND --help' for a command's options, 'man anklog' for the whole story.";
 
-int run(int argc, char** argv) {
+int run(int argc, char** argv, bool& color_stderr) {
     using namespace anklog::cli;
     CLI::App app{"anklog: a training log for ankle and wrist weights that flags risky jumps in load", "anklog"};
     app.set_version_flag("--version", "anklog " ANKLOG_VERSION);
@@ -52,12 +54,15 @@ int run(int argc, char** argv) {
 
     try {
         app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e);
+    } catch (const CLI::CallForHelp&) {
+        fmt::print("{}", app.help());
+        return 0;
+    } catch (const CLI::CallForAllHelp&) {
+        fmt::print("{}", app.help("", CLI::AppFormatMode::All));
+        return 0;
     } catch (const CLI::CallForVersion& e) {
-        return app.exit(e);
+        fmt::print("{}\n", e.what());
+        return 0;
     } catch (const CLI::ParseError& e) {
         // Point at the help of the command being parsed, if any.
         const auto parsed = app.get_subcommands();
@@ -67,7 +72,7 @@ int run(int argc, char** argv) {
         return exit_error;
     }
 
-    bool color_stderr = use_color(global.color, STDERR_FILENO);
+    color_stderr = use_color(global.color, STDERR_FILENO);
     try {
         if (app.get_subcommands().empty()) {
             fmt::print(stderr, "{}", app.help());
@@ -85,9 +90,29 @@ int run(int argc, char** argv) {
     } catch (const anklog::Error& e) {
         print_error(e, color_stderr);
     } catch (const std::exception& e) {
+        // A write to stdout that failed mid-way is reported once, by
+        // finish_output, with its reason; it is no bug of anklog's.
+        if (output_failure(e)) return exit_error;
         print_error(anklog::Error(fmt::format("internal error: {}", e.what()),
                                   "please report this; your log has not been changed"),
                     color_stderr);
+    }
+    return exit_error;
+}
+
+// Every command's output must reach its destination: flush and close stdout
+// and check (as coreutils' close_stdout does). A reader that went away (EPIPE,
+// when SIGPIPE is ignored; by default SIGPIPE ends anklog quietly, as it ends
+// cat) is no reason for a message: the status says the output was cut short.
+int finish_output(int status, bool color_stderr) {
+    const std::optional<int> failure = anklog::cli::close_stdout();
+    if (!failure) return status;
+    if (*failure != EPIPE) {
+        try {
+            anklog::cli::print_error(anklog::cli::output_error(*failure), color_stderr);
+        } catch (...) {
+            // stderr is failing too: the exit status is all that is left.
+        }
     }
     return exit_error;
 }
@@ -98,8 +123,9 @@ int main(int argc, char** argv) {
     // A write past the file-size limit must fail with EFBIG, which anklog
     // reports and recovers from, rather than kill the process mid-write.
     (void)std::signal(SIGXFSZ, SIG_IGN);
+    bool color_stderr = false;
     try {
-        return run(argc, argv);
+        return finish_output(run(argc, argv, color_stderr), color_stderr);
     } catch (...) {
         // Only setting up the command line can get here (e.g. out of memory).
         (void)std::fputs("anklog: error: internal error while starting\n  help: please report this\n", stderr);
