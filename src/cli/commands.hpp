@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "command_tree.hpp"
 #include "context.hpp"
 
 namespace CLI {
@@ -67,5 +68,13 @@ struct PlanOptions {
 };
 CLI::App* setup_plan(CLI::App& app, PlanOptions& options);
 int run_plan(const Context& context, const PlanOptions& options);
+
+// Commands about the command line itself: they read the command tree and
+// run before any log is looked for.
+struct HelpOptions {
+    std::string command;
+};
+CLI::App* setup_help(CLI::App& app, HelpOptions& options);
+int run_help(const CommandTree& tree, const HelpOptions& options);
 
 }  // namespace anklog::cli

@@ -10,9 +10,11 @@
 
 #include "anklog/error.hpp"
 #include "close_stdout.hpp"
+#include "command_tree.hpp"
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
+#include "usage_errors.hpp"
 
 namespace {
 
@@ -28,6 +30,18 @@ const char* const main_footer =
     "\n"
     "The log is plain TOML: edit it freely; anklog only appends.\n"
     "Run 'anklog COMMAND --help' for a command's options, 'man anklog' for the whole story.";
+
+// Exit status of `anklog` alone. git prints its usage and exits 1; anklog's
+// contract gives every usage error 2, and no command is one, so it prints a
+// short usage on stderr (nothing on stdout: it answered no question) and
+// exits 2.
+constexpr int exit_no_command = exit_error;
+
+std::vector<std::string> arguments_of(int argc, char** argv) {
+    std::vector<std::string> args;
+    for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
+    return args;
+}
 
 int run(int argc, char** argv, bool& color_stderr) {
     using namespace anklog::cli;
@@ -45,13 +59,18 @@ int run(int argc, char** argv, bool& color_stderr) {
     CheckOptions check;
     PlanOptions plan;
     RulesOptions rules;
+    HelpOptions help;
     CLI::App* init_command = setup_init(app, init);
     CLI::App* log_command = setup_log(app, log);
     CLI::App* check_command = setup_check(app, check);
     CLI::App* plan_command = setup_plan(app, plan);
     CLI::App* history_command = setup_history(app, history);
     CLI::App* rules_command = setup_rules(app, rules);
+    CLI::App* help_command = setup_help(app, help);
+    make_integers_decimal(app);
+    const CommandTree tree = describe(app);
 
+    color_stderr = use_color(global.color, STDERR_FILENO);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp&) {
@@ -64,20 +83,24 @@ int run(int argc, char** argv, bool& color_stderr) {
         fmt::print("{}\n", e.what());
         return 0;
     } catch (const CLI::ParseError& e) {
-        // Point at the help of the command being parsed, if any.
-        const auto parsed = app.get_subcommands();
-        const std::string help = parsed.empty() ? "anklog --help" : "anklog " + parsed.back()->get_name() + " --help";
-        print_error(anklog::Error(e.what(), fmt::format("see '{}' for usage", help)),
-                    use_color(global.color, STDERR_FILENO));
+        // --color may not have been read yet, or may be what was wrong.
+        color_stderr = use_color(global.color == "always" || global.color == "never" ? global.color : "auto",
+                                 STDERR_FILENO);
+        print_error(explain_usage_error(tree, arguments_of(argc, argv), e), color_stderr);
         return exit_error;
     }
 
     color_stderr = use_color(global.color, STDERR_FILENO);
     try {
         if (app.get_subcommands().empty()) {
-            fmt::print(stderr, "{}", app.help());
-            throw anklog::Error("no command given", "try 'anklog log walk --minutes 10', or 'anklog --help'");
+            fmt::print(stderr, "{}\n", short_usage(tree));
+            print_error(anklog::Error("no command given",
+                                      "'anklog help COMMAND' shows what a command takes, 'man anklog' tells everything"),
+                        color_stderr);
+            return exit_no_command;
         }
+        // Commands about the command line itself need no log.
+        if (help_command->parsed()) return run_help(tree, help);
         const Context context = make_context(global);
         color_stderr = context.color_stderr;
         if (init_command->parsed()) return run_init(context, init);

@@ -53,6 +53,7 @@ TEST_CASE("a full disk is exit 2 with the reason - for every kind of output") {
         {"rules"},
         {"--help"},
         {"log", "--help"},
+        {"help", "plan"},
         {"--version"},
         {"-f", (home / "new.toml").string(), "log", "walk", "-m", "10", "--date", "2026-11-18"},
     };
