@@ -77,4 +77,20 @@ struct HelpOptions {
 CLI::App* setup_help(CLI::App& app, HelpOptions& options);
 int run_help(const CommandTree& tree, const HelpOptions& options);
 
+struct CompletionsOptions {
+    std::string shell;
+};
+CLI::App* setup_completions(CLI::App& app, CompletionsOptions& options);
+int run_completions(const CommandTree& tree, const CompletionsOptions& options);
+
+// The hidden helper of the completion scripts: `anklog [-f FILE] __complete
+// activities` prints the activities anklog knows, built in and declared in the
+// log (-f, else $ANKLOG_FILE, else the default), one per line, and exits 0,
+// silently, whatever goes wrong reading the log.
+struct CompleteHelperOptions {
+    std::string what;
+};
+CLI::App* setup_complete_helper(CLI::App& app, CompleteHelperOptions& options);
+int run_complete_helper(const GlobalOptions& global, const CompleteHelperOptions& options);
+
 }  // namespace anklog::cli

@@ -60,6 +60,8 @@ int run(int argc, char** argv, bool& color_stderr) {
     PlanOptions plan;
     RulesOptions rules;
     HelpOptions help;
+    CompletionsOptions completions;
+    CompleteHelperOptions complete_helper;
     CLI::App* init_command = setup_init(app, init);
     CLI::App* log_command = setup_log(app, log);
     CLI::App* check_command = setup_check(app, check);
@@ -67,6 +69,8 @@ int run(int argc, char** argv, bool& color_stderr) {
     CLI::App* history_command = setup_history(app, history);
     CLI::App* rules_command = setup_rules(app, rules);
     CLI::App* help_command = setup_help(app, help);
+    CLI::App* completions_command = setup_completions(app, completions);
+    CLI::App* complete_helper_command = setup_complete_helper(app, complete_helper);
     make_integers_decimal(app);
     const CommandTree tree = describe(app);
 
@@ -101,6 +105,8 @@ int run(int argc, char** argv, bool& color_stderr) {
         }
         // Commands about the command line itself need no log.
         if (help_command->parsed()) return run_help(tree, help);
+        if (completions_command->parsed()) return run_completions(tree, completions);
+        if (complete_helper_command->parsed()) return run_complete_helper(global, complete_helper);
         const Context context = make_context(global);
         color_stderr = context.color_stderr;
         if (init_command->parsed()) return run_init(context, init);

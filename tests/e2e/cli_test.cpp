@@ -87,6 +87,23 @@ TEST_CASE("the man page documents every command and every option --help lists") 
     }
 }
 
+TEST_CASE("the man page documents the environment, usage errors, output errors and completion") {
+    const std::string man = man_page_text();
+    const std::size_t environment = man.find(".SH ENVIRONMENT");
+    const std::string variables = man.substr(environment, man.find(".SH", environment + 1) - environment);
+    for (const char* variable : {"ANKLOG_FILE", "ANKLOG_LOCK_TIMEOUT", "XDG_DATA_HOME", "HOME", "NO_COLOR", "COLUMNS"}) {
+        CAPTURE(variable);
+        CHECK(variables.find(std::string(".B ") + variable + "\n") != std::string::npos);
+    }
+    const std::size_t exit_status = man.find(".SH EXIT STATUS");
+    const std::string status = man.substr(exit_status, man.find(".SH", exit_status + 1) - exit_status);
+    CHECK(status.find("usage error") != std::string::npos);
+    CHECK(status.find("cannot write output") != std::string::npos);
+    CHECK(status.find("no command") != std::string::npos);
+    CHECK(man.find("anklog completions bash") != std::string::npos);
+    CHECK(man.find("share/bash-completion/completions/anklog") != std::string::npos);
+}
+
 TEST_CASE("the log is found via -f / then ANKLOG_FILE / then XDG_DATA_HOME / then HOME") {
     ScratchDir home;
     const std::vector<std::string> args{"log", "walk", "-m", "5", "--date", "2026-11-18", "--dry-run"};

@@ -55,6 +55,7 @@ TEST_CASE("a full disk is exit 2 with the reason - for every kind of output") {
         {"log", "--help"},
         {"help", "plan"},
         {"--version"},
+        {"completions", "bash"},
         {"-f", (home / "new.toml").string(), "log", "walk", "-m", "10", "--date", "2026-11-18"},
     };
     for (const auto& args : commands) {

@@ -85,6 +85,8 @@ TEST_CASE("choices - the value as typed, the choices and did you mean") {
                       error("--fail-on: \"warn\" is not one of note, warning, danger", "write --fail-on note, warning or danger"));
     check_usage_error({"check", "--fail-on", "dnager"},
                       error("--fail-on: \"dnager\" is not one of note, warning, danger", "did you mean 'danger'?"));
+    check_usage_error({"completions", "powershell"},
+                      error("SHELL: \"powershell\" is not one of bash, zsh, fish", "write bash, zsh or fish"));
 }
 
 TEST_CASE("integer flags are decimal: 010 is ten - hex, signs, spaces and units are errors naming the range") {
