@@ -81,7 +81,7 @@ std::string bash_completion(const CommandTree& tree, std::string_view version) {
             names.insert(names.end(), option->names.begin(), option->names.end());
             if (!option->takes_value) continue;
             for (const std::string& name : option->names) {
-                values_table += fmt::format("        [{}]={}\n", single_quoted(key + " " + name),
+                values_table += fmt::format("        [{}]={}\n", single_quoted(fmt::format("{} {}", key, name)),
                                             single_quoted(bash_kind(option->values)));
             }
         }
@@ -90,7 +90,7 @@ std::string bash_completion(const CommandTree& tree, std::string_view version) {
         for (std::size_t i = 0; i < command->arguments.size(); ++i) {
             const ArgumentSpec& argument = command->arguments[i];
             const std::string position = argument.max_count == -1 ? "*" : std::to_string(i);
-            arguments_table += fmt::format("        [{}]={}\n", single_quoted(key + " " + position),
+            arguments_table += fmt::format("        [{}]={}\n", single_quoted(fmt::format("{} {}", key, position)),
                                            single_quoted(bash_kind(argument.values)));
             if (argument.max_count == -1) break;
         }

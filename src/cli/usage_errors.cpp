@@ -282,9 +282,12 @@ Error explain_problem(const CommandTree& tree, const Scan& scanned, const Proble
 // CLI11 names an option in its messages by its first long name (else its
 // short one, or an argument's name), followed by `separator`.
 struct Named {
-    const OptionSpec* option = nullptr;
-    const ArgumentSpec* argument = nullptr;
-    std::string rest;  // the message after the name and separator
+    const OptionSpec* option = nullptr;      // an option...
+    const ArgumentSpec* argument = nullptr;  // ...or an argument
+    std::string name;                        // "--minutes", "SHELL"
+    std::string value_name;                  // "N"; "" for a flag
+    const ValueKind* values = nullptr;       // what it takes
+    std::string rest;                        // the message after the name and separator
 };
 
 std::optional<Named> named_in(const CommandTree& tree, const CommandSpec* command, std::string_view message,
@@ -295,20 +298,25 @@ std::optional<Named> named_in(const CommandTree& tree, const CommandSpec* comman
         for (const OptionSpec& option : in->options) {
             for (const std::string& name : option.names) {
                 const std::string prefix = name + std::string(separator);
-                if (message.starts_with(prefix)) return Named{&option, nullptr, std::string(message.substr(prefix.size()))};
+                if (message.starts_with(prefix)) {
+                    return Named{&option, nullptr, option.display_name(), option.value_name, &option.values,
+                                 std::string(message.substr(prefix.size()))};
+                }
             }
         }
         for (const ArgumentSpec& argument : in->arguments) {
             const std::string prefix = argument.name + std::string(separator);
-            if (message.starts_with(prefix)) return Named{nullptr, &argument, std::string(message.substr(prefix.size()))};
+            if (message.starts_with(prefix)) {
+                return Named{nullptr, &argument, argument.name, argument.name, &argument.values,
+                             std::string(message.substr(prefix.size()))};
+            }
         }
     }
     return std::nullopt;
 }
 
 const std::vector<std::string>* choices_of(const Named& named) {
-    const ValueKind& kind = named.option ? named.option->values : named.argument->values;
-    return kind.source == ValueKind::Source::words ? &kind.words : nullptr;
+    return named.values && named.values->source == ValueKind::Source::words ? &named.values->words : nullptr;
 }
 
 // The values typed for the option or argument `named`.
@@ -322,11 +330,9 @@ std::vector<const TypedValue*> typed_values(const Scan& scanned, const Named& na
     return out;
 }
 
-std::string display(const Named& named) { return named.option ? named.option->display_name() : named.argument->name; }
-
 Error explain_value_error(const CommandTree& tree, const Scan& scanned, const Named& named) {
     const auto values = typed_values(scanned, named);
-    const std::string typed_name = values.empty() ? display(named) : values.front()->typed_name;
+    const std::string typed_name = values.empty() ? named.name : values.front()->typed_name;
     // anklog's own validators: "message<separator>advice".
     if (const std::size_t split = named.rest.find(advice_separator); split != std::string::npos) {
         return Error(fmt::format("{}: {}", typed_name, named.rest.substr(0, split)), named.rest.substr(split + 1));
@@ -349,7 +355,7 @@ Error explain_value_error(const CommandTree& tree, const Scan& scanned, const Na
     }
     if (!values.empty()) {
         return Error(fmt::format("{}: {} is not a valid {}", typed_name, value_quote(values.front()->value),
-                                 named.option ? named.option->value_name : named.argument->name),
+                                 named.value_name),
                      command_help(tree, scanned.command));
     }
     return Error(fmt::format("{}: {}", typed_name, named.rest), command_help(tree, scanned.command));
@@ -412,13 +418,13 @@ Error explain_usage_error(const CommandTree& tree, const std::vector<std::string
     }
     if (dynamic_cast<const CLI::ExcludesError*>(&error)) {
         if (const auto named = named_in(tree, scanned.command, message, " excludes ")) {
-            return Error(fmt::format("{} and {} cannot be used together", display(*named), named->rest),
+            return Error(fmt::format("{} and {} cannot be used together", named->name, named->rest),
                          fmt::format("choose one of them; {}", command_help(tree, scanned.command)));
         }
     }
     if (dynamic_cast<const CLI::RequiresError*>(&error)) {
         if (const auto named = named_in(tree, scanned.command, message, " requires ")) {
-            return Error(fmt::format("{} needs {} as well", display(*named), named->rest),
+            return Error(fmt::format("{} needs {} as well", named->name, named->rest),
                          command_help(tree, scanned.command));
         }
     }
