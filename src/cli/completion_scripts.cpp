@@ -280,7 +280,7 @@ _{program}() {{
   typeset -A opt_args
   local -a _{program}_root_specs=(
 {root}  )
-{arrays}  _arguments -C -s -S $_{program}_root_specs \
+{arrays}  _arguments -C -s -S -A '-*' $_{program}_root_specs \
     ': :->command' \
     '*:: :->argument' && ret=0
   _{program}_file=${{opt_args[-f]:-${{opt_args[--file]}}}}

@@ -205,6 +205,8 @@ print -r -- "${${out##*WORDS<}%%>*}"
     CHECK(complete("anklog log walk --on wr") == "log walk --on wrist\n");
     CHECK(complete("anklog log side-leg-l") == "log side-leg-lift\n");
     CHECK(complete("anklog -f declared.toml log kett") == "-f declared.toml log kettle-swing\n");
+    // Global options after the command are the command's.
+    CHECK(complete("anklog log -q -f declared.toml kett") == "log -q -f declared.toml kettle-swing\n");
 }
 
 TEST_CASE("completions: fish loads the script and completes commands, values and activities") {
@@ -230,5 +232,6 @@ TEST_CASE("completions: fish loads the script and completes commands, values and
     CHECK(complete("anklog history --format j") == "json\tOutput format; default text\n");
     CHECK(complete("anklog log side-leg-l") == "side-leg-lift\tACTIVITY\n");
     CHECK(complete("anklog -f declared.toml log kett") == "kettle-swing\tACTIVITY\n");
+    CHECK(complete("anklog log -q --file declared.toml kett") == "kettle-swing\tACTIVITY\n");
     CHECK(complete("anklog -f x log walk -m 10 --ef") == "--effort\tHow hard it felt, 0 (rest) to 10 (maximal)\n");
 }
