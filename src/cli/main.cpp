@@ -1,6 +1,7 @@
 // The one place that registers subcommands and turns outcomes into exit codes:
 // 0 success (check: 1 when it flags something at or above --fail-on),
-// 2 any error (bad usage, unreadable or invalid log, failed write).
+// 2 any error (bad usage, unreadable or invalid log, failed write, output
+// that could not be written).
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
@@ -71,6 +72,7 @@ int run(int argc, char** argv, bool& color_stderr) {
     CLI::App* help_command = setup_help(app, help);
     CLI::App* completions_command = setup_completions(app, completions);
     CLI::App* complete_helper_command = setup_complete_helper(app, complete_helper);
+    // Once every command is set up: the tree is read from what they declared.
     make_integers_decimal(app);
     const CommandTree tree = describe(app);
 
