@@ -101,7 +101,7 @@ int run(int argc, char** argv, bool& color_stderr) {
         if (app.get_subcommands().empty()) {
             fmt::print(stderr, "{}\n", short_usage(tree));
             print_error(anklog::Error("no command given",
-                                      "'anklog help COMMAND' shows what a command takes, 'man anklog' tells everything"),
+                                      "run 'anklog help COMMAND' for its options, 'man anklog' for everything"),
                         color_stderr);
             return exit_no_command;
         }

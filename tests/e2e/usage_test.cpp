@@ -129,7 +129,7 @@ TEST_CASE("anklog alone prints the commands, one line each, on stderr and exits 
         CHECK(r.err.find("\n  " + command + " ") != std::string::npos);
     }
     CHECK(r.err.ends_with(error("no command given",
-                                "'anklog help COMMAND' shows what a command takes, 'man anklog' tells everything")));
+                                "run 'anklog help COMMAND' for its options, 'man anklog' for everything")));
 }
 
 TEST_CASE("anklog help - anklog help COMMAND") {
