@@ -4,12 +4,14 @@
 
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
+#include "anklog/limits.hpp"
 #include "anklog/log.hpp"
 #include "anklog/suggest.hpp"
 #include "anklog/toml_writer.hpp"
 #include "commands.hpp"
 #include "log_file.hpp"
 #include "output.hpp"
+#include "usage_errors.hpp"
 
 namespace anklog::cli {
 
@@ -102,11 +104,21 @@ CLI::App* setup_log(CLI::App& app, LogFlags& flags) {
     command->add_option("-w,--weight", flags.weight, "Weight per limb: 1kg, \"1.5 kg\", 2lb; none = unweighted")
         ->option_text("MASS");
     command->add_option("--on", flags.on, "Where the weights were; default ankle")->option_text("ankle|wrist");
-    command->add_option("-m,--minutes", flags.minutes, "How long, for timed activities (1-600)")->option_text("N");
-    command->add_option("--sets", flags.sets, "Sets, for strength exercises (1-20)")->option_text("N");
-    command->add_option("--reps", flags.reps, "Reps per set, for strength exercises (1-200)")->option_text("N");
-    command->add_option("--effort", flags.effort, "How hard it felt, 0 (rest) to 10 (maximal)")->option_text("0-10");
-    command->add_option("--pain", flags.pain, "Pain during or after, 0 (none) to 10 (worst)")->option_text("0-10");
+    command->add_option("-m,--minutes", flags.minutes, "How long, for timed activities (1-600)")
+        ->transform(whole_number(limits::min_minutes, limits::max_minutes))
+        ->option_text("N");
+    command->add_option("--sets", flags.sets, "Sets, for strength exercises (1-20)")
+        ->transform(whole_number(limits::min_sets, limits::max_sets))
+        ->option_text("N");
+    command->add_option("--reps", flags.reps, "Reps per set, for strength exercises (1-200)")
+        ->transform(whole_number(limits::min_reps, limits::max_reps))
+        ->option_text("N");
+    command->add_option("--effort", flags.effort, "How hard it felt, 0 (rest) to 10 (maximal)")
+        ->transform(whole_number(limits::min_score, limits::max_score))
+        ->option_text("0-10");
+    command->add_option("--pain", flags.pain, "Pain during or after, 0 (none) to 10 (worst)")
+        ->transform(whole_number(limits::min_score, limits::max_score))
+        ->option_text("0-10");
     command->add_option("--note", flags.note, "Anything worth remembering")->option_text("TEXT");
     command->add_flag("--dry-run", flags.dry_run, "Show what would be appended, change nothing");
     command->footer(

@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "log_file.hpp"
 #include "output.hpp"
+#include "usage_errors.hpp"
 
 namespace anklog::cli {
 
@@ -97,7 +98,7 @@ CLI::App* setup_plan(CLI::App& app, PlanFlags& flags) {
     command->add_option("--week-of", flags.week_of, "Any day of the week to plan; default next Monday")
         ->option_text("DATE");
     command->add_option("--days", flags.days, "Weighted days, 1-5 (at most 3 in the first 14 days); default 3")
-        ->check(CLI::Range(1, max_plan_days))
+        ->transform(whole_number(1, max_plan_days))
         ->option_text("N");
     command->add_option("--format", flags.format, "Output format; default text")
         ->check(CLI::IsMember({"text", "toml", "json"}))

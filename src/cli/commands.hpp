@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "command_tree.hpp"
 #include "context.hpp"
 #include "profile_flags.hpp"
 
@@ -66,5 +67,29 @@ struct PlanFlags {
 };
 CLI::App* setup_plan(CLI::App& app, PlanFlags& options);
 int run_plan(const Context& context, const PlanFlags& options);
+
+// Commands about the command line itself: they read the command tree and
+// run before any log is looked for.
+struct HelpFlags {
+    std::string command;
+};
+CLI::App* setup_help(CLI::App& app, HelpFlags& flags);
+int run_help(const CommandTree& tree, const HelpFlags& options);
+
+struct CompletionsFlags {
+    std::string shell;
+};
+CLI::App* setup_completions(CLI::App& app, CompletionsFlags& flags);
+int run_completions(const CommandTree& tree, const CompletionsFlags& options);
+
+// The hidden helper of the completion scripts: `anklog [-f FILE] __complete
+// activities` prints the activities anklog knows, built in and declared in the
+// log (-f, else $ANKLOG_FILE, else the default), one per line, and exits 0,
+// silently, whatever goes wrong reading the log.
+struct CompleteHelperFlags {
+    std::string what;
+};
+CLI::App* setup_complete_helper(CLI::App& app, CompleteHelperFlags& flags);
+int run_complete_helper(const GlobalFlags& global, const CompleteHelperFlags& options);
 
 }  // namespace anklog::cli

@@ -1,16 +1,21 @@
 // The one place that registers subcommands and turns outcomes into exit codes:
 // 0 success (check: 1 when it flags something at or above --fail-on),
-// 2 any error (bad usage, unreadable or invalid log, failed write).
+// 2 any error (bad usage, unreadable or invalid log, failed write, output
+// that could not be written).
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <csignal>
 #include <fmt/format.h>
 
 #include "anklog/error.hpp"
+#include "close_stdout.hpp"
+#include "command_tree.hpp"
 #include "commands.hpp"
 #include "context.hpp"
 #include "output.hpp"
+#include "usage_errors.hpp"
 
 namespace {
 
@@ -27,7 +32,19 @@ const char* const main_footer =
     "The log is plain TOML: edit it freely; anklog only appends.\n"
     "Run 'anklog COMMAND --help' for a command's options, 'man anklog' for the whole story.";
 
-int run(int argc, char** argv) {
+// Exit status of `anklog` alone. git prints its usage and exits 1; anklog's
+// contract gives every usage error 2, and no command is one, so it prints a
+// short usage on stderr (nothing on stdout: it answered no question) and
+// exits 2.
+constexpr int exit_no_command = exit_error;
+
+std::vector<std::string> arguments_of(int argc, char** argv) {
+    std::vector<std::string> args;
+    for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
+    return args;
+}
+
+int run(int argc, char** argv, bool& color_stderr) {
     using namespace anklog::cli;
     CLI::App app{"anklog: a training log for ankle and wrist weights that flags risky jumps in load", "anklog"};
     app.set_version_flag("--version", "anklog " ANKLOG_VERSION);
@@ -43,36 +60,55 @@ int run(int argc, char** argv) {
     CheckFlags check;
     PlanFlags plan;
     RulesFlags rules;
+    HelpFlags help;
+    CompletionsFlags completions;
+    CompleteHelperFlags complete_helper;
     CLI::App* init_command = setup_init(app, init);
     CLI::App* log_command = setup_log(app, log);
     CLI::App* check_command = setup_check(app, check);
     CLI::App* plan_command = setup_plan(app, plan);
     CLI::App* history_command = setup_history(app, history);
     CLI::App* rules_command = setup_rules(app, rules);
+    CLI::App* help_command = setup_help(app, help);
+    CLI::App* completions_command = setup_completions(app, completions);
+    CLI::App* complete_helper_command = setup_complete_helper(app, complete_helper);
+    // Once every command is set up: the tree is read from what they declared.
+    make_integers_decimal(app);
+    const CommandTree tree = describe(app);
 
+    color_stderr = use_color(global.color, STDERR_FILENO);
     try {
         app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e);
+    } catch (const CLI::CallForHelp&) {
+        fmt::print("{}", app.help());
+        return 0;
+    } catch (const CLI::CallForAllHelp&) {
+        fmt::print("{}", app.help("", CLI::AppFormatMode::All));
+        return 0;
     } catch (const CLI::CallForVersion& e) {
-        return app.exit(e);
+        fmt::print("{}\n", e.what());
+        return 0;
     } catch (const CLI::ParseError& e) {
-        // Point at the help of the command being parsed, if any.
-        const auto parsed = app.get_subcommands();
-        const std::string help = parsed.empty() ? "anklog --help" : "anklog " + parsed.back()->get_name() + " --help";
-        print_error(anklog::Error(e.what(), fmt::format("see '{}' for usage", help)),
-                    use_color(global.color, STDERR_FILENO));
+        // --color may not have been read yet, or may be what was wrong.
+        color_stderr = use_color(global.color == "always" || global.color == "never" ? global.color : "auto",
+                                 STDERR_FILENO);
+        print_error(explain_usage_error(tree, arguments_of(argc, argv), e), color_stderr);
         return exit_error;
     }
 
-    bool color_stderr = use_color(global.color, STDERR_FILENO);
+    color_stderr = use_color(global.color, STDERR_FILENO);
     try {
         if (app.get_subcommands().empty()) {
-            fmt::print(stderr, "{}", app.help());
-            throw anklog::Error("no command given", "try 'anklog log walk --minutes 10', or 'anklog --help'");
+            fmt::print(stderr, "{}\n", short_usage(tree));
+            print_error(anklog::Error("no command given",
+                                      "run 'anklog help COMMAND' for its options, 'man anklog' for everything"),
+                        color_stderr);
+            return exit_no_command;
         }
+        // Commands about the command line itself need no log.
+        if (help_command->parsed()) return run_help(tree, help);
+        if (completions_command->parsed()) return run_completions(tree, completions);
+        if (complete_helper_command->parsed()) return run_complete_helper(global, complete_helper);
         const Context context = make_context(global);
         color_stderr = context.color_stderr;
         if (init_command->parsed()) return run_init(context, init);
@@ -85,9 +121,29 @@ int run(int argc, char** argv) {
     } catch (const anklog::Error& e) {
         print_error(e, color_stderr);
     } catch (const std::exception& e) {
+        // A write to stdout that failed mid-way is reported once, by
+        // finish_output, with its reason; it is no bug of anklog's.
+        if (output_failure(e)) return exit_error;
         print_error(anklog::Error(fmt::format("internal error: {}", e.what()),
                                   "please report this; your log has not been changed"),
                     color_stderr);
+    }
+    return exit_error;
+}
+
+// Every command's output must reach its destination: flush and close stdout
+// and check (as coreutils' close_stdout does). A reader that went away (EPIPE,
+// when SIGPIPE is ignored; by default SIGPIPE ends anklog quietly, as it ends
+// cat) is no reason for a message: the status says the output was cut short.
+int finish_output(int status, bool color_stderr) {
+    const std::optional<int> failure = anklog::cli::close_stdout();
+    if (!failure) return status;
+    if (*failure != EPIPE) {
+        try {
+            anklog::cli::print_error(anklog::cli::output_error(*failure), color_stderr);
+        } catch (...) {
+            // stderr is failing too: the exit status is all that is left.
+        }
     }
     return exit_error;
 }
@@ -98,8 +154,9 @@ int main(int argc, char** argv) {
     // A write past the file-size limit must fail with EFBIG, which anklog
     // reports and recovers from, rather than kill the process mid-write.
     (void)std::signal(SIGXFSZ, SIG_IGN);
+    bool color_stderr = false;
     try {
-        return run(argc, argv);
+        return finish_output(run(argc, argv, color_stderr), color_stderr);
     } catch (...) {
         // Only setting up the command line can get here (e.g. out of memory).
         (void)std::fputs("anklog: error: internal error while starting\n  help: please report this\n", stderr);
