@@ -25,27 +25,32 @@ std::string dose_text(const Log& log, const Session& s) {
     return volume_text(s, activity.kind) + (s.on == Limb::wrist ? " (wrists)" : "");
 }
 
+// The weight as the person sets it (as owned or logged), or "-" without weights.
+std::string weight_text(const Session& s) { return s.weighted() ? format_mass_exact(*s.weight) : std::string("-"); }
+
 // The reason as the person reads it: the prescription's, and what the rule
 // engine made the planner change.
 std::string reason_text(const Log& log, const PlannedSession& p) {
     if (!p.eased_for) return p.reason;
     const Activity& activity = *log.catalogue.find(p.session.activity);
-    return fmt::format("{}; eased to {} {} so that {} does not flag it", p.reason,
-                       format_mass(*p.session.weight, log.profile.units), volume_text(p.session, activity.kind),
+    return fmt::format("{}; eased to {} so that {} does not flag it", p.reason, describe_load(p.session, activity.kind),
                        to_string(*p.eased_for));
 }
 
 void print_text(const Log& log, const Week& week, const std::string& shown, const Context& context) {
     const bool color = context.color_stdout;
     int weighted_days = 0;
+    int rest_days = 0;
     for (int d = 0; d < 7; ++d) {
         const Date date = add_days(week.monday, d);
+        const auto on_day = [&](const PlannedSession& p) { return p.session.date == date; };
         weighted_days += std::any_of(week.sessions.begin(), week.sessions.end(),
-                                     [&](const PlannedSession& p) { return p.session.date == date; });
+                                     [&](const PlannedSession& p) { return on_day(p) && p.session.weighted(); });
+        rest_days += std::none_of(week.sessions.begin(), week.sessions.end(), on_day);
     }
     fmt::print("{}\n\n", paint(fmt::format("Week of {} to {}, from {}: {} weighted day{}, {} rest days",
                                            to_string(week.monday), to_string(add_days(week.monday, 6)), terminal_safe(shown),
-                                           weighted_days, weighted_days == 1 ? "" : "s", 7 - weighted_days),
+                                           weighted_days, weighted_days == 1 ? "" : "s", rest_days),
                                Tone::bold, color));
     std::size_t activity_width = 8;
     std::size_t dose_width = 6;
@@ -60,7 +65,7 @@ void print_text(const Log& log, const Week& week, const std::string& shown, cons
             if (p.session.date != date) continue;
             const std::string day = first ? fmt::format("{} {}", weekday(week.monday, date), to_string(date)) : "";
             fmt::print("{:<14}  {:<{}}  {:<6}  {:<{}}  {:<9}  {}\n", day, terminal_safe(p.session.activity), activity_width,
-                       format_mass(*p.session.weight, log.profile.units), dose_text(log, p.session), dose_width,
+                       weight_text(p.session), dose_text(log, p.session), dose_width,
                        paint(to_string(p.label), Tone::cyan, color), terminal_safe(reason_text(log, p)));
             first = false;
         }
@@ -78,7 +83,7 @@ void print_json(const Log& log, const Week& week, const std::string& shown) {
         sessions.push_back({{"date", to_string(s.date)},
                             {"activity", s.activity},
                             {"on", to_string(s.on)},
-                            {"weight", format_mass(*s.weight, log.profile.units)},
+                            {"weight", s.weighted() ? nlohmann::ordered_json(format_mass_exact(*s.weight)) : nullptr},
                             {"minutes", json_or_null(s.minutes)},
                             {"sets", json_or_null(s.sets)},
                             {"reps", json_or_null(s.reps)},

@@ -270,6 +270,15 @@ private:
             return limited(p);
         }
         p.dose = w;
+        if (above(w.weight->kg(), limit_kg())) {
+            // Heavier than check accepts: down to what it does, nothing raised.
+            p.dose.weight = settable_at_most(profile_, limit_kg());
+            p.label = PlanLabel::step_down;
+            p.reason = fmt::format("{}: over-range allows at most {} for {} work; {} at the same volume", from,
+                                   limit_text(profile_, limit_kg()), to_string(activity_.kind),
+                                   p.dose.weight ? format_mass_exact(*p.dose.weight) : std::string("without weights"));
+            return p;
+        }
         p.label = PlanLabel::progress;
         const auto step = next_weight_up(profile_, *w.weight);
         const bool can_step = step && !above(step->kg(), limit_kg()) && !stepped_last_week();
