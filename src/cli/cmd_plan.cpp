@@ -121,8 +121,9 @@ CLI::App* setup_plan(CLI::App& app, PlanFlags& flags) {
 
 int run_plan(const Context& context, const PlanFlags& flags) {
     const std::string shown = context.log_path.string();
-    const auto text = storage::read_file_if_exists(context.log_path);
-    const Log log = text ? parse_log(*text, shown) : Log{};
+    // A missing log is an error, as for every reading command: a misspelt -f
+    // must not quietly plan a beginner's week.
+    const Log log = read_log(context);
     Date week_of = add_days(week_start(context.today), 7);
     if (!flags.week_of.empty()) {
         const auto date = parse_date_argument(flags.week_of, context.today);

@@ -353,10 +353,12 @@ Week plan(const Log& log, const PlanOptions& options) {
     const auto latest = std::max_element(log.sessions.begin(), log.sessions.end(),
                                          [](const Session& a, const Session& b) { return a.date < b.date; });
     if (latest != log.sessions.end() && latest->date >= monday) {
+        const Date next = add_days(week_start(latest->date), days_per_week);
         throw Error(fmt::format("the log already has sessions in or after the week of {} (the last on {})",
                                 to_string(monday), to_string(latest->date)),
-                    fmt::format("plan a week after your last session, e.g. the week of {}",
-                                to_string(add_days(week_start(latest->date), days_per_week))));
+                    is_log_date(add_days(next, days_per_week - 1))
+                        ? fmt::format("plan a week after your last session, e.g. the week of {}", to_string(next))
+                        : std::string("no later week fits in the dates a log can hold"));
     }
     return Planner(log, options).run();
 }

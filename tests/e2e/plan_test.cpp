@@ -49,7 +49,8 @@ TEST_CASE("the law end to end: plan --format toml appended to the log - check ra
 
 TEST_CASE("plan --format toml prints only [[session]] blocks dated inside the week") {
     ScratchDir home;
-    const Result r = run(home, {"-f", "none.toml", "plan", "--week-of", "2026-11-23", "--format", "toml"});
+    write(home / "empty.toml", "");
+    const Result r = run(home, {"-f", "empty.toml", "plan", "--week-of", "2026-11-23", "--format", "toml"});
     CHECK(r.exit_code == 0);
     CHECK(r.out ==
           "\n[[session]]\ndate = 2026-11-23\nactivity = \"walk\"\non = \"ankle\"\nweight = \"0.5 kg\"\nminutes = 10\n"
@@ -58,7 +59,7 @@ TEST_CASE("plan --format toml prints only [[session]] blocks dated inside the we
           "\n[[session]]\ndate = 2026-11-25\nactivity = \"glute-bridge\"\non = \"ankle\"\nweight = \"0.5 kg\"\nsets = 1\n"
           "reps = 10\n"
           "\n[[session]]\ndate = 2026-11-27\nactivity = \"walk\"\non = \"ankle\"\nweight = \"0.5 kg\"\nminutes = 10\n");
-    CHECK_FALSE(fs::exists(home / "none.toml"));  // planning never writes the log
+    CHECK(read(home / "empty.toml") == "");  // planning never writes the log
 }
 
 TEST_CASE("plan --format json") {
@@ -83,9 +84,20 @@ TEST_CASE("plan --format json") {
     })json"));
 }
 
+TEST_CASE("plan on a log that does not exist is an error, as for history and check") {
+    ScratchDir home;
+    const Result r = run(home, {"-f", "clients/anne.toml", "plan"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.out == "");
+    CHECK(r.err == "anklog: error: clients/anne.toml: no such log file\n"
+                   "  help: start one with 'anklog init', or log a first session with 'anklog log'\n");
+    CHECK_FALSE(fs::exists(home / "clients"));
+}
+
 TEST_CASE("plan defaults to next Monday") {
     ScratchDir home;
-    const Result r = run(home, {"-f", "none.toml", "plan", "--format", "json"});
+    write(home / "empty.toml", "");
+    const Result r = run(home, {"-f", "empty.toml", "plan", "--format", "json"});
     CHECK(r.exit_code == 0);
     const std::time_t now = std::time(nullptr);
     std::tm local{};
