@@ -56,6 +56,7 @@ int run_check(const Context& context, const CheckFlags& options);
 
 struct RulesFlags {
     std::string rule;
+    std::string format = "text";
 };
 CLI::App* setup_rules(CLI::App& app, RulesFlags& options);
 int run_rules(const Context& context, const RulesFlags& options);

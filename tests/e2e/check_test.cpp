@@ -202,3 +202,18 @@ TEST_CASE("the man page's RULES section agrees with the rule table") {
         CHECK(entry.find(fmt::format("Source: {}", rule.cite)) != std::string::npos);
     }
 }
+
+TEST_CASE("rules --format json lists every rule with its thresholds - plan's policy is stated in rules") {
+    ScratchDir home;
+    const auto all = json_of(run(home, {"rules", "--format", "json"}).out);
+    REQUIRE(all.size() == anklog::rule_table().size());
+    CHECK(all[0]["id"] == "start-light");
+    CHECK(all[0]["thresholds"][0] ==
+          json_of(R"({"name": "max_kg", "default": 1.0, "meaning": "heaviest first weight per limb, kg", "min": 0.0,
+                      "max": 20.0})"));
+    CHECK(json_of(run(home, {"rules", "long-wear", "--format", "json"}).out)["summary"] ==
+          "more than 120 weighted minutes in one day (all its sessions together)");
+    const std::string text = run(home, {"rules"}).out;
+    CHECK(text.find("How plan progresses\n  - volume rises about 10% a week (at least 1 min or rep) up to a cap: 30 min\n"
+                    "    for gait work, 60 min for mobility classes, 3 x 15 for strength") != std::string::npos);
+}
