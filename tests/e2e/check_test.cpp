@@ -195,6 +195,9 @@ TEST_CASE("the man page's RULES section agrees with the rule table") {
         REQUIRE(at != std::string::npos);
         const std::string entry = section.substr(at, section.find("\n.TP", at + 1) - at);
         CHECK(entry.find(fmt::format("Severity: {}.", rule.severity)) != std::string::npos);
+        std::string summary(rule.summary);
+        summary[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(summary[0])));
+        CHECK(entry.find(summary + ".") != std::string::npos);
         for (const anklog::Threshold& t : rule.thresholds) {
             CAPTURE(t.name);
             CHECK(entry.find(fmt::format("{} = {}", t.name, t.value)) != std::string::npos);
