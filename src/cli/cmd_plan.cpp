@@ -22,7 +22,7 @@ std::string_view weekday(Date monday, Date date) {
 
 std::string dose_text(const Log& log, const Session& s) {
     const Activity& activity = *log.catalogue.find(s.activity);
-    return volume_text(s, activity.kind) + (s.on == Limb::wrist ? " (wrists)" : "");
+    return volume_text(s, activity.kind) + (s.weighted() && s.on == Limb::wrist ? " (wrists)" : "");
 }
 
 // The weight as the person sets it (as owned or logged), or "-" without weights.

@@ -38,12 +38,13 @@ void Checker::report(const Entry& entry, RuleId rule, Severity severity, std::st
     if (const auto found = finding_of_entry_rule_.find(key); found != finding_of_entry_rule_.end()) {
         Pending& existing = findings_[found->second];
         Finding& f = existing.finding;
+        // Rest outweighs a lighter load: no load is proposed to someone told to rest.
+        if (remedy == Remedy::rest) existing.remedy = Remedy::rest;
         if (severity > f.severity) {
             f.severity = severity;
             f.message = std::move(message);
             f.advice = std::move(advice);
             f.evidence = evidence + "; " + f.evidence;
-            existing.remedy = remedy;
         } else {
             f.evidence += "; " + evidence;
         }

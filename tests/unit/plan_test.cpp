@@ -263,3 +263,26 @@ TEST_CASE("the law: for random histories, the plan passes check (nothing at warn
     }
     CHECK(planned > 300);  // the law is not kept by planning nothing
 }
+
+TEST_CASE("a planned session check would flag becomes the load its finding proposes - labelled eased") {
+    // Long hikes, runs and walks squeezed into one weighted day pass the
+    // day's 120 weighted minutes: the session that crosses is eased.
+    std::vector<H> busy;
+    for (int w = 0; w < 4; ++w) {
+        busy.push_back({w * 7 + 0, "hike", "1 kg", 100});
+        busy.push_back({w * 7 + 2, "walk", "1 kg", 30});
+        busy.push_back({w * 7 + 5, "hike", "1 kg", 100});
+    }
+    const std::string text = history_text(busy);
+    const Week week = plan_after(text, 28, 1);
+    const auto eased = std::find_if(week.sessions.begin(), week.sessions.end(),
+                                    [](const PlannedSession& p) { return p.label == PlanLabel::eased; });
+    REQUIRE(eased != week.sessions.end());
+    CHECK(eased->eased_for == RuleId::long_wear);
+    int minutes = 0;
+    for (const PlannedSession& p : week.sessions) {
+        if (p.session.weighted() && p.session.minutes) minutes += *p.session.minutes;
+    }
+    CHECK(minutes <= 120);
+    CHECK(law_violations(text, week).empty());
+}

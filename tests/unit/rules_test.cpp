@@ -524,3 +524,19 @@ TEST_CASE("a finding carries the numbers, advice and source") {
     CHECK(it->suggestion->minutes == 20);
     CHECK(it->suggestion->date == log.sessions[2].date);
 }
+
+TEST_CASE("one rule's findings on a session merge: the higher severity wins, and rest outweighs a lighter load") {
+    // Pain 3, then more minutes with pain 4: raised after pain (danger) and
+    // the pain score itself (warning, rest) on the same session.
+    const Log log = parse_log(log_text({{.day = 0, .activity = "walk", .weight = "1 kg", .minutes = 10, .pain = 3},
+                                        {.day = 2, .activity = "walk", .weight = "1 kg", .minutes = 12, .pain = 4}}),
+                              "t");
+    const auto all = check(log);
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].rule == RuleId::pain);
+    CHECK(all[0].severity == Severity::danger);
+    CHECK(all[0].evidence == "pain 3/10 on 2026-09-07, then duration 10 min -> 12 min; pain 4/10 >= 4/10");
+    CHECK_FALSE(all[0].suggestion.has_value());
+    CHECK(all[0].advice == "after pain, repeat the same load until it is pain-free, or step down; never push through "
+                           "pain");
+}
