@@ -53,7 +53,7 @@ std::vector<std::string> summary(const Week& week, Unit units = Unit::kg) {
     std::vector<std::string> out;
     for (const PlannedSession& p : week.sessions) {
         const Session& s = p.session;
-        out.push_back(fmt::format("{} {} {} {} {}", to_string(s.date).substr(5), s.activity, format_mass(*s.weight, units),
+        out.push_back(fmt::format("{} {} {} {} {}", to_string(s.date).substr(5), s.activity, (s.weighted() ? format_mass(*s.weight, units) : std::string("-")),
                                   s.minutes ? fmt::format("{}min", *s.minutes) : fmt::format("{}x{}", *s.sets, *s.reps),
                                   to_string(p.label)));
     }
