@@ -52,8 +52,8 @@ std::vector<std::string> plan_policy() {
                     "+{})",
                     percent(policy::weekly_raise), policy::gait_minutes_cap, policy::mobility_minutes_cap,
                     policy::sets_cap, policy::reps_cap, percent(policy::new_set_growth - 1)),
-        "a session already above its cap is repeated as it is, whatever the effort: neither raised nor cut, as long "
-        "as check accepts it; no day holds more weighted minutes than long-wear allows",
+        std::string("a session already above its cap is repeated as it is, whatever the effort: neither raised nor "
+                    "cut, as long as check accepts it; no day holds more weighted minutes than long-wear allows"),
         fmt::format("at the cap, one weight step (the next weight you own, within over-range); then gait minutes are "
                     "cut by {} and reps go back to {}, and the volume is rebuilt before the next step (never two "
                     "steps in a row)",
@@ -65,8 +65,8 @@ std::vector<std::string> plan_policy() {
                     "the last volume; pain on persistent-pain's count of days means rest weeks while it is recent "
                     "(its recent_days), then a come-back week at the lightest weight you own",
                     percent(policy::come_back_factor)),
-        "every planned week is checked with these rules before it is shown; what they flag becomes the load the "
-        "finding proposes, or is left out"};
+        std::string("every planned week is checked with these rules before it is shown; what they flag becomes the "
+                    "load the finding proposes, or is left out")};
 }
 
 nlohmann::ordered_json rule_json(const Rule& rule) {

@@ -328,6 +328,7 @@ private:
         const auto planned = std::count(weighted.begin(), weighted.end(), true);
         if (week_.sessions.empty() || planned >= days) return;
         std::vector<std::string> each;
+        each.reserve(prescriptions.size());
         for (const Prescription& p : prescriptions) each.push_back(fmt::format("{} {}", p.activity->name, p.frequency));
         week_.notes.push_back(fmt::format(
             "{} weighted day{} rather than {}: each activity keeps its usual number of weighted sessions a week ({}); "

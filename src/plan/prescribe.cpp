@@ -390,6 +390,7 @@ std::vector<Prescription> prescribe(const History& history, int days, ComeBack c
     const auto most = static_cast<std::size_t>(policy::max_activities);
     if (chosen_from.size() > most) chosen_from.resize(most);
     std::vector<const Activity*> chosen;
+    chosen.reserve(chosen_from.size());
     for (const Candidate& c : chosen_from) chosen.push_back(c.activity);
     const bool beginner = chosen.empty();
     if (beginner) {

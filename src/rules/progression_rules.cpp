@@ -138,13 +138,13 @@ private:
 
     void weight_and_volume(const Entry& e, const Entry& last) {
         if (!limits_.weight_and_volume.on) return;
-        const Entry& heaviest = working_weight_.max_entry() ? *working_weight_.max_entry() : last;
+        const Entry* in_window = working_weight_.max_entry();
+        const Entry& heaviest = in_window ? *in_window : last;
         const double working_volume = working_volume_.max().value_or(last.volume);
         Ceiling& ceiling = checker_.ceiling(e);
         ceiling.working_kg = std::min(ceiling.working_kg, heaviest.kg);
         ceiling.working_volume = std::min(ceiling.working_volume, working_volume);
         if (!above(e.kg, heaviest.kg) || e.volume <= working_volume) return;
-        const bool in_window = working_weight_.max().has_value();
         const auto word = volume_word(e.kind());
         checker_.report(
             e, RuleId::weight_and_volume, Severity::warning,
@@ -164,7 +164,8 @@ private:
 
     void weight_jump(const Entry& e, const Entry& last) {
         if (!limits_.weight_jump.on) return;
-        const Entry& heaviest = jump_weight_.max_entry() ? *jump_weight_.max_entry() : last;
+        const Entry* in_window = jump_weight_.max_entry();
+        const Entry& heaviest = in_window ? *in_window : last;
         if (heaviest.kg <= 0) return;  // from unweighted: start-light judges
         const Profile& profile = checker_.log().profile;
         const Mass working{heaviest.kg, Unit::kg};
