@@ -226,7 +226,8 @@ TEST_CASE("hours of weights in one day: long-wear judges the day, and plans neve
                                        "--format", "json"});
         REQUIRE(plan.exit_code == 0);
         std::map<std::string, int> minutes;
-        for (const auto& s : json_of(plan.out)["sessions"]) {
+        const auto week = json_of(plan.out);  // kept alive: the loop walks into it
+        for (const auto& s : week["sessions"]) {
             if (!s["minutes"].is_null() && !s["weight"].is_null()) minutes[s["date"]] += s["minutes"].get<int>();
         }
         for (const auto& [date, total] : minutes) {
