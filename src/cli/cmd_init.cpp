@@ -9,6 +9,7 @@
 #include "log_file.hpp"
 #include "output.hpp"
 #include "profile_flags.hpp"
+#include "write_warnings.hpp"
 
 namespace anklog::cli {
 
@@ -33,6 +34,7 @@ int run_init(const Context& context, const InitFlags& flags) {
     storage::UpdateOptions keep_old;
     keep_old.lock_timeout = context.lock_timeout;
     keep_old.keep_numbered_backup = true;  // --force must not lose history
+    keep_old.undo = storage::UndoNote{flags.force ? "init --force" : "init"};
     const storage::UpdateResult result = storage::update_file(
         context.log_path,
         [&](const std::optional<std::string>& current) {
@@ -59,10 +61,7 @@ int run_init(const Context& context, const InitFlags& flags) {
         },
         [&](std::string_view written) { parse_log(written, shown); }, keep_old);
 
-    if (!result.not_durable.empty()) {
-        print_warning(shown + ": the new log is in place but may not survive a power cut: " + result.not_durable,
-                      context.color_stderr);
-    }
+    print_write_warnings(result, shown, "the new log is in place", context.color_stderr);
     if (!context.quiet) {
         if (replaced && result.backup) {
             fmt::print("replaced {} (the old log is in {})\n", terminal_safe(shown),

@@ -12,6 +12,7 @@
 #include "log_file.hpp"
 #include "output.hpp"
 #include "usage_errors.hpp"
+#include "write_warnings.hpp"
 
 namespace anklog::cli {
 
@@ -163,11 +164,8 @@ int run_log(const Context& context, const LogFlags& flags) {
             appended.line = log.sessions.back().line;
             written_log = std::move(log);
         },
-        storage::UpdateOptions{context.lock_timeout, {}});
-    if (!result.not_durable.empty()) {
-        print_warning(shown + ": the session is in the log but may not survive a power cut: " + result.not_durable,
-                      context.color_stderr);
-    }
+        storage::UpdateOptions{context.lock_timeout, false, storage::UndoNote{"log"}});
+    print_write_warnings(result, shown, "the session is in the log", context.color_stderr);
 
     if (!context.quiet) {
         fmt::print("{} {}:{}\n\n{}", paint("appended to", Tone::green, context.color_stdout), terminal_safe(shown),

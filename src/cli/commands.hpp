@@ -68,6 +68,12 @@ struct PlanFlags {
 CLI::App* setup_plan(CLI::App& app, PlanFlags& options);
 int run_plan(const Context& context, const PlanFlags& options);
 
+struct UndoFlags {
+    bool yes = false;
+};
+CLI::App* setup_undo(CLI::App& app, UndoFlags& options);
+int run_undo(const Context& context, const UndoFlags& options);
+
 // Commands about the command line itself: they read the command tree and
 // run before any log is looked for.
 struct HelpFlags {

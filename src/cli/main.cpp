@@ -60,6 +60,7 @@ int run(int argc, char** argv, bool& color_stderr) {
     CheckFlags check;
     PlanFlags plan;
     RulesFlags rules;
+    UndoFlags undo;
     HelpFlags help;
     CompletionsFlags completions;
     CompleteHelperFlags complete_helper;
@@ -68,6 +69,7 @@ int run(int argc, char** argv, bool& color_stderr) {
     CLI::App* check_command = setup_check(app, check);
     CLI::App* plan_command = setup_plan(app, plan);
     CLI::App* history_command = setup_history(app, history);
+    CLI::App* undo_command = setup_undo(app, undo);
     CLI::App* rules_command = setup_rules(app, rules);
     CLI::App* help_command = setup_help(app, help);
     CLI::App* completions_command = setup_completions(app, completions);
@@ -117,6 +119,7 @@ int run(int argc, char** argv, bool& color_stderr) {
         if (plan_command->parsed()) return run_plan(context, plan);
         if (history_command->parsed()) return run_history(context, history);
         if (rules_command->parsed()) return run_rules(context, rules);
+        if (undo_command->parsed()) return run_undo(context, undo);
         throw anklog::Error("unknown command", "run 'anklog --help'");
     } catch (const anklog::Error& e) {
         print_error(e, color_stderr);
