@@ -63,6 +63,7 @@ int run_rules(const Context& context, const RulesFlags& options);
 struct PlanFlags {
     std::string week_of;
     int days = 3;
+    bool save = false;
     std::string format = "text";
 };
 CLI::App* setup_plan(CLI::App& app, PlanFlags& options);
