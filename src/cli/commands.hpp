@@ -3,6 +3,7 @@
 // command line, and run_x() that does the work once parsing is over.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "command_tree.hpp"
 #include "context.hpp"
@@ -22,10 +23,11 @@ CLI::App* setup_init(CLI::App& app, InitFlags& options);
 int run_init(const Context& context, const InitFlags& options);
 
 struct LogFlags {
-    std::string activity;
+    std::vector<std::string> activities;
+    bool again = false;
     std::string date = "today";
     std::string weight;
-    std::string on = "ankle";
+    std::optional<std::string> on;  // default ankle, or --again's
     std::optional<int> minutes;
     std::optional<int> sets;
     std::optional<int> reps;
