@@ -71,6 +71,26 @@ struct PlanFlags {
 CLI::App* setup_plan(CLI::App& app, PlanFlags& options);
 int run_plan(const Context& context, const PlanFlags& options);
 
+struct TodayFlags {
+    std::string date = "today";
+};
+CLI::App* setup_today(CLI::App& app, TodayFlags& options);
+int run_today(const Context& context, const TodayFlags& options);
+
+struct DoneFlags {
+    std::vector<std::string> activities;  // none: every planned session of the day
+    std::string date = "today";
+    std::string weight;
+    std::optional<int> minutes;
+    std::optional<int> sets;
+    std::optional<int> reps;
+    std::optional<int> effort;
+    std::optional<int> pain;
+    std::string note;
+};
+CLI::App* setup_done(CLI::App& app, DoneFlags& options);
+int run_done(const Context& context, const DoneFlags& options);
+
 struct UndoFlags {
     bool yes = false;
 };

@@ -61,11 +61,15 @@ int run(int argc, char** argv, bool& color_stderr) {
     PlanFlags plan;
     RulesFlags rules;
     UndoFlags undo;
+    TodayFlags today;
+    DoneFlags done;
     HelpFlags help;
     CompletionsFlags completions;
     CompleteHelperFlags complete_helper;
     CLI::App* init_command = setup_init(app, init);
     CLI::App* log_command = setup_log(app, log);
+    CLI::App* today_command = setup_today(app, today);
+    CLI::App* done_command = setup_done(app, done);
     CLI::App* check_command = setup_check(app, check);
     CLI::App* plan_command = setup_plan(app, plan);
     CLI::App* history_command = setup_history(app, history);
@@ -115,6 +119,8 @@ int run(int argc, char** argv, bool& color_stderr) {
         color_stderr = context.color_stderr;
         if (init_command->parsed()) return run_init(context, init);
         if (log_command->parsed()) return run_log(context, log);
+        if (today_command->parsed()) return run_today(context, today);
+        if (done_command->parsed()) return run_done(context, done);
         if (check_command->parsed()) return run_check(context, check);
         if (plan_command->parsed()) return run_plan(context, plan);
         if (history_command->parsed()) return run_history(context, history);
