@@ -42,6 +42,7 @@ int run_log(const Context& context, const LogFlags& options);
 struct HistoryFlags {
     std::string since;
     std::string activity;
+    bool planned = false;  // --planned: planned sessions too, and planned vs done per week
     std::string format = "text";
 };
 CLI::App* setup_history(CLI::App& app, HistoryFlags& options);
