@@ -39,9 +39,9 @@ int run_init(const Context& context, const InitFlags& flags) {
         context.log_path,
         [&](const std::optional<std::string>& current) {
             if (current && !flags.force) {
-                throw Error("a log already exists here", "log sessions into it with 'anklog log', or use --force to "
-                                                         "replace it (the old log is kept as a numbered backup, "
-                                                         "FILE.~N~)",
+                throw Error("a log already exists here",
+                            "change its profile with 'anklog profile' (it takes the same options), or start a new "
+                            "log with --force (the old one is kept as a numbered backup, FILE.~N~)",
                             Location{shown});
             }
             if (current) {

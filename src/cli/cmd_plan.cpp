@@ -100,7 +100,7 @@ void print_text(const Log& log, const Shown& week, const std::string& file, cons
     const std::string which = week.saved_line ? fmt::format(" the plan saved on line {},", *week.saved_line) : "";
     fmt::print("{}\n\n", paint(fmt::format("Week of {} to {}, from {}:{} {} weighted day{}, {} rest days",
                                            to_string(week.monday), to_string(add_days(week.monday, 6)),
-                                           terminal_safe(file), which, weighted_days, weighted_days == 1 ? "" : "s",
+                                           log_title(file, log.profile), which, weighted_days, weighted_days == 1 ? "" : "s",
                                            7 - weighted_days),
                                Tone::bold, color));
     std::size_t activity_width = 8;

@@ -93,7 +93,7 @@ int run_today(const Context& context, const TodayFlags& flags) {
 
     const int done = static_cast<int>(day.planned.size() - day.to_do().size() + day.unplanned.size());
     fmt::print("{}\n", paint(fmt::format("{}{}, from {}: {} planned, {} done", day_text(*date),
-                                         *date == context.today ? " (today)" : "", terminal_safe(file),
+                                         *date == context.today ? " (today)" : "", log_title(file, log.profile),
                                          day.planned.size(), done),
                              Tone::bold, color));
     std::vector<Line> lines;

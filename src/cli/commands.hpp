@@ -92,6 +92,9 @@ struct DoneFlags {
 CLI::App* setup_done(CLI::App& app, DoneFlags& options);
 int run_done(const Context& context, const DoneFlags& options);
 
+CLI::App* setup_profile(CLI::App& app, ProfileFlags& options);
+int run_profile(const Context& context, const ProfileFlags& options);
+
 struct UndoFlags {
     bool yes = false;
 };

@@ -61,12 +61,14 @@ int run(int argc, char** argv, bool& color_stderr) {
     PlanFlags plan;
     RulesFlags rules;
     UndoFlags undo;
+    ProfileFlags profile;
     TodayFlags today;
     DoneFlags done;
     HelpFlags help;
     CompletionsFlags completions;
     CompleteHelperFlags complete_helper;
     CLI::App* init_command = setup_init(app, init);
+    CLI::App* profile_command = setup_profile(app, profile);
     CLI::App* log_command = setup_log(app, log);
     CLI::App* today_command = setup_today(app, today);
     CLI::App* done_command = setup_done(app, done);
@@ -118,6 +120,7 @@ int run(int argc, char** argv, bool& color_stderr) {
         const Context context = make_context(global);
         color_stderr = context.color_stderr;
         if (init_command->parsed()) return run_init(context, init);
+        if (profile_command->parsed()) return run_profile(context, profile);
         if (log_command->parsed()) return run_log(context, log);
         if (today_command->parsed()) return run_today(context, today);
         if (done_command->parsed()) return run_done(context, done);
