@@ -95,6 +95,10 @@ int run_done(const Context& context, const DoneFlags& options);
 CLI::App* setup_profile(CLI::App& app, ProfileFlags& options);
 int run_profile(const Context& context, const ProfileFlags& options);
 
+struct EditFlags {};
+CLI::App* setup_edit(CLI::App& app, EditFlags& options);
+int run_edit(const Context& context, const EditFlags& options);
+
 struct UndoFlags {
     bool yes = false;
 };

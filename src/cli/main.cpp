@@ -61,6 +61,7 @@ int run(int argc, char** argv, bool& color_stderr) {
     PlanFlags plan;
     RulesFlags rules;
     UndoFlags undo;
+    EditFlags edit;
     ProfileFlags profile;
     TodayFlags today;
     DoneFlags done;
@@ -76,6 +77,7 @@ int run(int argc, char** argv, bool& color_stderr) {
     CLI::App* plan_command = setup_plan(app, plan);
     CLI::App* history_command = setup_history(app, history);
     CLI::App* undo_command = setup_undo(app, undo);
+    CLI::App* edit_command = setup_edit(app, edit);
     CLI::App* rules_command = setup_rules(app, rules);
     CLI::App* help_command = setup_help(app, help);
     CLI::App* completions_command = setup_completions(app, completions);
@@ -129,6 +131,7 @@ int run(int argc, char** argv, bool& color_stderr) {
         if (history_command->parsed()) return run_history(context, history);
         if (rules_command->parsed()) return run_rules(context, rules);
         if (undo_command->parsed()) return run_undo(context, undo);
+        if (edit_command->parsed()) return run_edit(context, edit);
         throw anklog::Error("unknown command", "run 'anklog --help'");
     } catch (const anklog::Error& e) {
         print_error(e, color_stderr);

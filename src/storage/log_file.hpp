@@ -108,4 +108,13 @@ Backup read_backup(const std::filesystem::path& path, std::uint64_t number);
 UpdateResult remove_file(const std::filesystem::path& path, const std::function<void(std::string_view current)>& check,
                          const UpdateOptions& options);
 
+// A private copy of a log to edit: `name` in a new folder of its own
+// (mode 0700, "anklog-edit-XXXXXX") in `parent`, the file mode 0600. Throws
+// anklog::Error when it cannot be made.
+std::filesystem::path make_private_copy(const std::filesystem::path& parent, const std::string& name,
+                                        std::string_view text);
+
+// Removes a private copy and its folder; nothing when they are gone.
+void remove_private_copy(const std::filesystem::path& copy);
+
 }  // namespace anklog::storage
