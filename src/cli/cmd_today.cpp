@@ -66,7 +66,7 @@ std::vector<std::pair<Finding, int>> findings_if_done(const Log& log, const std:
 }  // namespace
 
 CLI::App* setup_today(CLI::App& app, TodayFlags& flags) {
-    CLI::App* command = app.add_subcommand("today", "Show the day's planned sessions, what is done, and what check says");
+    CLI::App* command = app.add_subcommand("today", "Show the day's plan, what is done, and what check would say");
     command->add_option("--date", flags.date, "The day: YYYY-MM-DD, today or yesterday; default today")
         ->option_text("DATE");
     command->footer(
@@ -89,7 +89,6 @@ int run_today(const Context& context, const TodayFlags& flags) {
     const Log log = text ? parse_log(*text, file) : Log{};
     const DayPlan day = day_plan(log, *date);
     const bool color = context.color_stdout;
-    const bool past = *date < context.today;
 
     const int done = static_cast<int>(day.planned.size() - day.to_do().size() + day.unplanned.size());
     fmt::print("{}\n", paint(fmt::format("{}{}, from {}: {} planned, {} done", day_text(*date),
@@ -99,7 +98,7 @@ int run_today(const Context& context, const TodayFlags& flags) {
     std::vector<Line> lines;
     for (const PlannedStatus& status : day.planned) {
         if (!status.done) {
-            lines.push_back({status.planned, past ? "not done" : "to do", Tone::yellow});
+            lines.push_back({status.planned, "to do", Tone::yellow});
         } else if (same_load(*status.planned, *status.done)) {
             lines.push_back({status.planned, "done", Tone::green});
         } else {

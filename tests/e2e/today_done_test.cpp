@@ -39,8 +39,8 @@ TEST_CASE("today shows the day's plan / what check says about doing it / how to 
     CHECK(r.err == "");
     CHECK(r.out == "Wed 2026-11-25, from log.toml: 2 planned, 0 done\n"
                    "\n"
-                   "  side-leg-lift  1 kg    1 x 11  not done\n"
-                   "  glute-bridge   0.5 kg  1 x 13  not done\n"
+                   "  side-leg-lift  1 kg    1 x 11  to do\n"
+                   "  glute-bridge   0.5 kg  1 x 13  to do\n"
                    "\n"
                    "Done as planned, side-leg-lift and glute-bridge raise nothing in check.\n"
                    "\n"
@@ -120,7 +120,7 @@ TEST_CASE("done ACTIVITY logs only those / -w -m --sets --reps record what diffe
     const Result today = run(home, with_log({"today", "--date", "2026-11-25"}));
     CHECK(today.out == "Wed 2026-11-25, from log.toml: 2 planned, 2 done\n"
                        "\n"
-                       "  side-leg-lift  1 kg    1 x 11  not done\n"
+                       "  side-leg-lift  1 kg    1 x 11  to do\n"
                        "  glute-bridge   0.5 kg  1 x 13  done, as 1 kg for 1 x 10\n"
                        "  calf-raise     -       1 x 10  done, not planned\n"
                        "\n"
