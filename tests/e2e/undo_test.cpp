@@ -287,3 +287,19 @@ TEST_CASE("undo among concurrent writers - every other write lands / undo revert
     }
     CHECK(read(home / "log.toml").rfind(before, 0) == 0);
 }
+
+TEST_CASE("the undo record outlives failed writes and the clean-up of stale temporary files") {
+    ScratchDir home;
+    const std::string before = example("beginner-eight-weeks.toml");
+    write(home / "log.toml", before);
+    REQUIRE(run(home, walk_args).exit_code == 0);
+    // Stale temporary files of a killed anklog (the log's and the record's) go; the record stays.
+    write(home / ".log.toml.anklog-Ab12Cd", "half a log");
+    write(home / ".log.toml.anklog-undo.Xy34Zw", "half a record");
+    CHECK(run(home, {"-f", "log.toml", "log", "walk", "-m", "0"}).exit_code == 2);       // refused by the flags
+    CHECK(run(home, {"-f", "log.toml", "log", "wlak", "-m", "10"}).exit_code == 2);      // refused under the lock
+    CHECK(names_in(home.path()) == std::vector<std::string>{".log.toml.anklog-undo", "log.toml"});
+    const Result r = run(home, undo_yes);
+    CHECK(r.exit_code == 0);
+    CHECK(read(home / "log.toml") == before);
+}
