@@ -85,22 +85,31 @@ std::string to_toml_planned(const Session& session) { return block(session, "pla
 
 std::string plan_save_marker(Date monday) { return fmt::format("# anklog plan for the week of {}\n", to_string(monday)); }
 
-std::string profile_table(const Profile& profile) {
-    std::string out = "[profile]\n";
-    if (!profile.name.empty()) out += fmt::format("name = {}\n", toml_quote(profile.name));
-    out += fmt::format("units = \"{}\"  # {}: display unit, and unit of bare numbers\n", to_string(profile.units),
-                       fmt::join(unit_names.names(), " | "));
-    if (!profile.weights.empty()) {
+std::string profile_key_line(const Profile& profile, std::string_view key) {
+    if (key == "name") return profile.name.empty() ? "" : fmt::format("name = {}\n", toml_quote(profile.name));
+    if (key == "units") {
+        return fmt::format("units = \"{}\"  # {}: display unit, and unit of bare numbers\n", to_string(profile.units),
+                           fmt::join(unit_names.names(), " | "));
+    }
+    if (key == "weights") {
+        if (profile.weights.empty()) return "";
         std::vector<std::string> weights;
         for (const Mass& mass : profile.weights) weights.push_back(toml_quote(format_mass_exact(mass)));
-        out += fmt::format("weights = [{}]  # weights you own, per limb\n", fmt::join(weights, ", "));
+        return fmt::format("weights = [{}]  # weights you own, per limb\n", fmt::join(weights, ", "));
     }
-    if (!profile.injuries.empty()) {
+    if (key == "history") {
+        if (profile.injuries.empty()) return "";
         std::vector<std::string> injuries;
         for (const Injury injury : profile.injuries) injuries.push_back(toml_quote(to_string(injury)));
-        out += fmt::format("history = [{}]  # past injuries: {}\n", fmt::join(injuries, ", "),
+        return fmt::format("history = [{}]  # past injuries: {}\n", fmt::join(injuries, ", "),
                            fmt::join(injury_names.names(), " | "));
     }
+    return "";
+}
+
+std::string profile_table(const Profile& profile) {
+    std::string out = "[profile]\n";
+    for (const std::string_view key : profile_key_order) out += profile_key_line(profile, key);
     return out;
 }
 

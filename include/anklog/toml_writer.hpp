@@ -1,6 +1,7 @@
 #pragma once
 // Writing sessions and a new log's header as TOML that any TOML 1.0 reader
 // reads back exactly.
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,13 @@ std::string to_toml_planned(const Session& session);
 // "# anklog plan for the week of 2026-11-30": the line above a saved week's
 // [[planned]] blocks. A later one for the same week replaces it in effect.
 std::string plan_save_marker(Date monday);
+
+// The keys of `[profile]`, in the order anklog writes them.
+inline constexpr std::array<std::string_view, 4> profile_key_order{"name", "units", "weights", "history"};
+
+// One key of `[profile]` as anklog writes it ("units = \"kg\"  # ...\n"),
+// or "" when the profile leaves it out (no name, no weights, no history).
+std::string profile_key_line(const Profile& profile, std::string_view key);
 
 // The `[profile]` table, ending in a newline.
 std::string profile_table(const Profile& profile);

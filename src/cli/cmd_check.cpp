@@ -98,7 +98,7 @@ int run_check(const Context& context, const CheckFlags& flags) {
     for (const Finding& f : findings) {
         fmt::print("{}\n", render_finding(f, shown, log.sessions[f.session].line, context.color_stdout));
     }
-    const std::string checked = fmt::format("{}: {} checked{}", terminal_safe(shown),
+    const std::string checked = fmt::format("{}: {} checked{}", log_title(shown, log.profile),
                                             plural(static_cast<int>(sessions), "session"),
                                             since ? fmt::format(" since {}", to_string(*since)) : "");
     if (findings.empty()) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "anklog/adherence.hpp"
 #include "anklog/error.hpp"
 #include "anklog/log.hpp"
 #include "anklog/suggest.hpp"
@@ -17,6 +18,10 @@ namespace {
 struct Row {
     const Session* session;
     Kind kind;
+    // With --planned: "done" (a session that did a planned one), "to do" or
+    // "not done" (a planned session), "-" (a session not planned).
+    std::string plan = "-";
+    [[nodiscard]] bool is_planned() const { return plan == "to do" || plan == "not done"; }
 };
 
 std::vector<Row> select(const Log& log, const HistoryFlags& flags, Date today) {
@@ -41,12 +46,14 @@ std::vector<Row> select(const Log& log, const HistoryFlags& flags, Date today) {
 
 std::string optional_text(const std::optional<int>& value) { return value ? std::to_string(*value) : "-"; }
 
-void print_text(const Log& log, const std::vector<Row>& rows, const Context& context) {
+void print_text(const Log& log, const std::vector<Row>& rows, const std::vector<WeekAdherence>& weeks,
+                bool planned, const Context& context) {
     if (rows.empty()) {
         fmt::print("no sessions\n");
         return;
     }
-    const std::vector<std::string> header{"date", "activity", "on", "weight", "volume", "effort", "pain", "load", "note"};
+    std::vector<std::string> header{"date", "activity", "on", "weight", "volume", "effort", "pain", "load", "note"};
+    if (planned) header.insert(header.end() - 1, "plan");
     std::vector<std::vector<std::string>> table;
     for (const Row& row : rows) {
         const Session& s = *row.session;
@@ -55,6 +62,7 @@ void print_text(const Log& log, const std::vector<Row>& rows, const Context& con
                          s.weighted() ? format_mass(*s.weight, log.profile.units) : "-", volume_text(s, row.kind),
                          optional_text(s.effort), optional_text(s.pain), load ? std::to_string(*load) : "-",
                          terminal_safe(s.note)});
+        if (planned) table.back().insert(table.back().end() - 1, row.plan);
     }
     std::vector<std::size_t> widths(header.size());
     for (std::size_t c = 0; c < header.size(); ++c) {
@@ -72,15 +80,55 @@ void print_text(const Log& log, const std::vector<Row>& rows, const Context& con
     };
     print_line(header, true);
     for (const auto& line : table) print_line(line, false);
-    const auto weighted = std::count_if(rows.begin(), rows.end(), [](const Row& r) { return r.session->weighted(); });
-    fmt::print("\n{} session{} ({} weighted) from {} to {}\n", rows.size(), rows.size() == 1 ? "" : "s", weighted,
-               to_string(rows.front().session->date), to_string(rows.back().session->date));
+    if (!weeks.empty()) fmt::print("\n");
+    for (const WeekAdherence& week : weeks) {
+        const int unplanned = week.sessions - week.planned_done();
+        fmt::print("week of {}: {} of {} planned session{} done{}\n", to_string(week.monday), week.planned_done(),
+                   week.planned_count(), week.planned_count() == 1 ? "" : "s",
+                   unplanned > 0 ? fmt::format("; {} session{} not planned", unplanned, unplanned == 1 ? "" : "s") : "");
+    }
+    std::vector<const Row*> done;
+    for (const Row& row : rows) {
+        if (!row.is_planned()) done.push_back(&row);
+    }
+    if (done.empty()) {
+        fmt::print("\nno sessions\n");
+        return;
+    }
+    const auto weighted = std::count_if(done.begin(), done.end(), [](const Row* r) { return r->session->weighted(); });
+    fmt::print("\n{} session{} ({} weighted) from {} to {}\n", done.size(), done.size() == 1 ? "" : "s", weighted,
+               to_string(done.front()->session->date), to_string(done.back()->session->date));
 }
 
-void print_json(const Log& log, const std::vector<Row>& rows, const Context& context) {
+nlohmann::ordered_json weeks_json(const std::vector<WeekAdherence>& weeks) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const WeekAdherence& week : weeks) {
+        out.push_back({{"week_of", to_string(week.monday)},
+                       {"planned", week.planned_count()},
+                       {"planned_done", week.planned_done()},
+                       {"sessions", week.sessions}});
+    }
+    return out;
+}
+
+void print_json(const Log& log, const std::vector<Row>& rows, const std::vector<WeekAdherence>& weeks, bool planned,
+                const Context& context) {
     nlohmann::ordered_json sessions = nlohmann::ordered_json::array();
+    nlohmann::ordered_json to_do = nlohmann::ordered_json::array();
     for (const Row& row : rows) {
         const Session& s = *row.session;
+        if (row.is_planned()) {
+            to_do.push_back({{"line", s.line},
+                             {"date", to_string(s.date)},
+                             {"activity", s.activity},
+                             {"on", to_string(s.on)},
+                             {"weight", s.weight ? nlohmann::ordered_json(format_mass(*s.weight, log.profile.units)) : nullptr},
+                             {"minutes", json_or_null(s.minutes)},
+                             {"sets", json_or_null(s.sets)},
+                             {"reps", json_or_null(s.reps)},
+                             {"status", row.plan}});
+            continue;
+        }
         sessions.push_back({{"line", s.line},
                             {"date", to_string(s.date)},
                             {"activity", s.activity},
@@ -95,22 +143,74 @@ void print_json(const Log& log, const std::vector<Row>& rows, const Context& con
                             {"pain", json_or_null(s.pain)},
                             {"srpe_load", json_or_null(srpe_load(s))},
                             {"note", s.note.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.note)}});
+        if (planned) sessions.back()["as_planned"] = row.plan == "done";
     }
-    fmt::print("{}", json_text({{"file", context.log_path.string()},
-                                {"units", to_string(log.profile.units)},
-                                {"sessions", sessions}}));
+    nlohmann::ordered_json document = {{"file", context.log_path.string()},
+                                       {"units", to_string(log.profile.units)},
+                                       {"sessions", sessions}};
+    if (planned) {
+        document["planned_not_done"] = to_do;
+        document["weeks"] = weeks_json(weeks);
+    }
+    fmt::print("{}", json_text(document));
 }
 
-void print_csv(const Log& log, const std::vector<Row>& rows) {
+void print_csv(const Log& log, const std::vector<Row>& rows, bool planned) {
     const auto field = [](const std::optional<int>& value) { return value ? std::to_string(*value) : ""; };
-    fmt::print("date,activity,kind,on,weight,weight_kg,minutes,sets,reps,effort,pain,srpe_load,note,line\r\n");
+    fmt::print("date,activity,kind,on,weight,weight_kg,minutes,sets,reps,effort,pain,srpe_load,note,line{}\r\n",
+               planned ? ",plan" : "");
     for (const Row& row : rows) {
         const Session& s = *row.session;
-        fmt::print("{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", to_string(s.date), csv_text(s.activity),
+        fmt::print("{},{},{},{},{},{},{},{},{},{},{},{},{},{}", to_string(s.date), csv_text(s.activity),
                    to_string(row.kind), to_string(s.on), s.weight ? format_mass(*s.weight, log.profile.units) : "",
                    s.weight ? fmt::format("{:.4g}", s.weight->kg()) : "", field(s.minutes), field(s.sets),
                    field(s.reps), field(s.effort), field(s.pain), field(srpe_load(s)), csv_text(s.note), s.line);
+        fmt::print("{}\r\n", planned ? "," + (row.plan == "-" ? std::string() : row.plan) : "");
     }
+}
+
+// Those of `sessions` that the filters (dates, activity) keep, in date order.
+std::vector<Session> kept(const Log& log, std::vector<Session> sessions, const HistoryFlags& flags, Date today) {
+    Log only;
+    only.catalogue = log.catalogue;
+    only.sessions = std::move(sessions);
+    std::vector<Session> out;
+    for (const Row& row : select(only, flags, today)) out.push_back(*row.session);
+    return out;
+}
+
+// The rows with the planned sessions in effect that pass the same filters
+// added, marked, in date order; and the weeks' planned vs done.
+struct WithPlan {
+    Log planned_log;  // the planned sessions not done, which the added rows point into
+    std::vector<WeekAdherence> weeks;
+};
+
+void add_planned(const Log& log, std::vector<Row>& rows, WithPlan& with, const HistoryFlags& flags, Date today) {
+    std::vector<const Session*> did_plan;
+    for (const PlannedStatus& status : match_planned(log)) {
+        if (status.done) {
+            did_plan.push_back(status.done);
+        } else {
+            with.planned_log.sessions.push_back(*status.planned);
+        }
+    }
+    for (Row& row : rows) {
+        if (std::find(did_plan.begin(), did_plan.end(), row.session) != did_plan.end()) row.plan = "done";
+    }
+    with.planned_log.catalogue = log.catalogue;
+    for (Row row : select(with.planned_log, flags, today)) {
+        row.plan = row.session->date < today ? "not done" : "to do";
+        rows.push_back(row);
+    }
+    // Sessions before planned ones on the same day.
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.session->date < b.session->date; });
+
+    // Planned vs done per week, for the dates and activities shown.
+    Log shown = log;
+    shown.sessions = kept(log, log.sessions, flags, today);
+    shown.planned = kept(log, log.planned, flags, today);
+    for (WeekAdherence& week : adherence_by_week(shown)) with.weeks.push_back(std::move(week));
 }
 
 }  // namespace
@@ -120,6 +220,8 @@ CLI::App* setup_history(CLI::App& app, HistoryFlags& flags) {
     command->add_option("--since", flags.since, "Only sessions on or after DATE (YYYY-MM-DD, today, yesterday)")
         ->option_text("DATE");
     command->add_option("--activity", flags.activity, "Only this activity")->option_text("NAME");
+    command->add_flag("--planned", flags.planned,
+                      "Also show the planned sessions (marked), and per week how many were done");
     command->add_option("--format", flags.format, "Output format; default text")
         ->check(CLI::IsMember({"text", "json", "csv"}))
         ->option_text("text|json|csv");
@@ -127,6 +229,7 @@ CLI::App* setup_history(CLI::App& app, HistoryFlags& flags) {
         "Examples:\n"
         "  anklog history\n"
         "  anklog history --since 2026-11-01 --activity walk\n"
+        "  anklog history --planned --since 2026-11-23\n"
         "  anklog history --format csv > sessions.csv\n"
         "\n"
         "load is session-RPE load, effort x minutes (Foster 2001), where both are logged.\n");
@@ -135,13 +238,15 @@ CLI::App* setup_history(CLI::App& app, HistoryFlags& flags) {
 
 int run_history(const Context& context, const HistoryFlags& flags) {
     const Log log = read_log(context);
-    const std::vector<Row> rows = select(log, flags, context.today);
+    std::vector<Row> rows = select(log, flags, context.today);
+    WithPlan with;
+    if (flags.planned) add_planned(log, rows, with, flags, context.today);
     if (flags.format == "json") {
-        print_json(log, rows, context);
+        print_json(log, rows, with.weeks, flags.planned, context);
     } else if (flags.format == "csv") {
-        print_csv(log, rows);
+        print_csv(log, rows, flags.planned);
     } else {
-        print_text(log, rows, context);
+        print_text(log, rows, with.weeks, flags.planned, context);
     }
     return 0;
 }

@@ -9,6 +9,7 @@
 #include "log_file.hpp"
 #include "output.hpp"
 #include "profile_flags.hpp"
+#include "write_warnings.hpp"
 
 namespace anklog::cli {
 
@@ -33,13 +34,14 @@ int run_init(const Context& context, const InitFlags& flags) {
     storage::UpdateOptions keep_old;
     keep_old.lock_timeout = context.lock_timeout;
     keep_old.keep_numbered_backup = true;  // --force must not lose history
+    keep_old.undo = storage::UndoNote{flags.force ? "init --force" : "init"};
     const storage::UpdateResult result = storage::update_file(
         context.log_path,
         [&](const std::optional<std::string>& current) {
             if (current && !flags.force) {
-                throw Error("a log already exists here", "log sessions into it with 'anklog log', or use --force to "
-                                                         "replace it (the old log is kept as a numbered backup, "
-                                                         "FILE.~N~)",
+                throw Error("a log already exists here",
+                            "change its profile with 'anklog profile' (it takes the same options), or start a new "
+                            "log with --force (the old one is kept as a numbered backup, FILE.~N~)",
                             Location{shown});
             }
             if (current) {
@@ -59,10 +61,7 @@ int run_init(const Context& context, const InitFlags& flags) {
         },
         [&](std::string_view written) { parse_log(written, shown); }, keep_old);
 
-    if (!result.not_durable.empty()) {
-        print_warning(shown + ": the new log is in place but may not survive a power cut: " + result.not_durable,
-                      context.color_stderr);
-    }
+    print_write_warnings(result, shown, "the new log is in place", context.color_stderr);
     if (!context.quiet) {
         if (replaced && result.backup) {
             fmt::print("replaced {} (the old log is in {})\n", terminal_safe(shown),

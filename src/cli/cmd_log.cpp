@@ -1,6 +1,8 @@
-// anklog log: append one session to the log.
+// anklog log: append the sessions done, one per activity, in one write.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
@@ -8,8 +10,9 @@
 #include "anklog/log.hpp"
 #include "anklog/suggest.hpp"
 #include "anklog/toml_writer.hpp"
+#include "append_sessions.hpp"
 #include "commands.hpp"
-#include "log_file.hpp"
+#include "load_flags.hpp"
 #include "output.hpp"
 #include "usage_errors.hpp"
 
@@ -21,84 +24,139 @@ Error flag_error(std::string_view flag, std::string message, std::string advice)
     return Error(fmt::format("{}: {}", flag, message), std::move(advice));
 }
 
-// The session the flags describe, checked against the log it will join
-// (its unit for bare numbers, its own activities).
-Session session_from(const LogFlags& flags, const Log& log, Date today) {
-    const Activity* activity = log.catalogue.find(flags.activity);
+const Activity& activity_named(const Log& log, const std::string& name) {
+    const Activity* activity = log.catalogue.find(name);
     if (!activity) {
-        throw Error(fmt::format("unknown activity \"{}\"", flags.activity),
-                    did_you_mean(normalize_activity_name(flags.activity), log.catalogue.names(),
+        throw Error(fmt::format("unknown activity \"{}\"", name),
+                    did_you_mean(normalize_activity_name(name), log.catalogue.names(),
                                  "see 'man anklog' for the built-in activities, or declare your own under "
                                  "[activities] in the log"));
     }
-    Session session;
-    session.activity = activity->name;
+    return *activity;
+}
 
+Date date_from(const LogFlags& flags, Date today) {
     const auto date = parse_date_argument(flags.date, today);
     if (!date) {
-        throw flag_error("--date", fmt::format("\"{}\" is not a date", flags.date),
-                         "write YYYY-MM-DD, today or yesterday");
+        throw flag_error("--date", fmt::format("\"{}\" is not a date", flags.date), "write YYYY-MM-DD, today or yesterday");
     }
     if (*date > today) {
         throw flag_error("--date", fmt::format("{} is in the future", to_string(*date)),
                          fmt::format("log a session after doing it (today is {})", to_string(today)));
     }
-    session.date = *date;
+    return *date;
+}
 
-    const auto limb = parse_limb(flags.on);
-    if (!limb) {
-        throw flag_error("--on", fmt::format("\"{}\" is not {}", flags.on, one_of(limb_names.names())),
-                         "write --on ankle or --on wrist");
+// "anklog log walk --minutes 20", the example a volume problem gives, and the
+// --again line when there is a last time to repeat.
+std::string volume_advice(const FieldProblem& problem, const Activity& activity, const Log& log, Date date) {
+    std::string example = "anklog log " + activity.name;
+    for (const auto& [field, value] : problem.example) example += fmt::format(" --{} {}", field, value);
+    std::string advice = fmt::format("{}, e.g. {}", problem.advice, example);
+    if (const Session* last = last_session(log, activity.name, date)) {
+        advice += fmt::format(", or repeat last time ({} on {}): anklog log {} --again", describe_load(*last, activity.kind),
+                              to_string(last->date), activity.name);
     }
-    session.on = *limb;
+    return advice;
+}
 
+LoadFlags load_flags_from(const LogFlags& flags, const Log& log) {
+    LoadFlags load;
+    if (flags.on) {
+        load.on = parse_limb(*flags.on);
+        if (!load.on) {
+            throw flag_error("--on", fmt::format("\"{}\" is not {}", *flags.on, one_of(limb_names.names())),
+                             "write --on ankle or --on wrist");
+        }
+    }
     if (!flags.weight.empty()) {
-        session.weight = parse_mass(flags.weight, log.profile.units);
-        if (!session.weight) {
+        load.weight = parse_mass(flags.weight, log.profile.units);
+        if (!load.weight) {
             throw flag_error("--weight", fmt::format("\"{}\" is not a weight", flags.weight),
                              mass_advice(flags.weight, log.profile.units));
         }
     }
-    session.minutes = flags.minutes;
-    session.sets = flags.sets;
-    session.reps = flags.reps;
+    load.minutes = flags.minutes;
+    load.sets = flags.sets;
+    load.reps = flags.reps;
+    return load;
+}
+
+// The session of `activity` the flags describe, checked against the log it
+// will join (its unit for bare numbers, its own activities); with --again,
+// its last session's load where no flag says otherwise.
+Session session_from(const LogFlags& flags, const LoadFlags& load, bool mixed_kinds, const Log& log,
+                     const Activity& activity, Date date, const Session* again) {
+    Session session;
+    session.activity = activity.name;
+    session.date = date;
+    if (again) {
+        session.on = again->on;
+        session.weight = again->weight;
+        session.minutes = again->minutes;
+        session.sets = again->sets;
+        session.reps = again->reps;
+    }
+    apply(load, session, activity.kind, mixed_kinds);
     session.effort = flags.effort;
     session.pain = flags.pain;
     session.note = flags.note;
     if (!is_valid_utf8(session.note)) {
         throw flag_error("--note", "the note is not valid UTF-8 text", "check your terminal's character encoding");
     }
-    if (auto problem = validate(session, *activity)) {
+    if (auto problem = validate(session, activity)) {
         if (problem->example.empty()) throw flag_error("--" + problem->field, problem->message, problem->advice);
-        std::string example = "anklog log " + activity->name;
-        for (const auto& [field, value] : problem->example) example += fmt::format(" --{} {}", field, value);
-        throw Error(problem->message, fmt::format("{}, e.g. {}", problem->advice, example));
+        throw Error(problem->message, volume_advice(*problem, activity, log, date));
     }
     return session;
 }
 
-// What check says about the session at `index`: advice, not failure. Shown
-// even with --quiet: a safety flag is not a confirmation.
-void print_findings_on(const Log& log, std::size_t index, const std::string& shown, bool color) {
-    for (const Finding& finding : check(log)) {
-        if (finding.session == index) {
-            fmt::print("\n{}", render_finding(finding, shown, log.sessions[index].line, color));
+// Every session the flags describe, each validated before any is written.
+std::vector<Session> sessions_from(const LogFlags& flags, const Log& log, Date today, std::vector<std::string>* copied) {
+    std::vector<const Activity*> activities;
+    for (const std::string& name : flags.activities) {
+        const Activity& activity = activity_named(log, name);
+        if (std::find(activities.begin(), activities.end(), &activity) != activities.end()) {
+            throw Error(fmt::format("{} is named twice", activity.name),
+                        "name each activity once: the flags apply to every activity named");
         }
+        activities.push_back(&activity);
     }
-}
-
-// The log's text with `session` appended; a new log starts with its header.
-std::string with_session(const std::optional<std::string>& current, const Log& log, const Session& session) {
-    return append_block(current ? *current : new_log_text(log.profile), to_toml(session));
+    const Date date = date_from(flags, today);
+    const LoadFlags load = load_flags_from(flags, log);
+    const bool mixed = mixes_kinds(activities);
+    std::vector<Session> sessions;
+    for (const Activity* activity : activities) {
+        const Session* again = nullptr;
+        if (flags.again) {
+            again = last_session(log, activity->name, date);
+            if (!again) {
+                throw flag_error("--again", fmt::format("there is no {} on or before {} to repeat", activity->name,
+                                                        to_string(date)),
+                                 fmt::format("log it with its weight and volume, e.g. anklog log {} -w {} {}",
+                                             activity->name, mass_flag(lightest_weight(log.profile)),
+                                             is_timed(activity->kind) ? "-m 10" : "--sets 1 --reps 10"));
+            }
+            if (copied) {
+                copied->push_back(fmt::format("copied from {} on {}: {}", activity->name, to_string(again->date),
+                                              describe_load(*again, activity->kind)));
+            }
+        }
+        sessions.push_back(session_from(flags, load, mixed, log, *activity, date, again));
+    }
+    return sessions;
 }
 
 }  // namespace
 
 CLI::App* setup_log(CLI::App& app, LogFlags& flags) {
-    CLI::App* command = app.add_subcommand("log", "Append a workout you did to the log");
-    command->add_option("ACTIVITY", flags.activity, "What you did: walk, side-leg-lift, pilates, ...")
+    CLI::App* command = app.add_subcommand("log", "Append workouts you did to the log");
+    command->add_option("ACTIVITY", flags.activities,
+                        "What you did: walk, side-leg-lift, pilates, ...; several share the flags")
         ->required()
         ->type_name("");
+    command->add_flag("--again", flags.again,
+                      "Repeat the last session of each activity (weight, where, volume); flags override");
     command->add_option("--date", flags.date, "When: YYYY-MM-DD, today or yesterday; default today")
         ->option_text("DATE");
     command->add_option("-w,--weight", flags.weight, "Weight per limb: 1kg, \"1.5 kg\", 2lb; none = unweighted")
@@ -124,56 +182,26 @@ CLI::App* setup_log(CLI::App& app, LogFlags& flags) {
     command->footer(
         "Examples:\n"
         "  anklog log walk --weight 1kg --minutes 20 --effort 3\n"
-        "  anklog log side-leg-lift -w 0.5kg --sets 1 --reps 12\n"
+        "  anklog log side-leg-lift glute-bridge calf-raise -w 1kg --sets 2 --reps 10 --pain 2\n"
+        "  anklog log walk --again --effort 4          same as last time\n"
         "  anklog log pilates --on wrist -w 0.5kg -m 30 --date yesterday\n"
-        "  anklog log glute-bridge -w 1kg --sets 2 --reps 10 --pain 2 --note \"left hip tight\"\n");
+        "  anklog log glute-bridge -w 1kg --sets 2 --reps 10 --note \"left hip tight\"\n"
+        "\n"
+        "Several activities are appended together, or none if one is wrong.\n");
     return command;
 }
 
 int run_log(const Context& context, const LogFlags& flags) {
-    const std::string shown = context.log_path.string();
-    if (flags.dry_run) {
-        const auto current = storage::read_file_if_exists(context.log_path);
-        const Log log = current ? parse_log(*current, shown) : Log{};
-        const Session session = session_from(flags, log, context.today);
-        if (!context.quiet) fmt::print("would append to {}:\n\n", terminal_safe(shown));
-        fmt::print("{}", terminal_safe_lines(to_toml(session)));
-        const Log after = parse_log(with_session(current, log, session), shown);
-        print_findings_on(after, after.sessions.size() - 1, shown, context.color_stdout);
-        return 0;
-    }
-
-    std::size_t sessions_before = 0;
-    Session appended;
-    Log written_log;
-    const storage::UpdateResult result = storage::update_file(
-        context.log_path,
-        [&](const std::optional<std::string>& current) {
-            const Log log = current ? parse_log(*current, shown) : Log{};
-            sessions_before = log.sessions.size();
-            appended = session_from(flags, log, context.today);
-            return with_session(current, log, appended);
-        },
-        [&](std::string_view written) {
-            Log log = parse_log(written, shown);
-            if (log.sessions.size() != sessions_before + 1) {
-                throw Error("the new session did not read back from the log",
-                            "please report this; your log has not been changed", Location{shown});
-            }
-            appended.line = log.sessions.back().line;
-            written_log = std::move(log);
-        },
-        storage::UpdateOptions{context.lock_timeout, {}});
-    if (!result.not_durable.empty()) {
-        print_warning(shown + ": the session is in the log but may not survive a power cut: " + result.not_durable,
-                      context.color_stderr);
-    }
-
+    std::vector<std::string> copied;
+    const auto make = [&](const Log& log) {
+        copied.clear();
+        return sessions_from(flags, log, context.today, &copied);
+    };
+    const Appended appended = flags.dry_run ? append_sessions_dry_run(context, make) : append_sessions(context, "log", make);
     if (!context.quiet) {
-        fmt::print("{} {}:{}\n\n{}", paint("appended to", Tone::green, context.color_stdout), terminal_safe(shown),
-                   appended.line, terminal_safe_lines(to_toml(appended)));
+        for (const std::string& line : copied) fmt::print("{}\n", terminal_safe(line));
     }
-    print_findings_on(written_log, written_log.sessions.size() - 1, shown, context.color_stdout);
+    print_appended(appended, context, flags.dry_run);
     return 0;
 }
 

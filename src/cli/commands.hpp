@@ -3,6 +3,7 @@
 // command line, and run_x() that does the work once parsing is over.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "command_tree.hpp"
 #include "context.hpp"
@@ -22,10 +23,11 @@ CLI::App* setup_init(CLI::App& app, InitFlags& options);
 int run_init(const Context& context, const InitFlags& options);
 
 struct LogFlags {
-    std::string activity;
+    std::vector<std::string> activities;
+    bool again = false;
     std::string date = "today";
     std::string weight;
-    std::string on = "ankle";
+    std::optional<std::string> on;  // default ankle, or --again's
     std::optional<int> minutes;
     std::optional<int> sets;
     std::optional<int> reps;
@@ -40,6 +42,7 @@ int run_log(const Context& context, const LogFlags& options);
 struct HistoryFlags {
     std::string since;
     std::string activity;
+    bool planned = false;  // --planned: planned sessions too, and planned vs done per week
     std::string format = "text";
 };
 CLI::App* setup_history(CLI::App& app, HistoryFlags& options);
@@ -64,10 +67,44 @@ int run_rules(const Context& context, const RulesFlags& options);
 struct PlanFlags {
     std::string week_of;
     int days = 3;
+    bool save = false;
     std::string format = "text";
 };
 CLI::App* setup_plan(CLI::App& app, PlanFlags& options);
 int run_plan(const Context& context, const PlanFlags& options);
+
+struct TodayFlags {
+    std::string date = "today";
+};
+CLI::App* setup_today(CLI::App& app, TodayFlags& options);
+int run_today(const Context& context, const TodayFlags& options);
+
+struct DoneFlags {
+    std::vector<std::string> activities;  // none: every planned session of the day
+    std::string date = "today";
+    std::string weight;
+    std::optional<int> minutes;
+    std::optional<int> sets;
+    std::optional<int> reps;
+    std::optional<int> effort;
+    std::optional<int> pain;
+    std::string note;
+};
+CLI::App* setup_done(CLI::App& app, DoneFlags& options);
+int run_done(const Context& context, const DoneFlags& options);
+
+CLI::App* setup_profile(CLI::App& app, ProfileFlags& options);
+int run_profile(const Context& context, const ProfileFlags& options);
+
+struct EditFlags {};
+CLI::App* setup_edit(CLI::App& app, EditFlags& options);
+int run_edit(const Context& context, const EditFlags& options);
+
+struct UndoFlags {
+    bool yes = false;
+};
+CLI::App* setup_undo(CLI::App& app, UndoFlags& options);
+int run_undo(const Context& context, const UndoFlags& options);
 
 // Commands about the command line itself: they read the command tree and
 // run before any log is looked for.

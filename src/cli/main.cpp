@@ -26,10 +26,14 @@ const char* const main_footer =
     "  anklog init --weights \"0.5kg,1kg,1.5kg\"    start a log with the weights you own\n"
     "  anklog log walk -w 1kg -m 20 --effort 3    after a workout\n"
     "  anklog check                               am I ramping up too fast?\n"
-    "  anklog plan                                what should I do next week?\n"
+    "  anklog plan --save                         plan next week, and keep the plan\n"
+    "  anklog today                               what is planned today\n"
+    "  anklog done --effort 4 --pain 0            done as planned\n"
+    "  anklog undo                                take back anklog's last change\n"
     "  anklog history --since 2026-11-01          what you did\n"
     "\n"
-    "The log is plain TOML: edit it freely; anklog only appends.\n"
+    "The log is plain TOML, yours to edit ('anklog edit' checks what you write).\n"
+    "anklog appends to it, and keeps a numbered backup whenever it rewrites it.\n"
     "Run 'anklog COMMAND --help' for a command's options, 'man anklog' for the whole story.";
 
 // Exit status of `anklog` alone. git prints its usage and exits 1; anklog's
@@ -60,13 +64,24 @@ int run(int argc, char** argv, bool& color_stderr) {
     CheckFlags check;
     PlanFlags plan;
     RulesFlags rules;
+    UndoFlags undo;
+    EditFlags edit;
+    ProfileFlags profile;
+    TodayFlags today;
+    DoneFlags done;
     HelpFlags help;
     CompletionsFlags completions;
     CompleteHelperFlags complete_helper;
+    // In the order --help lists them: starting, the daily loop, fixing, looking back.
     CLI::App* init_command = setup_init(app, init);
+    CLI::App* profile_command = setup_profile(app, profile);
     CLI::App* log_command = setup_log(app, log);
-    CLI::App* check_command = setup_check(app, check);
     CLI::App* plan_command = setup_plan(app, plan);
+    CLI::App* today_command = setup_today(app, today);
+    CLI::App* done_command = setup_done(app, done);
+    CLI::App* undo_command = setup_undo(app, undo);
+    CLI::App* edit_command = setup_edit(app, edit);
+    CLI::App* check_command = setup_check(app, check);
     CLI::App* history_command = setup_history(app, history);
     CLI::App* rules_command = setup_rules(app, rules);
     CLI::App* help_command = setup_help(app, help);
@@ -112,11 +127,16 @@ int run(int argc, char** argv, bool& color_stderr) {
         const Context context = make_context(global);
         color_stderr = context.color_stderr;
         if (init_command->parsed()) return run_init(context, init);
+        if (profile_command->parsed()) return run_profile(context, profile);
         if (log_command->parsed()) return run_log(context, log);
+        if (today_command->parsed()) return run_today(context, today);
+        if (done_command->parsed()) return run_done(context, done);
         if (check_command->parsed()) return run_check(context, check);
         if (plan_command->parsed()) return run_plan(context, plan);
         if (history_command->parsed()) return run_history(context, history);
         if (rules_command->parsed()) return run_rules(context, rules);
+        if (undo_command->parsed()) return run_undo(context, undo);
+        if (edit_command->parsed()) return run_edit(context, edit);
         throw anklog::Error("unknown command", "run 'anklog --help'");
     } catch (const anklog::Error& e) {
         print_error(e, color_stderr);

@@ -107,6 +107,11 @@ std::string terminal_safe_lines(std::string_view text) {
     return out;
 }
 
+std::string log_title(std::string_view file, const Profile& profile) {
+    if (profile.name.empty()) return terminal_safe(file);
+    return fmt::format("{} ({})", terminal_safe(file), terminal_safe(profile.name));
+}
+
 void print_error(const Error& error, bool color) {
     // Errors quote what they are about; a 20 MB key is shown as its start.
     constexpr std::size_t longest = 1000;

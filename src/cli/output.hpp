@@ -8,6 +8,7 @@
 
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
+#include "anklog/profile.hpp"
 #include "anklog/session.hpp"
 
 namespace anklog::cli {
@@ -26,6 +27,10 @@ std::string terminal_safe(std::string_view text, std::size_t longest = std::stri
 
 // terminal_safe for text of several lines: its newlines stay newlines.
 std::string terminal_safe_lines(std::string_view text);
+
+// The log as headers name it: "log.toml", or "log.toml (Ann)" when the
+// profile has a name.
+std::string log_title(std::string_view file, const Profile& profile);
 
 // "anklog: error: FILE:LINE:COL: what" and a "  help: ..." line on stderr.
 // Parts longer than a few hundred bytes are shortened to an excerpt.

@@ -21,6 +21,8 @@
 #include <fmt/format.h>
 
 #include "anklog/error.hpp"
+#include "sha256.hpp"
+#include "undo_record.hpp"
 
 namespace anklog::storage {
 
@@ -336,14 +338,18 @@ Fd lock_folder(const Target& target, const fs::path& shown, std::chrono::millise
 }
 
 // ---------------------------------------------------------------------------
-// Temporary files: ".NAME.anklog-XXXXXX" beside the log, with NAME cut short
-// when the whole would pass NAME_MAX (255 bytes).
+// Temporary files: ".NAME.anklog-XXXXXX" beside the log (the new log) and
+// ".NAME.anklog-undo.XXXXXX" (its new undo record), with NAME cut short when
+// the whole would pass NAME_MAX (255 bytes).
 
 constexpr std::size_t random_chars = 6;
 
-std::string temp_stem(const std::string& name) {
-    constexpr std::size_t suffix = std::string_view(".anklog-").size() + random_chars;
-    return "." + name.substr(0, NAME_MAX - 1 - suffix) + ".anklog-";
+enum class TempKind { log, undo_record };
+
+std::string temp_stem(const std::string& name, TempKind kind) {
+    const std::string_view tag = kind == TempKind::log ? ".anklog-" : ".anklog-undo.";
+    const std::size_t suffix = tag.size() + random_chars;
+    return "." + name.substr(0, NAME_MAX - 1 - suffix) + std::string(tag);
 }
 
 template <typename Visit>
@@ -361,13 +367,17 @@ void for_each_name(int folder_fd, const Visit& visit) {
 }
 
 // Temporary files exist only while the folder's lock is held, so the ones
-// found under the lock were left by a killed anklog.
+// found under the lock were left by a killed anklog. (The undo record itself,
+// ".NAME.anklog-undo", has neither shape.)
 void remove_stale_temps(int folder_fd, const std::string& name) {
-    const std::string stem = temp_stem(name);
+    const std::string log_stem = temp_stem(name, TempKind::log);
+    const std::string record_stem = temp_stem(name, TempKind::undo_record);
     std::vector<std::string> stale;
     for_each_name(folder_fd, [&](std::string_view entry) {
-        if (entry.size() == stem.size() + random_chars && entry.substr(0, stem.size()) == stem) {
-            stale.emplace_back(entry);
+        for (const std::string& stem : {log_stem, record_stem}) {
+            if (entry.size() == stem.size() + random_chars && entry.substr(0, stem.size()) == stem) {
+                stale.emplace_back(entry);
+            }
         }
     });
     for (const std::string& entry : stale) (void)::unlinkat(folder_fd, entry.c_str(), 0);
@@ -393,13 +403,14 @@ private:
     bool committed_ = false;
 };
 
-Fd create_temp(int folder_fd, const std::string& log_name, Scratch& scratch, const fs::path& shown) {
+Fd create_temp(int folder_fd, const std::string& log_name, Scratch& scratch, const fs::path& shown,
+               TempKind kind = TempKind::log) {
     static constexpr std::string_view alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     std::random_device seed;
     std::mt19937 random(seed());
     std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
     for (int attempt = 0; attempt < 100; ++attempt) {
-        std::string name = temp_stem(log_name);
+        std::string name = temp_stem(log_name, kind);
         for (std::size_t i = 0; i < random_chars; ++i) name += alphabet[pick(random)];
         Fd fd(::openat(folder_fd, name.c_str(), O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
         if (fd.ok()) {
@@ -584,8 +595,9 @@ bool links_unsupported(int error) {
 // Keeps the existing log as NAME.~N~. A hard link when the file system has
 // them: atomic, it cannot overwrite anything, and it keeps the very file
 // (mode, ACL, attributes); else an exclusive copy.
-void keep_backup(int folder_fd, const Target& target, const Existing& existing, Scratch& backup,
-                 const fs::path& shown) {
+// Returns N.
+std::uint64_t keep_backup(int folder_fd, const Target& target, const Existing& existing, Scratch& backup,
+                          const fs::path& shown) {
     std::uint64_t number = next_backup_number(folder_fd, target.name);
     const auto backup_name = [&] { return fmt::format("{}.~{}~", target.name, number); };
     for (;; ++number) {
@@ -599,7 +611,7 @@ void keep_backup(int folder_fd, const Target& target, const Existing& existing, 
                 throw Error("the log was replaced by another program while anklog was writing",
                             unchanged("try again; "), Location{shown.string()});
             }
-            return;
+            return number;
         }
         if (errno == EEXIST) continue;
         if (links_unsupported(errno)) break;
@@ -617,15 +629,19 @@ void keep_backup(int folder_fd, const Target& target, const Existing& existing, 
         copy_attributes(existing, fd.get(), shown);
         (void)write_checked(fd.get(), existing.text, shown,
                             fmt::format("cannot write the backup {}", (target.path.parent_path() / name).string()));
-        return;
+        return number;
     }
 }
 
-UpdateResult update_under_handlers(const fs::path& path,
-                                   const std::function<std::string(const std::optional<std::string>&)>& make_text,
-                                   const std::function<void(std::string_view)>& verify, const UpdateOptions& options) {
-    const fs::path& shown = path;
-    const Target target = resolve_target(path, shown);
+// The log's folder, created if missing (never where a link points), and
+// locked; stale temporary files in it removed.
+struct Locked {
+    Target target;
+    Fd folder;
+};
+
+Locked lock_for_update(const fs::path& path, const fs::path& shown, std::chrono::milliseconds lock_timeout) {
+    Target target = resolve_target(path, shown);
     if (target.via_link) {
         // Never create folders where a link points: that is where a planted
         // link would lead anklog.
@@ -642,9 +658,69 @@ UpdateResult update_under_handlers(const fs::path& path,
     } else {
         create_folders(target.folder, shown);
     }
-
-    const Fd folder = lock_folder(target, shown, options.lock_timeout);
+    Fd folder = lock_folder(target, shown, lock_timeout);
     remove_stale_temps(folder.get(), target.name);
+    return Locked{std::move(target), std::move(folder)};
+}
+
+// The undo record of a write, written to a temporary file (so that a full
+// disk fails the write before the log changes); put in place by commit().
+class PendingRecord {
+public:
+    PendingRecord(int folder_fd, const Target& target) : folder_fd_(folder_fd), target_(target), scratch_(folder_fd) {}
+
+    void write(const UndoRecord& record, const fs::path& shown) {
+        const Fd fd = create_temp(folder_fd_, target_.name, scratch_, shown, TempKind::undo_record);
+        (void)write_checked(fd.get(), to_text(record), shown,
+                            fmt::format("cannot write the undo record {}", record_path().string()));
+    }
+
+    // Called with the interrupting signals deferred, right after the log's
+    // own rename. Returns why the record could not be put in place, or "".
+    std::string commit() {
+        if (!scratch_.exists()) return {};
+        const std::string name = undo_record_name(target_.name);
+        if (::renameat(folder_fd_, scratch_.name().c_str(), folder_fd_, name.c_str()) != 0) {
+            const int error = errno;
+            // A record of an earlier write no longer matches the log, so undo
+            // refuses it; removing it says so more plainly.
+            (void)::unlinkat(folder_fd_, name.c_str(), 0);
+            return fmt::format("cannot keep the undo record {} ({}): 'anklog undo' cannot revert this change",
+                               record_path().string(), describe_errno(error));
+        }
+        scratch_.committed();
+        return {};
+    }
+
+private:
+    [[nodiscard]] fs::path record_path() const { return target_.path.parent_path() / undo_record_name(target_.name); }
+
+    int folder_fd_;
+    const Target& target_;
+    Scratch scratch_;
+};
+
+UndoRecord record_of(const UndoNote& note, Change change, const std::optional<Existing>& existing,
+                     std::string_view written) {
+    UndoRecord record;
+    record.command = note.command;
+    record.change = change;
+    record.after_size = written.size();
+    record.after_sha256 = sha256_hex(written);
+    if (existing) {
+        record.before_size = existing->text.size();
+        record.before_sha256 = sha256_hex(existing->text);
+    }
+    return record;
+}
+
+UpdateResult update_under_handlers(const fs::path& path,
+                                   const std::function<std::string(const std::optional<std::string>&)>& make_text,
+                                   const std::function<void(std::string_view)>& verify, const UpdateOptions& options) {
+    const fs::path& shown = path;
+    const Locked locked = lock_for_update(path, shown, options.lock_timeout);
+    const Target& target = locked.target;
+    const Fd& folder = locked.folder;
 
     const std::optional<Existing> existing = open_existing(folder.get(), target, shown);
     std::string text = make_text(existing ? std::optional<std::string>(existing->text) : std::nullopt);
@@ -655,6 +731,17 @@ UpdateResult update_under_handlers(const fs::path& path,
                     unchanged("move older sessions into another file (anklog check FILE reads any log); "),
                     Location{shown.string()});
     }
+    // How undo would revert this write: an append is cut back; anything else
+    // needs the old log kept as a backup.
+    Change change = Change::created;
+    if (options.undo && options.undo->reverts) {
+        change = Change::undone;
+    } else if (existing) {
+        const bool appended = !options.keep_numbered_backup && text.size() >= existing->text.size() &&
+                              std::string_view(text).substr(0, existing->text.size()) == existing->text;
+        change = appended ? Change::appended : Change::replaced;
+    }
+    const bool keep_backup_now = existing && (options.keep_numbered_backup || (options.undo && change == Change::replaced));
 
     Scratch temp(folder.get());
     const Fd temp_fd = create_temp(folder.get(), target.name, temp, shown);
@@ -663,20 +750,26 @@ UpdateResult update_under_handlers(const fs::path& path,
     } else if (::fchmod(temp_fd.get(), 0600) != 0) {
         fail(shown, "cannot set the log's permissions", errno, "check the folder");
     }
+    std::optional<UndoRecord> record;
     {
         const std::string written = write_checked(temp_fd.get(), text, shown, "cannot write the log");
         text = {};
         stop_if_interrupted();
         verify(written);
+        if (options.undo) record = record_of(*options.undo, change, existing, written);
     }
     stop_if_interrupted();
 
     UpdateResult result;
     Scratch backup(folder.get());
-    if (existing && options.keep_numbered_backup) {
-        keep_backup(folder.get(), target, *existing, backup, shown);
+    if (keep_backup_now) {
+        const std::uint64_t number = keep_backup(folder.get(), target, *existing, backup, shown);
         result.backup = target.path.parent_path() / backup.name();
+        if (record && change == Change::replaced) record->backup_number = number;
     }
+    PendingRecord pending(folder.get(), target);
+    if (record) pending.write(*record, shown);
+    stop_if_interrupted();
     {
         const SignalsDeferred deferred;
         if (::renameat(folder.get(), temp.name().c_str(), folder.get(), target.name.c_str()) != 0) {
@@ -684,9 +777,66 @@ UpdateResult update_under_handlers(const fs::path& path,
         }
         temp.committed();
         backup.committed();
+        result.undo_not_recorded = pending.commit();
     }
     // The rename is durable only once the folder is on disk too.
     if (::fsync(folder.get()) != 0 && errno != EINVAL) {  // EINVAL: the file system cannot sync folders at all
+        result.not_durable = fmt::format("cannot flush the folder to disk ({})", std::strerror(errno));
+    }
+    return result;
+}
+
+// Reads a small file `name` in the folder `folder_fd` (not through a link),
+// or nullopt when it does not exist.
+std::optional<std::string> read_in_folder(int folder_fd, const std::string& name, const fs::path& shown,
+                                          std::uint64_t largest) {
+    const Fd fd(::openat(folder_fd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
+    if (!fd.ok()) {
+        if (errno == ENOENT) return std::nullopt;
+        fail(shown, "cannot open it", errno, "check the file's permissions");
+    }
+    struct stat info {};
+    if (::fstat(fd.get(), &info) != 0) fail(shown, "cannot read it", errno, "check the file");
+    if (!S_ISREG(info.st_mode)) refuse_not_regular(info.st_mode, shown);
+    if (static_cast<std::uint64_t>(info.st_size) > largest) {
+        throw Error("it is larger than anklog ever writes", "remove it if you do not know what it is",
+                    Location{shown.string()});
+    }
+    return read_limited(fd.get(), info, shown);
+}
+
+Fd open_folder(const Target& target, const fs::path& shown) {
+    Fd folder(::open(target.folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!folder.ok()) fail(shown, fmt::format("cannot open folder {}", target.folder.string()), errno, "check the folder");
+    return folder;
+}
+
+UpdateResult remove_under_handlers(const fs::path& path, const std::function<void(std::string_view)>& check,
+                                   const UpdateOptions& options) {
+    const fs::path& shown = path;
+    const Locked locked = lock_for_update(path, shown, options.lock_timeout);
+    const Target& target = locked.target;
+    const Fd& folder = locked.folder;
+    const std::optional<Existing> existing = open_existing(folder.get(), target, shown);
+    if (!existing) throw Error("no such log file", "there is nothing to remove", Location{shown.string()});
+    check(existing->text);
+    stop_if_interrupted();
+    check_replaceable(folder.get(), target, *existing, shown);
+    PendingRecord pending(folder.get(), target);
+    if (options.undo) {
+        UndoRecord record = record_of(*options.undo, Change::undone, std::nullopt, "");
+        pending.write(record, shown);
+    }
+    stop_if_interrupted();
+    UpdateResult result;
+    {
+        const SignalsDeferred deferred;
+        if (::unlinkat(folder.get(), target.name.c_str(), 0) != 0) {
+            fail(shown, "cannot remove the log", errno, "check the folder's permissions; your log has not been changed");
+        }
+        result.undo_not_recorded = pending.commit();
+    }
+    if (::fsync(folder.get()) != 0 && errno != EINVAL) {
         result.not_durable = fmt::format("cannot flush the folder to disk ({})", std::strerror(errno));
     }
     return result;
@@ -741,6 +891,73 @@ UpdateResult update_file(const fs::path& path,
         if (pending_signal != 0) SignalHandlers::die();
         throw;
     }
+}
+
+std::optional<UndoRecord> read_undo_record(const fs::path& path) {
+    const Target target = resolve_target(path, path);
+    const fs::path record_path = target.path.parent_path() / undo_record_name(target.name);
+    const Fd folder = open_folder(target, path);
+    constexpr std::uint64_t largest = 4096;
+    const auto text = read_in_folder(folder.get(), undo_record_name(target.name), record_path, largest);
+    if (!text) return std::nullopt;
+    auto record = parse_undo_record(*text);
+    if (!record) {
+        throw Error("this is not an undo record anklog wrote, so undo cannot tell what to revert",
+                    "remove it, and correct the log by hand with 'anklog edit'", Location{record_path.string()});
+    }
+    return record;
+}
+
+Backup read_backup(const fs::path& path, std::uint64_t number) {
+    const Target target = resolve_target(path, path);
+    const std::string name = fmt::format("{}.~{}~", target.name, number);
+    Backup backup{target.path.parent_path() / name, std::nullopt};
+    const Fd folder = open_folder(target, path);
+    backup.text = read_in_folder(folder.get(), name, backup.path, max_log_bytes);
+    return backup;
+}
+
+UpdateResult remove_file(const fs::path& path, const std::function<void(std::string_view current)>& check,
+                         const UpdateOptions& options) {
+    const SignalHandlers handlers;
+    try {
+        UpdateResult result = remove_under_handlers(path, check, options);
+        if (pending_signal != 0) SignalHandlers::die();
+        return result;
+    } catch (const Interrupted&) {
+        SignalHandlers::die();
+    } catch (...) {
+        if (pending_signal != 0) SignalHandlers::die();
+        throw;
+    }
+}
+
+fs::path make_private_copy(const fs::path& parent, const std::string& name, std::string_view text) {
+    const auto cannot = [&](std::string_view what, int error) {
+        fail(parent, fmt::format("cannot make a private copy to edit: {}", what), error,
+             "set TMPDIR to a folder you can write; the log has not been changed");
+    };
+    std::string pattern = (parent / "anklog-edit-XXXXXX").string();
+    if (!::mkdtemp(pattern.data())) cannot("cannot create a folder", errno);  // mode 0700
+    const fs::path copy = fs::path(pattern) / name;
+    const Fd fd(::open(copy.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+    if (!fd.ok()) {
+        const int error = errno;
+        (void)::rmdir(pattern.c_str());
+        cannot("cannot create the file", error);
+    }
+    try {
+        write_all(fd.get(), text, copy, "cannot write the private copy to edit");
+    } catch (...) {
+        remove_private_copy(copy);
+        throw;
+    }
+    return copy;
+}
+
+void remove_private_copy(const fs::path& copy) {
+    (void)::unlink(copy.c_str());
+    (void)::rmdir(copy.parent_path().c_str());
 }
 
 }  // namespace anklog::storage

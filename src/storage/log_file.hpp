@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "undo_record.hpp"
+
 namespace anklog::storage {
 
 // The largest log anklog reads or writes: about 2 million sessions, far more
@@ -25,6 +27,12 @@ std::string read_file(const std::filesystem::path& path);
 // The whole file, or nullopt when it does not exist; otherwise as read_file.
 std::optional<std::string> read_file_if_exists(const std::filesystem::path& path);
 
+// What the undo record says made a write.
+struct UndoNote {
+    std::string command;   // "log", "plan --save", ...
+    bool reverts = false;  // the write is an undo: afterwards there is nothing to undo
+};
+
 struct UpdateOptions {
     // How long to wait for another process that holds the lock.
     std::chrono::milliseconds lock_timeout{10'000};
@@ -33,6 +41,12 @@ struct UpdateOptions {
     // is never overwritten). Taken under the same lock as the replacement,
     // and removed again if the replacement fails.
     bool keep_numbered_backup = false;
+    // When set, the write replaces the log's undo record with how to revert
+    // it (see undo_record.hpp), under the same lock: a write that is not an
+    // append then keeps a numbered backup even if not asked to, because undo
+    // restores it. The record is written before the log is replaced, so a
+    // full disk fails the whole write.
+    std::optional<UndoNote> undo;
 };
 
 struct UpdateResult {
@@ -42,6 +56,8 @@ struct UpdateResult {
     // Empty, or why the change is made but may not survive a power cut,
     // e.g. "cannot flush the folder to disk (Input/output error)".
     std::string not_durable;
+    // Empty, or why the change is made but 'anklog undo' cannot revert it.
+    std::string undo_not_recorded;
 };
 
 // Replaces the file at `path` with `make_text(current)`, where `current` is
@@ -72,5 +88,33 @@ UpdateResult update_file(const std::filesystem::path& path,
                          const std::function<std::string(const std::optional<std::string>& current)>& make_text,
                          const std::function<void(std::string_view written)>& verify,
                          const UpdateOptions& options = {});
+
+// The undo record of the log at `path` (beside the file its symlinks lead
+// to), or nullopt when there is none. Throws anklog::Error when it cannot be
+// read or is not a record anklog wrote.
+std::optional<UndoRecord> read_undo_record(const std::filesystem::path& path);
+
+// The numbered backup FILE.~N~ of the log at `path`: its path (beside the
+// real file) and its text, or nullopt as text when it does not exist.
+struct Backup {
+    std::filesystem::path path;
+    std::optional<std::string> text;
+};
+Backup read_backup(const std::filesystem::path& path, std::uint64_t number);
+
+// Removes the log at `path` under the lock, after `check(current)` (which
+// throws to abort) accepts its text, and records that undo has nothing left
+// to revert: how undo reverts the write that created a log.
+UpdateResult remove_file(const std::filesystem::path& path, const std::function<void(std::string_view current)>& check,
+                         const UpdateOptions& options);
+
+// A private copy of a log to edit: `name` in a new folder of its own
+// (mode 0700, "anklog-edit-XXXXXX") in `parent`, the file mode 0600. Throws
+// anklog::Error when it cannot be made.
+std::filesystem::path make_private_copy(const std::filesystem::path& parent, const std::string& name,
+                                        std::string_view text);
+
+// Removes a private copy and its folder; nothing when they are gone.
+void remove_private_copy(const std::filesystem::path& copy);
 
 }  // namespace anklog::storage

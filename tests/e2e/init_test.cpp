@@ -34,8 +34,8 @@ TEST_CASE("init refuses to overwrite a log - --force replaces it and keeps the o
     const Result refused = run(home, {"-f", "log.toml", "init"});
     CHECK(refused.exit_code == 2);
     CHECK(refused.err == "anklog: error: log.toml: a log already exists here\n"
-                         "  help: log sessions into it with 'anklog log', or use --force to replace it (the old log is "
-                         "kept as a numbered backup, FILE.~N~)\n");
+                         "  help: change its profile with 'anklog profile' (it takes the same options), or start a "
+                         "new log with --force (the old one is kept as a numbered backup, FILE.~N~)\n");
     CHECK(read(home / "log.toml") == original);
 
     const Result forced = run(home, {"-f", "log.toml", "init", "--force"});

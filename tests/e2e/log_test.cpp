@@ -192,7 +192,9 @@ TEST_CASE("each bad input ends in exit 2 / a message with advice / and the log b
         {{"walk", "-m", "10", "--date", "2026-02-30"},
          "anklog: error: --date: \"2026-02-30\" is not a date\n  help: write YYYY-MM-DD, today or yesterday\n"},
         {{"walk", "-m", "10", "--date", "2999-01-01"}, ""},
-        {{"walk"}, "anklog: error: walk needs minutes\n  help: add how long it took, e.g. anklog log walk --minutes 20\n"},
+        // With a walk to repeat, the advice shows --again and what it would copy.
+        {{"walk"}, "anklog: error: walk needs minutes\n  help: add how long it took, e.g. anklog log walk --minutes 20, or "
+                   "repeat last time (without weights for 30 min on 2026-11-15): anklog log walk --again\n"},
         {{"walk", "-m", "10", "--sets", "2"},
          "anklog: error: --sets: walk is timed (gait); it has no sets or reps\n  help: log how long it took in minutes "
          "instead\n"},

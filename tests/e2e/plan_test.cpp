@@ -30,35 +30,57 @@ TEST_CASE("plan shows a readable week: day - activity - weight - volume - label 
           "Sun 2026-11-29  rest\n");
 }
 
-TEST_CASE("the law end to end: plan --format toml appended to the log - check raises nothing at warning or above") {
+namespace {
+
+// The log with its [[planned]] blocks renamed [[session]]: the week done as planned.
+std::string done_as_planned(std::string text) {
+    for (std::size_t at = text.find("[[planned]]"); at != std::string::npos; at = text.find("[[planned]]", at)) {
+        text.replace(at, 11, "[[session]]");
+    }
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("the law end to end: plan --format toml appended to the log - planned alone changes nothing / done as planned raises nothing at warning or above") {
     ScratchDir home;
     for (const char* name : {"beginner-eight-weeks.toml", "knee-rehab.toml", "too-much-too-soon.toml", ""}) {
         CAPTURE(name);
         const std::string original = *name ? example(name) : "";
         write(home / "log.toml", original);
+        const Result before = run(home, {"-f", "log.toml", "check"});
         const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-30", "--format", "toml"});
         REQUIRE(plan.exit_code == 0);
-        write(home / "log.toml", original + plan.out);  // what `>> log.toml` does
-        const Result check = run(home, {"-f", "log.toml", "check", "--since", "2026-11-30"});
         CAPTURE(plan.out);
+        write(home / "log.toml", original + plan.out);  // what `>> log.toml` does
+        const Result planned = run(home, {"-f", "log.toml", "check"});
+        CHECK(planned.out == before.out);
+        CHECK(planned.exit_code == before.exit_code);
+        write(home / "log.toml", done_as_planned(original + plan.out));
+        const Result check = run(home, {"-f", "log.toml", "check", "--since", "2026-11-30"});
         CHECK(check.out.find("warning[") == std::string::npos);
         CHECK(check.out.find("danger[") == std::string::npos);
         CHECK(check.exit_code == 0);
     }
 }
 
-TEST_CASE("plan --format toml prints only [[session]] blocks dated inside the week") {
+TEST_CASE("plan --format toml prints the week as --save appends it - its marker line / [[planned]] blocks with their reasons") {
     ScratchDir home;
     write(home / "empty.toml", "");
     const Result r = run(home, {"-f", "empty.toml", "plan", "--week-of", "2026-11-23", "--format", "toml"});
     CHECK(r.exit_code == 0);
     CHECK(r.out ==
-          "\n[[session]]\ndate = 2026-11-23\nactivity = \"walk\"\non = \"ankle\"\nweight = \"0.5 kg\"\nminutes = 10\n"
-          "\n[[session]]\ndate = 2026-11-25\nactivity = \"side-leg-lift\"\non = \"ankle\"\nweight = \"0.5 kg\"\nsets = 1\n"
+          "\n# anklog plan for the week of 2026-11-23\n"
+          "# start: first weighted walk: start light, 0.5 kg for 10 min (Ankle Weights 101)\n"
+          "[[planned]]\ndate = 2026-11-23\nactivity = \"walk\"\non = \"ankle\"\nweight = \"0.5 kg\"\nminutes = 10\n"
+          "\n# start: first weighted side-leg-lift: start light, 0.5 kg for 1 x 10 (Ankle Weights 101)\n"
+          "[[planned]]\ndate = 2026-11-25\nactivity = \"side-leg-lift\"\non = \"ankle\"\nweight = \"0.5 kg\"\nsets = 1\n"
           "reps = 10\n"
-          "\n[[session]]\ndate = 2026-11-25\nactivity = \"glute-bridge\"\non = \"ankle\"\nweight = \"0.5 kg\"\nsets = 1\n"
+          "\n# start: first weighted glute-bridge: start light, 0.5 kg for 1 x 10 (Ankle Weights 101)\n"
+          "[[planned]]\ndate = 2026-11-25\nactivity = \"glute-bridge\"\non = \"ankle\"\nweight = \"0.5 kg\"\nsets = 1\n"
           "reps = 10\n"
-          "\n[[session]]\ndate = 2026-11-27\nactivity = \"walk\"\non = \"ankle\"\nweight = \"0.5 kg\"\nminutes = 10\n");
+          "\n# start: first weighted walk: start light, 0.5 kg for 10 min (Ankle Weights 101)\n"
+          "[[planned]]\ndate = 2026-11-27\nactivity = \"walk\"\non = \"ankle\"\nweight = \"0.5 kg\"\nminutes = 10\n");
     CHECK(read(home / "empty.toml") == "");  // planning never writes the log
 }
 
@@ -70,15 +92,17 @@ TEST_CASE("plan --format json") {
     CHECK(json_of(r.out) == json_of(R"json({
       "file": "log.toml",
       "week_of": "2026-11-23",
+      "saved": false,
       "sessions": [
         {"date": "2026-11-23", "activity": "walk", "on": "ankle", "weight": "0.5 kg", "minutes": 10, "sets": null,
-         "reps": null, "label": "start", "reason": "first weighted walk: start light, 0.5 kg for 10 min (Ankle Weights 101)"},
+         "reps": null, "label": "start", "reason": "first weighted walk: start light, 0.5 kg for 10 min (Ankle Weights 101)",
+         "done": false},
         {"date": "2026-11-26", "activity": "side-leg-lift", "on": "ankle", "weight": "0.5 kg", "minutes": null,
          "sets": 1, "reps": 10, "label": "start",
-         "reason": "first weighted side-leg-lift: start light, 0.5 kg for 1 x 10 (Ankle Weights 101)"},
+         "reason": "first weighted side-leg-lift: start light, 0.5 kg for 1 x 10 (Ankle Weights 101)", "done": false},
         {"date": "2026-11-26", "activity": "glute-bridge", "on": "ankle", "weight": "0.5 kg", "minutes": null,
          "sets": 1, "reps": 10, "label": "start",
-         "reason": "first weighted glute-bridge: start light, 0.5 kg for 1 x 10 (Ankle Weights 101)"}
+         "reason": "first weighted glute-bridge: start light, 0.5 kg for 1 x 10 (Ankle Weights 101)", "done": false}
       ],
       "notes": []
     })json"));

@@ -12,11 +12,13 @@ using namespace e2e;
 
 namespace {
 
-// Everything in `dir` but the log itself: temporary files must not linger.
+// Everything in `dir` but the log itself and its undo record: temporary
+// files must not linger.
 std::vector<std::string> other_files(const fs::path& dir, const std::string& log_name) {
     std::vector<std::string> out;
     for (const auto& entry : fs::directory_iterator(dir)) {
-        if (entry.path().filename() != log_name) out.push_back(entry.path().filename().string());
+        const std::string name = entry.path().filename().string();
+        if (name != log_name && name != "." + log_name + ".anklog-undo") out.push_back(name);
     }
     return out;
 }

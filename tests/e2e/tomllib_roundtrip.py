@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """An independent TOML reader (Python's tomllib) must read back exactly what
 `anklog log` wrote, for notes with quotes, backslashes, newlines, tabs,
-non-ASCII text and TOML's own string delimiters; and the file has no BOM."""
+non-ASCII text and TOML's own string delimiters; and the file has no BOM.
+So too what `init`, `plan --save`, `done` and `profile` write."""
 import datetime
 import os
 import subprocess
@@ -49,6 +50,30 @@ with tempfile.TemporaryDirectory() as folder:
             print(f'FAIL: session {i}: wrote {expected!r}, tomllib read {session!r}')
             failures += 1
 
-checked = len(notes) + 1
+    # The daily loop's writes: a saved plan (with its comment lines), the
+    # sessions done from it, a name set by init and changed by profile.
+    loop = os.path.join(folder, 'loop.toml')
+    for args in (['init', '--name', 'Ann "the walker" \\ O\'Neil', '--weights', '0.5kg,1kg'],
+                 ['plan', '--save', '--week-of', '2026-11-16'],
+                 ['done', '--date', '2026-11-18', '--note', notes[3]]):
+        subprocess.run([anklog, '-f', loop, '-q'] + args, check=True, stdout=subprocess.DEVNULL)
+    with open(loop, 'rb') as f:
+        data = tomllib.loads(f.read().decode('utf-8'))
+    if data['profile']['name'] != 'Ann "the walker" \\ O\'Neil':
+        print(f'FAIL: init --name read back as {data["profile"]["name"]!r}')
+        failures += 1
+    done_day = [p for p in data['planned'] if p['date'] == datetime.date(2026, 11, 18)]
+    if len(data['planned']) != 4 or [dict(s, note=None) for s in data['session']] != [dict(p, note=None) for p in done_day] \
+            or any(s['note'] != notes[3] for s in data['session']):
+        print(f'FAIL: plan --save and done read back as {data!r}')
+        failures += 1
+    subprocess.run([anklog, '-f', loop, '-q', 'profile', '--name', 'Zoë «Z» \\'], check=True)
+    with open(loop, 'rb') as f:
+        after = tomllib.loads(f.read().decode('utf-8'))
+    if after['profile']['name'] != 'Zoë «Z» \\' or after['session'] != data['session'] or after['planned'] != data['planned']:
+        print(f'FAIL: profile --name read back as {after["profile"]!r}')
+        failures += 1
+
+checked = len(notes) + 4
 print(f'{checked - failures} passed, {failures} failed')
 sys.exit(1 if failures else 0)

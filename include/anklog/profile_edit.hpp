@@ -1,0 +1,31 @@
+#pragma once
+// Changing the profile inside a log's text: only the [profile] table's
+// changed keys are rewritten, every other byte stays.
+#include <string>
+#include <string_view>
+
+#include "anklog/profile.hpp"
+
+namespace anklog {
+
+// `text` (a valid log whose profile is `before`) with its profile changed to
+// `after`:
+//   - a key whose value changes is rewritten in place (as anklog writes it,
+//     with its comment); one `after` leaves out (no weights, no history) is
+//     removed; one `before` lacked is added after the table's last key;
+//   - when the units change, the weights are rewritten too, each with its
+//     unit, so that they keep their mass;
+//   - a log without [profile] gets one before its first table header (and
+//     the comment lines right above it), or at its end;
+// in the text's own line-ending style. Throws anklog::Error located in
+// `file_name`, advising 'anklog edit', when [profile] is written in a shape
+// that cannot be changed that way: an inline table (profile = {...}), dotted
+// keys (profile.units = ...), [profile.x] tables, or keys that span lines in
+// ways anklog does not write.
+std::string with_profile(std::string_view text, const Profile& before, const Profile& after, std::string_view file_name);
+
+// Whether two profiles hold the same values (weights compared as written,
+// amount and unit).
+bool same_profile(const Profile& a, const Profile& b);
+
+}  // namespace anklog

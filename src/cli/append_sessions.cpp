@@ -1,0 +1,92 @@
+#include "append_sessions.hpp"
+
+#include <fmt/format.h>
+
+#include "anklog/check.hpp"
+#include "anklog/error.hpp"
+#include "anklog/toml_writer.hpp"
+#include "output.hpp"
+#include "write_warnings.hpp"
+
+namespace anklog::cli {
+
+namespace {
+
+// The log's text with the sessions appended; a new log starts with its header.
+std::string with_sessions(const std::optional<std::string>& current, const Log& log, const std::vector<Session>& sessions) {
+    std::string text = current ? *current : new_log_text(log.profile);
+    for (const Session& session : sessions) text = append_block(text, to_toml(session));
+    return text;
+}
+
+Appended appended_to(Log log, std::size_t count) {
+    Appended out;
+    for (std::size_t i = log.sessions.size() - count; i < log.sessions.size(); ++i) out.indices.push_back(i);
+    out.log = std::move(log);
+    return out;
+}
+
+}  // namespace
+
+Appended append_sessions(const Context& context, std::string_view command,
+                         const std::function<std::vector<Session>(const Log&)>& make) {
+    const std::string file = context.log_path.string();
+    std::size_t sessions_before = 0;
+    std::vector<Session> sessions;
+    Log written;
+    const storage::UpdateResult result = storage::update_file(
+        context.log_path,
+        [&](const std::optional<std::string>& current) {
+            const Log log = current ? parse_log(*current, file) : Log{};
+            sessions_before = log.sessions.size();
+            sessions = make(log);
+            return with_sessions(current, log, sessions);
+        },
+        [&](std::string_view text) {
+            written = parse_log(text, file);
+            if (written.sessions.size() != sessions_before + sessions.size()) {
+                throw Error(sessions.size() == 1 ? "the new session did not read back from the log"
+                                                 : "the new sessions did not read back from the log",
+                            "please report this; your log has not been changed", Location{file});
+            }
+        },
+        storage::UpdateOptions{context.lock_timeout, false, storage::UndoNote{std::string(command)}});
+    print_write_warnings(result, file, sessions.size() == 1 ? "the session is in the log" : "the sessions are in the log",
+                         context.color_stderr);
+    Appended out = appended_to(std::move(written), sessions.size());
+    out.result = result;
+    return out;
+}
+
+Appended append_sessions_dry_run(const Context& context, const std::function<std::vector<Session>(const Log&)>& make) {
+    const std::string file = context.log_path.string();
+    const auto current = storage::read_file_if_exists(context.log_path);
+    const Log log = current ? parse_log(*current, file) : Log{};
+    const std::vector<Session> sessions = make(log);
+    return appended_to(parse_log(with_sessions(current, log, sessions), file), sessions.size());
+}
+
+void print_appended(const Appended& appended, const Context& context, bool dry_run) {
+    const std::string file = context.log_path.string();
+    const bool color = context.color_stdout;
+    if (appended.indices.empty()) return;
+    const int first_line = appended.log.sessions[appended.indices.front()].line;
+    const std::string count = appended.indices.size() == 1 ? "" : fmt::format(" {} sessions", appended.indices.size());
+    if (dry_run && !context.quiet) {
+        fmt::print("would append{} to {}:\n", count, terminal_safe(file));
+    } else if (!context.quiet) {
+        fmt::print("{}{} to {}:{}\n", paint("appended", Tone::green, color), count, terminal_safe(file), first_line);
+    }
+    const std::vector<Finding> findings = check(appended.log);
+    for (std::size_t n = 0; n < appended.indices.size(); ++n) {
+        const std::size_t index = appended.indices[n];
+        const Session& session = appended.log.sessions[index];
+        // A dry run shows its blocks even with --quiet: they are what was asked for.
+        if (!context.quiet || dry_run) fmt::print("{}{}", n == 0 && context.quiet ? "" : "\n", terminal_safe_lines(to_toml(session)));
+        for (const Finding& finding : findings) {
+            if (finding.session == index) fmt::print("\n{}", render_finding(finding, file, session.line, color));
+        }
+    }
+}
+
+}  // namespace anklog::cli

@@ -1,0 +1,37 @@
+#pragma once
+// Appending sessions, as `log` and `done` do: several in one atomic write,
+// then each shown with what check raises on it.
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "anklog/log.hpp"
+#include "context.hpp"
+#include "log_file.hpp"
+
+namespace anklog::cli {
+
+struct Appended {
+    Log log;                           // the log as written (or, for a dry run, as it would be)
+    std::vector<std::size_t> indices;  // the appended sessions in log.sessions
+    storage::UpdateResult result;
+};
+
+// The sessions `make` builds from the log as it is under the lock (an empty
+// Log when there is no log yet, which is then created with a header),
+// appended in one atomic write that `anklog undo` reverts as `command`.
+// `make` throws anklog::Error to abort, and nothing changes.
+Appended append_sessions(const Context& context, std::string_view command,
+                         const std::function<std::vector<Session>(const Log&)>& make);
+
+// The same without writing: what the log would be.
+Appended append_sessions_dry_run(const Context& context, const std::function<std::vector<Session>(const Log&)>& make);
+
+// "appended to FILE:LINE" (unless --quiet; "would append to" for a dry run),
+// then each session's block followed by the findings check raises on it,
+// which are printed even with --quiet: a safety flag is not a confirmation.
+void print_appended(const Appended& appended, const Context& context, bool dry_run = false);
+
+}  // namespace anklog::cli
