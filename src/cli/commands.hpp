@@ -3,6 +3,7 @@
 // command line, and run_x() that does the work once parsing is over.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "command_tree.hpp"
 #include "context.hpp"
@@ -39,17 +40,21 @@ int run_log(const Context& context, const LogFlags& options);
 
 struct HistoryFlags {
     std::string since;
-    std::string activity;
+    std::string until;
+    std::optional<int> last;              // the last N sessions of those selected
+    std::vector<std::string> activities;  // --activity, repeatable: any of these
     std::string format = "text";
 };
 CLI::App* setup_history(CLI::App& app, HistoryFlags& options);
 int run_history(const Context& context, const HistoryFlags& options);
 
 struct CheckFlags {
-    std::string file;  // FILE: overrides -f
+    std::vector<std::string> files;  // FILE...: override -f; several make a review
     std::string format = "text";
     std::string since;
+    std::string until;
     std::string fail_on = "warning";
+    std::string min_severity = "note";
 };
 CLI::App* setup_check(CLI::App& app, CheckFlags& options);
 int run_check(const Context& context, const CheckFlags& options);
