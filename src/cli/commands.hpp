@@ -59,6 +59,17 @@ struct CheckFlags {
 CLI::App* setup_check(CLI::App& app, CheckFlags& options);
 int run_check(const Context& context, const CheckFlags& options);
 
+struct SummaryFlags {
+    bool weekly = false;
+    bool monthly = false;
+    std::string since;
+    std::string until;
+    bool ascii = false;
+    std::string format = "text";
+};
+CLI::App* setup_summary(CLI::App& app, SummaryFlags& options);
+int run_summary(const Context& context, const SummaryFlags& options);
+
 struct RulesFlags {
     std::string rule;
 };

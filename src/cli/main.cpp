@@ -27,6 +27,7 @@ const char* const main_footer =
     "  anklog log walk -w 1kg -m 20 --effort 3    after a workout\n"
     "  anklog check                               am I ramping up too fast?\n"
     "  anklog plan                                what should I do next week?\n"
+    "  anklog summary                             am I progressing?\n"
     "  anklog history --since 2026-11-01          what you did\n"
     "\n"
     "The log is plain TOML: edit it freely; anklog only appends.\n"
@@ -59,6 +60,7 @@ int run(int argc, char** argv, bool& color_stderr) {
     HistoryFlags history;
     CheckFlags check;
     PlanFlags plan;
+    SummaryFlags summary;
     RulesFlags rules;
     HelpFlags help;
     CompletionsFlags completions;
@@ -68,6 +70,7 @@ int run(int argc, char** argv, bool& color_stderr) {
     CLI::App* check_command = setup_check(app, check);
     CLI::App* plan_command = setup_plan(app, plan);
     CLI::App* history_command = setup_history(app, history);
+    CLI::App* summary_command = setup_summary(app, summary);
     CLI::App* rules_command = setup_rules(app, rules);
     CLI::App* help_command = setup_help(app, help);
     CLI::App* completions_command = setup_completions(app, completions);
@@ -116,6 +119,7 @@ int run(int argc, char** argv, bool& color_stderr) {
         if (check_command->parsed()) return run_check(context, check);
         if (plan_command->parsed()) return run_plan(context, plan);
         if (history_command->parsed()) return run_history(context, history);
+        if (summary_command->parsed()) return run_summary(context, summary);
         if (rules_command->parsed()) return run_rules(context, rules);
         throw anklog::Error("unknown command", "run 'anklog --help'");
     } catch (const anklog::Error& e) {

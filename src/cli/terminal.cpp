@@ -1,5 +1,7 @@
 #include "terminal.hpp"
 
+#include "output.hpp"
+
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -28,6 +30,17 @@ std::size_t terminal_width() {
         if (error == std::errc{} && end == text.data() + text.size() && width > 0) return within_limits(width);
     }
     return default_terminal_width;
+}
+
+std::optional<std::size_t> text_wrap_width() {
+    if (::isatty(STDOUT_FILENO) != 1) return std::nullopt;
+    return terminal_width();
+}
+
+std::string wrap_for_terminal(std::string_view text, std::string_view indent) {
+    const std::optional<std::size_t> width = text_wrap_width();
+    if (!width) return std::string(text);
+    return wrap(text, *width - 1, indent);
 }
 
 std::size_t display_width(std::string_view text) {

@@ -1,6 +1,8 @@
 #pragma once
 // The terminal anklog prints to: how wide it is, and how wide text is on it.
 #include <cstddef>
+#include <optional>
+#include <string>
 #include <string_view>
 
 namespace anklog::cli {
@@ -9,6 +11,15 @@ namespace anklog::cli {
 // (ioctl TIOCGWINSZ), else $COLUMNS when it holds a whole number, else 80.
 // Never less than min_terminal_width, so that layouts always have room.
 std::size_t terminal_width();
+
+// The width to wrap text at: the terminal's when stdout is one; nullopt when
+// output goes to a file or a pipe, which is never wrapped (stable for scripts).
+std::optional<std::size_t> text_wrap_width();
+
+// `text` wrapped at word boundaries to text_wrap_width() (one column kept
+// free), continuation lines indented by `indent`; as it is when not on a
+// terminal.
+std::string wrap_for_terminal(std::string_view text, std::string_view indent = "");
 
 inline constexpr std::size_t default_terminal_width = 80;
 inline constexpr std::size_t min_terminal_width = 20;
