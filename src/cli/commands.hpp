@@ -70,6 +70,14 @@ struct SummaryFlags {
 CLI::App* setup_summary(CLI::App& app, SummaryFlags& options);
 int run_summary(const Context& context, const SummaryFlags& options);
 
+struct ReportFlags {
+    std::string since;
+    std::string until;
+    std::optional<std::string> output;  // -o FILE; given but empty is an error
+};
+CLI::App* setup_report(CLI::App& app, ReportFlags& options);
+int run_report(const Context& context, const ReportFlags& options);
+
 struct RulesFlags {
     std::string rule;
 };

@@ -28,6 +28,7 @@ const char* const main_footer =
     "  anklog check                               am I ramping up too fast?\n"
     "  anklog plan                                what should I do next week?\n"
     "  anklog summary                             am I progressing?\n"
+    "  anklog report -o report.html               a page for your physiotherapist\n"
     "  anklog history --since 2026-11-01          what you did\n"
     "\n"
     "The log is plain TOML: edit it freely; anklog only appends.\n"
@@ -61,6 +62,7 @@ int run(int argc, char** argv, bool& color_stderr) {
     CheckFlags check;
     PlanFlags plan;
     SummaryFlags summary;
+    ReportFlags report;
     RulesFlags rules;
     HelpFlags help;
     CompletionsFlags completions;
@@ -71,6 +73,7 @@ int run(int argc, char** argv, bool& color_stderr) {
     CLI::App* plan_command = setup_plan(app, plan);
     CLI::App* history_command = setup_history(app, history);
     CLI::App* summary_command = setup_summary(app, summary);
+    CLI::App* report_command = setup_report(app, report);
     CLI::App* rules_command = setup_rules(app, rules);
     CLI::App* help_command = setup_help(app, help);
     CLI::App* completions_command = setup_completions(app, completions);
@@ -120,6 +123,7 @@ int run(int argc, char** argv, bool& color_stderr) {
         if (plan_command->parsed()) return run_plan(context, plan);
         if (history_command->parsed()) return run_history(context, history);
         if (summary_command->parsed()) return run_summary(context, summary);
+        if (report_command->parsed()) return run_report(context, report);
         if (rules_command->parsed()) return run_rules(context, rules);
         throw anklog::Error("unknown command", "run 'anklog --help'");
     } catch (const anklog::Error& e) {

@@ -43,10 +43,14 @@ std::string load_words(const Summary& summary) {
     const LoadRatio& first = summary.load.front();
     std::vector<std::string> parts;
     for (const LoadRatio& r : summary.load) {
-        std::string part = fmt::format("{} {:.2f} ({}", to_string(r.family), *r.ratio,
-                                       to_string(load_zone(*r.ratio, summary.spike_above)));
-        if (r.acute == 0) part += fmt::format(": nothing in the last {} days", r.acute_days);
-        if (!r.settled()) part += fmt::format("; only {} of history", days_text(r.history_days + 1));
+        // Like load-ramp, no zone before a whole chronic window of history.
+        std::string part = fmt::format("{} {:.2f} (", to_string(r.family), *r.ratio);
+        if (r.settled()) {
+            part += to_string(load_zone(*r.ratio, summary.spike_above));
+            if (r.acute == 0) part += fmt::format(": nothing in the last {} days", r.acute_days);
+        } else {
+            part += fmt::format("not judged yet: {} of history", days_text(r.history_days + 1));
+        }
         parts.push_back(part + ")");
     }
     return fmt::format("Load (acute:chronic) in the {} days to {} against your average {} days of the last {}: {}.",

@@ -123,9 +123,9 @@ TEST_CASE("summary --ascii draws with # and pain digits / colour only when asked
     std::vector<std::string> ascii = args;
     ascii.push_back("--ascii");
     const Result a = run(home, ascii);
-    CHECK(a.out.find("2026-11-16  15  ###############################################################\n") !=
+    CHECK(a.out.find("2026-11-16  35  ###############################################################\n") !=
           std::string::npos);
-    CHECK(a.out.find("Highest pain per week, 0-10 (- none logged), 2026-11-02 to 2026-11-23\n1234\n") !=
+    CHECK(a.out.find("Highest pain per week, 0-10 (- none logged), 2026-11-02 to 2026-11-23\n1134\n") !=
           std::string::npos);
     CHECK(std::all_of(a.out.begin(), a.out.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
     CHECK(run(home, args).out.find("\x1b") == std::string::npos);  // not a terminal
