@@ -10,4 +10,8 @@ namespace anklog::cli {
 // For element content and attribute values (quotes escaped too).
 std::string html_text(std::string_view text);
 
+// html_text for running text: dates (YYYY-MM-DD) kept on one line, as a
+// browser would otherwise break them at a hyphen.
+std::string html_prose(std::string_view text);
+
 }  // namespace anklog::cli

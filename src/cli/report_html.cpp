@@ -59,6 +59,7 @@ tr { break-inside: avoid; }
 .finding.danger .severity { background: #222; color: #fff; }
 .source { color: #333; font-style: italic; }
 .avoid-break { break-inside: avoid; }
+.date { white-space: nowrap; }
 )";
 
 std::string_view family_title(Kind family) {
@@ -163,8 +164,8 @@ std::string pain_section(const ReportInput& in) {
 
 std::string load_section(const ReportInput& in) {
     std::string out = "<section class=\"avoid-break\">\n<h2>This week</h2>\n";
-    out += fmt::format("<p>{}</p>\n", html_text(load_words(in.summary)));
-    if (const std::string plan = plan_words(in.summary); !plan.empty()) out += fmt::format("<p>{}</p>\n", html_text(plan));
+    out += fmt::format("<p>{}</p>\n", html_prose(load_words(in.summary)));
+    if (const std::string plan = plan_words(in.summary); !plan.empty()) out += fmt::format("<p>{}</p>\n", html_prose(plan));
     return out + "</section>\n";
 }
 
@@ -272,7 +273,7 @@ std::string findings_section(const ReportInput& in) {
                            findings.size() == 1 ? "" : "s");
         for (const Finding* f : findings) {
             out += fmt::format("<li class=\"flagged\" data-date=\"{}\">{} <span class=\"evidence\">({})</span></li>\n",
-                               to_string(f->date), html_text(f->message), html_text(f->evidence));
+                               to_string(f->date), html_prose(f->message), html_prose(f->evidence));
         }
         out += fmt::format("</ul>\n<p>\u2192 {} <span class=\"source\">({})</span></p></div>\n",
                            html_text(findings.back()->advice), html_text(rule(id).cite));
@@ -321,7 +322,7 @@ std::string plan_section(const ReportInput& in) {
         }
         out += "</table>\n";
     }
-    for (const std::string& note : week.notes) out += fmt::format("<p>Note: {}</p>\n", html_text(note));
+    for (const std::string& note : week.notes) out += fmt::format("<p>Note: {}</p>\n", html_prose(note));
     out += "<p class=\"legend\">anklog's plan raises one thing at a time (volume first, then one weight step) and "
            "passes its own safety rules; adjust it to what you see.</p>\n";
     return out + "</section>\n";
@@ -339,9 +340,9 @@ std::string report_html(const ReportInput& in) {
     out += fmt::format("<header>\n<h1>Training report: {}</h1>\n", who(in));
     out += fmt::format("<p class=\"meta\">{} ({} {}{}) \u00b7 log {} \u00b7 weights per limb in {} \u00b7 made on {} "
                        "with anklog {}, which flags, explains and cites, and never diagnoses</p>\n",
-                       period, s.periods.size(), s.grouping == Grouping::week ? "week" : "month",
+                       html_prose(period), s.periods.size(), s.grouping == Grouping::week ? "week" : "month",
                        s.periods.size() == 1 ? "" : "s", html_text(in.file), to_string(in.log->profile.units),
-                       to_string(in.made), ANKLOG_VERSION);
+                       html_prose(to_string(in.made)), ANKLOG_VERSION);
     out += figures(in) + "</header>\n";
     if (!s.first_session) {
         out += "<p>Not enough data: the log has no sessions yet.</p>\n" + plan_section(in);
