@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <set>
 
+#include <fmt/format.h>
+
 #include "anklog/check.hpp"
+#include "anklog/error.hpp"
 #include "anklog/thresholds.hpp"
 
 namespace anklog {
@@ -21,7 +24,10 @@ Date period_end(Date date, Grouping grouping) {
 namespace {
 
 Date default_since(Date until, Grouping grouping) {
-    if (grouping == Grouping::week) return add_days(week_start(until), -7 * (default_periods - 1));
+    if (grouping == Grouping::week) {
+        const Date since = add_days(week_start(until), -7 * (default_periods - 1));
+        return is_log_date(since) ? since : first_log_date;
+    }
     const std::chrono::year_month first = std::chrono::year_month{until.year(), until.month()} -
                                           std::chrono::months{default_periods - 1};
     const Date since{first.year(), first.month(), std::chrono::day{1}};
@@ -73,13 +79,22 @@ PeriodTotals empty_period(Date start, Date end, Date since, Date until) {
     return p;
 }
 
-void add_plan(const Log& log, const std::vector<PlannedStatus>& status, PeriodTotals& p) {
-    p.plan = planned_done(status, p.from, p.to);
+// The planned sessions in effect into the periods that hold them: one pass.
+void add_plans(const Log& log, const std::vector<PlannedStatus>& status, std::vector<PeriodTotals>& periods) {
+    Totals rows(log, periods);
     for (const PlannedStatus& s : status) {
-        const Session& planned = *s.planned;
-        if (planned.date < p.from || planned.date > p.to || !planned.weighted()) continue;
-        const Kind kind = log.catalogue.find(planned.activity)->kind;
-        p.planned_volume[index_of(kind)] += volume(planned, kind);
+        PeriodTotals* p = rows.row(s.planned->date);
+        if (!p) continue;
+        ++p->plan.planned;
+        if (s.done) {
+            ++p->plan.done;
+        } else {
+            p->plan.missed.push_back(s.planned);
+        }
+        if (s.planned->weighted()) {
+            const Kind kind = log.catalogue.find(s.planned->activity)->kind;
+            p->planned_volume[index_of(kind)] += volume(*s.planned, kind);
+        }
     }
 }
 
@@ -92,6 +107,17 @@ Summary summarize(const Log& log, const SummaryOptions& options) {
     out.since = options.period.since.value_or(default_since(out.until, options.grouping));
     if (out.since > out.until) out.since = out.until;
 
+    const int periods = out.grouping == Grouping::week
+                            ? days_between(week_start(out.since), out.until) / 7 + 1
+                            : (static_cast<int>(out.until.year()) - static_cast<int>(out.since.year())) * 12 +
+                                  static_cast<int>(static_cast<unsigned>(out.until.month())) -
+                                  static_cast<int>(static_cast<unsigned>(out.since.month())) + 1;
+    if (periods > max_periods) {
+        throw Error(fmt::format("{} to {} holds {} {}s; a summary shows at most {}", to_string(out.since),
+                                to_string(out.until), periods, out.grouping == Grouping::week ? "week" : "month",
+                                max_periods),
+                    "choose a shorter period with --since and --until");
+    }
     for (Date start = period_start(out.since, out.grouping); start <= out.until;) {
         const Date end = period_end(start, out.grouping);
         out.periods.push_back(empty_period(start, end, out.since, out.until));
@@ -124,11 +150,11 @@ Summary summarize(const Log& log, const SummaryOptions& options) {
 
     const std::vector<PlannedStatus> status = planned_status(log, out.until);
     out.has_plan = !log.planned.empty();
-    for (PeriodTotals& p : out.periods) add_plan(log, status, p);
-    PeriodTotals week = empty_period(week_start(out.until), add_days(week_start(out.until), 6), week_start(out.until),
-                                     add_days(week_start(out.until), 6));
-    add_plan(log, status, week);
-    if (week.plan.planned > 0) out.current_week = week;
+    add_plans(log, status, out.periods);
+    const Date monday = week_start(out.until);
+    std::vector<PeriodTotals> week{empty_period(monday, add_days(monday, 6), monday, add_days(monday, 6))};
+    add_plans(log, status, week);
+    if (week.front().plan.planned > 0) out.current_week = week.front();
 
     out.spike_above = thresholds_of(log).load_ramp.acwr;
     for (const Kind family : families) {

@@ -51,6 +51,8 @@ struct SummaryOptions {
 
 // How many weeks, or months, a summary covers by default.
 inline constexpr int default_periods = 12;
+// The most weeks or months one summary shows: a century of weeks.
+inline constexpr int max_periods = 5200;
 // A log spanning fewer days shows no trend.
 inline constexpr int min_days_for_trends = 14;
 
@@ -76,7 +78,7 @@ struct Summary {
 
 // `log` summarised over options.period: by default the last 12 weeks (or
 // months) to today, whole weeks (months) from the first one's start.
-// anklog::Error when the period has no day a log can hold.
+// anklog::Error when the period holds more than max_periods.
 Summary summarize(const Log& log, const SummaryOptions& options);
 
 // The first day of the week or month that holds `date`, and its last day.

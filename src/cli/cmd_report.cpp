@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -35,7 +36,9 @@ Error write_error(const fs::path& target, int error_number) {
 // Refuses targets a report must not replace: the log itself (by any name),
 // a log-like .toml file, a folder or a device.
 void check_target(const fs::path& target, const fs::path& log_path) {
-    if (target.extension() == ".toml") {
+    std::string extension = target.extension().string();
+    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (extension == ".toml") {
         throw Error(fmt::format("-o: {} looks like a log, not a report", target.string()),
                     "a report is an HTML page: name it e.g. report.html");
     }

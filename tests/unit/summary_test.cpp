@@ -1,6 +1,7 @@
 // summarize(): a log's weeks and months, counted by hand.
 #include <doctest/doctest.h>
 
+#include "anklog/error.hpp"
 #include "anklog/summary.hpp"
 
 using namespace anklog;
@@ -170,4 +171,16 @@ TEST_CASE("this week's plan and load, on the last day of the period") {
     CHECK(s.load[0].ratio == load_ratio(log, Kind::gait, d("2026-11-12")).ratio);
     CHECK_FALSE(summarize(log, {Grouping::week, Period{std::nullopt, d("2026-11-29")}, d("2026-11-29")})
                     .current_week.has_value());
+}
+
+TEST_CASE("a summary holds at most a century of weeks: more is an error, not an endless table") {
+    const Log log = parse_log(two_weeks, "t.toml");
+    CHECK_THROWS_WITH_AS(summarize(log, {Grouping::week, Period{first_log_date, last_log_date}, d("2026-11-29")}),
+                         "0001-01-01 to 9999-12-31 holds 521723 weeks; a summary shows at most 5200", Error);
+    CHECK_THROWS_AS(summarize(log, {Grouping::month, Period{first_log_date, last_log_date}, d("2026-11-29")}), Error);
+    CHECK(summarize(log, {Grouping::month, Period{d("1700-01-01"), d("2026-11-29")}, d("2026-11-29")}).periods.size() ==
+          (2026 - 1700) * 12 + 11);
+    // The default period never starts before the first day a log can hold.
+    CHECK(summarize(log, {Grouping::week, Period{std::nullopt, d("0001-01-20")}, d("2026-11-29")}).since ==
+          first_log_date);
 }
