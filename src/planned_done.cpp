@@ -26,20 +26,4 @@ std::vector<PlannedStatus> planned_status(const Log& log, std::optional<Date> do
     return out;
 }
 
-PlannedDone planned_done(const std::vector<PlannedStatus>& status, Date from, Date to) {
-    PlannedDone out;
-    for (const PlannedStatus& s : status) {
-        if (s.planned->date < from || s.planned->date > to) continue;
-        ++out.planned;
-        if (s.done) {
-            ++out.done;
-        } else {
-            out.missed.push_back(s.planned);
-        }
-    }
-    return out;
-}
-
-PlannedDone planned_done(const Log& log, Date from, Date to) { return planned_done(planned_status(log), from, to); }
-
 }  // namespace anklog

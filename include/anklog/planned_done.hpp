@@ -21,14 +21,11 @@ struct PlannedStatus {
 // (by a session on or before `done_by`, when given: as it stood that day).
 std::vector<PlannedStatus> planned_status(const Log& log, std::optional<Date> done_by = std::nullopt);
 
+// Planned sessions of a period: how many, how many done, which not.
 struct PlannedDone {
     int planned = 0;
     int done = 0;
     std::vector<const Session*> missed;  // planned and not done, in date order
 };
-
-// The planned sessions in effect dated from `from` to `to` (both included).
-PlannedDone planned_done(const Log& log, Date from, Date to);
-PlannedDone planned_done(const std::vector<PlannedStatus>& status, Date from, Date to);
 
 }  // namespace anklog
