@@ -95,10 +95,13 @@ SummaryTable summary_table(const Summary& summary, const Log& log, std::size_t w
     std::vector<std::string> left_out;
     for (;;) {
         std::vector<Column> heads;
+        heads.reserve(columns.size());
         for (const SummaryColumn& c : columns) heads.push_back(c.column);
         std::vector<std::vector<Cell>> rows;
+        rows.reserve(summary.periods.size());
         for (const PeriodTotals& p : summary.periods) {
             std::vector<Cell> row;
+            row.reserve(columns.size());
             for (const SummaryColumn& c : columns) row.push_back(c.cell(p));
             rows.push_back(std::move(row));
         }
@@ -107,6 +110,7 @@ SummaryTable summary_table(const Summary& summary, const Log& log, std::size_t w
         });
         if (table_width(heads, rows) < width || droppable->drop_order == 0) {
             std::vector<std::string> shown;
+            shown.reserve(heads.size());
             for (const Column& head : heads) shown.push_back(head.header);
             return {render_table(heads, rows, color), shown, left_out};
         }

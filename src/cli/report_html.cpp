@@ -155,6 +155,7 @@ std::string pain_section(const ReportInput& in) {
     std::string out = "<section class=\"avoid-break\">\n<h2>Pain</h2>\n";
     if (days.empty()) return out + "<p>No pain scores were logged in this period.</p>\n</section>\n";
     std::vector<PainPoint> points;
+    points.reserve(days.size());
     for (const auto& [date, pain] : days) points.push_back({date, pain});
     out += "<p class=\"legend\">The highest pain (0\u201310) of each training day. Pain up to 5/10 that settles by "
            "the next morning is acceptable in the pain-monitoring model (Silbernagel et al. 2007); anklog flags "

@@ -53,6 +53,7 @@ std::string line_of(const std::vector<Column>& columns, const std::vector<std::s
 std::string render_table(const std::vector<Column>& columns, const std::vector<std::vector<Cell>>& rows, bool color) {
     const std::vector<std::size_t> widths = column_widths(columns, rows);
     std::vector<Cell> header;
+    header.reserve(columns.size());
     for (const Column& column : columns) header.emplace_back(column.header);
     std::string out = line_of(columns, widths, header, color, true);
     for (const auto& row : rows) out += line_of(columns, widths, row, color, false);
