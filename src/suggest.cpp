@@ -28,12 +28,43 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return d[a.size()][b.size()];
 }
 
+std::string lowercase(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// What a word may be an inflection of: "calf-raises" -> "calf-raise",
+// "lunges" -> "lunge", "walking" -> "walk", "hiking" -> "hike", "running" ->
+// "run", "walked" -> "walk". Names are written in their base form, and these
+// forms are too far from it for a typo ("walking" is 3 edits from "walk").
+std::vector<std::string> base_forms(std::string_view word) {
+    const std::string w = lowercase(word);
+    std::vector<std::string> out;
+    const auto strip = [&](std::string_view suffix) {
+        if (w.size() < suffix.size() + 2 || !w.ends_with(suffix)) return;
+        const std::string base = w.substr(0, w.size() - suffix.size());
+        out.push_back(base);
+        if (suffix == "ing" || suffix == "ed") {
+            out.push_back(base + "e");  // hiking -> hike, danced -> dance
+            if (base[base.size() - 1] == base[base.size() - 2]) out.push_back(base.substr(0, base.size() - 1));  // running -> run
+        }
+    };
+    for (const std::string_view suffix : {"s", "es", "ing", "ed"}) strip(suffix);
+    return out;
+}
+
 }  // namespace
 
 std::optional<std::string> closest_match(std::string_view word,
                                          const std::vector<std::string>& candidates) {
     // Long words tolerate more typos; very different lengths never match.
     if (word.size() > 64) return std::nullopt;
+    for (const std::string& base : base_forms(word)) {
+        for (const auto& candidate : candidates) {
+            if (lowercase(candidate) == base) return candidate;
+        }
+    }
     const std::size_t allowed = std::max<std::size_t>(1, std::min<std::size_t>(3, word.size() / 3));
     std::optional<std::string> best;
     std::size_t best_distance = allowed + 1;

@@ -20,7 +20,8 @@ with tempfile.TemporaryDirectory() as folder:
     bin_dir = os.path.join(folder, 'bin')
     os.mkdir(bin_dir)
     os.symlink(anklog, os.path.join(bin_dir, 'anklog'))
-    env = {k: v for k, v in os.environ.items() if k not in ('NO_COLOR', 'XDG_DATA_HOME')}
+    # COLUMNS out too: piped output is laid out for 80 columns, as the README shows it.
+    env = {k: v for k, v in os.environ.items() if k not in ('NO_COLOR', 'XDG_DATA_HOME', 'COLUMNS')}
     env.update(ANKLOG_FILE='log.toml', HOME=folder, PATH=bin_dir + os.pathsep + env.get('PATH', ''))
     work = os.path.join(folder, 'work')
     os.mkdir(work)

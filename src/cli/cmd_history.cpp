@@ -10,10 +10,14 @@
 #include "anklog/suggest.hpp"
 #include "commands.hpp"
 #include "output.hpp"
+#include "usage_errors.hpp"
 
 namespace anklog::cli {
 
 namespace {
+
+// --last: any count a log can hold.
+constexpr int max_last_sessions = 100'000'000;
 
 struct Row {
     const Session* session;
@@ -24,22 +28,32 @@ struct Row {
     [[nodiscard]] bool is_planned() const { return plan == "to do" || plan == "not done"; }
 };
 
-std::vector<Row> select(const Log& log, const HistoryFlags& flags, Date today) {
-    const std::optional<Date> since = parse_since(flags.since, today);
-    const Activity* only = nullptr;
-    if (!flags.activity.empty()) {
-        only = log.catalogue.find(flags.activity);
-        if (!only) {
-            throw Error(fmt::format("--activity: unknown activity \"{}\"", flags.activity),
-                        did_you_mean(normalize_activity_name(flags.activity), log.catalogue.names(),
+// The canonical names of the --activity flags; empty means every activity.
+std::vector<std::string> activity_names(const Log& log, const std::vector<std::string>& asked) {
+    std::vector<std::string> names;
+    for (const std::string& name : asked) {
+        const Activity* activity = log.catalogue.find(name);
+        if (!activity) {
+            throw Error(fmt::format("--activity: unknown activity \"{}\"", name),
+                        did_you_mean(normalize_activity_name(name), log.catalogue.names(),
                                      "see 'man anklog' for the activities anklog knows"));
         }
+        names.push_back(activity->name);
     }
+    return names;
+}
+
+std::vector<Row> select(const Log& log, const HistoryFlags& flags, Date today) {
+    const Period period = parse_period_flags(flags.since, flags.until, today);
+    const std::vector<std::string> only = activity_names(log, flags.activities);
     std::vector<Row> rows;
     for (const Session* session : in_date_order(log)) {
-        if (since && session->date < *since) continue;
-        if (only && session->activity != only->name) continue;
+        if (!period.contains(session->date)) continue;
+        if (!only.empty() && std::find(only.begin(), only.end(), session->activity) == only.end()) continue;
         rows.push_back({session, log.catalogue.find(session->activity)->kind});
+    }
+    if (flags.last && rows.size() > static_cast<std::size_t>(*flags.last)) {
+        rows.erase(rows.begin(), rows.end() - *flags.last);
     }
     return rows;
 }
@@ -217,9 +231,17 @@ void add_planned(const Log& log, std::vector<Row>& rows, WithPlan& with, const H
 
 CLI::App* setup_history(CLI::App& app, HistoryFlags& flags) {
     CLI::App* command = app.add_subcommand("history", "Show the sessions in the log");
-    command->add_option("--since", flags.since, "Only sessions on or after DATE (YYYY-MM-DD, today, yesterday)")
-        ->option_text("DATE");
-    command->add_option("--activity", flags.activity, "Only this activity")->option_text("NAME");
+    command->add_option("--since", flags.since,
+                        "Only sessions on or after P: YYYY-MM-DD, today, yesterday, or back from today: 7d, 2w, 3m, 1y")
+        ->option_text(period_value_name);
+    command->add_option("--until", flags.until, "Only sessions on or before P (same forms as --since)")
+        ->option_text(period_value_name);
+    command->add_option("--last", flags.last, "Only the last N of the sessions selected")
+        ->transform(whole_number(1, max_last_sessions))
+        ->option_text("N");
+    command->add_option("--activity", flags.activities, "Only this activity; repeat for several")
+        ->allow_extra_args(false)
+        ->option_text("NAME");
     command->add_flag("--planned", flags.planned,
                       "Also show the planned sessions (marked), and per week how many were done");
     command->add_option("--format", flags.format, "Output format; default text")
@@ -229,6 +251,8 @@ CLI::App* setup_history(CLI::App& app, HistoryFlags& flags) {
         "Examples:\n"
         "  anklog history\n"
         "  anklog history --since 2026-11-01 --activity walk\n"
+        "  anklog history --since 4w --activity squat --activity lunge\n"
+        "  anklog history --last 5\n"
         "  anklog history --planned --since 2026-11-23\n"
         "  anklog history --format csv > sessions.csv\n"
         "\n"

@@ -41,7 +41,9 @@ int run_log(const Context& context, const LogFlags& options);
 
 struct HistoryFlags {
     std::string since;
-    std::string activity;
+    std::string until;
+    std::optional<int> last;              // the last N sessions of those selected
+    std::vector<std::string> activities;  // --activity, repeatable: any of these
     bool planned = false;  // --planned: planned sessions too, and planned vs done per week
     std::string format = "text";
 };
@@ -49,13 +51,34 @@ CLI::App* setup_history(CLI::App& app, HistoryFlags& options);
 int run_history(const Context& context, const HistoryFlags& options);
 
 struct CheckFlags {
-    std::string file;  // FILE: overrides -f
+    std::vector<std::string> files;  // FILE...: override -f; several make a review
     std::string format = "text";
     std::string since;
+    std::string until;
     std::string fail_on = "warning";
+    std::string min_severity = "note";
 };
 CLI::App* setup_check(CLI::App& app, CheckFlags& options);
 int run_check(const Context& context, const CheckFlags& options);
+
+struct SummaryFlags {
+    bool weekly = false;
+    bool monthly = false;
+    std::string since;
+    std::string until;
+    bool ascii = false;
+    std::string format = "text";
+};
+CLI::App* setup_summary(CLI::App& app, SummaryFlags& options);
+int run_summary(const Context& context, const SummaryFlags& options);
+
+struct ReportFlags {
+    std::string since;
+    std::string until;
+    std::optional<std::string> output;  // -o FILE; given but empty is an error
+};
+CLI::App* setup_report(CLI::App& app, ReportFlags& options);
+int run_report(const Context& context, const ReportFlags& options);
 
 struct RulesFlags {
     std::string rule;

@@ -87,11 +87,28 @@ Context make_context(const GlobalFlags& options) {
 
 Log read_log(const std::filesystem::path& path) { return parse_log(storage::read_file(path), path.string()); }
 
-std::optional<Date> parse_since(const std::string& text, Date today) {
+std::optional<Date> parse_period_flag(std::string_view flag, const std::string& text, Date today) {
     if (text.empty()) return std::nullopt;
-    const auto since = parse_date_argument(text, today);
-    if (!since) throw Error(fmt::format("--since: \"{}\" is not a date", text), "write YYYY-MM-DD, today or yesterday");
-    return since;
+    const auto date = parse_period_date(text, today);
+    if (!date) {
+        throw Error(fmt::format("{}: \"{}\" is not a date or a period", flag, text),
+                    "write YYYY-MM-DD, today, yesterday, or a time back from today: 7d, 2w, 3m or 1y");
+    }
+    return date;
+}
+
+Period parse_period_flags(const std::string& since, const std::string& until, Date today) {
+    const Period period{parse_period_flag("--since", since, today), parse_period_flag("--until", until, today)};
+    if (period.since && period.until && *period.since > *period.until) {
+        // "--since 3m (2026-08-29)": what was typed, and the date it means.
+        const auto shown = [](const std::string& text, Date date) {
+            return text == to_string(date) ? text : fmt::format("{} ({})", text, to_string(date));
+        };
+        throw Error(fmt::format("--since {} is after --until {}", shown(since, *period.since),
+                                shown(until, *period.until)),
+                    "give the earlier date to --since, the later to --until (both are included)");
+    }
+    return period;
 }
 
 }  // namespace anklog::cli

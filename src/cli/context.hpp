@@ -8,6 +8,7 @@
 
 #include "anklog/date.hpp"
 #include "anklog/log.hpp"
+#include "anklog/period.hpp"
 
 namespace CLI {
 class App;
@@ -48,7 +49,20 @@ Context make_context(const GlobalFlags& options);
 Log read_log(const std::filesystem::path& path);
 inline Log read_log(const Context& context) { return read_log(context.log_path); }
 
-// A --since DATE flag: nullopt when empty; anklog::Error when not a date.
-std::optional<Date> parse_since(const std::string& text, Date today);
+// The value of a period flag such as --since or --until (see
+// parse_period_date): nullopt when empty; anklog::Error naming `flag` when it
+// is not a date or a span back from today.
+std::optional<Date> parse_period_flag(std::string_view flag, const std::string& text, Date today);
+
+// --since and --until together: anklog::Error when --since comes after --until.
+Period parse_period_flags(const std::string& since, const std::string& until, Date today);
+
+// The --since flag alone.
+inline std::optional<Date> parse_since(const std::string& text, Date today) {
+    return parse_period_flag("--since", text, today);
+}
+
+// What a period flag takes, for --help.
+inline constexpr const char* period_value_name = "P";
 
 }  // namespace anklog::cli

@@ -30,6 +30,8 @@ const char* const main_footer =
     "  anklog today                               what is planned today\n"
     "  anklog done --effort 4 --pain 0            done as planned\n"
     "  anklog undo                                take back anklog's last change\n"
+    "  anklog summary                             am I progressing?\n"
+    "  anklog report -o report.html               a page for your physiotherapist\n"
     "  anklog history --since 2026-11-01          what you did\n"
     "\n"
     "The log is plain TOML, yours to edit ('anklog edit' checks what you write).\n"
@@ -63,6 +65,8 @@ int run(int argc, char** argv, bool& color_stderr) {
     HistoryFlags history;
     CheckFlags check;
     PlanFlags plan;
+    SummaryFlags summary;
+    ReportFlags report;
     RulesFlags rules;
     UndoFlags undo;
     EditFlags edit;
@@ -83,6 +87,8 @@ int run(int argc, char** argv, bool& color_stderr) {
     CLI::App* edit_command = setup_edit(app, edit);
     CLI::App* check_command = setup_check(app, check);
     CLI::App* history_command = setup_history(app, history);
+    CLI::App* summary_command = setup_summary(app, summary);
+    CLI::App* report_command = setup_report(app, report);
     CLI::App* rules_command = setup_rules(app, rules);
     CLI::App* help_command = setup_help(app, help);
     CLI::App* completions_command = setup_completions(app, completions);
@@ -134,6 +140,8 @@ int run(int argc, char** argv, bool& color_stderr) {
         if (check_command->parsed()) return run_check(context, check);
         if (plan_command->parsed()) return run_plan(context, plan);
         if (history_command->parsed()) return run_history(context, history);
+        if (summary_command->parsed()) return run_summary(context, summary);
+        if (report_command->parsed()) return run_report(context, report);
         if (rules_command->parsed()) return run_rules(context, rules);
         if (undo_command->parsed()) return run_undo(context, undo);
         if (edit_command->parsed()) return run_edit(context, edit);

@@ -107,9 +107,9 @@ std::string terminal_safe_lines(std::string_view text) {
     return out;
 }
 
-std::string log_title(std::string_view file, const Profile& profile) {
-    if (profile.name.empty()) return terminal_safe(file);
-    return fmt::format("{} ({})", terminal_safe(file), terminal_safe(profile.name));
+std::string log_title(std::string_view file, std::string_view name) {
+    if (name.empty()) return terminal_safe(file);
+    return fmt::format("{} ({})", terminal_safe(file), terminal_safe(name));
 }
 
 void print_error(const Error& error, bool color) {

@@ -30,7 +30,8 @@ std::string terminal_safe_lines(std::string_view text);
 
 // The log as headers name it: "log.toml", or "log.toml (Ann)" when the
 // profile has a name.
-std::string log_title(std::string_view file, const Profile& profile);
+std::string log_title(std::string_view file, std::string_view name);
+inline std::string log_title(std::string_view file, const Profile& profile) { return log_title(file, profile.name); }
 
 // "anklog: error: FILE:LINE:COL: what" and a "  help: ..." line on stderr.
 // Parts longer than a few hundred bytes are shortened to an excerpt.

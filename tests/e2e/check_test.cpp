@@ -140,7 +140,8 @@ TEST_CASE("check errors exit 2 with a located message") {
     CHECK(run(home, {"check", "missing.toml"}).exit_code == 2);
     CHECK(run(home, {"check", "log.toml", "--fail-on", "never"}).exit_code == 2);
     CHECK(run(home, {"check", example_path("knee-rehab.toml"), "--since", "soon"}).err ==
-          "anklog: error: --since: \"soon\" is not a date\n  help: write YYYY-MM-DD, today or yesterday\n");
+          "anklog: error: --since: \"soon\" is not a date or a period\n"
+          "  help: write YYYY-MM-DD, today, yesterday, or a time back from today: 7d, 2w, 3m or 1y\n");
 }
 
 TEST_CASE("rules lists every rule of the table - rules ID explains one - an unknown ID gets a suggestion") {

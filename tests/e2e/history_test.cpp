@@ -1,6 +1,8 @@
 // anklog history: the log as a table, JSON or CSV.
 #include <doctest/doctest.h>
 
+#include <ctime>
+
 #include "harness.hpp"
 
 using namespace e2e;
@@ -82,8 +84,109 @@ TEST_CASE("history on a missing log or with a bad date says what to do") {
     write(home / "log.toml", small_log);
     const Result bad = run(home, {"-f", "log.toml", "history", "--since", "last week"});
     CHECK(bad.exit_code == 2);
-    CHECK(bad.err == "anklog: error: --since: \"last week\" is not a date\n  help: write YYYY-MM-DD, today or yesterday\n");
+    CHECK(bad.err == "anklog: error: --since: \"last week\" is not a date or a period\n"
+          "  help: write YYYY-MM-DD, today, yesterday, or a time back from today: 7d, 2w, 3m or 1y\n");
     const Result format = run(home, {"-f", "log.toml", "history", "--format", "xml"});
     CHECK(format.exit_code == 2);
     CHECK(format.err.rfind("anklog: error: --format: \"xml\" is not one of text, json, csv\n", 0) == 0);
+}
+
+namespace {
+
+std::string local_date(int days_from_today) {
+    const std::time_t now = std::time(nullptr) + static_cast<std::time_t>(days_from_today) * 86400;
+    std::tm local{};
+    ::localtime_r(&now, &local);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+    return text;
+}
+
+std::string walk_on(const std::string& date, int minutes) {
+    return "[[session]]\ndate = " + date + "\nactivity = \"walk\"\nminutes = " + std::to_string(minutes) + "\n\n";
+}
+
+}  // namespace
+
+TEST_CASE("history --since and --until take dates and spans back from today, both ends included") {
+    ScratchDir home;
+    write(home / "log.toml", walk_on(local_date(-15), 15) + walk_on(local_date(-14), 14) + walk_on(local_date(-8), 8) +
+                                 walk_on(local_date(-7), 7) + walk_on(local_date(-1), 1) + walk_on(local_date(0), 2));
+    // The minutes of the sessions shown: each walk's minutes say which it is.
+    const auto minutes = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"-f", "log.toml", "history", "--format", "json"});
+        const Result r = run(home, args);
+        REQUIRE(r.exit_code == 0);
+        const auto shown = json_of(r.out);
+        std::string out;
+        for (const auto& session : shown["sessions"]) {
+            out += (out.empty() ? "" : " ") + std::to_string(session["minutes"].get<int>());
+        }
+        return out;
+    };
+    CHECK(minutes({"--since", "7d"}) == "7 1 2");
+    CHECK(minutes({"--since", "1w"}) == "7 1 2");
+    CHECK(minutes({"--since", "2w", "--until", "1w"}) == "14 8 7");
+    CHECK(minutes({"--since", local_date(-8), "--until", "yesterday"}) == "8 7 1");
+    CHECK(minutes({"--until", "today", "--since", "today"}) == "2");
+    CHECK(minutes({"--since", "1m"}) == "15 14 8 7 1 2");
+    CHECK(minutes({"--since", "1y", "--until", "15d"}) == "15");
+    const Result reversed = run(home, {"-f", "log.toml", "history", "--since", "1d", "--until", "2w"});
+    CHECK(reversed.exit_code == 2);
+    CHECK(reversed.err == "anklog: error: --since 1d (" + local_date(-1) + ") is after --until 2w (" + local_date(-14) +
+                              ")\n  help: give the earlier date to --since, the later to --until (both are included)\n");
+    const Result until = run(home, {"-f", "log.toml", "history", "--until", "next week"});
+    CHECK(until.exit_code == 2);
+    CHECK(until.err == "anklog: error: --until: \"next week\" is not a date or a period\n"
+                       "  help: write YYYY-MM-DD, today, yesterday, or a time back from today: 7d, 2w, 3m or 1y\n");
+}
+
+TEST_CASE("history --last N shows the last N sessions selected / --activity is repeatable") {
+    ScratchDir home;
+    write(home / "log.toml", example("beginner-eight-weeks.toml"));
+    CHECK(run(home, {"-f", "log.toml", "history", "--last", "3", "--activity", "walk", "--activity", "glute-bridge",
+                     "--until", "2026-10-10"})
+              .out == "date        activity      on     weight  volume  effort  pain  load  note\n"
+                      "2026-10-05  walk          ankle  0.5 kg  12 min  3       0     36\n"
+                      "2026-10-07  glute-bridge  ankle  0.5 kg  1 x 12  4       -     -\n"
+                      "2026-10-09  walk          ankle  0.5 kg  12 min  3       0     36\n"
+                      "\n"
+                      "3 sessions (3 weighted) from 2026-10-05 to 2026-10-09\n");
+    CHECK(run(home, {"-f", "log.toml", "history", "--last", "1"}).out ==
+          "date        activity  on  weight  volume  effort  pain  load  note\n"
+          "2026-11-15  walk      -   -       30 min  2       -     60    family walk, no weights\n"
+          "\n"
+          "1 session (0 weighted) from 2026-11-15 to 2026-11-15\n");
+    CHECK(run(home, {"-f", "log.toml", "history", "--last", "1000", "--format", "csv"}).out ==
+          run(home, {"-f", "log.toml", "history", "--format", "csv"}).out);
+    const Result zero = run(home, {"-f", "log.toml", "history", "--last", "0"});
+    CHECK(zero.exit_code == 2);
+    CHECK(zero.err == "anklog: error: --last: 0 is out of range\n  help: write a whole number from 1 to 100000000\n");
+    // One value per --activity: a second word is no activity of it.
+    CHECK(run(home, {"-f", "log.toml", "history", "--activity", "walk", "squat"}).exit_code == 2);
+}
+
+TEST_CASE("history --activity suggests the base form of plurals and -ing forms") {
+    ScratchDir home;
+    write(home / "log.toml", example("beginner-eight-weeks.toml"));
+    for (const auto& [typed, meant] : std::vector<std::pair<std::string, std::string>>{
+             {"calf-raises", "calf-raise"}, {"walking", "walk"}, {"Glute bridges", "glute-bridge"},
+             {"hiking", "hike"}, {"jogging", "jog"}}) {
+        CAPTURE(typed);
+        const Result r = run(home, {"-f", "log.toml", "history", "--activity", "walk", "--activity", typed});
+        CHECK(r.exit_code == 2);
+        CHECK(r.err == "anklog: error: --activity: unknown activity \"" + typed + "\"\n  help: did you mean '" + meant +
+                           "'?\n");
+    }
+}
+
+TEST_CASE("a plural in the log or on the command line of log gets the base form too") {
+    ScratchDir home;
+    write(home / "log.toml", "[[session]]\ndate = 2026-11-02\nactivity = \"lunges\"\nsets = 1\nreps = 10\n");
+    const Result parsed = run(home, {"-f", "log.toml", "history"});
+    CHECK(parsed.exit_code == 2);
+    CHECK(parsed.err == "anklog: error: log.toml:3:12: unknown activity \"lunges\"\n  help: did you mean 'lunge'?\n");
+    const Result logged = run(home, {"-f", "new.toml", "log", "walking", "-m", "10", "--date", "2026-11-02"});
+    CHECK(logged.exit_code == 2);
+    CHECK(logged.err == "anklog: error: unknown activity \"walking\"\n  help: did you mean 'walk'?\n");
 }

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "anklog/date.hpp"
+#include "anklog/period.hpp"
 
 using namespace anklog;
 using namespace std::chrono;
@@ -31,4 +32,41 @@ TEST_CASE("date arithmetic and formatting") {
     CHECK(to_string(week_start(d)) == "2026-11-16");
     CHECK(to_string(week_start(Date{year{2026}, month{11}, day{22}})) == "2026-11-16");  // Sunday
     CHECK(to_string(week_start(Date{year{2026}, month{11}, day{16}})) == "2026-11-16");  // Monday
+}
+
+TEST_CASE("a period date is a date, today, yesterday, or a span back from today") {
+    const Date today{year{2026}, month{5}, day{31}};
+    const auto text = [&](const char* period) {
+        const auto date = parse_period_date(period, today);
+        return date ? to_string(*date) : std::string("none");
+    };
+    CHECK(text("today") == "2026-05-31");
+    CHECK(text("yesterday") == "2026-05-30");
+    CHECK(text("2026-01-05") == "2026-01-05");
+    CHECK(text("0d") == "2026-05-31");
+    CHECK(text("1d") == "2026-05-30");
+    CHECK(text("7d") == "2026-05-24");
+    CHECK(text("2w") == "2026-05-17");
+    CHECK(text("3m") == "2026-02-28");  // no 31 February: the month's last day
+    CHECK(text("1m") == "2026-04-30");
+    CHECK(text("12m") == "2025-05-31");
+    CHECK(text("1y") == "2025-05-31");
+    CHECK(*parse_period_date("1y", Date{year{2024}, month{2}, day{29}}) == Date{year{2023}, month{2}, day{28}});
+    CHECK(text("010d") == "2026-05-21");  // decimal, as every number anklog reads
+    for (const char* bad : {"", "d", "7", "7x", "-7d", "+7d", "7 d", "7D", "1.5w", "7dd", "0x7d", "tomorrow",
+                            "2026-02-30", "10001y", "2027y", "99999999999d"}) {
+        CAPTURE(bad);
+        CHECK(text(bad) == "none");
+    }
+}
+
+TEST_CASE("a period holds the dates from since to until, both included, either end open") {
+    const Date a{year{2026}, month{11}, day{2}};
+    const Date b{year{2026}, month{11}, day{8}};
+    CHECK(Period{a, b}.contains(a));
+    CHECK(Period{a, b}.contains(b));
+    CHECK_FALSE(Period{a, b}.contains(add_days(b, 1)));
+    CHECK_FALSE(Period{a, b}.contains(add_days(a, -1)));
+    CHECK(Period{std::nullopt, b}.contains(Date{year{1}, month{1}, day{1}}));
+    CHECK(Period{a, std::nullopt}.contains(last_log_date));
 }

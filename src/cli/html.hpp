@@ -1,0 +1,17 @@
+#pragma once
+// Text in HTML (and SVG): escaped for markup, and shown as terminal_safe
+// shows it, so that no log can inject markup, hide text with bidi controls
+// or put characters XML forbids into the page.
+#include <string>
+#include <string_view>
+
+namespace anklog::cli {
+
+// For element content and attribute values (quotes escaped too).
+std::string html_text(std::string_view text);
+
+// html_text for running text: dates (YYYY-MM-DD) kept on one line, as a
+// browser would otherwise break them at a hyphen.
+std::string html_prose(std::string_view text);
+
+}  // namespace anklog::cli

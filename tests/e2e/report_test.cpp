@@ -1,0 +1,180 @@
+// anklog report: where the page goes, what it refuses to overwrite, and a
+// page that holds everything it shows.
+#include <doctest/doctest.h>
+#include <fcntl.h>
+#include <pty.h>
+#include <unistd.h>
+
+#include "faults.hpp"
+#include "harness.hpp"
+
+using namespace e2e;
+
+namespace {
+
+void client(const ScratchDir& home, const std::string& name) {
+    write(home / "log.toml", read(source_dir() / "examples/clients" / name));
+}
+
+const std::vector<std::string> bo_report{"-f", "log.toml", "report", "--until", "2026-11-29"};
+
+std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more) {
+    args.insert(args.end(), more.begin(), more.end());
+    return args;
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+// What the folder holds besides the log: a failed write leaves nothing.
+std::vector<std::string> others(const ScratchDir& home) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(home.path())) {
+        if (entry.path().filename() != "log.toml") names.push_back(entry.path().filename().string());
+    }
+    return names;
+}
+
+}  // namespace
+
+TEST_CASE("report -o FILE writes one self-contained page, readable only by you") {
+    ScratchDir home;
+    client(home, "bo.toml");
+    const Result r = run(home, with(bo_report, {"-o", "bo.html"}));
+    CHECK(r.exit_code == 0);
+    CHECK(r.err == "");
+    CHECK(r.out == "wrote bo.html: open it in a browser, or print it (A4)\n");
+    CHECK(mode_of(home / "bo.html") == 0600);
+    const std::string page = read(home / "bo.html");
+    CHECK(page.starts_with("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n"));
+    CHECK(page.ends_with("</html>\n"));
+    CHECK(page.find("<h1>Training report: Bo</h1>") != std::string::npos);
+    // Nothing to run, nothing to fetch.
+    for (const char* outside : {"<script", "src=", "href=", "@import", "url(http", "<link", "<iframe", "<img"}) {
+        CAPTURE(outside);
+        CHECK(page.find(outside) == std::string::npos);
+    }
+    CHECK(count(page, "http") == count(page, "http://www.w3.org/"));  // namespaces only
+    // The charts: a done and a planned bar per week for each family, pain with its two lines.
+    CHECK(count(page, "<rect class=\"bar done\"") == 2 * 12);
+    CHECK(count(page, "<rect class=\"bar planned\"") == 2 * 12);
+    CHECK(count(page, "<circle class=\"point\"") == 21);
+    CHECK(count(page, "<line class=\"reference\"") == 2);
+    CHECK(page.find("<h2>Plan for the week of 2026-11-30 to 2026-12-06</h2>") != std::string::npos);
+    CHECK(page.find("data-rule=\"persistent-pain\"") != std::string::npos);
+    // -q: nothing but the file.
+    const Result quiet = run(home, with(bo_report, {"-q", "-o", "again.html"}));
+    CHECK(quiet.out == "");
+    CHECK(read(home / "again.html") == page);
+}
+
+TEST_CASE("report without -o: the page on standard output, never on a terminal") {
+    ScratchDir home;
+    client(home, "bo.toml");
+    const Result piped = run(home, bo_report);
+    CHECK(piped.exit_code == 0);
+    CHECK(piped.out.starts_with("<!DOCTYPE html>\n"));
+    Options terminal;
+    terminal.in_child = [] {
+        int controller = -1;
+        int device = -1;
+        if (::openpty(&controller, &device, nullptr, nullptr, nullptr) != 0 || ::dup2(device, STDOUT_FILENO) < 0) {
+            ::_exit(126);
+        }
+    };
+    const Result r = run(home, bo_report, terminal);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "anklog: error: a report is an HTML page, not for the terminal\n"
+                   "  help: write it to a file: anklog report -o report.html (or anklog report > report.html)\n");
+}
+
+TEST_CASE("report never overwrites the log, a .toml file, a folder or a device") {
+    ScratchDir home;
+    client(home, "bo.toml");
+    const std::string log = read(home / "log.toml");
+    fs::create_symlink("log.toml", home / "link.html");
+    fs::create_hard_link(home / "log.toml", home / "hard.html");
+    fs::create_directory(home / "folder.html");
+    for (const auto& [target, error] : std::vector<std::pair<std::string, std::string>>{
+             {"link.html", "anklog: error: -o: link.html is your log\n  help: name another file, e.g. -o report.html\n"},
+             {"hard.html", "anklog: error: -o: hard.html is your log\n  help: name another file, e.g. -o report.html\n"},
+             {"log.toml", "anklog: error: -o: log.toml looks like a log, not a report\n"
+                          "  help: a report is an HTML page: name it e.g. report.html\n"},
+             {"other.toml", "anklog: error: -o: other.toml looks like a log, not a report\n"
+                            "  help: a report is an HTML page: name it e.g. report.html\n"},
+             {"folder.html", "anklog: error: -o: folder.html is not a regular file\n"
+                             "  help: name a file, e.g. -o report.html, or redirect: anklog report > FILE\n"},
+             {"/dev/null", "anklog: error: -o: /dev/null is not a regular file\n"
+                           "  help: name a file, e.g. -o report.html, or redirect: anklog report > FILE\n"},
+             {"", "anklog: error: -o: the file name is empty\n"
+                  "  help: name the report, e.g. -o report.html, or leave -o out and redirect\n"}}) {
+        CAPTURE(target);
+        const Result r = run(home, with(bo_report, {"-o", target}));
+        CHECK(r.exit_code == 2);
+        CHECK(r.err == error);
+        CHECK(r.out == "");
+    }
+    CHECK(read(home / "log.toml") == log);
+    CHECK(fs::is_symlink(home / "link.html"));
+    CHECK_FALSE(fs::exists(home / "other.toml"));
+}
+
+TEST_CASE("a report that cannot be written is exit 2 with the reason, and leaves no file behind") {
+    ScratchDir home;
+    client(home, "bo.toml");
+    for (const char* fault : {"write:.bo.html.anklog-*:ENOSPC", "fsync:.bo.html.anklog-*:EIO",
+                              "rename:bo.html:EXDEV", "write:.bo.html.anklog-*:zero"}) {
+        CAPTURE(fault);
+        const Result r = run(home, with(bo_report, {"-o", "bo.html"}), with_faults(fault));
+        CHECK(r.exit_code == 2);
+        CHECK(r.err.starts_with("anklog: error: cannot write bo.html: "));
+        CHECK(others(home).empty());
+    }
+    const Result full = run(home, with(bo_report, {"-o", "bo.html"}), with_faults("write:.bo.html.anklog-*:ENOSPC"));
+    CHECK(full.err == "anklog: error: cannot write bo.html: No space left on device\n"
+                      "  help: free some space on that disk, or write the report elsewhere with -o\n");
+    // Standard output on a full disk too.
+    Options dev_full;
+    dev_full.in_child = [] {
+        const int device = ::open("/dev/full", O_WRONLY);
+        if (device < 0 || ::dup2(device, STDOUT_FILENO) < 0) ::_exit(126);
+    };
+    const Result r = run(home, bo_report, dev_full);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "anklog: error: cannot write output: No space left on device\n"
+                   "  help: free some space on that disk, or send the output elsewhere\n");
+}
+
+TEST_CASE("everything from the log is escaped in the report: no markup, no controls") {
+    ScratchDir home;
+    write(home / "log.toml",
+          "[profile]\nname = \"<script>alert(1)</script> & \\\"Co\\\" \\u202e\"\n\n"
+          "[activities]\n\"<b>x</b>\" = { kind = \"gait\" }\n\n"
+          "[[session]]\ndate = 2026-11-02\nactivity = \"<b>x</b>\"\nweight = \"3 kg\"\nminutes = 20\npain = 6\n"
+          "note = \"]]> \\u0001 <!-- -->\"\n");
+    const Result r = run(home, {"-f", "log.toml", "report", "--until", "2026-11-29"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("<script") == std::string::npos);
+    CHECK(r.out.find("<b>x") == std::string::npos);
+    CHECK(r.out.find("<h1>Training report: &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot; \\u202e</h1>") !=
+          std::string::npos);
+    CHECK(r.out.find("&lt;b&gt;x&lt;/b&gt;") != std::string::npos);
+    CHECK(r.out.find('\x01') == std::string::npos);
+    CHECK(r.out.find("\xe2\x80\xae") == std::string::npos);  // U+202E
+}
+
+TEST_CASE("a report of a log without sessions says so and plans a beginner's week") {
+    ScratchDir home;
+    write(home / "log.toml", "[profile]\nname = \"New\"\n");
+    const Result r = run(home, {"-f", "log.toml", "report", "--until", "2026-11-29"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("<p>Not enough data: the log has no sessions yet.</p>") != std::string::npos);
+    CHECK(r.out.find("<h2>Plan for the week of 2026-11-30 to 2026-12-06</h2>") != std::string::npos);
+    CHECK(r.out.find("<rect class=\"bar") == std::string::npos);
+    const Result bad = run(home, {"-f", "log.toml", "report", "--since", "soon"});
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err.starts_with("anklog: error: --since: \"soon\" is not a date or a period\n"));
+}

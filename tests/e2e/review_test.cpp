@@ -1,0 +1,133 @@
+// anklog check FILE...: a physiotherapist's Monday review of several logs.
+#include <doctest/doctest.h>
+
+#include "harness.hpp"
+
+using namespace e2e;
+
+namespace {
+
+// The four client logs of examples/clients and a fifth that cannot be read.
+void clients(const ScratchDir& home) {
+    for (const char* name : {"ann.toml", "bo.toml", "cy.toml", "dee.toml"}) {
+        write(home / name, read(source_dir() / "examples/clients" / name));
+    }
+    write(home / "eve.toml", "[[session]]\ndate = 2026-11-20\nactivity = \"walk\"\nminuts = 10\n");
+}
+
+const std::vector<std::string> five{"check", "ann.toml", "bo.toml", "cy.toml", "dee.toml", "eve.toml"};
+
+std::vector<std::string> with(std::vector<std::string> args, const std::vector<std::string>& more) {
+    args.insert(args.end(), more.begin(), more.end());
+    return args;
+}
+
+}  // namespace
+
+TEST_CASE("a review of five logs, one unreadable: every log reported, the error in its place, exit 2") {
+    ScratchDir home;
+    clients(home);
+    const Result r = run(home, with(five, {"--since", "2026-11-16", "--until", "2026-11-29", "--min-severity", "danger"}));
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "anklog: error: eve.toml:4:1: unknown key 'minuts' in [[session]]\n  help: did you mean 'minutes'?\n");
+    CHECK(r.out ==
+          "Ann (ann.toml)\n"
+          "ann.toml: 7 sessions checked from 2026-11-16 to 2026-11-29: nothing to flag\n"
+          "\n"
+          "Bo (bo.toml)\n"
+          "\n"
+          "bo.toml:390: danger[persistent-pain]: side-leg-lift on 2026-11-23 made 3 of the last 5 training days "
+          "painful (3/10 or more)\n"
+          "  = highest pain of each of the last 5 training days: 1, 1, 3, 3, 4\n"
+          "  = stop training with weights and see a doctor or physiotherapist: pain that keeps coming back does not "
+          "settle with rest alone  (source: Ankle Weights 101, PowerRebound)\n"
+          "\n"
+          "bo.toml: 6 sessions checked from 2026-11-16 to 2026-11-29: 1 danger\n"
+          "\n"
+          "Cy (cy.toml)\n"
+          "cy.toml: 0 sessions checked from 2026-11-16 to 2026-11-29: nothing to flag\n"
+          "\n"
+          "dee.toml\n"
+          "dee.toml: 4 sessions checked from 2026-11-16 to 2026-11-29: nothing to flag\n"
+          "\n"
+          "Review of 5 logs from 2026-11-16 to 2026-11-29\n"
+          "log       sessions  last session  days since  danger  pain (14d)\n"
+          "Ann              7  2026-11-27             2       0        0/10\n"
+          "Bo               6  2026-11-26             3       1        4/10\n"
+          "Cy               0  2026-11-14            15       0           -\n"
+          "dee.toml         4  2026-11-26             3       0        0/10\n"
+          "eve.toml  cannot be read: unknown key 'minuts' in [[session]]\n");
+    // A missing log and a folder are reported the same way.
+    fs::create_directory(home / "clients");
+    const Result missing = run(home, {"check", "ann.toml", "nope.toml", "clients", "--until", "2026-11-29"});
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err.find("anklog: error: nope.toml: no such log file\n") == 0);
+    CHECK(missing.err.find("anklog: error: clients: ") != std::string::npos);
+    CHECK(missing.out.find("nope.toml  cannot be read: no such log file\n") != std::string::npos);
+    CHECK(missing.out.find("Review of 3 logs to 2026-11-29\n") != std::string::npos);
+}
+
+TEST_CASE("a review exits 1 when a log has findings at or above --fail-on, shown or not, else 0") {
+    ScratchDir home;
+    clients(home);
+    const std::vector<std::string> readable{"check", "ann.toml", "bo.toml", "cy.toml", "dee.toml", "--until",
+                                            "2026-11-29"};
+    CHECK(run(home, with(readable, {"--since", "2026-11-16"})).exit_code == 1);  // Bo: pain
+    CHECK(run(home, with(readable, {"--since", "2026-11-24", "--fail-on", "danger"})).exit_code == 0);
+    CHECK(run(home, with(readable, {"--since", "2026-11-16", "--fail-on", "danger"})).exit_code == 1);
+    // Ann's notes are not shown with --min-severity warning, but --fail-on note still sees them.
+    const Result hidden = run(home, {"check", "ann.toml", "dee.toml", "--min-severity", "warning", "--fail-on", "note",
+                                     "--until", "2026-11-29"});
+    CHECK(hidden.exit_code == 1);
+    CHECK(hidden.out.find("note[") == std::string::npos);
+    CHECK(hidden.out.find("log       sessions  last session  days since  danger  warning  pain (14d)\n"
+                          "Ann             51  2026-11-27             2       0        0        0/10\n") !=
+          std::string::npos);
+    CHECK(run(home, {"check", "ann.toml", "dee.toml", "--min-severity", "warning", "--fail-on", "warning"}).exit_code ==
+          0);
+}
+
+TEST_CASE("a review in JSON: one object per file, as for one file, with the review's numbers and errors") {
+    ScratchDir home;
+    clients(home);
+    const Result r = run(home, {"check", "cy.toml", "eve.toml", "--format", "json", "--until", "2026-11-29", "--since",
+                                "2026-11-12", "--min-severity", "danger"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "anklog: error: eve.toml:4:1: unknown key 'minuts' in [[session]]\n  help: did you mean 'minutes'?\n");
+    const auto json = json_of(r.out);
+    REQUIRE(json.is_array());
+    REQUIRE(json.size() == 2);
+    CHECK(json[0]["file"] == "cy.toml");
+    CHECK(json[0]["name"] == "Cy");
+    CHECK(json[0]["findings"].size() == 1);
+    CHECK(json[0]["findings"][0]["rule"] == "persistent-pain");
+    CHECK(json[0]["findings"][0]["severity"] == "danger");
+    CHECK(json[0]["summary"] == json_of(R"({"sessions": 2, "note": 0, "warning": 0, "danger": 1,
+                                            "last_session": "2026-11-14", "days_since": 15, "recent_pain": null})"));
+    CHECK(json[1] == json_of(R"({"file": "eve.toml", "error": {"message": "unknown key 'minuts' in [[session]]",
+                                 "advice": "did you mean 'minutes'?", "where": "eve.toml:4:1"}})"));
+}
+
+TEST_CASE("one log is checked as before: no review table, the same JSON object") {
+    ScratchDir home;
+    clients(home);
+    CHECK(run(home, {"check", "dee.toml", "--until", "2026-10-01", "--min-severity", "warning"}).out ==
+          "dee.toml: 10 sessions checked until 2026-10-01: nothing to flag\n");
+    const auto json = json_of(
+        run(home, {"check", "dee.toml", "--format", "json", "--since", "2026-11-01", "--min-severity", "warning"}).out);
+    CHECK(json == json_of(R"({"file": "dee.toml", "findings": [],
+                              "summary": {"sessions": 8, "note": 0, "warning": 0, "danger": 0}})"));
+}
+
+TEST_CASE("check \"\" is an error, not the default log") {
+    ScratchDir home;
+    clients(home);
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"check", ""}, std::vector<std::string>{"check", "ann.toml", ""}}) {
+        const Result r = run(home, args, Options{{{"ANKLOG_FILE", "ann.toml"}}, {}, {}, {}});
+        CHECK(r.exit_code == 2);
+        CHECK(r.out == "");
+        CHECK(r.err == "anklog: error: FILE: the file name is empty\n"
+                       "  help: name the log, e.g. anklog check log.toml, or leave FILE out to check your log\n");
+    }
+}
