@@ -6,6 +6,7 @@
 #include "anklog/error.hpp"
 #include "anklog/toml_writer.hpp"
 #include "output.hpp"
+#include "terminal.hpp"
 #include "write_warnings.hpp"
 
 namespace anklog::cli {
@@ -84,7 +85,7 @@ void print_appended(const Appended& appended, const Context& context, bool dry_r
         // A dry run shows its blocks even with --quiet: they are what was asked for.
         if (!context.quiet || dry_run) fmt::print("{}{}", n == 0 && context.quiet ? "" : "\n", terminal_safe_lines(to_toml(session)));
         for (const Finding& finding : findings) {
-            if (finding.session == index) fmt::print("\n{}", render_finding(finding, file, session.line, color));
+            if (finding.session == index) fmt::print("\n{}", fit_to_terminal(render_finding(finding, file, session.line, color)));
         }
     }
 }

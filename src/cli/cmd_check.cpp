@@ -11,6 +11,7 @@
 #include "anklog/error.hpp"
 #include "commands.hpp"
 #include "output.hpp"
+#include "terminal.hpp"
 #include "table.hpp"
 
 namespace anklog::cli {
@@ -133,7 +134,7 @@ std::string summary_line(const Checked& c, const Period& period, bool with_name,
 std::string findings_text(const Checked& c, bool color) {
     std::string out;
     for (std::size_t i = 0; i < c.findings.size(); ++i) {
-        out += render_finding(c.findings[i], c.shown, c.lines[i], color) + "\n";
+        out += fit_to_terminal(render_finding(c.findings[i], c.shown, c.lines[i], color)) + "\n";
     }
     return out;
 }
@@ -143,7 +144,8 @@ int run_one(const std::string& shown, const CheckFlags& flags, const Period& per
     if (flags.format == "json") {
         fmt::print("{}", json_text({{"file", shown}, {"findings", findings_json(c)}, {"summary", counts_json(c)}}));
     } else {
-        fmt::print("{}{}", findings_text(c, context.color_stdout), summary_line(c, period, true, context.color_stdout));
+        fmt::print("{}{}", findings_text(c, context.color_stdout),
+                   fit_to_terminal(summary_line(c, period, true, context.color_stdout)));
     }
     return c.failed ? 1 : 0;
 }

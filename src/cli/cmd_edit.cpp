@@ -50,7 +50,7 @@ void print_check(const Log& before, const Log& after, const std::string& file, b
     for (const Finding& finding : check(after)) {
         ++(finding.severity == Severity::danger ? danger : finding.severity == Severity::warning ? warning : note);
         if (edited[finding.session]) {
-            fmt::print("\n{}", render_finding(finding, file, after.sessions[finding.session].line, color));
+            fmt::print("\n{}", fit_to_terminal(render_finding(finding, file, after.sessions[finding.session].line, color)));
         }
     }
     std::vector<std::string> parts;

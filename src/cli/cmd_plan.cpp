@@ -10,6 +10,7 @@
 #include "commands.hpp"
 #include "log_file.hpp"
 #include "output.hpp"
+#include "terminal.hpp"
 #include "usage_errors.hpp"
 #include "write_warnings.hpp"
 
@@ -101,16 +102,16 @@ void print_text(const Log& log, const Shown& week, const std::string& file, cons
         rest_days += std::none_of(week.rows.begin(), week.rows.end(), on_day);
     }
     const std::string which = week.saved_line ? fmt::format(" the plan saved on line {},", *week.saved_line) : "";
-    fmt::print("{}\n\n", paint(fmt::format("Week of {} to {}, from {}:{} {} weighted day{}, {} rest days",
+    fmt::print("{}\n\n", paint(wrap_for_terminal(fmt::format("Week of {} to {}, from {}:{} {} weighted day{}, {} rest days",
                                            to_string(week.monday), to_string(add_days(week.monday, 6)),
                                            log_title(file, log.profile), which, weighted_days, weighted_days == 1 ? "" : "s",
-                                           rest_days),
+                                           rest_days)),
                                Tone::bold, color));
     std::size_t activity_width = 8;
     std::size_t dose_width = 6;
     for (const Row& row : week.rows) {
-        activity_width = std::max(activity_width, terminal_safe(row.session->activity).size());
-        dose_width = std::max(dose_width, dose_text(log, *row.session).size());
+        activity_width = std::max(activity_width, display_width(terminal_safe(row.session->activity)));
+        dose_width = std::max(dose_width, display_width(dose_text(log, *row.session)));
     }
     for (int d = 0; d < 7; ++d) {
         const Date date = add_days(week.monday, d);
@@ -118,21 +119,31 @@ void print_text(const Log& log, const Shown& week, const std::string& file, cons
         for (const Row& row : week.rows) {
             if (row.session->date != date) continue;
             const std::string day = first ? fmt::format("{} {}", weekday(week.monday, date), to_string(date)) : "";
-            std::string line = fmt::format("{:<14}  {:<{}}  {:<6}  {:<{}}  ", day, terminal_safe(row.session->activity),
-                                           activity_width, weight_text(*row.session),
-                                           dose_text(log, *row.session), dose_width);
+            // Padded before painting: colour sequences take no columns.
+            std::string line = fmt::format("{:<14}  {}  {:<6}  {}  ", day,
+                                           pad_to(terminal_safe(row.session->activity), activity_width),
+                                           weight_text(*row.session), pad_to(dose_text(log, *row.session), dose_width));
             if (row.reason.empty()) {
                 if (row.label.empty()) line.erase(line.find_last_not_of(' ') + 1);
                 line += paint(row.label, row.tone, color);
             } else {
-                line += fmt::format("{:<9}  {}", paint(row.label, row.tone, color), terminal_safe(row.reason));
+                const std::size_t reason_column = display_width(line) + 9 + 2;
+                line += paint(fmt::format("{:<9}", row.label), row.tone, color) + "  " + terminal_safe(row.reason);
+                // On a terminal the reason continues under itself, or under the
+                // activity when the terminal leaves it too little room.
+                constexpr std::size_t least_reason_width = 20;
+                constexpr std::size_t activity_column = 16;
+                if (const auto width = text_wrap_width()) {
+                    line = wrap_line(line, *width - 1,
+                                     reason_column + least_reason_width < *width ? reason_column : activity_column);
+                }
             }
             fmt::print("{}\n", line);
             first = false;
         }
         if (first) fmt::print("{} {}  {}\n", weekday(week.monday, date), to_string(date), paint("rest", Tone::dim, color));
     }
-    for (const std::string& note : week.notes) fmt::print("\nnote: {}", terminal_safe(note));
+    for (const std::string& note : week.notes) fmt::print("\n{}", fit_to_terminal("note: " + terminal_safe(note), 6));
     if (!week.notes.empty()) fmt::print("\n");
     if (week.rows.empty()) fmt::print("\nA rest week: nothing is planned.\n");
     if (week.saved_line && !context.quiet) {

@@ -11,6 +11,7 @@
 #include "day_plan.hpp"
 #include "log_file.hpp"
 #include "output.hpp"
+#include "terminal.hpp"
 
 namespace anklog::cli {
 
@@ -137,7 +138,7 @@ int run_today(const Context& context, const TodayFlags& flags) {
         fmt::print("\nDone as planned, {} raise{} nothing in check.\n", sessions, to_do.size() == 1 ? "s" : "");
     } else {
         fmt::print("\nDone as planned, {} would raise in check:\n", sessions);
-        for (const auto& [finding, line] : findings) fmt::print("\n{}", render_finding(finding, file, line, color));
+        for (const auto& [finding, line] : findings) fmt::print("\n{}", fit_to_terminal(render_finding(finding, file, line, color)));
     }
     fmt::print("\nWhen done, log {}: {}  (-w, -m, --sets and --reps say what differed)\n",
                to_do.size() == 1 ? "it" : "them", done_command);

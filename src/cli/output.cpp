@@ -1,5 +1,7 @@
 #include "output.hpp"
 
+#include "wrap.hpp"
+
 #include <fmt/color.h>
 #include <fmt/format.h>
 
@@ -150,24 +152,7 @@ std::string render_finding(const Finding& finding, std::string_view file, int li
 }
 
 std::string wrap(std::string_view text, std::size_t width, std::string_view indent) {
-    std::string out;
-    std::size_t column = 0;
-    while (!text.empty()) {
-        const std::size_t end = text.find(' ');
-        const std::string_view word = text.substr(0, end);
-        text = end == std::string_view::npos ? std::string_view{} : text.substr(end + 1);
-        if (column > 0 && column + 1 + word.size() > width) {
-            out += "\n";
-            out += indent;
-            column = indent.size();
-        } else if (column > 0) {
-            out += ' ';
-            ++column;
-        }
-        out += word;
-        column += word.size();
-    }
-    return out;
+    return wrap_line(text, width, indent.size());
 }
 
 std::string json_text(const nlohmann::ordered_json& document) {

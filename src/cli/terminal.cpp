@@ -63,6 +63,12 @@ std::optional<std::size_t> text_wrap_width() {
     return terminal_width();
 }
 
+std::string fit_to_terminal(std::string_view text, std::size_t extra_hang) {
+    const std::optional<std::size_t> width = text_wrap_width();
+    if (!width) return std::string(text);
+    return wrap_lines(text, *width - 1, extra_hang);
+}
+
 std::string wrap_for_terminal(std::string_view text, std::string_view indent) {
     const std::optional<std::size_t> width = text_wrap_width();
     if (!width) return std::string(text);

@@ -32,6 +32,11 @@ std::optional<std::size_t> text_wrap_width();
 // terminal.
 std::string wrap_for_terminal(std::string_view text, std::string_view indent = "");
 
+// Every line of `text` wrapped to text_wrap_width() at spaces: a line
+// "  = advice" continues under "advice", any other `extra_hang` columns in
+// from its own indentation; `text` as it is when not on a terminal.
+std::string fit_to_terminal(std::string_view text, std::size_t extra_hang = 4);
+
 inline constexpr std::size_t default_terminal_width = 80;
 inline constexpr std::size_t min_terminal_width = 20;
 inline constexpr std::size_t max_terminal_width = 1000;
