@@ -14,7 +14,17 @@ namespace anklog::cli {
 namespace {
 
 // The log's text with the sessions appended; a new log starts with its header.
-std::string with_sessions(const std::optional<std::string>& current, const Log& log, const std::vector<Session>& sessions) {
+std::string with_sessions(const std::optional<std::string>& current, const Log& log, const std::vector<Session>& sessions,
+                          const std::string& file) {
+    // TOML forbids a [[session]] block after `session = [...]`: say so at
+    // the array, not at the block that was never written.
+    if (log.inline_sessions_line != 0) {
+        throw Error("anklog appends sessions as [[session]] blocks, and this log keeps its sessions in an inline "
+                    "array (session = [...])",
+                    "rewrite them as [[session]] blocks, one per session ('anklog edit' checks the result); "
+                    "anklog reads either",
+                    Location{file, log.inline_sessions_line});
+    }
     std::string text = current ? *current : new_log_text(log.profile);
     for (const Session& session : sessions) text = append_block(text, to_toml(session));
     return text;
@@ -41,7 +51,7 @@ Appended append_sessions(const Context& context, std::string_view command,
             const Log log = current ? parse_log(*current, file) : Log{};
             sessions_before = log.sessions.size();
             sessions = make(log);
-            return with_sessions(current, log, sessions);
+            return with_sessions(current, log, sessions, file);
         },
         [&](std::string_view text) {
             written = parse_log(text, file);
@@ -64,7 +74,7 @@ Appended append_sessions_dry_run(const Context& context, const std::function<std
     const auto current = storage::read_file_if_exists(context.log_path);
     const Log log = current ? parse_log(*current, file) : Log{};
     const std::vector<Session> sessions = make(log);
-    return appended_to(parse_log(with_sessions(current, log, sessions), file), sessions.size());
+    return appended_to(parse_log(with_sessions(current, log, sessions, file), file), sessions.size());
 }
 
 void print_appended(const Appended& appended, const Context& context, bool dry_run) {

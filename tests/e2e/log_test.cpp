@@ -253,3 +253,22 @@ TEST_CASE("a malformed log is never appended to: exit 2 / located error / bytes 
         CHECK(read(home / "log.toml") == text);
     }
 }
+
+TEST_CASE("a log whose sessions are an inline array: log says why it cannot append, at the array's line") {
+    ScratchDir home;
+    const std::string text =
+        "version = 1\nsession = [{date = 2026-11-01, activity = \"walk\", weight = \"1 kg\", minutes = 10}]\n";
+    write(home / "log.toml", text);
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"-f", "log.toml", "log", "walk", "-w", "1kg", "-m", "10"},
+          std::vector<std::string>{"-f", "log.toml", "log", "walk", "-w", "1kg", "-m", "10", "--dry-run"}}) {
+        const Result r = run(home, args);
+        CHECK(r.exit_code == 2);
+        CHECK(r.err == "anklog: error: log.toml:2: anklog appends sessions as [[session]] blocks, and this log keeps "
+                       "its sessions in an inline array (session = [...])\n"
+                       "  help: rewrite them as [[session]] blocks, one per session ('anklog edit' checks the "
+                       "result); anklog reads either\n");
+    }
+    CHECK(read(home / "log.toml") == text);
+    CHECK(run(home, {"-f", "log.toml", "history"}).exit_code == 0);  // reading it is fine
+}
