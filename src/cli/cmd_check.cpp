@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <variant>
 
 #include "anklog/check.hpp"
@@ -50,6 +51,13 @@ struct Reviewed {
 };
 
 Checked check_log(const std::string& shown, const CheckFlags& flags, const Period& period, Date review_date) {
+    // `anklog check clients/` means the logs in it; say how to name them.
+    if (std::error_code ignored; std::filesystem::is_directory(shown, ignored)) {
+        throw Error("this is a folder, not a log file",
+                    fmt::format("name the logs in it, e.g. anklog check {}/*.toml",
+                                std::string_view(shown).substr(0, shown.find_last_not_of('/') + 1)),
+                    Location{shown});
+    }
     const Log log = read_log(shown);
     Checked out;
     out.shown = shown;

@@ -152,5 +152,6 @@ TEST_CASE("check on a folder says it is a folder") {
     fs::create_directory(home / "clients");
     const Result r = run(home, {"check", "clients/"});
     CHECK(r.exit_code == 2);
-    CHECK(r.err.starts_with("anklog: error: clients/: this is a folder, not a log file\n  help: "));
+    CHECK(r.err == "anklog: error: clients/: this is a folder, not a log file\n"
+                   "  help: name the logs in it, e.g. anklog check clients/*.toml\n");
 }
