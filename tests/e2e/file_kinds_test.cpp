@@ -16,7 +16,7 @@ namespace {
 std::vector<std::vector<std::string>> every_command(const std::string& name) {
     return {
         {"-f", name, "history"},
-        {"check", name},
+        {"-f", name, "check"},  // `check FOLDER` names the logs in it: usage_test
         {"-f", name, "plan", "--week-of", "2026-11-23"},
         {"-f", name, "log", "walk", "-m", "10", "--date", "2026-11-18"},
         {"-f", name, "init"},
