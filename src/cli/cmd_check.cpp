@@ -50,7 +50,15 @@ struct Reviewed {
     std::optional<Error> error;
 };
 
+// `shown` is a FILE argument unless it is the log -f names.
 Checked check_log(const std::string& shown, const CheckFlags& flags, const Period& period, Date review_date) {
+    // `anklog check clients/` means the logs in it; say how to name them.
+    if (std::error_code ignored; !flags.files.empty() && std::filesystem::is_directory(shown, ignored)) {
+        throw Error("this is a folder, not a log file",
+                    fmt::format("name the logs in it, e.g. anklog check {}/*.toml",
+                                std::string_view(shown).substr(0, shown.find_last_not_of('/') + 1)),
+                    Location{shown});
+    }
     const Log log = read_log(shown);
     Checked out;
     out.shown = shown;
@@ -287,13 +295,6 @@ int run_check(const Context& context, const CheckFlags& flags) {
         if (file.empty()) {
             throw Error("FILE: the file name is empty",
                         "name the log, e.g. anklog check log.toml, or leave FILE out to check your log");
-        }
-        // `anklog check clients/` means the logs in it; say how to name them.
-        if (std::error_code ignored; std::filesystem::is_directory(file, ignored)) {
-            throw Error("this is a folder, not a log file",
-                        fmt::format("name the logs in it, e.g. anklog check {}/*.toml",
-                                    std::string_view(file).substr(0, file.find_last_not_of('/') + 1)),
-                        Location{file});
         }
     }
     const Period period = parse_period_flags(flags.since, flags.until, context.today);
