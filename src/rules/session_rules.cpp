@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <limits>
+#include <optional>
 
 #include "anklog/numeric.hpp"
 #include "anklog/pain.hpp"
@@ -116,7 +117,9 @@ private:
 };
 
 // Pain of 3+ on 3 of the last 5 training days: fires on the session that
-// makes the count reach 3.
+// makes the count reach 3, and again on each later painful training day
+// while it holds (training on through pain is the danger, every time), once
+// a day.
 class PersistentPain {
 public:
     explicit PersistentPain(Checker& checker)
@@ -125,10 +128,11 @@ public:
           days_(limits_.pain, limits_.of_last) {}
 
     void add(const Entry& e) {
-        const int before = days_.painful();
         days_.add(e.session->date, e.session->pain);
         const int now = days_.painful();
-        if (now < limits_.count || before >= limits_.count) return;
+        const bool painful = e.session->pain && *e.session->pain >= limits_.pain;
+        if (now < limits_.count || !painful || reported_day_ == e.session->date) return;
+        reported_day_ = e.session->date;
         std::vector<std::string> scores;
         for (const auto& [date, pain] : days_.days_and_pain()) {
             scores.push_back(pain ? fmt::format("{}", *pain) : std::string("-"));
@@ -149,6 +153,7 @@ private:
     Checker& checker_;
     const Thresholds::PersistentPain& limits_;
     PainDays days_;
+    std::optional<Date> reported_day_;
 };
 
 }  // namespace

@@ -108,6 +108,28 @@ TEST_CASE("one painful day of three exercises is not pain that keeps coming back
           std::string::npos);
 }
 
+TEST_CASE("training on through pain that keeps coming back is a danger on each painful day, once a day") {
+    ScratchDir home;
+    std::vector<S> sessions;
+    for (const auto& [date, pain] : std::vector<std::pair<std::string, int>>{
+             {"2026-11-02", 3}, {"2026-11-04", 4}, {"2026-11-06", 3}, {"2026-11-09", 4}, {"2026-11-11", 0}}) {
+        for (const char* exercise : {"side-leg-lift", "glute-bridge"}) {
+            sessions.push_back({.date = date, .activity = exercise, .weight = "0.5 kg", .sets = 1, .reps = 10,
+                                .pain = pain});
+        }
+    }
+    write(home / "log.toml", blocks(sessions));
+    const Result check = run(home, {"check", "log.toml", "--format", "json"});
+    CHECK(check.exit_code == 1);
+    std::vector<std::string> dangers;
+    const auto report = json_of(check.out);
+    for (const auto& f : report["findings"]) {
+        if (f["rule"] == "persistent-pain") dangers.push_back(f["date"].get<std::string>() + " " + f["activity"].get<std::string>());
+    }
+    // The day that makes three, the next painful day; not twice a day, not on a day without pain.
+    CHECK(dangers == std::vector<std::string>{"2026-11-06 side-leg-lift", "2026-11-09 side-leg-lift"});
+}
+
 TEST_CASE("the rest week lasts while the pain is recent, then a come-back week at the lightest weight") {
     ScratchDir home;
     std::vector<S> sessions = walk_weeks("2026-10-19", {{20, 20, 20}, {20, 20, 20}});

@@ -42,7 +42,13 @@ TEST_CASE("a review of five logs, one unreadable: every log reported, the error 
           "  = stop training with weights and see a doctor or physiotherapist: pain that keeps coming back does not "
           "settle with rest alone  (source: Ankle Weights 101, PowerRebound)\n"
           "\n"
-          "bo.toml: 6 sessions checked from 2026-11-16 to 2026-11-29: 1 danger\n"
+          "bo.toml:410: danger[persistent-pain]: walk on 2026-11-26 made 4 of the last 5 training days painful "
+          "(3/10 or more)\n"
+          "  = highest pain of each of the last 5 training days: 1, 3, 3, 4, 4\n"
+          "  = stop training with weights and see a doctor or physiotherapist: pain that keeps coming back does not "
+          "settle with rest alone  (source: Ankle Weights 101, PowerRebound)\n"
+          "\n"
+          "bo.toml: 6 sessions checked from 2026-11-16 to 2026-11-29: 2 danger\n"
           "\n"
           "Cy (cy.toml)\n"
           "cy.toml: 0 sessions checked from 2026-11-16 to 2026-11-29: nothing to flag\n"
@@ -53,7 +59,7 @@ TEST_CASE("a review of five logs, one unreadable: every log reported, the error 
           "Review of 5 logs from 2026-11-16 to 2026-11-29\n"
           "log       sessions  last session  days since  danger  pain (14d)\n"
           "Ann              7  2026-11-27             2       0        0/10\n"
-          "Bo               6  2026-11-26             3       1        4/10\n"
+          "Bo               6  2026-11-26             3       2        4/10\n"
           "Cy               0  2026-11-14            15       0           -\n"
           "dee.toml         4  2026-11-26             3       0        0/10\n"
           "eve.toml  cannot be read: unknown key 'minuts' in [[session]]\n");
@@ -73,7 +79,9 @@ TEST_CASE("a review exits 1 when a log has findings at or above --fail-on, shown
     const std::vector<std::string> readable{"check", "ann.toml", "bo.toml", "cy.toml", "dee.toml", "--until",
                                             "2026-11-29"};
     CHECK(run(home, with(readable, {"--since", "2026-11-16"})).exit_code == 1);  // Bo: pain
-    CHECK(run(home, with(readable, {"--since", "2026-11-24", "--fail-on", "danger"})).exit_code == 0);
+    // Bo trained on through pain on 2026-11-26: danger again.
+    CHECK(run(home, with(readable, {"--since", "2026-11-24", "--fail-on", "danger"})).exit_code == 1);
+    CHECK(run(home, with(readable, {"--since", "2026-11-27", "--fail-on", "danger"})).exit_code == 0);
     CHECK(run(home, with(readable, {"--since", "2026-11-16", "--fail-on", "danger"})).exit_code == 1);
     // Ann's notes are not shown with --min-severity warning, but --fail-on note still sees them.
     const Result hidden = run(home, {"check", "ann.toml", "dee.toml", "--min-severity", "warning", "--fail-on", "note",
@@ -99,10 +107,10 @@ TEST_CASE("a review in JSON: one object per file, as for one file, with the revi
     REQUIRE(json.size() == 2);
     CHECK(json[0]["file"] == "cy.toml");
     CHECK(json[0]["name"] == "Cy");
-    CHECK(json[0]["findings"].size() == 1);
+    CHECK(json[0]["findings"].size() == 2);  // pain on 11-12, and again on 11-14
     CHECK(json[0]["findings"][0]["rule"] == "persistent-pain");
     CHECK(json[0]["findings"][0]["severity"] == "danger");
-    CHECK(json[0]["summary"] == json_of(R"({"sessions": 2, "note": 0, "warning": 0, "danger": 1,
+    CHECK(json[0]["summary"] == json_of(R"({"sessions": 2, "note": 0, "warning": 0, "danger": 2,
                                             "last_session": "2026-11-14", "days_since": 15, "recent_pain": null})"));
     CHECK(json[1] == json_of(R"({"file": "eve.toml", "error": {"message": "unknown key 'minuts' in [[session]]",
                                  "advice": "did you mean 'minutes'?", "where": "eve.toml:4:1"}})"));

@@ -133,7 +133,7 @@ TEST_CASE("summary --ascii draws with # and pain digits / colour only when asked
     always.insert(always.begin(), {"--color", "always"});
     const Result colored = run(home, always);
     CHECK(colored.out.find("\x1b[32m\u2588") != std::string::npos);           // green bars
-    CHECK(colored.out.find("\x1b[1m\x1b[31m1") != std::string::npos);        // a danger in red
+    CHECK(colored.out.find("\x1b[1m\x1b[31m2") != std::string::npos);        // dangers in red
     Options no_color;
     no_color.env["NO_COLOR"] = "1";
     std::vector<std::string> automatic = args;
