@@ -2,6 +2,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "anklog/error.hpp"
 #include "anklog/log.hpp"
 #include "anklog/toml_writer.hpp"
@@ -27,7 +29,17 @@ CLI::App* setup_init(CLI::App& app, InitFlags& flags) {
 }
 
 int run_init(const Context& context, const InitFlags& flags) {
-    const Profile profile = apply_profile_flags(Profile{}, flags.profile);
+    Profile fresh;
+    // Weights all given in pounds mean a person who thinks in pounds: show
+    // pounds, and read a bare -w 2 as 2 lb (unless --units says otherwise).
+    if (!flags.profile.units && flags.profile.weights) {
+        const std::vector<Mass> owned = apply_profile_flags(Profile{}, flags.profile).weights;
+        if (!owned.empty() &&
+            std::all_of(owned.begin(), owned.end(), [](const Mass& m) { return m.unit == Unit::lb; })) {
+            fresh.units = Unit::lb;
+        }
+    }
+    const Profile profile = apply_profile_flags(fresh, flags.profile);
     const std::string text = new_log_text(profile);
     const std::string shown = context.log_path.string();
     bool replaced = false;

@@ -58,7 +58,7 @@ std::vector<Mass> weights_from(const std::string& list, Unit units) {
 void add_profile_flags(CLI::App& command, ProfileFlags& flags) {
     command.add_option("--name", flags.name, "Your name (or a client's), shown in headers and reports")
         ->option_text("NAME");
-    command.add_option("--units", flags.units, "Unit for display and for bare numbers; default kg")
+    command.add_option("--units", flags.units, "Unit for display and for bare numbers; default kg (init: lb when all --weights are in pounds)")
         ->check(CLI::IsMember(unit_names.names()))
         ->option_text(fmt::format("{}", fmt::join(unit_names.names(), "|")));
     command.add_option("--weights", flags.weights, "The weights you own, per limb, comma-separated")

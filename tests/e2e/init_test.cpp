@@ -76,3 +76,17 @@ TEST_CASE("init rejects bad values before writing anything") {
         CHECK_FALSE(fs::exists(home / "log.toml"));
     }
 }
+
+TEST_CASE("init with weights all in pounds keeps the log in pounds: a bare -w 2 is 2 lb") {
+    ScratchDir home;
+    const Result init = run(home, {"-f", "log.toml", "init", "--weights", "1lb,2lbs,3 pounds"});
+    CHECK(init.exit_code == 0);
+    CHECK(read(home / "log.toml").find("units = \"lb\"") != std::string::npos);
+    const Result log = run(home, {"-f", "log.toml", "log", "walk", "-w", "2", "-m", "10", "--dry-run"});
+    CHECK(log.out.find("weight = \"2 lb\"\n") != std::string::npos);
+    // Mixed units, or --units, decide as before.
+    CHECK(run(home, {"-f", "mixed.toml", "init", "--weights", "1lb,1kg"}).exit_code == 0);
+    CHECK(read(home / "mixed.toml").find("units = \"kg\"") != std::string::npos);
+    CHECK(run(home, {"-f", "kg.toml", "init", "--units", "kg", "--weights", "1lb,2lb"}).exit_code == 0);
+    CHECK(read(home / "kg.toml").find("units = \"kg\"") != std::string::npos);
+}
