@@ -45,10 +45,12 @@ Appended append_sessions(const Context& context, std::string_view command,
     std::size_t sessions_before = 0;
     std::vector<Session> sessions;
     Log written;
+    bool created = false;
     const storage::UpdateResult result = storage::update_file(
         context.log_path,
         [&](const std::optional<std::string>& current) {
             const Log log = current ? parse_log(*current, file) : Log{};
+            created = !current;
             sessions_before = log.sessions.size();
             sessions = make(log);
             return with_sessions(current, log, sessions, file);
@@ -66,6 +68,7 @@ Appended append_sessions(const Context& context, std::string_view command,
                          context.color_stderr);
     Appended out = appended_to(std::move(written), sessions.size());
     out.result = result;
+    out.created = created;
     return out;
 }
 
@@ -74,7 +77,9 @@ Appended append_sessions_dry_run(const Context& context, const std::function<std
     const auto current = storage::read_file_if_exists(context.log_path);
     const Log log = current ? parse_log(*current, file) : Log{};
     const std::vector<Session> sessions = make(log);
-    return appended_to(parse_log(with_sessions(current, log, sessions, file), file), sessions.size());
+    Appended out = appended_to(parse_log(with_sessions(current, log, sessions, file), file), sessions.size());
+    out.created = !current;
+    return out;
 }
 
 void print_appended(const Appended& appended, const Context& context, bool dry_run) {
@@ -83,6 +88,12 @@ void print_appended(const Appended& appended, const Context& context, bool dry_r
     if (appended.indices.empty()) return;
     const int first_line = appended.log.sessions[appended.indices.front()].line;
     const std::string count = appended.indices.size() == 1 ? "" : fmt::format(" {} sessions", appended.indices.size());
+    // On stderr, so that a misspelt -f shows at once while stdout stays as scripts expect.
+    if (appended.created && !context.quiet) {
+        fmt::print(stderr, "anklog: {} there was no log at {}: {} a new one\n",
+                   paint("note:", Tone::cyan, context.color_stderr), terminal_safe(file),
+                   dry_run ? "this would start" : "started");
+    }
     if (dry_run && !context.quiet) {
         fmt::print("would append{} to {}:\n", count, terminal_safe(file));
     } else if (!context.quiet) {

@@ -17,6 +17,7 @@ struct Appended {
     Log log;                           // the log as written (or, for a dry run, as it would be)
     std::vector<std::size_t> indices;  // the appended sessions in log.sessions
     storage::UpdateResult result;
+    bool created = false;  // there was no log: this write started it
 };
 
 // The sessions `make` builds from the log as it is under the lock (an empty
@@ -29,6 +30,7 @@ Appended append_sessions(const Context& context, std::string_view command,
 // The same without writing: what the log would be.
 Appended append_sessions_dry_run(const Context& context, const std::function<std::vector<Session>(const Log&)>& make);
 
+// A note on stderr when there was no log (a misspelt -f shows at once),
 // "appended to FILE:LINE" (unless --quiet; "would append to" for a dry run),
 // then each session's block followed by the findings check raises on it,
 // which are printed even with --quiet: a safety flag is not a confirmation.

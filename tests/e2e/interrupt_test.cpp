@@ -71,7 +71,8 @@ TEST_CASE("a failing fsync of the folder - the command succeeds and warns it may
     CHECK(logged.exit_code == 0);
     CHECK(logged.out.rfind("appended to data/log.toml:", 0) == 0);
     CHECK(logged.err == "anklog: warning: data/log.toml: the session is in the log but may not survive a power cut: "
-                        "cannot flush the folder to disk (Input/output error)\n");
+                        "cannot flush the folder to disk (Input/output error)\n"
+                        "anklog: note: there was no log at data/log.toml: started a new one\n");
     CHECK(read(home / "data/log.toml").find("minutes = 10") != std::string::npos);
 
     const Result init = run(home, {"-f", "data/log.toml", "-q", "init", "--force"}, failing_sync);

@@ -12,8 +12,9 @@ TEST_CASE("the first `log` creates the log / its folders / mode 0600 / and shows
     const Result r = run(home, {"log", "walk", "-w", "1kg", "-m", "15", "--effort", "3", "--date", "2026-11-18",
                                 "--note", "easy pace"});
     CHECK(r.exit_code == 0);
-    CHECK(r.err == "");
     const fs::path log = home / ".local/share/anklog/log.toml";
+    // Said on stderr, so that a misspelt -f shows at once.
+    CHECK(r.err == "anklog: note: there was no log at " + log.string() + ": started a new one\n");
     CHECK(r.out == "appended to " + log.string() + ":7\n\n"
                    "[[session]]\n"
                    "date = 2026-11-18\n"
