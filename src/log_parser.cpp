@@ -15,6 +15,8 @@
 #include <map>
 #include <span>
 
+#include "log_parser.hpp"
+
 #include "anklog/error.hpp"
 #include "anklog/limits.hpp"
 #include "anklog/log.hpp"
@@ -62,25 +64,30 @@ class Parser {
 public:
     explicit Parser(std::string_view file_name) : file_(file_name) {}
 
-    Log parse(std::string_view text) {
-        if (const auto split = split_log_blocks(text)) {
+    // by_blocks false: toml++ on the whole text even where it splits.
+    Log parse(std::string_view text, bool by_blocks) {
+        std::optional<LogBlocks> split;
+        if (by_blocks) split = split_log_blocks(text);
+        if (split) {
             const std::vector<LogBlock>& blocks = split->blocks;
-            std::size_t next = 0;  // the block being judged
+            std::size_t valid_toml = 0;  // blocks [0, valid_toml) are known to be valid TOML
             try {
                 parse_header(parse_toml(split->header, 0));
-                for (; next < blocks.size(); ++next) {
-                    const LogBlock& block = blocks[next];
+                for (const LogBlock& block : blocks) {
                     line_offset_ = block.first_line - 1;
                     const toml::table root = parse_toml(block.text, line_offset_);
+                    ++valid_toml;
                     const toml::table& table = *root.get(block_name(block.kind))->as_array()->front().as_table();
                     auto& into = block.kind == BlockKind::session ? log_.sessions : log_.planned;
                     into.push_back(parse_session(table, block.kind));
                 }
             } catch (const Error&) {
                 // A whole-document parse reports the first syntax error
-                // anywhere before any error in what the text means.
+                // anywhere before any error in what the text means (in the
+                // header or in a block): look for one in the blocks not
+                // parsed yet.
                 if (!syntax_error_) {
-                    for (std::size_t later = next + 1; later < blocks.size(); ++later) {
+                    for (std::size_t later = valid_toml; later < blocks.size(); ++later) {
                         line_offset_ = blocks[later].first_line - 1;
                         (void)parse_toml(blocks[later].text, line_offset_);
                     }
@@ -482,7 +489,11 @@ private:
 
 }  // namespace
 
-Log parse_log(std::string_view text, std::string_view file_name) { return Parser(file_name).parse(text); }
+Log parse_log(std::string_view text, std::string_view file_name) { return Parser(file_name).parse(text, true); }
+
+Log parse_log_whole(std::string_view text, std::string_view file_name) {
+    return Parser(file_name).parse(text, false);
+}
 
 std::vector<const Session*> planned_in_effect(const Log& log) {
     // The save a block belongs to: the last marker line above it.
