@@ -125,6 +125,23 @@ public:
         return std::move(log_);
     }
 
+    // The session of `appended`, blank lines then one [[session]] block,
+    // put at the end of the text of `log`, from line `first_line` on.
+    Session parse_appended(const Log& log, std::string_view appended, int first_line) {
+        log_.profile = log.profile;
+        log_.catalogue = log.catalogue;
+        const auto split = split_log_blocks(appended);
+        if (!split || split->blocks.size() != 1 || split->blocks.front().kind != BlockKind::session ||
+            split->header.find_first_not_of("\r\n") != std::string_view::npos) {
+            throw Error("the new session did not read back from the log",
+                        "please report this; your log has not been changed", Location{std::string(file_)});
+        }
+        std::vector<SimpleEntry> simple;
+        const LogBlock& block = split->blocks.front();
+        parse_block(block, first_line - 1 + block.first_line, simple);
+        return std::move(log_.sessions.back());
+    }
+
 private:
     // One block, its header on line `first_line` of the file, read into the
     // log's sessions or planned sessions. Most blocks are as anklog writes
@@ -577,6 +594,10 @@ private:
 }  // namespace
 
 Log parse_log(std::string_view text, std::string_view file_name) { return Parser(file_name).parse(text, true); }
+
+Session parse_appended_session(const Log& log, std::string_view appended, int first_line, std::string_view file_name) {
+    return Parser(file_name).parse_appended(log, appended, first_line);
+}
 
 Log parse_log_whole(std::string_view text, std::string_view file_name) {
     return Parser(file_name).parse(text, false);

@@ -2,6 +2,8 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
 #include "anklog/limits.hpp"
@@ -87,6 +89,14 @@ void print_findings_on(const Log& log, std::size_t index, const std::string& sho
     }
 }
 
+// The same for `session` appended to `log`: the rules judge it against the
+// part of the history they can see from its day (history_for_check).
+void print_findings_on_appended(const Log& log, const Session& session, const std::string& shown, bool color) {
+    Log judged = history_for_check(log, {session});
+    judged.sessions.push_back(session);
+    print_findings_on(judged, judged.sessions.size() - 1, shown, color);
+}
+
 // The log's text with `session` appended; a new log starts with its header.
 std::string with_session(const std::optional<std::string>& current, const Log& log, const Session& session) {
     return append_block(current ? *current : new_log_text(log.profile), to_toml(session));
@@ -143,25 +153,45 @@ int run_log(const Context& context, const LogFlags& flags) {
         return 0;
     }
 
-    std::size_t sessions_before = 0;
+    Log log;  // as read before the append
+    std::size_t current_size = 0;
+    int current_lines = 0;  // line breaks in the current text
     Session appended;
-    Log written_log;
     const storage::UpdateResult result = storage::update_file(
         context.log_path,
         [&](const std::optional<std::string>& current) {
-            const Log log = current ? parse_log(*current, shown) : Log{};
-            sessions_before = log.sessions.size();
+            if (current) {
+                log = parse_log(*current, shown);
+                current_size = current->size();
+                current_lines = static_cast<int>(std::count(current->begin(), current->end(), '\n'));
+            }
             appended = session_from(flags, log, context.today);
             return with_session(current, log, appended);
         },
         [&](std::string_view written) {
-            Log log = parse_log(written, shown);
-            if (log.sessions.size() != sessions_before + 1) {
-                throw Error("the new session did not read back from the log",
-                            "please report this; your log has not been changed", Location{shown});
+            // What was written reads back as the log plus the new session.
+            // Storage compared every byte read back with the text made, which
+            // append_block made of the current text (read as `log` above,
+            // under the same lock), blank lines, then the new block: so
+            // `written` starts with the current text. A [[session]] block
+            // after a valid log, on lines of its own, adds one element to the
+            // log's `session` array and changes nothing else, unless that is
+            // an inline array (session = [...]), to which no block can be
+            // appended. So reading the new block alone, with the log's
+            // activities and unit, reads what parse_log reads at the end of
+            // the whole text. A new log, and one with an inline array (whose
+            // error this reports), are read again in full.
+            if (current_size == 0 || log.inline_sessions_line != 0) {
+                const Log again = parse_log(written, shown);
+                if (again.sessions.size() != log.sessions.size() + 1) {
+                    throw Error("the new session did not read back from the log",
+                                "please report this; your log has not been changed", Location{shown});
+                }
+                appended.line = again.sessions.back().line;
+                return;
             }
-            appended.line = log.sessions.back().line;
-            written_log = std::move(log);
+            appended.line =
+                parse_appended_session(log, written.substr(current_size), current_lines + 1, shown).line;
         },
         storage::UpdateOptions{context.lock_timeout, {}});
     if (!result.not_durable.empty()) {
@@ -173,7 +203,7 @@ int run_log(const Context& context, const LogFlags& flags) {
         fmt::print("{} {}:{}\n\n{}", paint("appended to", Tone::green, context.color_stdout), terminal_safe(shown),
                    appended.line, terminal_safe_lines(to_toml(appended)));
     }
-    print_findings_on(written_log, written_log.sessions.size() - 1, shown, context.color_stdout);
+    print_findings_on_appended(log, appended, shown, context.color_stdout);
     return 0;
 }
 
