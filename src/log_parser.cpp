@@ -50,6 +50,33 @@ std::string_view block_name(BlockKind kind) { return kind == BlockKind::session 
 // as a double exactly (value<double>() refuses integers above 2^53).
 constexpr long long max_exact_integer_weight = 1'000'000;
 
+static_assert(session_keys[0] == "date" && session_keys[1] == "activity" && session_keys[2] == "on" &&
+                  session_keys[3] == "weight" && session_keys[4] == "minutes" && session_keys[5] == "sets" &&
+                  session_keys[6] == "reps" && session_keys[7] == "effort" && session_keys[8] == "pain" &&
+                  session_keys[9] == "note",
+              "session_key_index and Parser::simple_session know this order");
+
+// The position of `key` in session_keys: each starts with its own letter.
+std::optional<std::size_t> session_key_index(std::string_view key) {
+    if (key.empty()) return std::nullopt;
+    std::size_t index = 0;
+    switch (key.front()) {
+        case 'd': index = 0; break;
+        case 'a': index = 1; break;
+        case 'o': index = 2; break;
+        case 'w': index = 3; break;
+        case 'm': index = 4; break;
+        case 's': index = 5; break;
+        case 'r': index = 6; break;
+        case 'e': index = 7; break;
+        case 'p': index = 8; break;
+        case 'n': index = 9; break;
+        default: return std::nullopt;
+    }
+    if (session_keys[index] != key) return std::nullopt;
+    return index;
+}
+
 // The whole-number field of a session named `key`, or nullptr.
 std::optional<int>* count_field(Session& session, std::string_view key) {
     if (key == "minutes") return &session.minutes;
@@ -548,37 +575,48 @@ private:
         const Activity* activity = nullptr;
         bool dated = false;
         for (auto& [key, value] : entries) {
-            if (std::find(known.begin(), known.end(), key) == known.end()) return std::nullopt;
-            if (key == "date") {
-                if (value.type != Type::date) return std::nullopt;
-                session.date = Date{std::chrono::year{value.year}, std::chrono::month{static_cast<unsigned>(value.month)},
-                                    std::chrono::day{static_cast<unsigned>(value.day)}};
-                dated = true;
-            } else if (key == "activity") {
-                if (value.type != Type::string) return std::nullopt;
-                activity = log_.catalogue.find(value.string);
-                if (!activity) return std::nullopt;
-                session.activity = activity->name;
-            } else if (key == "on") {
-                const auto limb = value.type == Type::string ? parse_limb(value.string) : std::nullopt;
-                if (!limb) return std::nullopt;
-                session.on = *limb;
-            } else if (key == "weight") {
-                std::optional<Mass> mass;
-                if (value.type == Type::string) {
-                    mass = parse_mass(value.string, log_.profile.units);
-                } else if (value.type == Type::integer && value.integer <= max_exact_integer_weight) {
-                    mass = Mass{static_cast<double>(value.integer), log_.profile.units};
+            const std::optional<std::size_t> index = session_key_index(key);
+            if (!index || *index >= known.size()) return std::nullopt;
+            switch (*index) {
+                case 0:  // date
+                    if (value.type != Type::date) return std::nullopt;
+                    session.date = Date{std::chrono::year{value.year},
+                                        std::chrono::month{static_cast<unsigned>(value.month)},
+                                        std::chrono::day{static_cast<unsigned>(value.day)}};
+                    dated = true;
+                    break;
+                case 1:  // activity
+                    if (value.type != Type::string) return std::nullopt;
+                    activity = log_.catalogue.find(value.string);
+                    if (!activity) return std::nullopt;
+                    session.activity = activity->name;
+                    break;
+                case 2: {  // on
+                    const auto limb = value.type == Type::string ? parse_limb(value.string) : std::nullopt;
+                    if (!limb) return std::nullopt;
+                    session.on = *limb;
+                    break;
                 }
-                if (!mass || check_weight(*mass, key)) return std::nullopt;
-                session.weight = mass;
-            } else if (key == "note") {
-                if (value.type != Type::string) return std::nullopt;
-                session.note = std::move(value.string);
-            } else {
-                std::optional<int>* field = count_field(session, key);
-                if (!field || value.type != Type::integer || check_range(key, value.integer)) return std::nullopt;
-                *field = static_cast<int>(value.integer);
+                case 3: {  // weight
+                    std::optional<Mass> mass;
+                    if (value.type == Type::string) {
+                        mass = parse_mass(value.string, log_.profile.units);
+                    } else if (value.type == Type::integer && value.integer <= max_exact_integer_weight) {
+                        mass = Mass{static_cast<double>(value.integer), log_.profile.units};
+                    }
+                    if (!mass || check_weight(*mass, key)) return std::nullopt;
+                    session.weight = mass;
+                    break;
+                }
+                case 9:  // note
+                    if (value.type != Type::string) return std::nullopt;
+                    session.note = std::move(value.string);
+                    break;
+                default: {  // minutes, sets, reps, effort, pain
+                    std::optional<int>* field = count_field(session, key);
+                    if (!field || value.type != Type::integer || check_range(key, value.integer)) return std::nullopt;
+                    *field = static_cast<int>(value.integer);
+                }
             }
         }
         if (!dated || !activity || validate(session, *activity)) return std::nullopt;

@@ -248,44 +248,53 @@ std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
 // bytes at a time and places an encoding error by where that chunk starts,
 // so the same bad byte would be reported at different columns in a block
 // and in the whole text: such texts are parsed whole.
+// The length of the UTF-8 sequence at `pos` (a byte of 0x80 or more), or 0
+// when it is not one toml++'s decoder accepts.
+std::size_t utf8_sequence(std::string_view text, std::size_t pos) {
+    const auto* byte = reinterpret_cast<const unsigned char*>(text.data()) + pos;
+    const std::size_t left = text.size() - pos;
+    const unsigned char lead = *byte;
+    std::size_t length = 0;
+    unsigned char min_second = 0x80;
+    unsigned char max_second = 0xBF;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        if (lead == 0xE0) min_second = 0xA0;  // overlong
+        if (lead == 0xED) max_second = 0x9F;  // surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        if (lead == 0xF0) min_second = 0x90;  // overlong
+        if (lead == 0xF4) max_second = 0x8F;  // above U+10FFFF
+    } else {
+        return 0;
+    }
+    if (left < length || byte[1] < min_second || byte[1] > max_second) return 0;
+    for (std::size_t i = 2; i < length; ++i) {
+        if ((byte[i] & 0xC0U) != 0x80U) return 0;
+    }
+    return length;
+}
+
 bool is_valid_utf8(std::string_view text) {
-    const auto* byte = reinterpret_cast<const unsigned char*>(text.data());
-    const auto* const end = byte + text.size();
-    while (byte < end) {
-        if (end - byte >= 8) {  // skip plain ASCII eight bytes at a time
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        if (text.size() - pos >= 8) {  // skip plain ASCII eight bytes at a time
             std::uint64_t word = 0;
-            std::memcpy(&word, byte, sizeof word);
+            std::memcpy(&word, text.data() + pos, sizeof word);
             if ((word & 0x8080808080808080ULL) == 0) {
-                byte += 8;
+                pos += 8;
                 continue;
             }
         }
-        const unsigned char lead = *byte;
-        if (lead < 0x80) {
-            ++byte;
+        if ((static_cast<unsigned char>(text[pos]) & 0x80U) == 0) {
+            ++pos;
             continue;
         }
-        int length = 0;
-        unsigned char min_second = 0x80;
-        unsigned char max_second = 0xBF;
-        if (lead >= 0xC2 && lead <= 0xDF) {
-            length = 2;
-        } else if (lead >= 0xE0 && lead <= 0xEF) {
-            length = 3;
-            if (lead == 0xE0) min_second = 0xA0;  // overlong
-            if (lead == 0xED) max_second = 0x9F;  // surrogates
-        } else if (lead >= 0xF0 && lead <= 0xF4) {
-            length = 4;
-            if (lead == 0xF0) min_second = 0x90;  // overlong
-            if (lead == 0xF4) max_second = 0x8F;  // above U+10FFFF
-        } else {
-            return false;
-        }
-        if (end - byte < length || byte[1] < min_second || byte[1] > max_second) return false;
-        for (int i = 2; i < length; ++i) {
-            if ((byte[i] & 0xC0U) != 0x80U) return false;
-        }
-        byte += length;
+        const std::size_t length = utf8_sequence(text, pos);
+        if (length == 0) return false;
+        pos += length;
     }
     return true;
 }
@@ -489,7 +498,8 @@ public:
             if (pos_ == key_begin) return false;
             const std::string_view key = text_.substr(key_begin, pos_ - key_begin);
             for (const SimpleEntry& entry : entries) {
-                if (entry.key == key) return false;  // toml++: a redefinition
+                // toml++: a redefinition (most keys differ in their first letter)
+                if (entry.key.front() == key.front() && entry.key == key) return false;
             }
             skip_blanks();
             if (!skip('=')) return false;
@@ -511,6 +521,20 @@ private:
         return true;
     }
 
+    // Past one character of a string or comment: a byte other than a control
+    // character, or a whole UTF-8 sequence as toml++'s decoder accepts it.
+    bool text_character() {
+        const char c = text_[pos_];
+        if ((static_cast<unsigned char>(c) & 0x80U) == 0) {
+            if (is_control(c)) return false;
+            ++pos_;
+            return true;
+        }
+        const std::size_t length = utf8_sequence(text_, pos_);
+        pos_ += length;
+        return length > 0;
+    }
+
     // [[name]], blanks allowed inside the brackets, then the end of the line.
     bool header() {
         skip_blanks();
@@ -527,8 +551,8 @@ private:
     bool end_of_line() {
         skip_blanks();
         if (at(pos_) == '#') {
-            for (++pos_; pos_ < text_.size() && text_[pos_] != '\n' && text_[pos_] != '\r'; ++pos_) {
-                if (is_control(text_[pos_])) return false;
+            for (++pos_; pos_ < text_.size() && text_[pos_] != '\n' && text_[pos_] != '\r';) {
+                if (!text_character()) return false;
             }
         }
         if (pos_ == text_.size()) return true;
@@ -549,8 +573,7 @@ private:
         if (at(pos_ + 1) == '\'' && at(pos_ + 2) == '\'') return false;  // multi-line
         const std::size_t begin = ++pos_;
         while (pos_ < text_.size() && text_[pos_] != '\'') {
-            if (is_control(text_[pos_])) return false;
-            ++pos_;
+            if (!text_character()) return false;
         }
         if (pos_ == text_.size()) return false;
         out.assign(text_.substr(begin, pos_ - begin));
@@ -564,7 +587,9 @@ private:
         for (;;) {
             // The run up to the next quote, backslash or control character, copied at once.
             const std::size_t run = pos_;
-            while (pos_ < text_.size() && text_[pos_] != '"' && text_[pos_] != '\\' && !is_control(text_[pos_])) ++pos_;
+            while (pos_ < text_.size() && text_[pos_] != '"' && text_[pos_] != '\\' && !is_control(text_[pos_])) {
+                if (!text_character()) return false;
+            }
             out.append(text_.substr(run, pos_ - run));
             const char c = at(pos_);
             if (c == '"') {
@@ -681,7 +706,7 @@ private:
 
 bool read_simple_block(std::string_view block_text, std::vector<SimpleEntry>& entries) {
     entries.clear();
-    return is_valid_utf8(block_text) && SimpleReader(block_text).read(entries);
+    return SimpleReader(block_text).read(entries);
 }
 
 }  // namespace anklog

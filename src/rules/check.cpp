@@ -176,14 +176,44 @@ std::string describe_load(const Session& session, Kind kind) {
 
 namespace {
 
-// Weighted sessions on consecutive days ending on `last`: the first of them.
-int run_start(std::vector<int> days, int last) {
-    std::sort(days.begin(), days.end());
-    days.erase(std::unique(days.begin(), days.end()), days.end());
-    int start = last;
-    for (auto it = std::find(days.rbegin(), days.rend(), last); it != days.rend() && *it == start; ++it) --start;
-    return start + 1;
-}
+// The `count` latest distinct days of those added, oldest first. A log in date
+// order adds each day at the end.
+class LatestDays {
+public:
+    explicit LatestDays(std::size_t count) : count_(std::max<std::size_t>(count, 1)) {}
+    void add(int day) {
+        if (days_.size() == count_ && day < days_.front()) return;
+        const auto at = std::lower_bound(days_.begin(), days_.end(), day);
+        if (at != days_.end() && *at == day) return;
+        days_.insert(at, day);
+        if (days_.size() > count_) days_.erase(days_.begin());
+    }
+    [[nodiscard]] bool empty() const { return days_.empty(); }
+    [[nodiscard]] int oldest() const { return days_.front(); }
+
+private:
+    std::size_t count_;
+    std::vector<int> days_;
+};
+
+// The kind of each activity, looked up once per name: a log names a few.
+class Kinds {
+public:
+    explicit Kinds(const Catalogue& catalogue) : catalogue_(catalogue) {}
+    std::optional<Kind> of(std::string_view name) {
+        for (const auto& [known, kind] : known_) {
+            if (known == name) return kind;
+        }
+        const Activity* activity = catalogue_.find(name);
+        if (!activity) return std::nullopt;
+        known_.emplace_back(name, activity->kind);
+        return activity->kind;
+    }
+
+private:
+    const Catalogue& catalogue_;
+    std::vector<std::pair<std::string_view, Kind>> known_;
+};
 
 }  // namespace
 
@@ -209,28 +239,34 @@ Log history_for_check(const Log& log, const std::vector<Session>& added) {
     }
     std::array<bool, 3> added_family{};
     for (const auto& [name, kind] : activities) added_family[static_cast<std::size_t>(kind)] = true;
+    const Thresholds t = thresholds_of(log);
 
     // What the history holds, in one pass.
     // The last day before the first added one with a session of each added
     // activity, and with a weighted one (sessions on that day itself are kept).
     std::vector<int> last_day(activities.size(), none);
     std::vector<int> last_weighted_day(activities.size(), none);
-    std::array<int, 3> family_last_weighted{none, none, none};    // of each added family
-    std::vector<int> weighted_days;
-    std::vector<int> training_days;
+    std::array<int, 3> family_last_weighted{none, none, none};  // of each added family
+    int first_weighted = none;
+    int last_weighted = none;
+    int last_old_weighted = none;  // the last weighted day early_days or more before the added ones
+    LatestDays training_days(static_cast<std::size_t>(std::max(1, t.persistent_pain.of_last)));
+    Kinds kinds(log.catalogue);
     for (const Session& s : log.sessions) {
         const int day = day_number(s.date);
         if (day > first_added) return whole();  // added before a logged session: judged against later ones
-        training_days.push_back(day);
+        training_days.add(day);
         for (std::size_t i = 0; i < activities.size(); ++i) {
             if (day == first_added || s.activity != activities[i].first) continue;
             last_day[i] = std::max(last_day[i], day);
             if (s.weighted()) last_weighted_day[i] = std::max(last_weighted_day[i], day);
         }
         if (!s.weighted()) continue;
-        weighted_days.push_back(day);
-        if (const Activity* activity = log.catalogue.find(s.activity)) {
-            int& last = family_last_weighted[static_cast<std::size_t>(activity->kind)];
+        first_weighted = first_weighted == none ? day : std::min(first_weighted, day);
+        last_weighted = std::max(last_weighted, day);
+        if (day <= first_added - t.no_rest.early_days) last_old_weighted = std::max(last_old_weighted, day);
+        if (const auto kind = kinds.of(s.activity)) {
+            int& last = family_last_weighted[static_cast<std::size_t>(*kind)];
             last = std::max(last, day);
         }
     }
@@ -239,7 +275,6 @@ Log history_for_check(const Log& log, const std::vector<Session>& added) {
     // from before the added sessions is named with it. Every session from
     // that day on is kept, so a rule's state there depends only on sessions
     // before that day where the state is reset or the same either way.
-    const Thresholds t = thresholds_of(log);
     int from = first_added - std::max({t.weight_and_volume.window_days, t.weight_jump.window_days,
                                        t.volume_spike.window_days});  // each activity's working level, longest session
     const auto at_most = [&from](int day) {
@@ -267,28 +302,22 @@ Log history_for_check(const Log& log, const std::vector<Session>& added) {
     for (std::size_t f = 0; f < family_last_weighted.size(); ++f) {
         if (added_family[f] && family_last_weighted[f] != none) at_most(family_last_weighted[f] - 6);
     }
-    if (!weighted_days.empty()) {
-        const int last_weighted = *std::max_element(weighted_days.begin(), weighted_days.end());
-        // no-rest: the days in a row that an added session can continue.
-        if (last_weighted >= first_added - 1) at_most(run_start(weighted_days, last_weighted));
-        // no-rest's first weighted days: a first weighted day early_days or
-        // more before the added sessions keeps them out of it, as the log's
-        // own first weighted day does; without one, the log is that young.
-        int first_day = std::numeric_limits<int>::max();
-        int last_old_enough = none;
-        for (const int day : weighted_days) {
-            first_day = std::min(first_day, day);
-            if (day <= first_added - t.no_rest.early_days) last_old_enough = std::max(last_old_enough, day);
+    // no-rest: the days in a row that an added session can continue.
+    if (last_weighted != none && last_weighted >= first_added - 1) {
+        std::vector<bool> weighted(static_cast<std::size_t>(last_weighted - first_weighted) + 1);
+        for (const Session& s : log.sessions) {
+            if (s.weighted()) weighted[static_cast<std::size_t>(day_number(s.date) - first_weighted)] = true;
         }
-        at_most(last_old_enough != none ? last_old_enough : first_day);
+        int start = last_weighted;
+        while (start > first_weighted && weighted[static_cast<std::size_t>(start - 1 - first_weighted)]) --start;
+        at_most(start);
     }
+    // no-rest's first weighted days: a first weighted day early_days or more
+    // before the added sessions keeps them out of it, as the log's own first
+    // weighted day does; without one, the log is that young.
+    at_most(last_old_weighted != none ? last_old_weighted : first_weighted);
     // persistent-pain: the last of_last training days.
-    if (!training_days.empty()) {
-        std::sort(training_days.begin(), training_days.end());
-        training_days.erase(std::unique(training_days.begin(), training_days.end()), training_days.end());
-        const auto kept = static_cast<std::size_t>(std::max(1, t.persistent_pain.of_last));
-        at_most(training_days[training_days.size() > kept ? training_days.size() - kept : 0]);
-    }
+    if (!training_days.empty()) at_most(training_days.oldest());
 
     for (const Session& s : log.sessions) {
         if (day_number(s.date) >= from) slice.sessions.push_back(s);
