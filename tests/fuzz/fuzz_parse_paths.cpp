@@ -15,6 +15,8 @@
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "../support/log_equivalence.hpp"
 
@@ -110,29 +112,27 @@ constexpr std::string_view bad_lines[] = {
     "weight = { a = 1 }", "sets = [1, 2]", "on = \"wrist\"", "# [[session]]", "[profile]", "[[session.x]]",
     "effort = 11", "pain = 10", "pain = 4",
 };
-constexpr std::string_view comments[] = {"", "", "", " # c", "\t#\"\"\" x", " # \x7F", " #\x01", " # caf\xC3\xA9"};
-constexpr std::string_view line_ends[] = {"\n", "\n", "\n", "\r\n", "\r"};
-constexpr std::string_view block_headers[] = {
-    "[[session]]", "[[session]]", "[[session]]", "[[planned]]", "  [[ session ]]", "[[planned]] # week",
-    "\t[[session]]\t", "[[session]] x",
-};
-constexpr std::string_view header_items[] = {
-    "version = 1",
-    "version = 2",
+constexpr std::string_view comments[] = {" # c", "\t#\"\"\" x", " # caf\xC3\xA9", " #", "# [[session]]"};
+constexpr std::string_view wrong_comments[] = {" # \x7F", " #\x01", " # \xC3"};
+constexpr std::string_view block_headers[] = {"[[session]]", "[[planned]]", "  [[ session ]]", "[[planned]] # week",
+                                              "\t[[session]]\t"};
+constexpr std::string_view wrong_block_headers[] = {"[[session]] x", "[[session.x]]", "[session]", "[[session]"};
+// The header: at most one item of each kind, root keys before tables.
+constexpr std::string_view root_items[] = {"version = 1", "# a comment"};
+constexpr std::string_view wrong_root_items[] = {"version = 2", "bogus = 1", "profile.name = \"Bo\""};
+constexpr std::string_view profile_items[] = {
     "[profile]\nunits = \"lb\"",
     "[profile]\nunits = \"kg\"\nweights = [\"0.5 kg\", \"1 kg\", \"1.5 kg\"]\nhistory = [\"knee\"]",
     "[profile]\nname = \"Ann\"\nweights = [1, 2]",
-    "[profile]\nunits = \"stone\"",
-    "[activities]\n\"kettle-swing\" = { kind = \"strength\", group = \"hips\" }\nrow = { kind = \"gait\" }",
-    "[activities]\nwalk = { kind = \"gait\" }",
-    "[rules]\noff = [\"monotony\", \"volume-spike\"]",
-    "[rules.volume-spike]\nwindow_days = 20",
-    "[rules.volume-spike]\nwindow_days = 0",
-    "# a comment",
-    "bogus = 1",
-    "profile.name = \"Bo\"",
     "[profile]",
 };
+constexpr std::string_view wrong_profile_items[] = {"[profile]\nunits = \"stone\"", "[profile]\nweights = 1"};
+constexpr std::string_view activities_items[] = {
+    "[activities]\n\"kettle-swing\" = { kind = \"strength\", group = \"hips\" }\nrow = { kind = \"gait\" }"};
+constexpr std::string_view wrong_activities_items[] = {"[activities]\nwalk = { kind = \"gait\" }"};
+constexpr std::string_view rules_items[] = {"[rules]\noff = [\"monotony\", \"volume-spike\"]",
+                                            "[rules.volume-spike]\nwindow_days = 20"};
+constexpr std::string_view wrong_rules_items[] = {"[rules.volume-spike]\nwindow_days = 0", "[rules]\noff = 1"};
 
 std::string value_for(Choices& choose, std::string_view key) {
     if (key == "date") return std::string(choose.pick(dates));
@@ -143,62 +143,89 @@ std::string value_for(Choices& choose, std::string_view key) {
     return std::string(choose.pick(counts));
 }
 
-// The lists start with valid values: one of the first few, mostly valid.
+// The lists start with valid values: one of the first few.
 std::string valid_value_for(Choices& choose, std::string_view key) {
     if (key == "date") return std::string(dates[choose.next(5)]);
     if (key == "activity") return std::string(activities[choose.next(4)]);
     if (key == "on") return std::string(limbs[choose.next(2)]);
     if (key == "weight") return std::string(weights[choose.next(7)]);
     if (key == "note") return std::string(notes[choose.next(6)]);
+    if (key == "effort" || key == "pain") return std::string(counts[2 + choose.next(3)]);  // 1, 2 or 3
     return std::string(counts[choose.next(6)]);
 }
 
-// A log built from the choices: mostly valid sessions, with a wrong line or
-// value now and then.
+// A log built from the choices: valid sessions of timed and strength
+// activities (and planned ones), valid variations of layout, and rarely
+// something wrong (a value, a key, a line, a comment, a header), so that
+// most blocks are read as anklog writes them and the errors get compared too.
+// Once the bytes run out every choice is 0: a valid one.
 std::string log_from(std::string_view bytes) {
-    static constexpr std::string_view keys[] = {"date",   "activity", "on",   "weight", "minutes",
-                                                "sets",   "reps",     "effort", "pain", "note"};
+    static constexpr std::string_view keys[] = {"date",   "activity", "on",     "weight", "minutes",
+                                                "sets",   "reps",     "effort", "pain",   "note"};
+    static constexpr std::pair<std::string_view, bool> template_activities[] = {
+        {"\"walk\"", true}, {"\"side-leg-lift\"", false}, {"\"pilates\"", true}, {"'glute-bridge'", false},
+        {"\"jog\"", true}, {"\"kettle-swing\"", false}, {"\"row\"", true}};
     Choices choose(bytes);
+    const auto rare = [&choose] { return choose.next(48) == 47; };
     std::string out;
-    if (choose.next(8) == 0) out += "\xEF\xBB\xBF";
-    const std::string_view end = choose.next(4) == 0 ? "\r\n" : "\n";
-    for (std::size_t n = choose.next(4); n > 0; --n) {
-        out += choose.pick(header_items);
+    if (choose.next(8) == 7) out += "\xEF\xBB\xBF";
+    const std::string_view end = choose.next(4) == 3 ? "\r\n" : "\n";
+    const auto header_item = [&](const auto& valid, const auto& wrong) {
+        if (choose.next(3) == 0) return;
+        out += rare() ? choose.pick(wrong) : choose.pick(valid);
         out += end;
-    }
+    };
+    header_item(root_items, wrong_root_items);
+    header_item(profile_items, wrong_profile_items);
+    header_item(activities_items, wrong_activities_items);
+    header_item(rules_items, wrong_rules_items);
     while (!choose.done()) {
-        if (choose.next(6) == 0) {
+        if (choose.next(6) == 5) {
             out += "# anklog plan for the week of ";
             out += choose.pick(dates).substr(0, 10);
             out += end;
         }
-        out += choose.pick(block_headers);
-        out += choose.pick(line_ends);
-        // Which fields, in which order: a strength or a timed session, or any keys at all.
-        const std::size_t shape = choose.next(4);
-        std::string_view fields[10];
-        std::size_t count = 0;
-        if (shape == 0) {
-            for (std::size_t n = choose.next(8); n > 0; --n) fields[count++] = choose.pick(keys);
+        const std::string_view block_header = rare() ? choose.pick(wrong_block_headers) : choose.pick(block_headers);
+        const bool planned = block_header.find("planned") != std::string_view::npos;
+        out += block_header;
+        out += rare() ? "\r" : end;
+        // Which fields, in which order: a timed or a strength session (the
+        // volume its kind needs), or now and then any keys at all.
+        std::vector<std::pair<std::string_view, std::string>> fields;
+        if (rare()) {
+            for (std::size_t n = choose.next(8); n > 0; --n) {
+                const std::string_view key = choose.pick(keys);
+                fields.emplace_back(key, choose.next(2) == 0 ? valid_value_for(choose, key) : value_for(choose, key));
+            }
         } else {
-            fields[count++] = "date";
-            fields[count++] = "activity";
-            for (const std::string_view key : {"on", "weight", "minutes", "sets", "reps", "effort", "pain", "note"}) {
-                if (choose.next(3) == 0) fields[count++] = key;
+            const auto& [activity, timed] = choose.pick(template_activities);
+            fields.emplace_back("date", valid_value_for(choose, "date"));
+            fields.emplace_back("activity", std::string(activity));
+            const std::vector<std::string_view> volume = timed ? std::vector<std::string_view>{"minutes"}
+                                                               : std::vector<std::string_view>{"sets", "reps"};
+            for (const std::string_view key : volume) fields.emplace_back(key, valid_value_for(choose, key));
+            for (const std::string_view key : {"on", "weight", "effort", "pain", "note"}) {
+                const bool allowed = !planned || key == "on" || key == "weight";  // what a plan prescribes
+                if ((allowed || rare()) && choose.next(3) == 2) fields.emplace_back(key, valid_value_for(choose, key));
+            }
+            if (choose.next(3) == 2) std::swap(fields.front(), fields.back());  // keys in any order
+            if (rare()) {  // one value of any kind, right or wrong
+                auto& [key, value] = fields[choose.next(fields.size())];
+                value = value_for(choose, key);
             }
         }
-        for (std::size_t i = 0; i < count; ++i) {
-            if (choose.next(4) == 0) out += choose.next(2) ? "  " : "\t";
-            out += fields[i];
-            out += choose.next(3) == 0 ? "=" : " = ";
-            out += choose.next(3) == 0 ? value_for(choose, fields[i]) : valid_value_for(choose, fields[i]);
-            out += choose.pick(comments);
-            out += choose.next(16) == 0 ? choose.pick(line_ends) : end;
-            if (choose.next(12) == 0) {
+        for (const auto& [key, value] : fields) {
+            if (choose.next(4) == 3) out += choose.next(2) ? "  " : "\t";
+            out += key;
+            out += choose.next(3) == 2 ? "=" : " = ";
+            out += value;
+            if (choose.next(4) == 3) out += rare() ? choose.pick(wrong_comments) : choose.pick(comments);
+            out += rare() ? "\r" : end;
+            if (rare()) {
                 out += choose.pick(bad_lines);
                 out += end;
             }
-            if (choose.next(10) == 0) out += end;  // a blank line
+            if (choose.next(8) == 7) out += end;  // a blank line
         }
     }
     return out;
