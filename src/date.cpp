@@ -38,8 +38,23 @@ std::optional<Date> parse_date_argument(std::string_view text, Date today) {
 }
 
 std::string to_string(Date date) {
-    return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),
-                       static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+    const int year = static_cast<int>(date.year());
+    const auto month = static_cast<unsigned>(date.month());
+    const auto day = static_cast<unsigned>(date.day());
+    if (year < 0 || year > 9999 || month > 99 || day > 99) return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+    // YYYY-MM-DD by hand: history and check print one or more per session.
+    std::string out = "0000-00-00";
+    const auto digit = [&out](std::size_t at, unsigned value) { out[at] = static_cast<char>('0' + value % 10); };
+    const auto y = static_cast<unsigned>(year);
+    digit(0, y / 1000);
+    digit(1, y / 100);
+    digit(2, y / 10);
+    digit(3, y);
+    digit(5, month / 10);
+    digit(6, month);
+    digit(8, day / 10);
+    digit(9, day);
+    return out;
 }
 
 int days_between(Date from, Date to) {

@@ -2,10 +2,14 @@
 // each problem located at the key or value that causes it.
 //
 // A log of the usual shape (a header, then [[session]] and [[planned]]
-// blocks) is parsed block by block: toml++ builds one small document at a
-// time and each becomes a Session at once, so memory stays at a few blocks'
-// worth of document and the walk stays in cache. Anything else is parsed as
-// one document. Both ways give the same Log or the same located error.
+// blocks) is parsed block by block: each block becomes a Session at once, so
+// no document of the whole log is ever built. A block as anklog writes it
+// (bare keys; one-line strings, whole numbers and dates) is read without
+// toml++ (read_simple_block), which costs about a twentieth of toml++'s
+// time; toml++ parses the header, every other block, and any block whose
+// meaning is wrong, so that every error comes from one place. Anything else
+// is parsed as one document. Both ways give the same Log or the same located
+// error (tests/fuzz/fuzz_parse_paths.cpp checks that).
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
@@ -14,6 +18,8 @@
 #include <cmath>
 #include <map>
 #include <span>
+
+#include "log_parser.hpp"
 
 #include "anklog/error.hpp"
 #include "anklog/limits.hpp"
@@ -40,6 +46,47 @@ constexpr Keys planned_keys{session_keys.data(), planned_key_count};
 
 std::string_view block_name(BlockKind kind) { return kind == BlockKind::session ? "session" : "planned"; }
 
+// A whole-number weight above this is out of range; below it toml++ reads it
+// as a double exactly (value<double>() refuses integers above 2^53).
+constexpr long long max_exact_integer_weight = 1'000'000;
+
+static_assert(session_keys[0] == "date" && session_keys[1] == "activity" && session_keys[2] == "on" &&
+                  session_keys[3] == "weight" && session_keys[4] == "minutes" && session_keys[5] == "sets" &&
+                  session_keys[6] == "reps" && session_keys[7] == "effort" && session_keys[8] == "pain" &&
+                  session_keys[9] == "note",
+              "session_key_index and Parser::simple_session know this order");
+
+// The position of `key` in session_keys: each starts with its own letter.
+std::optional<std::size_t> session_key_index(std::string_view key) {
+    if (key.empty()) return std::nullopt;
+    std::size_t index = 0;
+    switch (key.front()) {
+        case 'd': index = 0; break;
+        case 'a': index = 1; break;
+        case 'o': index = 2; break;
+        case 'w': index = 3; break;
+        case 'm': index = 4; break;
+        case 's': index = 5; break;
+        case 'r': index = 6; break;
+        case 'e': index = 7; break;
+        case 'p': index = 8; break;
+        case 'n': index = 9; break;
+        default: return std::nullopt;
+    }
+    if (session_keys[index] != key) return std::nullopt;
+    return index;
+}
+
+// The whole-number field of a session named `key`, or nullptr.
+std::optional<int>* count_field(Session& session, std::string_view key) {
+    if (key == "minutes") return &session.minutes;
+    if (key == "sets") return &session.sets;
+    if (key == "reps") return &session.reps;
+    if (key == "effort") return &session.effort;
+    if (key == "pain") return &session.pain;
+    return nullptr;
+}
+
 // "# anklog plan for the week of 2026-11-30": written above each saved week.
 constexpr std::string_view plan_marker = "# anklog plan for the week of ";
 
@@ -62,25 +109,32 @@ class Parser {
 public:
     explicit Parser(std::string_view file_name) : file_(file_name) {}
 
-    Log parse(std::string_view text) {
-        if (const auto split = split_log_blocks(text)) {
+    // by_blocks false: toml++ on the whole text even where it splits.
+    Log parse(std::string_view text, bool by_blocks) {
+        std::optional<LogBlocks> split;
+        if (by_blocks) split = split_log_blocks(text);
+        if (split) {
             const std::vector<LogBlock>& blocks = split->blocks;
-            std::size_t next = 0;  // the block being judged
+            std::size_t next = 0;  // blocks [0, next) are read (or being read)
             try {
                 parse_header(parse_toml(split->header, 0));
-                for (; next < blocks.size(); ++next) {
-                    const LogBlock& block = blocks[next];
-                    line_offset_ = block.first_line - 1;
-                    const toml::table root = parse_toml(block.text, line_offset_);
-                    const toml::table& table = *root.get(block_name(block.kind))->as_array()->front().as_table();
-                    auto& into = block.kind == BlockKind::session ? log_.sessions : log_.planned;
-                    into.push_back(parse_session(table, block.kind));
+                // Sized once: growing by doubling would hold both copies at the last step.
+                const auto sessions = static_cast<std::size_t>(std::count_if(
+                    blocks.begin(), blocks.end(), [](const LogBlock& b) { return b.kind == BlockKind::session; }));
+                log_.sessions.reserve(sessions);
+                log_.planned.reserve(blocks.size() - sessions);
+                std::vector<SimpleEntry> simple;
+                while (next < blocks.size()) {
+                    const LogBlock& block = blocks[next++];
+                    parse_block(block, block.first_line, simple);
                 }
             } catch (const Error&) {
                 // A whole-document parse reports the first syntax error
-                // anywhere before any error in what the text means.
+                // anywhere before any error in what the text means (in the
+                // header or in a block): look for one in the blocks not
+                // read yet.
                 if (!syntax_error_) {
-                    for (std::size_t later = next + 1; later < blocks.size(); ++later) {
+                    for (std::size_t later = next; later < blocks.size(); ++later) {
                         line_offset_ = blocks[later].first_line - 1;
                         (void)parse_toml(blocks[later].text, line_offset_);
                     }
@@ -98,7 +152,41 @@ public:
         return std::move(log_);
     }
 
+    // The session of `appended`, blank lines then one [[session]] block,
+    // put at the end of the text of `log`, from line `first_line` on.
+    Session parse_appended(const Log& log, std::string_view appended, int first_line) {
+        log_.profile = log.profile;
+        log_.catalogue = log.catalogue;
+        const auto split = split_log_blocks(appended);
+        if (!split || split->blocks.size() != 1 || split->blocks.front().kind != BlockKind::session ||
+            split->header.find_first_not_of("\r\n") != std::string_view::npos) {
+            throw Error("the new session did not read back from the log",
+                        "please report this; your log has not been changed", Location{std::string(file_)});
+        }
+        std::vector<SimpleEntry> simple;
+        const LogBlock& block = split->blocks.front();
+        parse_block(block, first_line - 1 + block.first_line, simple);
+        return std::move(log_.sessions.back());
+    }
+
 private:
+    // One block, its header on line `first_line` of the file, read into the
+    // log's sessions or planned sessions. Most blocks are as anklog writes
+    // them: read without toml++, which reads the others, and the simple ones
+    // whose meaning is wrong, for their errors.
+    void parse_block(const LogBlock& block, int first_line, std::vector<SimpleEntry>& simple) {
+        auto& into = block.kind == BlockKind::session ? log_.sessions : log_.planned;
+        if (read_simple_block(block.text, simple)) {
+            if (auto session = simple_session(simple, block.kind, first_line)) {
+                into.push_back(std::move(*session));
+                return;
+            }
+        }
+        const toml::table root = parse_toml(block.text, first_line - 1);
+        const toml::table& table = *root.get(block_name(block.kind))->as_array()->front().as_table();
+        into.push_back(parse_session(table, block.kind));
+    }
+
     Location at(const toml::source_region& region) const {
         return Location{std::string(file_), static_cast<int>(region.begin.line) + line_offset_,
                         static_cast<int>(region.begin.column)};
@@ -474,6 +562,67 @@ private:
         return session;
     }
 
+    // The Session of a block read without toml++ (read_simple_block), when
+    // the block is a valid one; nullopt for anything parse_session would
+    // refuse or might read differently, and then toml++ and parse_session
+    // read the block, so that every error comes from there. Each field is
+    // taken as parse_session takes it when it does not fail.
+    std::optional<Session> simple_session(std::vector<SimpleEntry>& entries, BlockKind kind, int line) const {
+        using Type = SimpleValue::Type;
+        const Keys known = kind == BlockKind::session ? Keys{session_keys} : planned_keys;
+        Session session;
+        session.line = line;
+        const Activity* activity = nullptr;
+        bool dated = false;
+        for (auto& [key, value] : entries) {
+            const std::optional<std::size_t> index = session_key_index(key);
+            if (!index || *index >= known.size()) return std::nullopt;
+            switch (*index) {
+                case 0:  // date
+                    if (value.type != Type::date) return std::nullopt;
+                    session.date = Date{std::chrono::year{value.year},
+                                        std::chrono::month{static_cast<unsigned>(value.month)},
+                                        std::chrono::day{static_cast<unsigned>(value.day)}};
+                    dated = true;
+                    break;
+                case 1:  // activity
+                    if (value.type != Type::string) return std::nullopt;
+                    activity = log_.catalogue.find(value.string);
+                    if (!activity) return std::nullopt;
+                    session.activity = activity->name;
+                    break;
+                case 2: {  // on
+                    const auto limb = value.type == Type::string ? parse_limb(value.string) : std::nullopt;
+                    if (!limb) return std::nullopt;
+                    session.on = *limb;
+                    break;
+                }
+                case 3: {  // weight
+                    std::optional<Mass> mass;
+                    if (value.type == Type::string) {
+                        mass = parse_mass(value.string, log_.profile.units);
+                    } else if (value.type == Type::integer && value.integer <= max_exact_integer_weight) {
+                        mass = Mass{static_cast<double>(value.integer), log_.profile.units};
+                    }
+                    if (!mass || check_weight(*mass, key)) return std::nullopt;
+                    session.weight = mass;
+                    break;
+                }
+                case 9:  // note
+                    if (value.type != Type::string) return std::nullopt;
+                    session.note = std::move(value.string);
+                    break;
+                default: {  // minutes, sets, reps, effort, pain
+                    std::optional<int>* field = count_field(session, key);
+                    if (!field || value.type != Type::integer || check_range(key, value.integer)) return std::nullopt;
+                    *field = static_cast<int>(value.integer);
+                }
+            }
+        }
+        if (!dated || !activity || validate(session, *activity)) return std::nullopt;
+        return session;
+    }
+
     std::string_view file_;
     int line_offset_ = 0;        // lines before the block being parsed
     bool syntax_error_ = false;  // toml++ refused the text
@@ -482,7 +631,15 @@ private:
 
 }  // namespace
 
-Log parse_log(std::string_view text, std::string_view file_name) { return Parser(file_name).parse(text); }
+Log parse_log(std::string_view text, std::string_view file_name) { return Parser(file_name).parse(text, true); }
+
+Session parse_appended_session(const Log& log, std::string_view appended, int first_line, std::string_view file_name) {
+    return Parser(file_name).parse_appended(log, appended, first_line);
+}
+
+Log parse_log_whole(std::string_view text, std::string_view file_name) {
+    return Parser(file_name).parse(text, false);
+}
 
 std::vector<const Session*> planned_in_effect(const Log& log) {
     // The save a block belongs to: the last marker line above it.

@@ -124,18 +124,23 @@ std::string mass_advice(std::string_view text, Unit bare_unit) {
 }
 
 std::optional<FieldProblem> check_weight(const Mass& mass, std::string_view field) {
-    const Mass heaviest{limits::max_weight_kg, Unit::kg};
-    const Mass lightest{limits::min_weight_kg, Unit::kg};
-    const std::string range =
-        fmt::format("a weight per limb is {} ({}) to {} ({:.0f} lb); 0 means unweighted", format_mass(lightest, Unit::kg),
-                    format_mass(lightest, Unit::lb), format_mass(heaviest, Unit::kg), heaviest.in(Unit::lb));
+    // The advice, made only for a weight out of range: every session's
+    // weight is checked, and formatting it each time was a quarter of check.
+    const auto range = [] {
+        const Mass heaviest{limits::max_weight_kg, Unit::kg};
+        const Mass lightest{limits::min_weight_kg, Unit::kg};
+        return fmt::format("a weight per limb is {} ({}) to {} ({:.0f} lb); 0 means unweighted",
+                           format_mass(lightest, Unit::kg), format_mass(lightest, Unit::lb),
+                           format_mass(heaviest, Unit::kg), heaviest.in(Unit::lb));
+    };
     if (above(mass.kg(), limits::max_weight_kg)) {
         return FieldProblem{std::string(field), fmt::format("{} {} is out of range", field, format_mass(mass, mass.unit)),
-                            range};
+                            range()};
     }
     if (mass.amount > 0 && below(mass.kg(), limits::min_weight_kg)) {
         return FieldProblem{std::string(field),
-                            fmt::format("{} {} is lighter than any real weight", field, format_mass_exact(mass)), range};
+                            fmt::format("{} {} is lighter than any real weight", field, format_mass_exact(mass)),
+                            range()};
     }
     if (!has_at_most_mass_decimals(mass.amount)) {
         return FieldProblem{std::string(field), fmt::format("{} {} is more precise than anklog keeps", field,

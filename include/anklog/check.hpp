@@ -43,6 +43,19 @@ struct Finding {
 // come from the rule table unless [rules] overrides them.
 std::vector<Finding> check(const Log& log);
 
+// The part of the log that check() needs to judge `added` sessions, each
+// dated on or after every session of the log (a planned week, a session
+// logged today): a log with the same profile, activities and [rules] and
+// the sessions (in file order) from a day worked out from the rules and
+// their thresholds: the windows they look back over, the last sessions of
+// each added activity and of its family, the current run of weighted days,
+// the first weighted days and the last training days. check() on it with
+// `added` appended gives the same findings on `added` as check() on the
+// whole log with `added` appended (Finding::session counting from the
+// slice's sessions). With an added session dated before a session of the
+// log, or one of an unknown activity, it holds all the log's sessions.
+Log history_for_check(const Log& log, const std::vector<Session>& added);
+
 // "1 kg for 20 min", "0.5 kg on the wrists for 1 x 10", "without weights for
 // 20 min": a load as advice states it, each weight as it is set.
 std::string describe_load(const Session& session, Kind kind);

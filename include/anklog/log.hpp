@@ -54,6 +54,16 @@ struct Log {
 // out-of-range values and unknown activities.
 Log parse_log(std::string_view text, std::string_view file_name);
 
+// The session of `appended`, the text that follows the text of a log read
+// as `log` (blank lines, then one [[session]] block), starting on line
+// `first_line` of the file: the session that parse_log reads at the end of
+// the whole text (its line counted in the whole file), as long as `log` has
+// no inline `session = [...]` array. Throws anklog::Error, located in
+// `file_name`, as parse_log would for that block, or when `appended` is not
+// one [[session]] block after blank lines.
+Session parse_appended_session(const Log& log, std::string_view appended, int first_line,
+                               std::string_view file_name);
+
 // The sessions in date order (stable: same-day sessions keep file order).
 std::vector<const Session*> in_date_order(const Log& log);
 

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
 #include "anklog/toml_writer.hpp"
@@ -42,31 +44,49 @@ Appended appended_to(Log log, std::size_t count) {
 Appended append_sessions(const Context& context, std::string_view command,
                          const std::function<std::vector<Session>(const Log&)>& make) {
     const std::string file = context.log_path.string();
-    std::size_t sessions_before = 0;
-    std::vector<Session> sessions;
-    Log written;
+    Log before;                      // as read under the lock
+    std::size_t current_size = 0;    // bytes of the current text
+    int current_lines = 0;           // line breaks in the current text
+    std::vector<Session> sessions;   // as made, then as read back (lines set)
     bool created = false;
     const storage::UpdateResult result = storage::update_file(
         context.log_path,
         [&](const std::optional<std::string>& current) {
-            const Log log = current ? parse_log(*current, file) : Log{};
+            before = current ? parse_log(*current, file) : Log{};
             created = !current;
-            sessions_before = log.sessions.size();
-            sessions = make(log);
-            return with_sessions(current, log, sessions, file);
+            current_size = current ? current->size() : 0;
+            current_lines = current ? static_cast<int>(std::count(current->begin(), current->end(), '\n')) : 0;
+            sessions = make(before);
+            return with_sessions(current, before, sessions, file);
         },
         [&](std::string_view text) {
-            written = parse_log(text, file);
-            if (written.sessions.size() != sessions_before + sessions.size()) {
+            // Storage compared every byte read back with the text made, which
+            // starts with the current text (read as `before`, under the same
+            // lock) and has no inline session array (with_sessions refused
+            // it). One [[session]] block after a valid log adds one session
+            // and changes nothing else, so the block read alone is what
+            // parse_log reads at the end of the whole text. A new log, and
+            // several sessions, are read again in full.
+            if (!created && sessions.size() == 1) {
+                sessions.front() = parse_appended_session(before, text.substr(current_size), current_lines + 1, file);
+                return;
+            }
+            const Log written = parse_log(text, file);
+            if (written.sessions.size() != before.sessions.size() + sessions.size()) {
                 throw Error(sessions.size() == 1 ? "the new session did not read back from the log"
                                                  : "the new sessions did not read back from the log",
                             "please report this; your log has not been changed", Location{file});
             }
+            sessions.assign(written.sessions.end() - static_cast<std::ptrdiff_t>(sessions.size()), written.sessions.end());
         },
         storage::UpdateOptions{context.lock_timeout, false, storage::UndoNote{std::string(command)}});
     print_write_warnings(result, file, sessions.size() == 1 ? "the session is in the log" : "the sessions are in the log",
                          context.color_stderr);
-    Appended out = appended_to(std::move(written), sessions.size());
+    // The rules judge the new sessions against the part of the history they
+    // can see from their days, not the whole log.
+    Log judged = history_for_check(before, sessions);
+    judged.sessions.insert(judged.sessions.end(), sessions.begin(), sessions.end());
+    Appended out = appended_to(std::move(judged), sessions.size());
     out.result = result;
     out.created = created;
     return out;

@@ -14,7 +14,7 @@
 namespace anklog::cli {
 
 struct Appended {
-    Log log;                           // the log as written (or, for a dry run, as it would be)
+    Log log;  // what check needs to judge the new sessions: the history it sees, then them
     std::vector<std::size_t> indices;  // the appended sessions in log.sessions
     storage::UpdateResult result;
     bool created = false;  // there was no log: this write started it

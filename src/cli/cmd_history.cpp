@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "anklog/adherence.hpp"
 #include "anklog/error.hpp"
@@ -11,6 +12,7 @@
 #include "commands.hpp"
 #include "output.hpp"
 #include "usage_errors.hpp"
+#include "wrap.hpp"
 
 namespace anklog::cli {
 
@@ -66,34 +68,63 @@ void print_text(const Log& log, const std::vector<Row>& rows, const std::vector<
         fmt::print("no sessions\n");
         return;
     }
-    std::vector<std::string> header{"date", "activity", "on", "weight", "volume", "effort", "pain", "load", "note"};
+    using Cells = std::vector<std::string>;
+    Cells header{"date", "activity", "on", "weight", "volume", "effort", "pain", "load", "note"};
     if (planned) header.insert(header.end() - 1, "plan");
-    std::vector<std::vector<std::string>> table;
+    const std::size_t columns = header.size();
+    // A log holds a few distinct weights: each is formatted once.
+    std::map<std::pair<double, Unit>, std::string> weights;
+    const auto weight_text = [&](const Mass& mass) -> const std::string& {
+        auto [it, added] = weights.try_emplace({mass.amount, mass.unit});
+        if (added) it->second = format_mass(mass, log.profile.units);
+        return it->second;
+    };
+    std::vector<Cells> table;
+    table.reserve(rows.size());
     for (const Row& row : rows) {
         const Session& s = *row.session;
         const auto load = srpe_load(s);
         table.push_back({to_string(s.date), terminal_safe(s.activity), s.weighted() ? std::string(to_string(s.on)) : "-",
-                         s.weighted() ? format_mass(*s.weight, log.profile.units) : "-", volume_text(s, row.kind),
+                         s.weighted() ? weight_text(*s.weight) : "-", volume_text(s, row.kind),
                          optional_text(s.effort), optional_text(s.pain), load ? std::to_string(*load) : "-",
                          terminal_safe(s.note)});
         if (planned) table.back().insert(table.back().end() - 1, row.plan);
     }
-    std::vector<std::size_t> widths(header.size());
-    for (std::size_t c = 0; c < header.size(); ++c) {
+    const auto ascii = [](const std::string& cell) {
+        return std::all_of(cell.begin(), cell.end(), [](char ch) { return (ch & 0x80) == 0; });
+    };
+    const auto width_of = [&](const std::string& cell) { return ascii(cell) ? cell.size() : display_width(cell); };
+    std::vector<std::size_t> widths(columns);
+    for (std::size_t c = 0; c < columns; ++c) {
         widths[c] = header[c].size();
-        for (const auto& line : table) widths[c] = std::max(widths[c], line[c].size());
+        for (const auto& line : table) widths[c] = std::max(widths[c], width_of(line[c]));
     }
-    const auto print_line = [&](const std::vector<std::string>& cells, bool is_header) {
-        std::string line;
-        for (std::size_t c = 0; c < cells.size(); ++c) {
-            const bool last = c + 1 == cells.size();
-            line += last ? cells[c] : fmt::format("{:<{}}  ", cells[c], widths[c]);
+    // Lines are gathered and written some 64 KB at a time: one write per line
+    // was most of the time of a long history.
+    std::string out;
+    std::string line;
+    const auto add_line = [&](const Cells& cells, bool is_header) {
+        line.clear();
+        for (std::size_t c = 0; c < columns; ++c) {
+            const std::string& cell = cells[c];
+            if (c + 1 == columns) {
+                line += cell;
+            } else {
+                line += cell;
+                line.append(widths[c] - width_of(cell) + 2, ' ');
+            }
         }
         line.erase(line.find_last_not_of(' ') + 1);
-        fmt::print("{}\n", is_header ? paint(line, Tone::bold, context.color_stdout) : line);
+        out += is_header ? paint(line, Tone::bold, context.color_stdout) : line;
+        out += '\n';
+        if (out.size() >= 1 << 16) {
+            fmt::print("{}", out);
+            out.clear();
+        }
     };
-    print_line(header, true);
-    for (const auto& line : table) print_line(line, false);
+    add_line(header, true);
+    for (const auto& cells : table) add_line(cells, false);
+    fmt::print("{}", out);
     if (!weeks.empty()) fmt::print("\n");
     for (const WeekAdherence& week : weeks) {
         const int unplanned = week.sessions - week.planned_done();

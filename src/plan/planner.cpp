@@ -280,8 +280,15 @@ private:
     // above on a planned session. A flagged session becomes the load the
     // finding proposes (which no rule flags that day), or is left out when
     // the finding says rest.
+    //
+    // The rules judge the week against the history they can see from it:
+    // the log's slice for these sessions (history_for_check), which also
+    // serves every later round (the same days or later, the same activities
+    // or fewer). Copied once; each round replaces only the planned sessions.
     void verify() {
-        Log combined = log_;  // copied once; each round replaces only the planned sessions
+        std::vector<Session> week;
+        for (const PlannedSession& p : week_.sessions) week.push_back(p.session);
+        Log combined = history_for_check(log_, week);
         const std::size_t logged = combined.sessions.size();
         for (int round = 0; round < max_verify_rounds; ++round) {
             combined.sessions.resize(logged);

@@ -1,7 +1,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <limits>
 
 #include "anklog/numeric.hpp"
 #include "engine.hpp"
@@ -171,6 +173,157 @@ std::string describe_load(const Session& session, Kind kind) {
     if (session.weighted() && session.on == Limb::wrist) load += " on the wrists";
     if (is_timed(kind)) return fmt::format("{} for {} min", load, session.minutes.value_or(0));
     return fmt::format("{} for {} x {}", load, session.sets.value_or(0), session.reps.value_or(0));
+}
+
+namespace {
+
+// The `count` latest distinct days of those added, oldest first. A log in date
+// order adds each day at the end.
+class LatestDays {
+public:
+    explicit LatestDays(std::size_t count) : count_(std::max<std::size_t>(count, 1)) {}
+    void add(int day) {
+        if (days_.size() == count_ && day < days_.front()) return;
+        const auto at = std::lower_bound(days_.begin(), days_.end(), day);
+        if (at != days_.end() && *at == day) return;
+        days_.insert(at, day);
+        if (days_.size() > count_) days_.erase(days_.begin());
+    }
+    [[nodiscard]] bool empty() const { return days_.empty(); }
+    [[nodiscard]] int oldest() const { return days_.front(); }
+
+private:
+    std::size_t count_;
+    std::vector<int> days_;
+};
+
+// The kind of each activity, looked up once per name: a log names a few.
+class Kinds {
+public:
+    explicit Kinds(const Catalogue& catalogue) : catalogue_(catalogue) {}
+    std::optional<Kind> of(std::string_view name) {
+        for (const auto& [known, kind] : known_) {
+            if (known == name) return kind;
+        }
+        const Activity* activity = catalogue_.find(name);
+        if (!activity) return std::nullopt;
+        known_.emplace_back(name, activity->kind);
+        return activity->kind;
+    }
+
+private:
+    const Catalogue& catalogue_;
+    std::vector<std::pair<std::string_view, Kind>> known_;
+};
+
+}  // namespace
+
+Log history_for_check(const Log& log, const std::vector<Session>& added) {
+    using rules::day_number;
+    Log slice;
+    slice.profile = log.profile;
+    slice.catalogue = log.catalogue;
+    slice.rules = log.rules;
+    const auto whole = [&] {
+        slice.sessions = log.sessions;
+        return slice;
+    };
+    if (added.empty()) return slice;  // no findings to give
+    constexpr int none = std::numeric_limits<int>::min();
+    int first_added = std::numeric_limits<int>::max();
+    std::vector<std::pair<std::string_view, Kind>> activities;  // of the added sessions
+    for (const Session& s : added) {
+        first_added = std::min(first_added, day_number(s.date));
+        const Activity* activity = log.catalogue.find(s.activity);
+        if (!activity) return whole();
+        activities.emplace_back(activity->name, activity->kind);
+    }
+    std::array<bool, 3> added_family{};
+    for (const auto& [name, kind] : activities) added_family[static_cast<std::size_t>(kind)] = true;
+    const Thresholds t = thresholds_of(log);
+
+    // What the history holds, in one pass.
+    // The last day before the first added one with a session of each added
+    // activity, and with a weighted one (sessions on that day itself are kept).
+    std::vector<int> last_day(activities.size(), none);
+    std::vector<int> last_weighted_day(activities.size(), none);
+    std::array<int, 3> family_last_weighted{none, none, none};  // of each added family
+    int first_weighted = none;
+    int last_weighted = none;
+    int last_old_weighted = none;  // the last weighted day early_days or more before the added ones
+    LatestDays training_days(static_cast<std::size_t>(std::max(1, t.persistent_pain.of_last)));
+    Kinds kinds(log.catalogue);
+    for (const Session& s : log.sessions) {
+        const int day = day_number(s.date);
+        if (day > first_added) return whole();  // added before a logged session: judged against later ones
+        training_days.add(day);
+        for (std::size_t i = 0; i < activities.size(); ++i) {
+            if (day == first_added || s.activity != activities[i].first) continue;
+            last_day[i] = std::max(last_day[i], day);
+            if (s.weighted()) last_weighted_day[i] = std::max(last_weighted_day[i], day);
+        }
+        if (!s.weighted()) continue;
+        first_weighted = first_weighted == none ? day : std::min(first_weighted, day);
+        last_weighted = std::max(last_weighted, day);
+        if (day <= first_added - t.no_rest.early_days) last_old_weighted = std::max(last_old_weighted, day);
+        if (const auto kind = kinds.of(s.activity)) {
+            int& last = family_last_weighted[static_cast<std::size_t>(*kind)];
+            last = std::max(last, day);
+        }
+    }
+
+    // The slice starts on or before each day below; what each rule keeps
+    // from before the added sessions is named with it. Every session from
+    // that day on is kept, so a rule's state there depends only on sessions
+    // before that day where the state is reset or the same either way.
+    int from = first_added - std::max({t.weight_and_volume.window_days, t.weight_jump.window_days,
+                                       t.volume_spike.window_days});  // each activity's working level, longest session
+    const auto at_most = [&from](int day) {
+        if (day != none) from = std::min(from, day);
+    };
+    // load-ramp: the acute and chronic windows at the family's last session
+    // before a break, which starts the count again; the calendar weeks
+    // compared; and the family's first day since its last break matters only
+    // as "chronic_days ago or more", which it is from here on both ways.
+    at_most(first_added - t.return_after_break.break_days - std::max(t.load_ramp.acute_days, t.load_ramp.chronic_days));
+    at_most(day_number(week_start(rules::date_of_day(first_added))) - 7 * t.load_ramp.weeks);
+    // no-rest: weighted days in the last 7, and the muscle group's day before;
+    // monotony: the 7 days up to an added session.
+    at_most(first_added - 7);
+    // progression rules: each added activity's last session and last
+    // weighted session on an earlier day (the working level, whether it was
+    // done with weights before, the session before a break, the one right
+    // before).
+    for (std::size_t i = 0; i < activities.size(); ++i) {
+        at_most(last_day[i]);
+        at_most(last_weighted_day[i]);
+    }
+    // monotony: whether the 7 days up to the family's last weighted session
+    // were already monotonous (it fires when they become so).
+    for (std::size_t f = 0; f < family_last_weighted.size(); ++f) {
+        if (added_family[f] && family_last_weighted[f] != none) at_most(family_last_weighted[f] - 6);
+    }
+    // no-rest: the days in a row that an added session can continue.
+    if (last_weighted != none && last_weighted >= first_added - 1) {
+        std::vector<bool> weighted(static_cast<std::size_t>(last_weighted - first_weighted) + 1);
+        for (const Session& s : log.sessions) {
+            if (s.weighted()) weighted[static_cast<std::size_t>(day_number(s.date) - first_weighted)] = true;
+        }
+        int start = last_weighted;
+        while (start > first_weighted && weighted[static_cast<std::size_t>(start - 1 - first_weighted)]) --start;
+        at_most(start);
+    }
+    // no-rest's first weighted days: a first weighted day early_days or more
+    // before the added sessions keeps them out of it, as the log's own first
+    // weighted day does; without one, the log is that young.
+    at_most(last_old_weighted != none ? last_old_weighted : first_weighted);
+    // persistent-pain: the last of_last training days.
+    if (!training_days.empty()) at_most(training_days.oldest());
+
+    for (const Session& s : log.sessions) {
+        if (day_number(s.date) >= from) slice.sessions.push_back(s);
+    }
+    return slice;
 }
 
 std::vector<Finding> check(const Log& log) {

@@ -722,8 +722,14 @@ UpdateResult update_under_handlers(const fs::path& path,
     const Target& target = locked.target;
     const Fd& folder = locked.folder;
 
-    const std::optional<Existing> existing = open_existing(folder.get(), target, shown);
-    std::string text = make_text(existing ? std::optional<std::string>(existing->text) : std::nullopt);
+    std::optional<Existing> existing = open_existing(folder.get(), target, shown);
+    // The current text is lent to make_text, not copied (a copy is one more
+    // log's worth of memory), and taken back for the backup.
+    std::optional<std::string> current;
+    if (existing) current = std::move(existing->text);
+    std::string text = make_text(current);
+    if (existing) existing->text = std::move(*current);
+    current.reset();
     stop_if_interrupted();
     if (existing) check_replaceable(folder.get(), target, *existing, shown);
     if (text.size() > max_log_bytes) {

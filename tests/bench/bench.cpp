@@ -1,9 +1,12 @@
 // anklog's benchmark: whole-process time and peak memory of each command on
-// generated logs of 1k, 10k and 100k sessions, against a program that only
-// parses the same file with toml++; and (rows scan and blocks) anklog's block
-// scanner alone and with toml++ parsing each block on its own. Run it on a
-// release build:
+// generated logs of 1k, 10k and 100k sessions (and 1M with --million),
+// against a program that only parses the same file with toml++ (the
+// baseline); and (rows scan and blocks) anklog's block scanner alone and with
+// toml++ parsing each block on its own. With --old, a second anklog build
+// (e.g. of main) is measured in the same run, so that old and new figures
+// share the machine's load. Run it on a release build:
 //   cmake --workflow --preset default && cmake --build --preset default --target bench
+// or, for more: build/default/tests/bench/anklog_bench ANKLOG PARSE_ONLY SCAN_BENCH [options]
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -16,8 +19,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <optional>
 #include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -30,7 +36,8 @@ struct Sample {
 };
 
 // Runs argv with stdout and stderr to /dev/null; wall time and peak RSS.
-Sample run_once(const std::vector<std::string>& argv) {
+// An exit status above `max_exit` (check exits 1 on findings) fails the run.
+Sample run_once(const std::vector<std::string>& argv, int max_exit) {
     std::vector<char*> args;
     for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
@@ -47,30 +54,34 @@ Sample run_once(const std::vector<std::string>& argv) {
     rusage usage{};
     ::wait4(pid, &status, 0, &usage);
     const auto end = std::chrono::steady_clock::now();
-    if (!WIFEXITED(status) || WEXITSTATUS(status) > 2) {
+    if (!WIFEXITED(status) || WEXITSTATUS(status) > max_exit) {
         fmt::print(stderr, "bench: {} failed\n", argv[0]);
         std::exit(1);
     }
     return {std::chrono::duration<double>(end - start).count(), usage.ru_maxrss};
 }
 
-// Best time and largest peak memory of `runs` runs; `before` runs first each
-// time. The best run is the stable estimate on a shared, noisy machine.
-template <typename Before>
-Sample measure(const std::vector<std::string>& argv, int runs, Before before) {
+// Wall times of `runs` runs (median and range: the machine is shared and
+// noisy) and the largest peak memory; `before` runs first each time.
+struct Measured {
+    double median = 0;
+    double fastest = 0;
+    double slowest = 0;
+    long peak_kb = 0;
+};
+
+Measured measure(const std::vector<std::string>& argv, int runs, const std::function<void()>& before = [] {},
+                 int max_exit = 2) {
     std::vector<double> times;
     long peak = 0;
     for (int i = 0; i < runs; ++i) {
         before();
-        const Sample s = run_once(argv);
+        const Sample s = run_once(argv, max_exit);
         times.push_back(s.seconds);
         peak = std::max(peak, s.peak_kb);
     }
-    return {*std::min_element(times.begin(), times.end()), peak};
-}
-
-Sample measure(const std::vector<std::string>& argv, int runs) {
-    return measure(argv, runs, [] {});
+    std::sort(times.begin(), times.end());
+    return {times[times.size() / 2], times.front(), times.back(), peak};
 }
 
 // A realistic log: a person training for years on a weekly routine (walks
@@ -117,42 +128,88 @@ void generate(const fs::path& path, int sessions) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 4 && argc != 5) {
-        fmt::print(stderr, "usage: anklog_bench ANKLOG PARSE_ONLY SCAN_BENCH [KEEP_DIR]\n"
-                           "  KEEP_DIR: keep the generated logs there, e.g. for profiling\n");
+    const auto usage = [] {
+        fmt::print(stderr,
+                   "usage: anklog_bench ANKLOG PARSE_ONLY SCAN_BENCH [KEEP_DIR] [--keep DIR] [--million] [--old ANKLOG]\n"
+                   "  --keep DIR    keep the generated logs in DIR, e.g. for profiling (or KEEP_DIR)\n"
+                   "  --million     also a log of 1,000,000 sessions (about 95 MB; the baseline needs 1.2 GB)\n"
+                   "  --old ANKLOG  also measure this anklog build (e.g. of main), in the same run\n");
         return 2;
-    }
+    };
+    if (argc < 4) return usage();
     const std::string anklog = fs::absolute(argv[1]).string();
     const std::string baseline = fs::absolute(argv[2]).string();
     const std::string scan_bench = fs::absolute(argv[3]).string();
-    const bool keep = argc == 5;
-    const fs::path dir = keep ? fs::path(argv[4]) : fs::temp_directory_path() / fmt::format("anklog-bench-{}", ::getpid());
+    std::optional<fs::path> keep;
+    std::optional<std::string> old_anklog;
+    std::vector<int> sizes{1000, 10000, 100000};
+    for (int i = 4; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        if (arg == "--million") {
+            sizes.push_back(1000000);
+        } else if (arg == "--keep" && i + 1 < argc) {
+            keep = argv[++i];
+        } else if (arg == "--old" && i + 1 < argc) {
+            old_anklog = fs::absolute(argv[++i]).string();
+        } else if (!arg.starts_with("--") && !keep) {
+            keep = arg;
+        } else {
+            return usage();
+        }
+    }
+    const fs::path dir = keep ? *keep : fs::temp_directory_path() / fmt::format("anklog-bench-{}", ::getpid());
     fs::create_directories(dir);
 
-    const Sample version = measure({anklog, "--version"}, 21);
-    fmt::print("anklog --version: {:.1f} ms, {} MB peak (goal: under 10 ms)\n\n", version.seconds * 1000,
+    const Measured version = measure({anklog, "--version"}, 21);
+    fmt::print("anklog --version: {:.1f} ms, {} MB peak (goal: under 10 ms)\n\n", version.median * 1000,
                version.peak_kb / 1024);
-    fmt::print("{:>8}  {:<10} {:>9} {:>8}  {:>9} {:>7}\n", "sessions", "command", "time", "x parse", "peak", "x parse");
-    for (const int n : {1000, 10000, 100000}) {
+    fmt::print("{:>8}  {:<14} {:>9} {:>19} {:>7}  {:>8} {:>7}\n", "sessions", "command", "median", "range",
+               "x parse", "peak", "x parse");
+    for (const int n : sizes) {
         const fs::path log = dir / fmt::format("log-{}.toml", n);
-        generate(log, n);
+        if (!fs::exists(log)) generate(log, n);
         const fs::path copy = dir / "append.toml";
-        const int runs = n >= 100000 ? 5 : 11;
-        const Sample parse = measure({baseline, log.string()}, runs);
-        const auto row = [&](const std::string& name, const Sample& s) {
-            fmt::print("{:>8}  {:<10} {:>7.1f}ms {:>7.2f}x  {:>7}MB {:>6.2f}x\n", n, name, s.seconds * 1000,
-                       s.seconds / parse.seconds, s.peak_kb / 1024, static_cast<double>(s.peak_kb) / static_cast<double>(parse.peak_kb));
+        const int runs = n >= 1000000 ? 3 : n >= 100000 ? 7 : 11;
+        const Measured parse = measure({baseline, log.string()}, runs);
+        const auto row = [&](const std::string& name, const Measured& m) {
+            fmt::print("{:>8}  {:<14} {:>7.1f}ms  {:>7.1f}-{:>7.1f}ms {:>6.2f}x  {:>6}MB {:>6.2f}x\n", n, name,
+                       m.median * 1000, m.fastest * 1000, m.slowest * 1000, m.median / parse.median,
+                       m.peak_kb / 1024, static_cast<double>(m.peak_kb) / static_cast<double>(parse.peak_kb));
         };
         row("parse-only", parse);
         // Per-block parsing without anklog: the scanner alone, then with toml++ on each block.
         row("scan", measure({scan_bench, "scan", log.string()}, runs));
         row("blocks", measure({scan_bench, "blocks", log.string()}, runs));
-        row("check", measure({anklog, "check", log.string()}, runs));
-        row("history", measure({anklog, "-f", log.string(), "history"}, runs));
-        row("plan", measure({anklog, "-f", log.string(), "plan", "--week-of", "2200-01-01"}, runs));
-        row("log", measure({anklog, "-f", copy.string(), "-q", "log", "walk", "-w", "1kg", "-m", "20", "--date",
-                            "2100-01-01"},
-                           runs, [&] { fs::copy_file(log, copy, fs::copy_options::overwrite_existing); }));
+
+        // The commands, each on the same log; `log` appends to a fresh copy
+        // of it each time. (summary: add {"summary", {"-f", LOG, "summary"}}
+        // once the command exists.)
+        struct Command {
+            std::string name;
+            std::vector<std::string> args;
+            bool appends = false;
+        };
+        const std::vector<Command> commands{
+            {"check", {"check", log.string()}},
+            {"history", {"-f", log.string(), "history"}},
+            {"plan", {"-f", log.string(), "plan", "--week-of", "2200-01-01"}},
+            // --date today: a date after today is refused before anything is
+            // written (the 100k and 1M logs run past today; that is allowed).
+            {"log", {"-f", copy.string(), "-q", "log", "walk", "-w", "1kg", "-m", "20", "--date", "today"}, true},
+        };
+        for (const Command& command : commands) {
+            for (const bool old : {false, true}) {
+                if (old && !old_anklog) continue;
+                std::vector<std::string> command_line{old ? *old_anklog : anklog};
+                command_line.insert(command_line.end(), command.args.begin(), command.args.end());
+                const auto fresh_copy = [&] {
+                    if (command.appends) fs::copy_file(log, copy, fs::copy_options::overwrite_existing);
+                };
+                // An append must succeed (exit 0), or the row measures a refusal.
+                row(old ? command.name + " (old)" : command.name,
+                    measure(command_line, runs, fresh_copy, command.appends ? 0 : 2));
+            }
+        }
     }
     fs::remove(dir / "append.toml");
     if (!keep) fs::remove_all(dir);

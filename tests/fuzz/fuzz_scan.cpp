@@ -6,6 +6,8 @@
 //   document toml++ builds from it has keys nested deeper than the limit.
 // - Valid logs of the plain shape, generated from the input, are split into
 //   exactly the blocks written.
+// - What read_simple_block reads from a block (or any text) is what toml++
+//   reads from it.
 // A difference aborts with what differs.
 #include <cstddef>
 #include <cstdint>
@@ -25,6 +27,13 @@ void compare_block_parse(std::string_view text) {
     const auto comparison = anklog::testing::compare_block_parse(text);
     if (comparison.difference) {
         std::fprintf(stderr, "per-block parsing differs from the whole parse: %s\n", comparison.difference->c_str());
+        std::abort();
+    }
+}
+
+void check_simple_block(std::string_view text) {
+    if (const auto difference = anklog::testing::compare_simple_block(text)) {
+        std::fprintf(stderr, "%s\n", difference->c_str());
         std::abort();
     }
 }
@@ -169,6 +178,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     compare_block_parse("[[session]]\n" + std::string(text));
     compare_block_parse(tokens);
     check_plain_log(text);
+    check_simple_block(text);
+    check_simple_block("[[session]]\n" + std::string(text));
+    check_simple_block("[[session]]\n" + tokens);
     check_nesting_guard(text);
     check_nesting_guard(tokens);
     return 0;

@@ -157,7 +157,58 @@ std::string check_split(std::string_view text, const LogBlocks& split) {
 
 std::string_view name_of(BlockKind kind) { return kind == BlockKind::session ? "session" : "planned"; }
 
+std::string describe(const SimpleValue& value) {
+    switch (value.type) {
+        case SimpleValue::Type::string: return "\"" + value.string + "\"";
+        case SimpleValue::Type::integer: return std::to_string(value.integer);
+        case SimpleValue::Type::date:
+            return std::to_string(value.year) + "-" + std::to_string(value.month) + "-" + std::to_string(value.day);
+    }
+    return "?";
+}
+
+bool same_value(const toml::node& node, const SimpleValue& value) {
+    switch (value.type) {
+        case SimpleValue::Type::string: return node.is_string() && node.as_string()->get() == value.string;
+        case SimpleValue::Type::integer: return node.is_integer() && node.as_integer()->get() == value.integer;
+        case SimpleValue::Type::date: {
+            if (!node.is_date()) return false;
+            const toml::date d = node.as_date()->get();
+            return d.year == value.year && d.month == value.month && d.day == value.day;
+        }
+    }
+    return false;
+}
+
 }  // namespace
+
+std::optional<std::string> compare_simple_block(std::string_view block_text) {
+    std::vector<SimpleEntry> entries;
+    if (!read_simple_block(block_text, entries)) return std::nullopt;
+    Parsed parsed = parse(block_text, 0);
+    if (const auto* e = std::get_if<SyntaxError>(&parsed)) {
+        return "read_simple_block read what toml++ refuses: " + describe(*e);
+    }
+    const toml::table& root = std::get<toml::table>(parsed);
+    const toml::array* elements = root.size() == 1 ? root.cbegin()->second.as_array() : nullptr;
+    if (!elements || !elements->is_array_of_tables() || elements->size() != 1) {
+        return std::string("read_simple_block read what toml++ does not read as one [[table]]");
+    }
+    const toml::table& table = *elements->get(0)->as_table();
+    if (table.size() != entries.size()) {
+        return "read_simple_block read " + std::to_string(entries.size()) + " keys, toml++ " +
+               std::to_string(table.size());
+    }
+    for (const SimpleEntry& entry : entries) {
+        const toml::node* node = table.get(entry.key);
+        if (!node) return "read_simple_block read key '" + std::string(entry.key) + "' that toml++ does not";
+        if (!same_value(*node, entry.value)) {
+            return "read_simple_block read " + std::string(entry.key) + " = " + describe(entry.value) +
+                   ", toml++ a different " + std::string(node->is_value() ? "value" : "node");
+        }
+    }
+    return std::nullopt;
+}
 
 BlockParseComparison compare_block_parse(std::string_view text) {
     BlockParseComparison result;
@@ -182,6 +233,10 @@ BlockParseComparison compare_block_parse(std::string_view text) {
     if (const auto* e = std::get_if<SyntaxError>(&header)) block_error = *e;
     std::vector<std::pair<Parsed, const LogBlock*>> blocks;
     for (const LogBlock& block : split->blocks) {
+        if (auto d = compare_simple_block(block.text)) {
+            result.difference = "block at line " + std::to_string(block.first_line) + ": " + *d;
+            return result;
+        }
         if (block_error) break;
         Parsed parsed = parse(block.text, block.first_line - 1);
         if (const auto* e = std::get_if<SyntaxError>(&parsed)) block_error = *e;

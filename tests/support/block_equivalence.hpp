@@ -4,7 +4,8 @@
 // what toml++ gives for the whole text: the same header tables, the same
 // [[session]] and [[planned]] elements (values, keys and the positions of
 // both, once shifted by the block's line), or the same first error at the
-// same line and column.
+// same line and column. Each block read by anklog::read_simple_block must
+// hold what toml++ reads from it.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,12 @@ struct BlockParseComparison {
 };
 
 [[nodiscard]] BlockParseComparison compare_block_parse(std::string_view text);
+
+// When anklog::read_simple_block reads `block_text` (a block's text, or any
+// text), what differs from toml++ on the same text: toml++ must read it, as
+// one array-of-tables element holding exactly those keys with those values.
+// nullopt when they agree, or when read_simple_block refuses the text.
+[[nodiscard]] std::optional<std::string> compare_simple_block(std::string_view block_text);
 
 // The most key parts on any path from the root of toml++'s document for text
 // to a value, or nullopt when toml++ rejects the text. Only for texts that
