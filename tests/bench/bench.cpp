@@ -182,8 +182,7 @@ int main(int argc, char** argv) {
         row("blocks", measure({scan_bench, "blocks", log.string()}, runs));
 
         // The commands, each on the same log; `log` appends to a fresh copy
-        // of it each time. (summary: add {"summary", {"-f", LOG, "summary"}}
-        // once the command exists.)
+        // of it each time.
         struct Command {
             std::string name;
             std::vector<std::string> args;
@@ -193,6 +192,8 @@ int main(int argc, char** argv) {
             {"check", {"check", log.string()}},
             {"history", {"-f", log.string(), "history"}},
             {"plan", {"-f", log.string(), "plan", "--week-of", "2200-01-01"}},
+            // A century of months: reads every session, sums most of them.
+            {"summary", {"-f", log.string(), "summary", "--monthly", "--since", "2000-01-01", "--until", "2099-12-31"}},
             // --date today: a date after today is refused before anything is
             // written (the 100k and 1M logs run past today; that is allowed).
             {"log", {"-f", copy.string(), "-q", "log", "walk", "-w", "1kg", "-m", "20", "--date", "today"}, true},
