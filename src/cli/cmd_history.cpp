@@ -11,6 +11,7 @@
 #include "anklog/suggest.hpp"
 #include "commands.hpp"
 #include "output.hpp"
+#include "terminal.hpp"
 #include "usage_errors.hpp"
 #include "wrap.hpp"
 
@@ -103,18 +104,22 @@ void print_text(const Log& log, const std::vector<Row>& rows, const std::vector<
     // was most of the time of a long history.
     std::string out;
     std::string line;
+    // On a terminal a long note continues under the note column (or, when
+    // the table leaves it no room, indented): never broken mid-word.
+    const std::optional<std::size_t> wrap_width = text_wrap_width();
+    std::size_t note_column = 0;
+    for (std::size_t c = 0; c + 1 < columns; ++c) note_column += widths[c] + 2;
+    constexpr std::size_t least_note_width = 20;
+    const std::size_t note_hang = wrap_width && note_column + least_note_width < *wrap_width ? note_column : 4;
     const auto add_line = [&](const Cells& cells, bool is_header) {
         line.clear();
         for (std::size_t c = 0; c < columns; ++c) {
             const std::string& cell = cells[c];
-            if (c + 1 == columns) {
-                line += cell;
-            } else {
-                line += cell;
-                line.append(widths[c] - width_of(cell) + 2, ' ');
-            }
+            line += cell;
+            if (c + 1 < columns) line.append(widths[c] - width_of(cell) + 2, ' ');
         }
         line.erase(line.find_last_not_of(' ') + 1);
+        if (wrap_width && !is_header && line.size() >= *wrap_width) line = wrap_line(line, *wrap_width - 1, note_hang);
         out += is_header ? paint(line, Tone::bold, context.color_stdout) : line;
         out += '\n';
         if (out.size() >= 1 << 16) {

@@ -81,3 +81,16 @@ TEST_CASE("plan on a narrow terminal: the reason wraps under itself, or under th
     CHECK(coloured.out.find("Mon 2026-11-23  side-leg-lift  1 kg    2 x 8   \x1b[36mprogress \x1b[0m  +1 rep from 1 kg "
                             "for 2 x 7\n") != std::string::npos);
 }
+
+TEST_CASE("history on an 80-column terminal: a long note continues on the next line, whole words") {
+    ScratchDir home;
+    write(home / "log.toml",
+          "[[session]]\ndate = 2026-11-20\nactivity = \"walk\"\nweight = \"1 kg\"\nminutes = 10\n"
+          "note = \"new weights! long walk by the river with the dog, knees fine, a bit tired at the end\"\n");
+    const Result r = run(home, {"-f", "log.toml", "history"}, terminal_of("80"));
+    CHECK(r.out == "date        activity  on     weight  volume  effort  pain  load  note\n"
+                   "2026-11-20  walk      ankle  1 kg    10 min  -       -     -     new weights!\n"
+                   "    long walk by the river with the dog, knees fine, a bit tired at the end\n"
+                   "\n"
+                   "1 session (1 weighted) from 2026-11-20 to 2026-11-20\n");
+}
