@@ -191,19 +191,23 @@ private:
         if (!limits.on) return;
         const auto longest = spike_volume_.max();
         if (!longest || spike_count_.size() < limits.min_sessions) return;
-        const double safe = std::floor(*longest * (1 + limits.note) + tolerance);
+        // The smallest step is never a spike: one more minute, or one more
+        // rep in each set (the planner's step), even where that is over 10%
+        // of a short session; else "build up in small steps" would advise
+        // no step at all.
+        const double smallest_step = is_timed(e.kind()) ? 1.0 : std::max(1, e.session->sets.value_or(1));
+        const double safe = std::max(std::floor(*longest * (1 + limits.note) + tolerance), *longest + smallest_step);
         Ceiling& ceiling = checker_.ceiling(e);
         ceiling.volume = std::min(ceiling.volume, safe);
         const double increase = e.volume / *longest - 1;
+        if (!above(e.volume, safe)) return;
         Severity severity;
         if (above(increase, limits.danger)) {
             severity = Severity::danger;
         } else if (above(increase, limits.warning)) {
             severity = Severity::warning;
-        } else if (above(increase, limits.note)) {
-            severity = Severity::note;
         } else {
-            return;
+            severity = Severity::note;
         }
         checker_.report(e, RuleId::volume_spike, severity,
                         fmt::format("{} on {} {} {:.0f}% {} than any in the last {} days", e.activity->name,

@@ -106,7 +106,7 @@ constexpr std::array rules{
          weight_jump, Remedy::lighter_load},
     Rule{RuleId::volume_spike, "note > 10%, warning > 30%, danger > 100%",
          "minutes (or sets x reps) above the longest weighted session of that activity in the previous 30 days, "
-         "given at least 2 such sessions",
+         "given at least 2 such sessions; one more minute, or one more rep in each set, is never a spike",
          "Frandsen et al. 2025, BJSM 59:1203 (5,205 runners): single-session spikes over the longest recent run "
          "raise injury risk",
          "Frandsen et al. 2025, BJSM 59:1203",

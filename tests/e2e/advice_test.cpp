@@ -394,3 +394,39 @@ TEST_CASE("following the plan for 26 weeks from an empty log: clean, never empty
     }
     CHECK(longest >= 20);
 }
+
+TEST_CASE("the smallest step is no spike: one more minute, or one more rep in each set") {
+    ScratchDir home;
+    const auto spikes = [&](const std::vector<S>& sessions) {
+        write(home / "log.toml", blocks(sessions));
+        const auto report = json_of(run(home, {"check", "log.toml", "--format", "json"}).out);
+        std::vector<std::string> out;
+        for (const auto& f : report["findings"]) {
+            if (f["rule"] != "volume-spike") continue;
+            out.push_back(f["date"].get<std::string>() + " " + f["severity"].get<std::string>() + " " +
+                          f["advice"].get<std::string>());
+        }
+        return out;
+    };
+    const S walk{.date = "2026-11-02", .activity = "walk", .weight = "1 kg", .minutes = 7};
+    S longer = walk;
+    longer.date = "2026-11-06";
+    longer.minutes = 8;  // +14%, one minute
+    S second = walk;
+    second.date = "2026-11-04";
+    CHECK(spikes({walk, second, longer}).empty());
+    longer.minutes = 9;  // two minutes: the note, whose suggestion is the one-minute step
+    CHECK(spikes({walk, second, longer}) ==
+          std::vector<std::string>{"2026-11-06 note build up in small steps, about 10% at a time: 1 kg for 8 min"});
+
+    const S lift{.date = "2026-11-02", .activity = "side-leg-lift", .weight = "1 kg", .sets = 2, .reps = 9};
+    S lift2 = lift;
+    lift2.date = "2026-11-05";
+    S more = lift;
+    more.date = "2026-11-09";
+    more.reps = 10;  // 18 -> 20 reps, +11%: one rep in each set
+    CHECK(spikes({lift, lift2, more}).empty());
+    more.reps = 11;
+    CHECK(spikes({lift, lift2, more}) ==
+          std::vector<std::string>{"2026-11-09 note build up in small steps, about 10% at a time: 1 kg for 2 x 10"});
+}
