@@ -31,9 +31,8 @@ std::string and_kept(std::string_view advice, const std::filesystem::path& copy)
     return fmt::format("{} (the log has not been changed; your edited copy is kept in {})", advice, copy.string());
 }
 
-// What check says about the log now: its findings on the sessions the edit
-// added or changed, then a count for the whole log.
-void print_check(const Log& before, const Log& after, const std::string& file, bool color) {
+// For each session of `after`, whether the edit added or changed it.
+std::vector<bool> edited_sessions(const Log& before, const Log& after) {
     std::vector<std::string> old_blocks;
     for (const Session& session : before.sessions) old_blocks.push_back(to_toml(session));
     std::vector<bool> edited(after.sessions.size(), true);
@@ -44,6 +43,27 @@ void print_check(const Log& before, const Log& after, const std::string& file, b
             old_blocks.erase(same);
         }
     }
+    return edited;
+}
+
+// A session is what was done: one the edit dates after today is a typo
+// (2027 for 2026) that would also keep plan from planning. Days to come
+// are planned ([[planned]] blocks), as `log --date` says too.
+void refuse_future_sessions(const Log& before, const Log& after, Date today, const std::string& file) {
+    const std::vector<bool> edited = edited_sessions(before, after);
+    for (std::size_t i = 0; i < after.sessions.size(); ++i) {
+        const Session& s = after.sessions[i];
+        if (!edited[i] || s.date <= today) continue;
+        throw Error(fmt::format("{} on {} is after today ({}): a session is what was done", s.activity,
+                                to_string(s.date), to_string(today)),
+                    "fix its date; days to come are planned with 'anklog plan --save'", Location{file, s.line});
+    }
+}
+
+// What check says about the log now: its findings on the sessions the edit
+// added or changed, then a count for the whole log.
+void print_check(const Log& before, const Log& after, const std::string& file, bool color) {
+    const std::vector<bool> edited = edited_sessions(before, after);
     int danger = 0;
     int warning = 0;
     int note = 0;
@@ -86,6 +106,12 @@ int run_edit(const Context& context, const EditFlags& /*flags*/) {
     const std::filesystem::path copy =
         storage::make_private_copy(temp_folder(), context.log_path.filename().string(), original);
 
+    Log before;
+    try {
+        before = parse_log(original, file);
+    } catch (const Error&) {
+        // The log was not valid before the edit: every session counts as edited.
+    }
     std::string edited;
     Log after;
     for (;;) {
@@ -104,6 +130,7 @@ int run_edit(const Context& context, const EditFlags& /*flags*/) {
         }
         try {
             after = parse_log(edited, file);
+            refuse_future_sessions(before, after, context.today, file);
             break;
         } catch (const Error& invalid) {
             if (!can_ask()) {
@@ -156,12 +183,6 @@ int run_edit(const Context& context, const EditFlags& /*flags*/) {
                    result.backup ? fmt::format(" (the log before is kept as {})", terminal_safe(result.backup->string()))
                                  : "",
                    describe_changes(original, edited));
-    }
-    Log before;
-    try {
-        before = parse_log(original, file);
-    } catch (const Error&) {
-        // The log was not valid before the edit: every session counts as edited.
     }
     print_check(before, after, file, context.color_stdout);
     return 0;

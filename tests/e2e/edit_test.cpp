@@ -225,3 +225,20 @@ TEST_CASE("edit fixes a log that no longer parses - a hand edit's typo") {
     CHECK(r.out == "\nlog.toml: 3 sessions checked: nothing to flag\n");
     CHECK(run(home, {"-f", "log.toml", "history"}).exit_code == 0);
 }
+
+TEST_CASE("edit refuses a session it dates after today - a year typo - located / sessions it leaves alone are not judged") {
+    ScratchDir home;
+    write(home / "log.toml", log_text);
+    const Result r = run(home, edit, with_editor(home, "sed -i 's/2026-11-18/2999-11-18/'"));
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.rfind("anklog: error: log.toml:11: walk on 2999-11-18 is after today (", 0) == 0);
+    CHECK(r.err.find("): a session is what was done\n  help: fix its date; days to come are planned with 'anklog "
+                     "plan --save' (the log has not been changed; your edited copy is kept in ") != std::string::npos);
+    CHECK(read(home / "log.toml") == log_text);
+    // A log that already holds a later session (written by hand, or by a
+    // generator) can still be edited elsewhere.
+    const std::string later = log_text + "\n[[session]]\ndate = 2999-01-01\nactivity = \"walk\"\nminutes = 5\n";
+    write(home / "log.toml", later);
+    const Result fixed = run(home, edit, with_editor(home, fix_weight));
+    CHECK(fixed.exit_code == 0);
+}
