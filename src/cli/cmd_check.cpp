@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 #include <variant>
 
 #include "anklog/check.hpp"
@@ -168,15 +169,23 @@ std::string review_table(const std::vector<Reviewed>& logs, Date review_date, Se
         if (severity >= at_least) columns.push_back({std::string(to_string(severity)), true});
     }
     columns.push_back({"pain (14d)", true});
+    // The table names each log by its file name without the folder, which
+    // the headings above give, so that it fits 80 columns; by the full path
+    // when two logs share a file name.
+    std::vector<std::string> file_names;
+    for (const Reviewed& r : logs) file_names.push_back(std::filesystem::path(r.shown).filename().string());
+    const bool names_unique = std::set<std::string>(file_names.begin(), file_names.end()).size() == file_names.size();
+    const auto label = [&](std::size_t i) { return names_unique ? file_names[i] : logs[i].shown; };
     std::vector<std::vector<Cell>> rows;
-    for (const Reviewed& r : logs) {
+    for (std::size_t i = 0; i < logs.size(); ++i) {
+        const Reviewed& r = logs[i];
         if (!r.checked) {
-            rows.push_back({terminal_safe(r.shown, 60), Cell("cannot be read: " + terminal_safe(r.error->message(), 200),
+            rows.push_back({terminal_safe(label(i), 60), Cell("cannot be read: " + terminal_safe(r.error->message(), 200),
                                                               Tone::red)});
             continue;
         }
         const Checked& c = *r.checked;
-        std::vector<Cell> row{terminal_safe(c.name.empty() ? c.shown : c.name, 60), std::to_string(c.sessions),
+        std::vector<Cell> row{terminal_safe(c.name.empty() ? label(i) : c.name, 60), std::to_string(c.sessions),
                               c.last_session ? to_string(*c.last_session) : "-",
                               c.last_session ? std::to_string(days_between(*c.last_session, review_date)) : "-"};
         for (const auto& [severity, tone] : severities) {

@@ -139,3 +139,20 @@ TEST_CASE("check \"\" is an error, not the default log") {
                        "  help: name the log, e.g. anklog check log.toml, or leave FILE out to check your log\n");
     }
 }
+
+TEST_CASE("the review table names logs by file name, to fit 80 columns / by path when two share a name") {
+    ScratchDir home;
+    fs::create_directories(home / "monday/clients");
+    fs::create_directories(home / "old");
+    const std::string dee = read(source_dir() / "examples/clients/dee.toml");
+    write(home / "monday/clients/dee.toml", dee);
+    write(home / "monday/clients/eve.toml", dee);
+    write(home / "old/dee.toml", dee);
+    const Result r = run(home, {"check", "monday/clients/dee.toml", "monday/clients/eve.toml", "--until", "2026-11-29"});
+    CHECK(r.out.find("\nlog       sessions  last session  days since  danger  warning  note  pain (14d)\n"
+                     "dee.toml        26  2026-11-26             3       0        0     6        0/10\n"
+                     "eve.toml        26  2026-11-26             3       0        0     6        0/10\n") != std::string::npos);
+    const Result same = run(home, {"check", "monday/clients/dee.toml", "old/dee.toml", "--until", "2026-11-29"});
+    CHECK(same.out.find("\nmonday/clients/dee.toml        26  2026-11-26") != std::string::npos);
+    CHECK(same.out.find("\nold/dee.toml                   26  2026-11-26") != std::string::npos);
+}
