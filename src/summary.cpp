@@ -106,6 +106,10 @@ Summary summarize(const Log& log, const SummaryOptions& options) {
     out.until = options.period.until.value_or(options.today);
     out.since = options.period.since.value_or(default_since(out.until, options.grouping));
     if (out.since > out.until) out.since = out.until;
+    // Rows are whole calendar weeks (months), as in hledger: a period that
+    // starts mid-week starts at its Monday, or its first row would look like
+    // a quiet week.
+    out.since = period_start(out.since, out.grouping);
 
     const int periods = out.grouping == Grouping::week
                             ? days_between(week_start(out.since), out.until) / 7 + 1

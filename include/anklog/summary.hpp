@@ -76,8 +76,8 @@ struct Summary {
     bool has_plan = false;  // the log holds planned sessions at all
 };
 
-// `log` summarised over options.period: by default the last 12 weeks (or
-// months) to today, whole weeks (months) from the first one's start.
+// `log` summarised over options.period, which starts with the whole week
+// (month) of its first day: by default the last 12 weeks (or months) to today.
 // anklog::Error when the period holds more than max_periods.
 Summary summarize(const Log& log, const SummaryOptions& options);
 

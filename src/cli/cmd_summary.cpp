@@ -276,8 +276,8 @@ CLI::App* setup_summary(CLI::App& app, SummaryFlags& flags) {
     CLI::Option* monthly = command->add_flag("--monthly", flags.monthly, "One row per calendar month");
     weekly->excludes(monthly);
     command->add_option("--since", flags.since,
-                        "From P: YYYY-MM-DD, today, yesterday, or back from today: 7d, 2w, 3m, 1y; default: 12 weeks "
-                        "(months) back")
+                        "From the week (month) of P: YYYY-MM-DD, today, yesterday, or back from today: 7d, 2w, 3m, 1y; "
+                        "default: 12 weeks (months) back")
         ->option_text(period_value_name);
     command->add_option("--until", flags.until, "To P (same forms as --since); default today")
         ->option_text(period_value_name);

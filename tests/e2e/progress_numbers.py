@@ -119,6 +119,10 @@ class Log:
                                                 history_days=(date - counted[0]['date']).days)
 
 
+def whole(since, monthly):
+    return since.replace(day=1) if monthly else since - datetime.timedelta(since.weekday())
+
+
 def periods(since, until, monthly):
     start = since.replace(day=1) if monthly else since - datetime.timedelta(since.weekday())
     while start <= until:
@@ -150,6 +154,7 @@ def check_summary(path, log, since, until, monthly):
         for _ in range(11):
             first = (first - day).replace(day=1) if monthly else first - datetime.timedelta(7)
         since = first
+    since = whole(since, monthly)  # a period starts with its whole first week or month
     expect(f'{name}: since', got['since'], since.isoformat())
     findings = anklog_json('check', path, '--format', 'json')['findings']
     status = log.planned_done(until)
@@ -202,6 +207,7 @@ def check_report(path, log, since, until):
                           check=True, capture_output=True, text=True).stdout
     root = ET.fromstring(page)  # well-formed, or this throws
     name = f'report of {os.path.basename(path)} {since}..{until}'
+    since = whole(since, False)
     rows = list(periods(since, until, False))
     status = log.planned_done(until)
     charts = [svg for svg in root.iter(SVG + 'svg') if 'volume' in svg.get('class', '')]

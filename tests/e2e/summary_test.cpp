@@ -185,13 +185,13 @@ TEST_CASE("summary --format json carries the same numbers, typed") {
                                          "2026-11-25", "--format", "json"})
                                   .out);
     CHECK(json["name"] == "Ann");
-    CHECK(json["since"] == "2026-11-18");
-    CHECK(json["main_family"] == "strength");  // 2 days of it from the 18th, 1 of walking
+    CHECK(json["since"] == "2026-11-16");  // a Wednesday: the period starts with its whole week
+    CHECK(json["main_family"] == "gait");
     REQUIRE(json["periods"].size() == 2);
-    CHECK(json["periods"][0] == json_of(R"({"start": "2026-11-16", "end": "2026-11-22", "from": "2026-11-18",
-        "to": "2026-11-22", "sessions": 2, "weighted_days": 1, "gait_minutes": 0, "mobility_minutes": 0,
-        "strength_reps": 48, "heaviest": "0.5 kg", "heaviest_kg": 0.5, "srpe_load": null, "highest_pain": 0,
-        "warnings": 0, "dangers": 0, "planned": 3, "done": 2, "planned_gait_minutes": 23,
+    CHECK(json["periods"][0] == json_of(R"({"start": "2026-11-16", "end": "2026-11-22", "from": "2026-11-16",
+        "to": "2026-11-22", "sessions": 3, "weighted_days": 2, "gait_minutes": 23, "mobility_minutes": 0,
+        "strength_reps": 48, "heaviest": "0.5 kg", "heaviest_kg": 0.5, "srpe_load": 69, "highest_pain": 0,
+        "warnings": 0, "dangers": 0, "planned": 4, "done": 3, "planned_gait_minutes": 46,
         "planned_mobility_minutes": 0, "planned_strength_reps": 48})"));
     CHECK(json["load"][0]["family"] == "gait");
     CHECK(json["load"][0]["acute"] == 13.0);

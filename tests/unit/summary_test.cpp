@@ -121,7 +121,7 @@ TEST_CASE("a week's totals: weighted days and volume by family, heaviest, sessio
     CHECK(s.has_plan);
 }
 
-TEST_CASE("the default period: 12 whole weeks (or months) to today - a period's first week is counted from since") {
+TEST_CASE("the default period: 12 whole weeks (or months) to today - a period starts with its whole first week") {
     const Log log = parse_log(two_weeks, "t.toml");
     const Summary weeks = summarize(log, {Grouping::week, Period{}, d("2026-11-29")});
     CHECK(weeks.periods.size() == 12);
@@ -136,12 +136,11 @@ TEST_CASE("the default period: 12 whole weeks (or months) to today - a period's 
     CHECK(months.periods.back().end == d("2026-11-30"));
     CHECK(months.periods.back().to == d("2026-11-29"));
     CHECK(months.periods.back().weighted_volume[index_of(Kind::gait)] == 40 + 22 + 24);
-    // From a Wednesday: the week's first two days are not counted.
+    // From a Wednesday: the period starts with that whole week, Monday on.
     const Summary clipped = summarize(log, {Grouping::week, Period{d("2026-11-04"), d("2026-11-10")}, d("2026-11-29")});
     REQUIRE(clipped.periods.size() == 2);
-    CHECK(clipped.periods[0].from == d("2026-11-04"));
-    CHECK(clipped.periods[0].weighted_volume[index_of(Kind::gait)] == 20);
-    CHECK(clipped.periods[0].weighted_volume[index_of(Kind::strength)] == 0);
+    CHECK(clipped.since == d("2026-11-02"));
+    CHECK(clipped.periods[0].from == d("2026-11-02"));
     CHECK(clipped.periods[1].to == d("2026-11-10"));
     CHECK(clipped.periods[1].plan.planned == 1);  // the plan of the days counted
 }
