@@ -49,7 +49,10 @@ std::string load_words(const Summary& summary) {
             part += to_string(load_zone(*r.ratio, summary.spike_above));
             if (r.acute == 0) part += fmt::format(": nothing in the last {} days", r.acute_days);
         } else {
-            part += fmt::format("not judged yet: {} of history", days_text(r.history_days + 1));
+            // The count starts at the first weighted session, or the return
+            // after a break (as load-ramp's), which is why a long log can say 7.
+            part += fmt::format("not judged yet: {} of {} days since starting or coming back", r.history_days,
+                                r.chronic_days);
         }
         parts.push_back(part + ")");
     }
