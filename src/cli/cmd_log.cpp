@@ -159,7 +159,7 @@ CLI::App* setup_log(CLI::App& app, LogFlags& flags) {
                       "Repeat the last session of each activity (weight, where, volume); flags override");
     command->add_option("--date", flags.date, "When: YYYY-MM-DD, today or yesterday; default today")
         ->option_text("DATE");
-    command->add_option("-w,--weight", flags.weight, "Weight per limb: 1kg, \"1.5 kg\", 2lb; none = unweighted")
+    command->add_option("-w,--weight", flags.weight, "Weight per limb: 1kg, \"1.5 kg\", 2lb; left out (or 0): no weights")
         ->option_text("MASS");
     command->add_option("--on", flags.on, "Where the weights were; default ankle")->option_text("ankle|wrist");
     command->add_option("-m,--minutes", flags.minutes, "How long, for timed activities (1-600)")
