@@ -266,6 +266,12 @@ Error explain_problem(const CommandTree& tree, const Scan& scanned, const Proble
             const std::string takes = command->arguments.empty()
                                           ? fmt::format("{} takes no arguments, only options", command->name)
                                           : fmt::format("{} takes {}", command->name, arguments_text(*command));
+            // A log named after the command: -f names it, before the command.
+            const std::string& first = scanned.unexpected.front();
+            if (command->arguments.empty() && first.ends_with(".toml")) {
+                return Error(fmt::format("{} {}", what, fmt::join(quoted, " ")),
+                             fmt::format("{}; to name the log: anklog -f {} {}", takes, first, command->name));
+            }
             return Error(fmt::format("{} {}", what, fmt::join(quoted, " ")),
                          fmt::format("{}; {}", takes, command_help(tree, command)));
         }

@@ -155,3 +155,12 @@ TEST_CASE("check on a folder says it is a folder") {
     CHECK(r.err == "anklog: error: clients/: this is a folder, not a log file\n"
                    "  help: name the logs in it, e.g. anklog check clients/*.toml\n");
 }
+
+TEST_CASE("a log named after a command that takes none: the help shows -f") {
+    ScratchDir home;
+    const Result r = run(home, {"summary", "clients/bo.toml"});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "anklog: error: unexpected argument 'clients/bo.toml'\n"
+                   "  help: summary takes no arguments, only options; to name the log: anklog -f clients/bo.toml "
+                   "summary\n");
+}
