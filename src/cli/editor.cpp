@@ -19,8 +19,9 @@ std::string chosen_editor() {
 }
 
 int run_editor(const std::string& editor, const std::filesystem::path& file) {
-    std::fflush(stdout);
-    std::fflush(stderr);
+    // Best effort: what anklog printed shows before the editor takes the terminal.
+    (void)std::fflush(stdout);
+    (void)std::fflush(stderr);
     const std::string script = editor + " \"$@\"";
     const pid_t pid = ::fork();
     if (pid < 0) return -1;

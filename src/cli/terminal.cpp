@@ -19,9 +19,10 @@ namespace anklog::cli {
 bool can_ask() { return ::isatty(STDIN_FILENO) == 1; }
 
 std::optional<char> ask(std::string_view question) {
-    std::fflush(stdout);
+    // Best effort: what stdout holds should show before the question.
+    (void)std::fflush(stdout);
     fmt::print(stderr, "{}", question);
-    std::fflush(stderr);
+    (void)std::fflush(stderr);
     std::string line;
     for (int c = std::getchar(); c != '\n'; c = std::getchar()) {
         if (c == EOF) {

@@ -945,7 +945,7 @@ fs::path make_private_copy(const fs::path& parent, const std::string& name, std:
     };
     std::string pattern = (parent / "anklog-edit-XXXXXX").string();
     if (!::mkdtemp(pattern.data())) cannot("cannot create a folder", errno);  // mode 0700
-    const fs::path copy = fs::path(pattern) / name;
+    fs::path copy = fs::path(pattern) / name;
     const Fd fd(::open(copy.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
     if (!fd.ok()) {
         const int error = errno;
