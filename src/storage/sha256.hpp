@@ -1,6 +1,6 @@
 #pragma once
-// SHA-256 (FIPS 180-4), to recognise a log byte for byte without keeping a
-// copy of it: the undo record holds the hash of the log anklog wrote.
+// SHA-256 (OpenSSL's libcrypto), to recognise a log byte for byte without
+// keeping a copy of it: the undo record holds the hash of the log anklog wrote.
 #include <string>
 #include <string_view>
 
