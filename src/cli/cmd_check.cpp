@@ -173,6 +173,7 @@ std::string review_table(const std::vector<Reviewed>& logs, Date review_date, Se
     // the headings above give, so that it fits 80 columns; by the full path
     // when two logs share a file name.
     std::vector<std::string> file_names;
+    file_names.reserve(logs.size());
     for (const Reviewed& r : logs) file_names.push_back(std::filesystem::path(r.shown).filename().string());
     const bool names_unique = std::set<std::string>(file_names.begin(), file_names.end()).size() == file_names.size();
     const auto label = [&](std::size_t i) { return names_unique ? file_names[i] : logs[i].shown; };

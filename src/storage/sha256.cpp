@@ -19,7 +19,7 @@ std::string sha256_hex(std::string_view data) {
                     "check the system's OpenSSL (libssl3); your log has not been changed");
     }
     std::string hex;
-    hex.reserve(2 * length);
+    hex.reserve(std::size_t{2} * length);
     for (unsigned int i = 0; i < length; ++i) fmt::format_to(std::back_inserter(hex), "{:02x}", digest[i]);
     return hex;
 }
