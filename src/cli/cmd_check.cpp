@@ -39,6 +39,7 @@ struct Checked {
     std::vector<int> lines;         // each finding's session line
     long sessions = 0;              // in the period
     Counts counts;                  // of the findings shown
+    long hidden = 0;                // findings in the period below --min-severity
     bool failed = false;            // a finding in the period at or above --fail-on
     std::optional<Date> last_session;  // on or before the review date
     std::optional<int> recent_pain;    // the highest of the recent_pain_days to the review date
@@ -69,7 +70,10 @@ Checked check_log(const std::string& shown, const CheckFlags& flags, const Perio
     for (Finding& f : check(log)) {
         if (!period.contains(f.date)) continue;
         out.failed = out.failed || f.severity >= fail_on;
-        if (f.severity < at_least) continue;
+        if (f.severity < at_least) {
+            ++out.hidden;
+            continue;
+        }
         out.counts.add(f.severity);
         out.lines.push_back(log.sessions[f.session].line);
         out.findings.push_back(std::move(f));
@@ -133,12 +137,14 @@ std::string summary_line(const Checked& c, const Period& period, bool with_name,
     const std::string checked =
         fmt::format("{}: {} checked{}", with_name && !c.name.empty() ? log_title(c.shown, c.name) : terminal_safe(c.shown),
                     plural(c.sessions, "session"), range);
-    if (c.findings.empty()) return checked + ": nothing to flag\n";
+    // Findings --min-severity leaves out still count for --fail-on: say so.
+    const std::string hidden = c.hidden > 0 ? fmt::format(" ({} below --min-severity not shown)", c.hidden) : "";
+    if (c.findings.empty()) return fmt::format("{}: nothing to flag{}\n", checked, hidden);
     std::vector<std::string> parts;
     if (c.counts.danger) parts.push_back(paint(fmt::format("{} danger", c.counts.danger), Tone::red, color));
     if (c.counts.warning) parts.push_back(paint(plural(c.counts.warning, "warning"), Tone::yellow, color));
     if (c.counts.note) parts.push_back(paint(plural(c.counts.note, "note"), Tone::cyan, color));
-    return fmt::format("{}: {}\n", checked, fmt::join(parts, ", "));
+    return fmt::format("{}: {}{}\n", checked, fmt::join(parts, ", "), hidden);
 }
 
 std::string findings_text(const Checked& c, bool color) {

@@ -48,7 +48,7 @@ TEST_CASE("a review of five logs, one unreadable: every log reported, the error 
           "  = stop training with weights and see a doctor or physiotherapist: pain that keeps coming back does not "
           "settle with rest alone  (source: Ankle Weights 101, PowerRebound)\n"
           "\n"
-          "bo.toml: 6 sessions checked from 2026-11-16 to 2026-11-29: 2 danger\n"
+          "bo.toml: 6 sessions checked from 2026-11-16 to 2026-11-29: 2 danger (3 below --min-severity not shown)\n"
           "\n"
           "Cy (cy.toml)\n"
           "cy.toml: 0 sessions checked from 2026-11-16 to 2026-11-29: nothing to flag\n"
@@ -155,4 +155,12 @@ TEST_CASE("the review table names logs by file name, to fit 80 columns / by path
     const Result same = run(home, {"check", "monday/clients/dee.toml", "old/dee.toml", "--until", "2026-11-29"});
     CHECK(same.out.find("\nmonday/clients/dee.toml        26  2026-11-26") != std::string::npos);
     CHECK(same.out.find("\nold/dee.toml                   26  2026-11-26") != std::string::npos);
+}
+
+TEST_CASE("findings --min-severity leaves out are counted on the summary line, since --fail-on still sees them") {
+    ScratchDir home;
+    clients(home);
+    const Result r = run(home, {"check", "ann.toml", "--min-severity", "warning", "--fail-on", "note"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.out == "ann.toml (Ann): 51 sessions checked: nothing to flag (5 below --min-severity not shown)\n");
 }
