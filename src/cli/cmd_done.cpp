@@ -19,10 +19,6 @@ namespace anklog::cli {
 
 namespace {
 
-Error flag_error(std::string_view flag, std::string message, std::string advice) {
-    return Error(fmt::format("{}: {}", flag, message), std::move(advice));
-}
-
 Date date_from(const DoneFlags& flags, Date today) {
     const auto date = parse_date_argument(flags.date, today);
     if (!date) {
@@ -124,22 +120,14 @@ Chosen choose(const DoneFlags& flags, const Log& log, Date date, Date today) {
 
 std::vector<Session> sessions_from(const DoneFlags& flags, const Log& log, const Chosen& chosen, Date date) {
     LoadFlags load;
-    if (!flags.weight.empty()) {
-        load.weight = parse_mass(flags.weight, log.profile.units);
-        if (!load.weight) {
-            throw flag_error("--weight", fmt::format("\"{}\" is not a weight", flags.weight),
-                             mass_advice(flags.weight, log.profile.units));
-        }
-    }
+    load.weight = weight_flag(flags.weight, log.profile.units);
     load.minutes = flags.minutes;
     load.sets = flags.sets;
     load.reps = flags.reps;
     std::vector<const Activity*> activities;
     for (const Session* planned : chosen.planned) activities.push_back(log.catalogue.find(planned->activity));
     const bool mixed = mixes_kinds(activities);
-    if (!is_valid_utf8(flags.note)) {
-        throw flag_error("--note", "the note is not valid UTF-8 text", "check your terminal's character encoding");
-    }
+    check_note_flag(flags.note);
     std::vector<Session> sessions;
     for (std::size_t i = 0; i < chosen.planned.size(); ++i) {
         Session session = *chosen.planned[i];

@@ -20,10 +20,6 @@ namespace anklog::cli {
 
 namespace {
 
-Error flag_error(std::string_view flag, std::string message, std::string advice) {
-    return Error(fmt::format("{}: {}", flag, message), std::move(advice));
-}
-
 const Activity& activity_named(const Log& log, const std::string& name) {
     const Activity* activity = log.catalogue.find(name);
     if (!activity) {
@@ -69,13 +65,7 @@ LoadFlags load_flags_from(const LogFlags& flags, const Log& log) {
                              "write --on ankle or --on wrist");
         }
     }
-    if (!flags.weight.empty()) {
-        load.weight = parse_mass(flags.weight, log.profile.units);
-        if (!load.weight) {
-            throw flag_error("--weight", fmt::format("\"{}\" is not a weight", flags.weight),
-                             mass_advice(flags.weight, log.profile.units));
-        }
-    }
+    load.weight = weight_flag(flags.weight, log.profile.units);
     load.minutes = flags.minutes;
     load.sets = flags.sets;
     load.reps = flags.reps;
@@ -101,9 +91,7 @@ Session session_from(const LogFlags& flags, const LoadFlags& load, bool mixed_ki
     session.effort = flags.effort;
     session.pain = flags.pain;
     session.note = flags.note;
-    if (!is_valid_utf8(session.note)) {
-        throw flag_error("--note", "the note is not valid UTF-8 text", "check your terminal's character encoding");
-    }
+    check_note_flag(session.note);
     if (auto problem = validate(session, activity)) {
         if (problem->example.empty()) throw flag_error("--" + problem->field, problem->message, problem->advice);
         throw Error(problem->message, volume_advice(*problem, activity, log, date));

@@ -1,8 +1,26 @@
 #include "load_flags.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
+#include "anklog/toml_writer.hpp"
+#include "usage_errors.hpp"
+
 namespace anklog::cli {
+
+std::optional<Mass> weight_flag(const std::string& text, Unit units) {
+    if (text.empty()) return std::nullopt;
+    const auto weight = parse_mass(text, units);
+    if (!weight) throw flag_error("--weight", fmt::format("\"{}\" is not a weight", text), mass_advice(text, units));
+    return weight;
+}
+
+void check_note_flag(std::string_view note) {
+    if (!is_valid_utf8(note)) {
+        throw flag_error("--note", "the note is not valid UTF-8 text", "check your terminal's character encoding");
+    }
+}
 
 bool mixes_kinds(std::span<const Activity* const> activities) {
     const bool timed = std::any_of(activities.begin(), activities.end(), [](const Activity* a) { return is_timed(a->kind); });

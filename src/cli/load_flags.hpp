@@ -3,6 +3,7 @@
 // --reps) applied to sessions, and the last session that --again repeats.
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "anklog/log.hpp"
@@ -16,6 +17,13 @@ struct LoadFlags {
     std::optional<int> sets;
     std::optional<int> reps;
 };
+
+// -w's text read in the log's unit for bare numbers: nullopt when the flag
+// was not given; a usage error when it is not a weight.
+std::optional<Mass> weight_flag(const std::string& text, Unit units);
+
+// --note as given, or a usage error when it is not UTF-8 text.
+void check_note_flag(std::string_view note);
 
 // Whether the activities are of both kinds, timed and strength.
 bool mixes_kinds(std::span<const Activity* const> activities);

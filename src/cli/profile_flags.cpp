@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "anklog/error.hpp"
+#include "usage_errors.hpp"
 
 namespace anklog::cli {
 
@@ -22,10 +23,6 @@ std::vector<std::string> split_list(const std::string& text) {
         item.clear();
     }
     return items;
-}
-
-Error flag_error(std::string_view flag, std::string_view message, std::string advice) {
-    return Error(fmt::format("{}: {}", flag, message), std::move(advice));
 }
 
 std::vector<Mass> weights_from(const std::string& list, Unit units) {

@@ -13,6 +13,10 @@
 
 namespace anklog::cli {
 
+Error flag_error(std::string_view flag, std::string_view message, std::string advice) {
+    return Error(fmt::format("{}: {}", flag, message), std::move(advice));
+}
+
 namespace {
 
 // CLI11 turns what a validator returns into "NAME: TEXT"; anklog's own

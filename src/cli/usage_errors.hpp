@@ -3,6 +3,7 @@
 // "anklog: error:" line and one "help:" line, naming what was typed, in the
 // order it was typed, with "did you mean" for commands, options and values.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "anklog/error.hpp"
@@ -15,6 +16,9 @@ class Validator;
 }  // namespace CLI
 
 namespace anklog::cli {
+
+// The error for a flag's value: "--weight: \"2x\" is not a weight" and its advice.
+Error flag_error(std::string_view flag, std::string_view message, std::string advice);
 
 // An integer option, written in decimal and within [min, max]:
 //   command->add_option("-m,--minutes", options.minutes, "...")
