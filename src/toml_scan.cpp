@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "anklog/utf8.hpp"
+
 namespace anklog {
 
 namespace {
@@ -243,61 +245,10 @@ std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
     return {line, column};
 }
 
-// Whether text is UTF-8 as toml++'s decoder accepts it (RFC 3629: no
-// overlong forms, no surrogates, nothing above U+10FFFF). toml++ decodes 32
-// bytes at a time and places an encoding error by where that chunk starts,
-// so the same bad byte would be reported at different columns in a block
-// and in the whole text: such texts are parsed whole.
-// The length of the UTF-8 sequence at `pos` (a byte of 0x80 or more), or 0
-// when it is not one toml++'s decoder accepts.
-std::size_t utf8_sequence(std::string_view text, std::size_t pos) {
-    const auto* byte = reinterpret_cast<const unsigned char*>(text.data()) + pos;
-    const std::size_t left = text.size() - pos;
-    const unsigned char lead = *byte;
-    std::size_t length = 0;
-    unsigned char min_second = 0x80;
-    unsigned char max_second = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        if (lead == 0xE0) min_second = 0xA0;  // overlong
-        if (lead == 0xED) max_second = 0x9F;  // surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        if (lead == 0xF0) min_second = 0x90;  // overlong
-        if (lead == 0xF4) max_second = 0x8F;  // above U+10FFFF
-    } else {
-        return 0;
-    }
-    if (left < length || byte[1] < min_second || byte[1] > max_second) return 0;
-    for (std::size_t i = 2; i < length; ++i) {
-        if ((byte[i] & 0xC0U) != 0x80U) return 0;
-    }
-    return length;
-}
-
-bool is_valid_utf8(std::string_view text) {
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        if (text.size() - pos >= 8) {  // skip plain ASCII eight bytes at a time
-            std::uint64_t word = 0;
-            std::memcpy(&word, text.data() + pos, sizeof word);
-            if ((word & 0x8080808080808080ULL) == 0) {
-                pos += 8;
-                continue;
-            }
-        }
-        if ((static_cast<unsigned char>(text[pos]) & 0x80U) == 0) {
-            ++pos;
-            continue;
-        }
-        const std::size_t length = utf8_sequence(text, pos);
-        if (length == 0) return false;
-        pos += length;
-    }
-    return true;
-}
+// toml++ decodes 32 bytes at a time and places an encoding error by where
+// that chunk starts, so the same bad byte would be reported at different
+// columns in a block and in the whole text: texts that are not UTF-8
+// (is_valid_utf8) are parsed whole.
 
 // The number of '\n' in text, eight bytes at a time: a plain loop is not
 // vectorised at -O2 and was half the time of a split.
@@ -530,7 +481,7 @@ private:
             ++pos_;
             return true;
         }
-        const std::size_t length = utf8_sequence(text_, pos_);
+        const std::size_t length = utf8_sequence_length(text_, pos_);
         pos_ += length;
         return length > 0;
     }

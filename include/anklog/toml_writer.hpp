@@ -41,7 +41,4 @@ std::string append_block(std::string_view existing, std::string_view block);
 // escaped, other UTF-8 kept as is.
 std::string toml_quote(std::string_view text);
 
-// True when `text` is well-formed UTF-8.
-bool is_valid_utf8(std::string_view text);
-
 }  // namespace anklog

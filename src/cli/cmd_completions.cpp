@@ -8,6 +8,7 @@
 
 #include "anklog/log.hpp"
 #include "anklog/toml_writer.hpp"
+#include "anklog/utf8.hpp"
 #include "commands.hpp"
 #include "completion_scripts.hpp"
 #include "log_file.hpp"

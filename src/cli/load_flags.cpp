@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "anklog/toml_writer.hpp"
+#include "anklog/utf8.hpp"
 #include "usage_errors.hpp"
 
 namespace anklog::cli {

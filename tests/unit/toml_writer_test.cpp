@@ -2,6 +2,7 @@
 
 #include "anklog/log.hpp"
 #include "anklog/toml_writer.hpp"
+#include "anklog/utf8.hpp"
 
 using namespace anklog;
 using namespace std::chrono;
