@@ -5,33 +5,20 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include "../support/block_equivalence.hpp"
+#include "../support/files.hpp"
 #include "anklog/toml_scan.hpp"
 
 using namespace anklog;
 using anklog::testing::compare_block_parse;
 namespace fs = std::filesystem;
+using anklog::testing::toml_files;
+using anklog::testing::read_bytes;
 
 namespace {
-
-std::string read(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::vector<fs::path> toml_files(const fs::path& dir) {
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-        if (entry.is_regular_file() && entry.path().extension() == ".toml") files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-}
 
 // Runs the comparison on text; returns whether the scanner split it.
 bool same_either_way(const std::string& text) {
@@ -47,7 +34,7 @@ TEST_CASE("equivalence: every example log is split, and per-block parsing reads 
     REQUIRE(!files.empty());
     for (const fs::path& file : files) {
         CAPTURE(file);
-        const std::string text = read(file);
+        const std::string text = read_bytes(file);
         CHECK(same_either_way(text));
         CHECK(split_log_blocks(text)->blocks.size() > 10);
     }
@@ -60,7 +47,7 @@ TEST_CASE("equivalence: the toml-test corpus, as it is and inside a log") {
     for (const char* const kind : {"valid", "invalid"}) {
         for (const fs::path& file : toml_files(corpus / kind)) {
             CAPTURE(file);
-            const std::string text = read(file);
+            const std::string text = read_bytes(file);
             ++files;
             split += same_either_way(text);
             split += same_either_way("version = 1\n[[session]]\ndate = 2026-11-18\n" + text);

@@ -6,31 +6,18 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include "../support/log_equivalence.hpp"
+#include "../support/files.hpp"
 
 using anklog::testing::compare_log_parse;
 namespace fs = std::filesystem;
+using anklog::testing::toml_files;
+using anklog::testing::read_bytes;
 
 namespace {
-
-std::string read(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::vector<fs::path> toml_files(const fs::path& dir) {
-    std::vector<fs::path> files;
-    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-        if (entry.is_regular_file() && entry.path().extension() == ".toml") files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-}
 
 // Returns whether both paths gave a log.
 bool same_log_either_way(const std::string& text) {
@@ -46,7 +33,7 @@ TEST_CASE("log equivalence: every example log reads the same either way") {
     REQUIRE(!files.empty());
     for (const fs::path& file : files) {
         CAPTURE(file);
-        CHECK(same_log_either_way(read(file)));
+        CHECK(same_log_either_way(read_bytes(file)));
     }
 }
 
@@ -57,7 +44,7 @@ TEST_CASE("log equivalence: the toml-test corpus inside logs") {
     for (const char* const kind : {"valid", "invalid"}) {
         for (const fs::path& file : toml_files(corpus / kind)) {
             CAPTURE(file);
-            const std::string text = read(file);
+            const std::string text = read_bytes(file);
             parsed += same_log_either_way(text);
             parsed += same_log_either_way(session + text);
             parsed += same_log_either_way(text + "\n" + session);

@@ -3,12 +3,11 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <vector>
 
 #include "../support/block_equivalence.hpp"
+#include "../support/files.hpp"
 #include "anklog/toml_scan.hpp"
 
 using namespace anklog;
@@ -101,12 +100,9 @@ TEST_CASE("simple blocks: dates are real days, leap years as toml++ counts them"
 }
 
 TEST_CASE("simple blocks: every block of the examples") {
-    for (const auto& entry :
-         std::filesystem::recursive_directory_iterator(std::filesystem::path(ANKLOG_SOURCE_DIR) / "examples")) {
-        if (entry.path().extension() != ".toml") continue;
-        CAPTURE(entry.path().string());
-        std::ifstream in(entry.path(), std::ios::binary);
-        const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    for (const auto& file : anklog::testing::toml_files(std::filesystem::path(ANKLOG_SOURCE_DIR) / "examples")) {
+        CAPTURE(file.string());
+        const std::string text = anklog::testing::read_bytes(file);
         const auto split = split_log_blocks(text);
         REQUIRE(split);
         for (const LogBlock& block : split->blocks) {
