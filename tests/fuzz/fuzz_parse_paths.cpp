@@ -18,9 +18,12 @@
 #include <utility>
 #include <vector>
 
+#include "../support/block_headers.hpp"
 #include "../support/log_equivalence.hpp"
 
 namespace {
+
+using anklog::testing::with_block_headers;
 
 void compare(std::string_view text) {
     const auto comparison = anklog::testing::compare_log_parse(text);
@@ -29,22 +32,6 @@ void compare(std::string_view text) {
                      comparison.difference->c_str(), static_cast<int>(text.size()), text.data());
         std::abort();
     }
-}
-
-// '@' and '$' become [[session]] and [[planned]] lines (inside strings and
-// comments too, as a trap).
-std::string with_block_headers(std::string_view text) {
-    std::string out;
-    for (const char c : text) {
-        if (c == '@') {
-            out += "\n[[session]]\n";
-        } else if (c == '$') {
-            out += "\n[[planned]]\n";
-        } else {
-            out += c;
-        }
-    }
-    return out;
 }
 
 class Choices {

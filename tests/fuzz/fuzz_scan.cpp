@@ -18,10 +18,13 @@
 #include <string_view>
 #include <utility>
 
+#include "../support/block_headers.hpp"
 #include "../support/block_equivalence.hpp"
 #include "anklog/toml_scan.hpp"
 
 namespace {
+
+using anklog::testing::with_block_headers;
 
 void compare_block_parse(std::string_view text) {
     const auto comparison = anklog::testing::compare_block_parse(text);
@@ -50,23 +53,6 @@ void check_nesting_guard(std::string_view text) {
             std::abort();
         }
     }
-}
-
-// Most mutations of a seed have no [[session]] header left, so the input is
-// also tried with block headers put in: '@' and '$' become [[session]] and
-// [[planned]] lines (inside strings and comments too, as a trap).
-std::string with_block_headers(std::string_view text) {
-    std::string out;
-    for (const char c : text) {
-        if (c == '@') {
-            out += "\n[[session]]\n";
-        } else if (c == '$') {
-            out += "\n[[planned]]\n";
-        } else {
-            out += c;
-        }
-    }
-    return out;
 }
 
 // Random bytes rarely make TOML that two readers could read differently: each
