@@ -7,8 +7,8 @@
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
 #include "anklog/toml_writer.hpp"
-#include "output.hpp"
-#include "terminal.hpp"
+#include "render/output.hpp"
+#include "render/terminal.hpp"
 #include "write_warnings.hpp"
 
 namespace anklog::cli {

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "output.hpp"
+#include "render/output.hpp"
 
 namespace anklog::cli {
 

@@ -11,11 +11,11 @@
 
 #include "anklog/error.hpp"
 #include "close_stdout.hpp"
-#include "command_tree.hpp"
-#include "commands.hpp"
+#include "shell/command_tree.hpp"
+#include "commands/commands.hpp"
 #include "context.hpp"
-#include "output.hpp"
-#include "usage_errors.hpp"
+#include "render/output.hpp"
+#include "shell/usage_errors.hpp"
 
 namespace {
 

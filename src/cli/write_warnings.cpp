@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "output.hpp"
+#include "render/output.hpp"
 
 namespace anklog::cli {
 

@@ -5,7 +5,7 @@
 #include <cstring>
 #include <variant>
 
-#include "../../src/log_parser.hpp"
+#include "../../src/log/log_parser.hpp"
 #include "anklog/error.hpp"
 #include "anklog/rules.hpp"
 

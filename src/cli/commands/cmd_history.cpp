@@ -1,0 +1,314 @@
+// anklog history: what has been logged, as a table, JSON or CSV.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "anklog/adherence.hpp"
+#include "anklog/error.hpp"
+#include "anklog/log.hpp"
+#include "anklog/suggest.hpp"
+#include "commands/commands.hpp"
+#include "render/output.hpp"
+#include "render/terminal.hpp"
+#include "shell/usage_errors.hpp"
+#include "render/wrap.hpp"
+
+namespace anklog::cli {
+
+namespace {
+
+// --last: any count a log can hold.
+constexpr int max_last_sessions = 100'000'000;
+
+struct Row {
+    const Session* session;
+    Kind kind;
+    // With --planned: "done" (a session that did a planned one), "to do" or
+    // "not done" (a planned session), "-" (a session not planned).
+    std::string plan = "-";
+    [[nodiscard]] bool is_planned() const { return plan == "to do" || plan == "not done"; }
+};
+
+// The canonical names of the --activity flags; empty means every activity.
+std::vector<std::string> activity_names(const Log& log, const std::vector<std::string>& asked) {
+    std::vector<std::string> names;
+    for (const std::string& name : asked) {
+        const Activity* activity = log.catalogue.find(name);
+        if (!activity) {
+            throw Error(fmt::format("--activity: unknown activity \"{}\"", name),
+                        did_you_mean(normalize_activity_name(name), log.catalogue.names(),
+                                     "see 'man anklog' for the activities anklog knows"));
+        }
+        names.push_back(activity->name);
+    }
+    return names;
+}
+
+std::vector<Row> select(const Log& log, const HistoryFlags& flags, Date today) {
+    const Period period = parse_period_flags(flags.since, flags.until, today);
+    const std::vector<std::string> only = activity_names(log, flags.activities);
+    std::vector<Row> rows;
+    for (const Session* session : in_date_order(log)) {
+        if (!period.contains(session->date)) continue;
+        if (!only.empty() && std::find(only.begin(), only.end(), session->activity) == only.end()) continue;
+        rows.push_back({session, log.catalogue.find(session->activity)->kind});
+    }
+    if (flags.last && rows.size() > static_cast<std::size_t>(*flags.last)) {
+        rows.erase(rows.begin(), rows.end() - *flags.last);
+    }
+    return rows;
+}
+
+std::string optional_text(const std::optional<int>& value) { return value ? std::to_string(*value) : "-"; }
+
+void print_text(const Log& log, const std::vector<Row>& rows, const std::vector<WeekAdherence>& weeks,
+                bool planned, const Context& context) {
+    if (rows.empty()) {
+        fmt::print("no sessions\n");
+        return;
+    }
+    using Cells = std::vector<std::string>;
+    Cells header{"date", "activity", "on", "weight", "volume", "effort", "pain", "load", "note"};
+    if (planned) header.insert(header.end() - 1, "plan");
+    const std::size_t columns = header.size();
+    // A log holds a few distinct weights: each is formatted once.
+    std::map<std::pair<double, Unit>, std::string> weights;
+    const auto weight_text = [&](const Mass& mass) -> const std::string& {
+        auto [it, added] = weights.try_emplace({mass.amount, mass.unit});
+        if (added) it->second = format_mass(mass, log.profile.units);
+        return it->second;
+    };
+    std::vector<Cells> table;
+    table.reserve(rows.size());
+    for (const Row& row : rows) {
+        const Session& s = *row.session;
+        const auto load = srpe_load(s);
+        table.push_back({to_string(s.date), terminal_safe(s.activity), s.weighted() ? std::string(to_string(s.on)) : "-",
+                         s.weighted() ? weight_text(*s.weight) : "-", volume_text(s, row.kind),
+                         optional_text(s.effort), optional_text(s.pain), load ? std::to_string(*load) : "-",
+                         terminal_safe(s.note)});
+        if (planned) table.back().insert(table.back().end() - 1, row.plan);
+    }
+    const auto ascii = [](const std::string& cell) {
+        return std::all_of(cell.begin(), cell.end(), [](char ch) { return (ch & 0x80) == 0; });
+    };
+    const auto width_of = [&](const std::string& cell) { return ascii(cell) ? cell.size() : display_width(cell); };
+    std::vector<std::size_t> widths(columns);
+    for (std::size_t c = 0; c < columns; ++c) {
+        widths[c] = header[c].size();
+        for (const auto& line : table) widths[c] = std::max(widths[c], width_of(line[c]));
+    }
+    // Lines are gathered and written some 64 KB at a time: one write per line
+    // was most of the time of a long history.
+    std::string out;
+    std::string line;
+    // On a terminal a long note continues under the note column (or, when
+    // the table leaves it no room, indented): never broken mid-word.
+    const std::optional<std::size_t> wrap_width = text_wrap_width();
+    std::size_t note_column = 0;
+    for (std::size_t c = 0; c + 1 < columns; ++c) note_column += widths[c] + 2;
+    constexpr std::size_t least_note_width = 20;
+    const std::size_t note_hang = wrap_width && note_column + least_note_width < *wrap_width ? note_column : 4;
+    const auto add_line = [&](const Cells& cells, bool is_header) {
+        line.clear();
+        for (std::size_t c = 0; c < columns; ++c) {
+            const std::string& cell = cells[c];
+            line += cell;
+            if (c + 1 < columns) line.append(widths[c] - width_of(cell) + 2, ' ');
+        }
+        line.erase(line.find_last_not_of(' ') + 1);
+        if (wrap_width && !is_header && line.size() >= *wrap_width) line = wrap_line(line, *wrap_width - 1, note_hang);
+        out += is_header ? paint(line, Tone::bold, context.color_stdout) : line;
+        out += '\n';
+        if (out.size() >= 1 << 16) {
+            fmt::print("{}", out);
+            out.clear();
+        }
+    };
+    add_line(header, true);
+    for (const auto& cells : table) add_line(cells, false);
+    fmt::print("{}", out);
+    if (!weeks.empty()) fmt::print("\n");
+    for (const WeekAdherence& week : weeks) {
+        const int unplanned = week.sessions - week.planned_done();
+        fmt::print("week of {}: {} of {} planned session{} done{}\n", to_string(week.monday), week.planned_done(),
+                   week.planned_count(), week.planned_count() == 1 ? "" : "s",
+                   unplanned > 0 ? fmt::format("; {} session{} not planned", unplanned, unplanned == 1 ? "" : "s") : "");
+    }
+    std::vector<const Row*> done;
+    for (const Row& row : rows) {
+        if (!row.is_planned()) done.push_back(&row);
+    }
+    if (done.empty()) {
+        fmt::print("\nno sessions\n");
+        return;
+    }
+    const auto weighted = std::count_if(done.begin(), done.end(), [](const Row* r) { return r->session->weighted(); });
+    fmt::print("\n{} session{} ({} weighted) from {} to {}\n", done.size(), done.size() == 1 ? "" : "s", weighted,
+               to_string(done.front()->session->date), to_string(done.back()->session->date));
+}
+
+nlohmann::ordered_json weeks_json(const std::vector<WeekAdherence>& weeks) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const WeekAdherence& week : weeks) {
+        out.push_back({{"week_of", to_string(week.monday)},
+                       {"planned", week.planned_count()},
+                       {"planned_done", week.planned_done()},
+                       {"sessions", week.sessions}});
+    }
+    return out;
+}
+
+void print_json(const Log& log, const std::vector<Row>& rows, const std::vector<WeekAdherence>& weeks, bool planned,
+                const Context& context) {
+    nlohmann::ordered_json sessions = nlohmann::ordered_json::array();
+    nlohmann::ordered_json to_do = nlohmann::ordered_json::array();
+    for (const Row& row : rows) {
+        const Session& s = *row.session;
+        if (row.is_planned()) {
+            to_do.push_back({{"line", s.line},
+                             {"date", to_string(s.date)},
+                             {"activity", s.activity},
+                             {"on", to_string(s.on)},
+                             {"weight", s.weight ? nlohmann::ordered_json(format_mass(*s.weight, log.profile.units)) : nullptr},
+                             {"minutes", json_or_null(s.minutes)},
+                             {"sets", json_or_null(s.sets)},
+                             {"reps", json_or_null(s.reps)},
+                             {"status", row.plan}});
+            continue;
+        }
+        sessions.push_back({{"line", s.line},
+                            {"date", to_string(s.date)},
+                            {"activity", s.activity},
+                            {"kind", to_string(row.kind)},
+                            {"on", to_string(s.on)},
+                            {"weight", s.weight ? nlohmann::ordered_json(format_mass(*s.weight, log.profile.units)) : nullptr},
+                            {"weight_kg", s.weight ? nlohmann::ordered_json(s.weight->kg()) : nullptr},
+                            {"minutes", json_or_null(s.minutes)},
+                            {"sets", json_or_null(s.sets)},
+                            {"reps", json_or_null(s.reps)},
+                            {"effort", json_or_null(s.effort)},
+                            {"pain", json_or_null(s.pain)},
+                            {"srpe_load", json_or_null(srpe_load(s))},
+                            {"note", s.note.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.note)}});
+        if (planned) sessions.back()["as_planned"] = row.plan == "done";
+    }
+    nlohmann::ordered_json document = {{"file", context.log_path.string()},
+                                       {"units", to_string(log.profile.units)},
+                                       {"sessions", sessions}};
+    if (planned) {
+        document["planned_not_done"] = to_do;
+        document["weeks"] = weeks_json(weeks);
+    }
+    fmt::print("{}", json_text(document));
+}
+
+void print_csv(const Log& log, const std::vector<Row>& rows, bool planned) {
+    const auto field = [](const std::optional<int>& value) { return value ? std::to_string(*value) : ""; };
+    fmt::print("date,activity,kind,on,weight,weight_kg,minutes,sets,reps,effort,pain,srpe_load,note,line{}\r\n",
+               planned ? ",plan" : "");
+    for (const Row& row : rows) {
+        const Session& s = *row.session;
+        fmt::print("{},{},{},{},{},{},{},{},{},{},{},{},{},{}", to_string(s.date), csv_text(s.activity),
+                   to_string(row.kind), to_string(s.on), s.weight ? format_mass(*s.weight, log.profile.units) : "",
+                   s.weight ? fmt::format("{:.4g}", s.weight->kg()) : "", field(s.minutes), field(s.sets),
+                   field(s.reps), field(s.effort), field(s.pain), field(srpe_load(s)), csv_text(s.note), s.line);
+        fmt::print("{}\r\n", planned ? "," + (row.plan == "-" ? std::string() : row.plan) : "");
+    }
+}
+
+// Those of `sessions` that the filters (dates, activity) keep, in date order.
+std::vector<Session> kept(const Log& log, std::vector<Session> sessions, const HistoryFlags& flags, Date today) {
+    Log only;
+    only.catalogue = log.catalogue;
+    only.sessions = std::move(sessions);
+    std::vector<Session> out;
+    for (const Row& row : select(only, flags, today)) out.push_back(*row.session);
+    return out;
+}
+
+// The rows with the planned sessions in effect that pass the same filters
+// added, marked, in date order; and the weeks' planned vs done.
+struct WithPlan {
+    Log planned_log;  // the planned sessions not done, which the added rows point into
+    std::vector<WeekAdherence> weeks;
+};
+
+void add_planned(const Log& log, std::vector<Row>& rows, WithPlan& with, const HistoryFlags& flags, Date today) {
+    std::vector<const Session*> did_plan;
+    for (const PlannedStatus& status : match_planned(log)) {
+        if (status.done) {
+            did_plan.push_back(status.done);
+        } else {
+            with.planned_log.sessions.push_back(*status.planned);
+        }
+    }
+    for (Row& row : rows) {
+        if (std::find(did_plan.begin(), did_plan.end(), row.session) != did_plan.end()) row.plan = "done";
+    }
+    with.planned_log.catalogue = log.catalogue;
+    for (Row row : select(with.planned_log, flags, today)) {
+        row.plan = row.session->date < today ? "not done" : "to do";
+        rows.push_back(row);
+    }
+    // Sessions before planned ones on the same day.
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.session->date < b.session->date; });
+
+    // Planned vs done per week, for the dates and activities shown.
+    Log shown = log;
+    shown.sessions = kept(log, log.sessions, flags, today);
+    shown.planned = kept(log, log.planned, flags, today);
+    for (WeekAdherence& week : adherence_by_week(shown)) with.weeks.push_back(std::move(week));
+}
+
+}  // namespace
+
+CLI::App* setup_history(CLI::App& app, HistoryFlags& flags) {
+    CLI::App* command = app.add_subcommand("history", "Show the sessions in the log");
+    command->add_option("--since", flags.since,
+                        "Only sessions on or after P: YYYY-MM-DD, today, yesterday, or back from today: 7d, 2w, 3m, 1y")
+        ->option_text(period_value_name);
+    command->add_option("--until", flags.until, "Only sessions on or before P (same forms as --since)")
+        ->option_text(period_value_name);
+    command->add_option("--last", flags.last, "Only the last N of the sessions selected")
+        ->transform(whole_number(1, max_last_sessions))
+        ->option_text("N");
+    command->add_option("--activity", flags.activities, "Only this activity; repeat for several")
+        ->allow_extra_args(false)
+        ->option_text("NAME");
+    command->add_flag("--planned", flags.planned,
+                      "Also show the planned sessions (marked), and per week how many were done");
+    command->add_option("--format", flags.format, "Output format; default text")
+        ->check(CLI::IsMember({"text", "json", "csv"}))
+        ->option_text("text|json|csv");
+    command->footer(
+        "Examples:\n"
+        "  anklog history\n"
+        "  anklog history --since 2026-11-01 --activity walk\n"
+        "  anklog history --since 4w --activity squat --activity lunge\n"
+        "  anklog history --last 5\n"
+        "  anklog history --planned --since 2026-11-23\n"
+        "  anklog history --format csv > sessions.csv\n"
+        "\n"
+        "load is session-RPE load, effort x minutes (Foster 2001), where both are logged.\n");
+    return command;
+}
+
+int run_history(const Context& context, const HistoryFlags& flags) {
+    const Log log = read_log(context);
+    std::vector<Row> rows = select(log, flags, context.today);
+    WithPlan with;
+    if (flags.planned) add_planned(log, rows, with, flags, context.today);
+    if (flags.format == "json") {
+        print_json(log, rows, with.weeks, flags.planned, context);
+    } else if (flags.format == "csv") {
+        print_csv(log, rows, flags.planned);
+    } else {
+        print_text(log, rows, with.weeks, flags.planned, context);
+    }
+    return 0;
+}
+
+}  // namespace anklog::cli

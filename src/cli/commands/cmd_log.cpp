@@ -1,0 +1,196 @@
+// anklog log: append the sessions done, one per activity, in one write.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "anklog/check.hpp"
+#include "anklog/error.hpp"
+#include "anklog/limits.hpp"
+#include "anklog/log.hpp"
+#include "anklog/suggest.hpp"
+#include "anklog/toml_writer.hpp"
+#include "append_sessions.hpp"
+#include "commands/commands.hpp"
+#include "shell/load_flags.hpp"
+#include "render/output.hpp"
+#include "shell/usage_errors.hpp"
+
+namespace anklog::cli {
+
+namespace {
+
+const Activity& activity_named(const Log& log, const std::string& name) {
+    const Activity* activity = log.catalogue.find(name);
+    if (!activity) {
+        throw Error(fmt::format("unknown activity \"{}\"", name),
+                    did_you_mean(normalize_activity_name(name), log.catalogue.names(),
+                                 "see 'man anklog' for the built-in activities, or declare your own under "
+                                 "[activities] in the log"));
+    }
+    return *activity;
+}
+
+Date date_from(const LogFlags& flags, Date today) {
+    const auto date = parse_date_argument(flags.date, today);
+    if (!date) {
+        throw flag_error("--date", fmt::format("\"{}\" is not a date", flags.date), "write YYYY-MM-DD, today or yesterday");
+    }
+    if (*date > today) {
+        throw flag_error("--date", fmt::format("{} is in the future", to_string(*date)),
+                         fmt::format("log a session after doing it (today is {})", to_string(today)));
+    }
+    return *date;
+}
+
+// "anklog log walk --minutes 20", the example a volume problem gives, and the
+// --again line when there is a last time to repeat.
+std::string volume_advice(const FieldProblem& problem, const Activity& activity, const Log& log, Date date) {
+    std::string example = "anklog log " + activity.name;
+    for (const auto& [field, value] : problem.example) example += fmt::format(" --{} {}", field, value);
+    std::string advice = fmt::format("{}, e.g. {}", problem.advice, example);
+    if (const Session* last = last_session(log, activity.name, date)) {
+        advice += fmt::format(", or repeat last time ({} on {}): anklog log {} --again", describe_load(*last, activity.kind),
+                              to_string(last->date), activity.name);
+    }
+    return advice;
+}
+
+LoadFlags load_flags_from(const LogFlags& flags, const Log& log) {
+    LoadFlags load;
+    if (flags.on) {
+        load.on = parse_limb(*flags.on);
+        if (!load.on) {
+            throw flag_error("--on", fmt::format("\"{}\" is not {}", *flags.on, one_of(limb_names.names())),
+                             "write --on ankle or --on wrist");
+        }
+    }
+    load.weight = weight_flag(flags.weight, log.profile.units);
+    load.minutes = flags.minutes;
+    load.sets = flags.sets;
+    load.reps = flags.reps;
+    return load;
+}
+
+// The session of `activity` the flags describe, checked against the log it
+// will join (its unit for bare numbers, its own activities); with --again,
+// its last session's load where no flag says otherwise.
+Session session_from(const LogFlags& flags, const LoadFlags& load, bool mixed_kinds, const Log& log,
+                     const Activity& activity, Date date, const Session* again) {
+    Session session;
+    session.activity = activity.name;
+    session.date = date;
+    if (again) {
+        session.on = again->on;
+        session.weight = again->weight;
+        session.minutes = again->minutes;
+        session.sets = again->sets;
+        session.reps = again->reps;
+    }
+    apply(load, session, activity.kind, mixed_kinds);
+    session.effort = flags.effort;
+    session.pain = flags.pain;
+    session.note = flags.note;
+    check_note_flag(session.note);
+    if (auto problem = validate(session, activity)) {
+        if (problem->example.empty()) throw flag_error("--" + problem->field, problem->message, problem->advice);
+        throw Error(problem->message, volume_advice(*problem, activity, log, date));
+    }
+    return session;
+}
+
+// Every session the flags describe, each validated before any is written.
+std::vector<Session> sessions_from(const LogFlags& flags, const Log& log, Date today, std::vector<std::string>* copied) {
+    std::vector<const Activity*> activities;
+    for (const std::string& name : flags.activities) {
+        const Activity& activity = activity_named(log, name);
+        if (std::find(activities.begin(), activities.end(), &activity) != activities.end()) {
+            throw Error(fmt::format("{} is named twice", activity.name),
+                        "name each activity once: the flags apply to every activity named");
+        }
+        activities.push_back(&activity);
+    }
+    const Date date = date_from(flags, today);
+    const LoadFlags load = load_flags_from(flags, log);
+    const bool mixed = mixes_kinds(activities);
+    std::vector<Session> sessions;
+    for (const Activity* activity : activities) {
+        const Session* again = nullptr;
+        if (flags.again) {
+            again = last_session(log, activity->name, date);
+            if (!again) {
+                throw flag_error("--again", fmt::format("there is no {} on or before {} to repeat", activity->name,
+                                                        to_string(date)),
+                                 fmt::format("log it with its weight and volume, e.g. anklog log {} -w {} {}",
+                                             activity->name, mass_flag(lightest_weight(log.profile)),
+                                             is_timed(activity->kind) ? "-m 10" : "--sets 1 --reps 10"));
+            }
+            if (copied) {
+                copied->push_back(fmt::format("copied from {} on {}: {}", activity->name, to_string(again->date),
+                                              describe_load(*again, activity->kind)));
+            }
+        }
+        sessions.push_back(session_from(flags, load, mixed, log, *activity, date, again));
+    }
+    return sessions;
+}
+
+}  // namespace
+
+CLI::App* setup_log(CLI::App& app, LogFlags& flags) {
+    CLI::App* command = app.add_subcommand("log", "Append workouts you did to the log");
+    command->add_option("ACTIVITY", flags.activities,
+                        "What you did: walk, side-leg-lift, pilates, ...; several share the flags")
+        ->required()
+        ->type_name("");
+    command->add_flag("--again", flags.again,
+                      "Repeat the last session of each activity (weight, where, volume); flags override");
+    command->add_option("--date", flags.date, "When: YYYY-MM-DD, today or yesterday; default today")
+        ->option_text("DATE");
+    command->add_option("-w,--weight", flags.weight, "Weight per limb: 1kg, \"1.5 kg\", 2lb; left out (or 0): no weights")
+        ->option_text("MASS");
+    command->add_option("--on", flags.on, "Where the weights were; default ankle")->option_text("ankle|wrist");
+    command->add_option("-m,--minutes", flags.minutes, "How long, for timed activities (1-600)")
+        ->transform(whole_number(limits::min_minutes, limits::max_minutes))
+        ->option_text("N");
+    command->add_option("--sets", flags.sets, "Sets, for strength exercises (1-20)")
+        ->transform(whole_number(limits::min_sets, limits::max_sets))
+        ->option_text("N");
+    command->add_option("--reps", flags.reps, "Reps per set, for strength exercises (1-200)")
+        ->transform(whole_number(limits::min_reps, limits::max_reps))
+        ->option_text("N");
+    command->add_option("--effort", flags.effort, "How hard it felt, 0 (rest) to 10 (maximal)")
+        ->transform(whole_number(limits::min_score, limits::max_score))
+        ->option_text("0-10");
+    command->add_option("--pain", flags.pain, "Pain during or after, 0 (none) to 10 (worst)")
+        ->transform(whole_number(limits::min_score, limits::max_score))
+        ->option_text("0-10");
+    command->add_option("--note", flags.note, "Anything worth remembering")->option_text("TEXT");
+    command->add_flag("--dry-run", flags.dry_run, "Show what would be appended, change nothing");
+    command->footer(
+        "Examples:\n"
+        "  anklog log walk --weight 1kg --minutes 20 --effort 3\n"
+        "  anklog log side-leg-lift glute-bridge calf-raise -w 1kg --sets 2 --reps 10 --pain 2\n"
+        "  anklog log walk --again --effort 4          same as last time\n"
+        "  anklog log pilates --on wrist -w 0.5kg -m 30 --date yesterday\n"
+        "  anklog log glute-bridge -w 1kg --sets 2 --reps 10 --note \"left hip tight\"\n"
+        "\n"
+        "Several activities are appended together, or none if one is wrong.\n");
+    return command;
+}
+
+int run_log(const Context& context, const LogFlags& flags) {
+    std::vector<std::string> copied;
+    const auto make = [&](const Log& log) {
+        copied.clear();
+        return sessions_from(flags, log, context.today, &copied);
+    };
+    const Appended appended = flags.dry_run ? append_sessions_dry_run(context, make) : append_sessions(context, "log", make);
+    if (!context.quiet) {
+        for (const std::string& line : copied) fmt::print("{}\n", terminal_safe(line));
+    }
+    print_appended(appended, context, flags.dry_run);
+    return 0;
+}
+
+}  // namespace anklog::cli

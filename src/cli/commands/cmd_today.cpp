@@ -1,0 +1,148 @@
+// anklog today: the day's plan, what is done, and what check would say about
+// doing the rest as planned.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "anklog/check.hpp"
+#include "anklog/error.hpp"
+#include "commands/commands.hpp"
+#include "day_plan.hpp"
+#include "log_file.hpp"
+#include "render/output.hpp"
+#include "render/terminal.hpp"
+
+namespace anklog::cli {
+
+namespace {
+
+std::string weight_text(const Log& log, const Session& s) {
+    return s.weighted() ? format_mass(*s.weight, log.profile.units) + (s.on == Limb::wrist ? " (wrists)" : "") : "-";
+}
+
+std::string dose_text(const Log& log, const Session& s) {
+    const Activity* activity = log.catalogue.find(s.activity);
+    return activity ? volume_text(s, activity->kind) : "-";
+}
+
+bool same_load(const Session& a, const Session& b) {
+    const bool same_weight = a.weighted() == b.weighted() && (!a.weighted() || compare(*a.weight, *b.weight) == 0);
+    return same_weight && (!a.weighted() || a.on == b.on) && a.minutes == b.minutes && a.sets == b.sets &&
+           a.reps == b.reps;
+}
+
+struct Line {
+    const Session* session;
+    std::string status;
+    Tone tone;
+};
+
+void print_lines(const Log& log, const std::vector<Line>& lines, bool color) {
+    std::size_t widths[3] = {0, 0, 0};
+    for (const Line& line : lines) {
+        widths[0] = std::max(widths[0], terminal_safe(line.session->activity).size());
+        widths[1] = std::max(widths[1], weight_text(log, *line.session).size());
+        widths[2] = std::max(widths[2], dose_text(log, *line.session).size());
+    }
+    for (const Line& line : lines) {
+        fmt::print("  {:<{}}  {:<{}}  {:<{}}  {}\n", terminal_safe(line.session->activity), widths[0],
+                   weight_text(log, *line.session), widths[1], dose_text(log, *line.session), widths[2],
+                   paint(line.status, line.tone, color));
+    }
+}
+
+// The findings check raises on the sessions `to_do`, done as planned: advice.
+std::vector<std::pair<Finding, int>> findings_if_done(const Log& log, const std::vector<const Session*>& to_do) {
+    Log with = log;
+    const std::size_t first = with.sessions.size();
+    for (const Session* planned : to_do) with.sessions.push_back(*planned);
+    std::vector<std::pair<Finding, int>> out;
+    for (const Finding& finding : check(with)) {
+        if (finding.session >= first) out.emplace_back(finding, to_do[finding.session - first]->line);
+    }
+    return out;
+}
+
+}  // namespace
+
+CLI::App* setup_today(CLI::App& app, TodayFlags& flags) {
+    CLI::App* command = app.add_subcommand("today", "Show the day's plan, what is done, and what check would say");
+    command->add_option("--date", flags.date, "The day: YYYY-MM-DD, today or yesterday; default today")
+        ->option_text("DATE");
+    command->footer(
+        "Examples:\n"
+        "  anklog today\n"
+        "  anklog today --date 2026-11-25\n"
+        "\n"
+        "The plan is the one saved for the week (see 'anklog help plan'); 'anklog done'\n"
+        "logs it.\n");
+    return command;
+}
+
+int run_today(const Context& context, const TodayFlags& flags) {
+    const auto date = parse_date_argument(flags.date, context.today);
+    if (!date) {
+        throw Error(fmt::format("--date: \"{}\" is not a date", flags.date), "write YYYY-MM-DD, today or yesterday");
+    }
+    const std::string file = context.log_path.string();
+    const auto text = storage::read_file_if_exists(context.log_path);
+    const Log log = text ? parse_log(*text, file) : Log{};
+    const DayPlan day = day_plan(log, *date);
+    const bool color = context.color_stdout;
+
+    const int done = static_cast<int>(day.planned.size() - day.to_do().size() + day.unplanned.size());
+    fmt::print("{}\n", paint(fmt::format("{}{}, from {}: {} planned, {} done", day_text(*date),
+                                         *date == context.today ? " (today)" : "", log_title(file, log.profile),
+                                         day.planned.size(), done),
+                             Tone::bold, color));
+    std::vector<Line> lines;
+    for (const PlannedStatus& status : day.planned) {
+        if (!status.done) {
+            lines.push_back({status.planned, "to do", Tone::yellow});
+        } else if (same_load(*status.planned, *status.done)) {
+            lines.push_back({status.planned, "done", Tone::green});
+        } else {
+            const Activity* activity = log.catalogue.find(status.done->activity);
+            lines.push_back({status.planned,
+                             fmt::format("done, as {}", activity ? describe_load(*status.done, activity->kind) : "logged"),
+                             Tone::green});
+        }
+    }
+    for (const Session* session : day.unplanned) lines.push_back({session, "done, not planned", Tone::green});
+    if (!lines.empty()) {
+        fmt::print("\n");
+        print_lines(log, lines, color);
+    }
+
+    const std::vector<const Session*> to_do = day.to_do();
+    const std::string done_command = *date == context.today ? "anklog done" : "anklog done --date " + to_string(*date);
+    if (day.planned.empty()) {
+        const auto next = nearest_planned_day(log, *date);
+        const auto in_effect = planned_in_effect(log);
+        const bool rest_day = std::any_of(in_effect.begin(), in_effect.end(),
+                                          [&](const Session* p) { return week_start(p->date) == week_start(*date); });
+        fmt::print("\nNothing is planned for this day{}.{}\n", rest_day ? ": a rest day" : "",
+                   next ? fmt::format(" The nearest planned day is {}: anklog today --date {}", day_text(*next),
+                                      to_string(*next))
+                        : std::string(" 'anklog plan --save' plans and saves a week."));
+        return 0;
+    }
+    if (to_do.empty()) {
+        fmt::print("\nEverything planned for this day is done.\n");
+        return 0;
+    }
+    const auto findings = findings_if_done(log, to_do);
+    const std::string sessions = terminal_safe(activities_text(to_do));
+    if (findings.empty()) {
+        fmt::print("\nDone as planned, {} raise{} nothing in check.\n", sessions, to_do.size() == 1 ? "s" : "");
+    } else {
+        fmt::print("\nDone as planned, {} would raise in check:\n", sessions);
+        for (const auto& [finding, line] : findings) fmt::print("\n{}", fit_to_terminal(render_finding(finding, file, line, color)));
+    }
+    fmt::print("\nWhen done, log {}: {}  (-w, -m, --sets and --reps say what differed)\n",
+               to_do.size() == 1 ? "it" : "them", done_command);
+    return 0;
+}
+
+}  // namespace anklog::cli

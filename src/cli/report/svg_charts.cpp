@@ -1,0 +1,162 @@
+#include "report/svg_charts.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+#include "report/html.hpp"
+
+namespace anklog::cli {
+
+namespace {
+
+constexpr double chart_width = 680;
+constexpr double left = 44;   // room for the y axis labels
+constexpr double right = 12;
+constexpr double top = 12;
+constexpr double bottom = 28;  // room for the x axis labels
+constexpr const char* ink = "#222";
+constexpr const char* grid = "#bbb";
+
+// A "round" step (1, 2 or 5 times a power of ten) for about `steps` grid
+// lines up to `value`.
+double round_step(double value, int steps) {
+    const double raw = value > 0 ? value / steps : 1;
+    const double power = std::pow(10.0, std::floor(std::log10(raw)));
+    for (const double step : {1.0, 2.0, 5.0, 10.0}) {
+        if (step * power >= raw) return std::max(1.0, step * power);
+    }
+    return 10 * power;
+}
+
+std::string number(double value) { return fmt::format("{:.1f}", value); }
+
+// Horizontal grid lines with labels, from 0 to `top_value` in `steps`.
+std::string y_axis(double top_value, int steps, double height, std::string_view unit, double right_edge) {
+    std::string out;
+    const double plot_height = height - top - bottom;
+    for (int i = 0; i <= steps; ++i) {
+        const double value = top_value * i / steps;
+        const double y = top + plot_height * (1 - static_cast<double>(i) / steps);
+        out += fmt::format(R"svg(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="0.5" />)svg", number(left),
+                           number(y), number(right_edge), number(y), grid);
+        out += fmt::format(R"svg(<text x="{}" y="{}" text-anchor="end" class="axis">{}{}</text>)svg", number(left - 6),
+                           number(y + 4), fmt::format("{:g}", value), i == steps ? std::string(" ") + std::string(unit) : "");
+    }
+    return out;
+}
+
+// Every k-th label so that they do not overlap: about 12 at most.
+std::size_t label_every(std::size_t count) { return std::max<std::size_t>(1, (count + 11) / 12); }
+
+}  // namespace
+
+std::string svg_volume_chart(const VolumeChart& chart) {
+    constexpr double height = 155;
+    const double plot_width = chart_width - left - right;
+    const double plot_height = height - top - bottom;
+    int largest = 0;
+    for (const VolumeBar& bar : chart.bars) largest = std::max({largest, bar.done, chart.with_planned ? bar.planned : 0});
+    const double step = round_step(largest, 4);
+    const int steps = std::max(1, static_cast<int>(std::ceil(largest / step)));
+    const double top_value = step * steps;
+    std::string out = fmt::format(
+        R"svg(<svg xmlns="http://www.w3.org/2000/svg" class="chart volume" data-family="{}" viewBox="0 0 {} {}" role="img" aria-label="weighted volume per period, {}">)svg",
+        html_text(chart.id), chart_width, height, html_text(chart.unit));
+    out += fmt::format(
+        R"svg(<defs><pattern id="hatch-{}" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="5" stroke="{}" stroke-width="1.6" /></pattern></defs>)svg",
+        html_text(chart.id), ink);
+    out += y_axis(top_value, steps, height, chart.unit, chart_width - right);
+    const std::size_t count = chart.bars.size();
+    const double slot = count > 0 ? plot_width / static_cast<double>(count) : plot_width;
+    const double bar_width = chart.with_planned ? slot * 0.38 : slot * 0.7;
+    const std::size_t every = label_every(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const VolumeBar& bar = chart.bars[i];
+        const double x0 = left + slot * static_cast<double>(i);
+        const double done_x = chart.with_planned ? x0 + slot * 0.1 : x0 + slot * 0.15;
+        const double done_height = plot_height * bar.done / top_value;
+        out += fmt::format(
+            R"svg(<rect class="bar done" data-period="{}" data-value="{}" x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {} {} done</title></rect>)svg",
+            html_text(bar.label), bar.done, number(done_x), number(top + plot_height - done_height), number(bar_width),
+            number(done_height), ink, html_text(bar.label), bar.done, html_text(chart.unit));
+        if (chart.with_planned) {
+            const double planned_height = plot_height * bar.planned / top_value;
+            out += fmt::format(
+                R"svg(<rect class="bar planned" data-period="{}" data-value="{}" x="{}" y="{}" width="{}" height="{}" fill="url(#hatch-{})" stroke="{}" stroke-width="0.8"><title>{}: {} {} planned</title></rect>)svg",
+                html_text(bar.label), bar.planned, number(done_x + bar_width), number(top + plot_height - planned_height),
+                number(bar_width), number(planned_height), html_text(chart.id), ink, html_text(bar.label), bar.planned,
+                html_text(chart.unit));
+        }
+        if (count <= 16 && bar.done > 0) {
+            out += fmt::format(R"svg(<text x="{}" y="{}" text-anchor="middle" class="value">{}</text>)svg",
+                               number(done_x + bar_width / 2), number(top + plot_height - done_height - 3), bar.done);
+        }
+        if (i % every == 0) {
+            out += fmt::format(R"svg(<text x="{}" y="{}" text-anchor="middle" class="axis">{}</text>)svg",
+                               number(x0 + slot / 2), number(height - bottom + 14),
+                               html_text(bar.label.size() == 10 ? bar.label.substr(5) : bar.label));
+        }
+    }
+    out += fmt::format(R"svg(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1" />)svg", number(left),
+                       number(top + plot_height), number(chart_width - right), number(top + plot_height), ink);
+    return out + "</svg>";
+}
+
+std::string svg_pain_chart(Date from, Date to, const std::vector<PainPoint>& points) {
+    constexpr double height = 145;
+    // The reference lines are named in a margin on the right, clear of the points.
+    constexpr double labels = 64;
+    const double plot_right = chart_width - labels;
+    const double plot_width = plot_right - left;
+    const double plot_height = height - top - bottom;
+    const int days = std::max(1, days_between(from, to));
+    const auto x_of = [&](Date date) { return left + plot_width * days_between(from, date) / days; };
+    const auto y_of = [&](double pain) { return top + plot_height * (1 - pain / 10); };
+    std::string out = fmt::format(
+        R"svg(<svg xmlns="http://www.w3.org/2000/svg" class="chart pain" viewBox="0 0 {} {}" role="img" aria-label="pain over time, 0 to 10">)svg",
+        chart_width, height);
+    // Above 5/10: stop and rest (shaded, and said in words beside it).
+    out += fmt::format(R"svg(<rect x="{}" y="{}" width="{}" height="{}" fill="#e8e8e8" />)svg", number(left), number(y_of(10)),
+                       number(plot_width), number(y_of(5) - y_of(10)));
+    out += y_axis(10, 5, height, "", plot_right);
+    for (const auto& [level, dash, words] : {std::tuple{3, "3 3", "3/10 watch"}, std::tuple{5, "8 3", "5/10 limit"}}) {
+        out += fmt::format(
+            R"svg(<line class="reference" data-pain="{}" x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1.4" stroke-dasharray="{}" />)svg",
+            level, number(left), number(y_of(level)), number(plot_right), number(y_of(level)), ink, dash);
+        out += fmt::format(R"svg(<text x="{}" y="{}" class="label">{}</text>)svg", number(plot_right + 4),
+                           number(y_of(level) + 3), words);
+    }
+    std::string path;
+    for (const PainPoint& p : points) {
+        path += fmt::format("{}{},{}", path.empty() ? "" : " ", number(x_of(p.date)), number(y_of(p.pain)));
+    }
+    if (points.size() > 1) {
+        out += fmt::format(R"svg(<polyline points="{}" fill="none" stroke="{}" stroke-width="1.5" />)svg", path, ink);
+    }
+    for (const PainPoint& p : points) {
+        out += fmt::format(
+            R"svg(<circle class="point" data-date="{}" data-pain="{}" cx="{}" cy="{}" r="3" fill="{}"><title>{}: pain {}/10</title></circle>)svg",
+            to_string(p.date), p.pain, number(x_of(p.date)), number(y_of(p.pain)), ink, to_string(p.date), p.pain);
+    }
+    // Date labels: the first of each month in the period, or its ends.
+    std::vector<Date> ticks{from};
+    for (Date d = from; d <= to; d = add_days(d, 1)) {
+        if (static_cast<unsigned>(d.day()) == 1 && d != from) ticks.push_back(d);
+    }
+    if (ticks.size() < 3) ticks = {from, to};
+    for (const Date d : ticks) {
+        // Labels at the ends of the axis stay inside the chart.
+        const double x = x_of(d);
+        const char* anchor = x < left + 35 ? "start" : x > plot_right - 35 ? "end" : "middle";
+        out += fmt::format(R"svg(<text x="{}" y="{}" text-anchor="{}" class="axis">{}</text>)svg", number(x),
+                           number(height - bottom + 14), anchor, to_string(d));
+    }
+    out += fmt::format(R"svg(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1" />)svg", number(left),
+                       number(y_of(0)), number(plot_right), number(y_of(0)), ink);
+    return out + "</svg>";
+}
+
+}  // namespace anklog::cli
