@@ -22,6 +22,8 @@ depends=$(dpkg-query -W -f='${Depends}' anklog)
 [ "$(anklog --version)" = "anklog $version" ] || fail "anklog --version says '$(anklog --version)'"
 [ "$(man -w anklog)" = /usr/share/man/man1/anklog.1.gz ] || fail "man -w anklog says '$(man -w anklog)'"
 gzip -t /usr/share/man/man1/anklog.1.gz || fail "the man page is not gzipped"
+[ -s /usr/share/doc/anklog/copyright ] || fail "no /usr/share/doc/anklog/copyright"
+gzip -t /usr/share/doc/anklog/changelog.gz || fail "no gzipped /usr/share/doc/anklog/changelog.gz"
 file -L /usr/bin/anklog | grep -q ", stripped" || fail "the binary is not stripped: $(file -L /usr/bin/anklog)"
 
 # The installed scripts are what the installed binary prints.
