@@ -93,9 +93,11 @@ int run(int argc, char** argv, bool& color_stderr) {
     CLI::App* help_command = setup_help(app, help);
     CLI::App* completions_command = setup_completions(app, completions);
     CLI::App* complete_helper_command = setup_complete_helper(app, complete_helper);
-    // Once every command is set up: the tree is read from what they declared.
+    // Once every command is set up: the tree is read from what they declared,
+    // and only by what needs it (usage errors, help, completion scripts):
+    // reading it takes longer than the rest of the start-up of a command.
     make_integers_decimal(app);
-    const CommandTree tree = describe(app);
+    const auto tree = [&app] { return describe(app); };
 
     color_stderr = use_color(global.color, STDERR_FILENO);
     try {
@@ -113,22 +115,22 @@ int run(int argc, char** argv, bool& color_stderr) {
         // --color may not have been read yet, or may be what was wrong.
         color_stderr = use_color(global.color == "always" || global.color == "never" ? global.color : "auto",
                                  STDERR_FILENO);
-        print_error(explain_usage_error(tree, arguments_of(argc, argv), e), color_stderr);
+        print_error(explain_usage_error(tree(), arguments_of(argc, argv), e), color_stderr);
         return exit_error;
     }
 
     color_stderr = use_color(global.color, STDERR_FILENO);
     try {
         if (app.get_subcommands().empty()) {
-            fmt::print(stderr, "{}\n", short_usage(tree));
+            fmt::print(stderr, "{}\n", short_usage(tree()));
             print_error(anklog::Error("no command given",
                                       "run 'anklog help COMMAND' for its options, 'man anklog' for everything"),
                         color_stderr);
             return exit_no_command;
         }
         // Commands about the command line itself need no log.
-        if (help_command->parsed()) return run_help(tree, help);
-        if (completions_command->parsed()) return run_completions(tree, completions);
+        if (help_command->parsed()) return run_help(tree(), help);
+        if (completions_command->parsed()) return run_completions(tree(), completions);
         if (complete_helper_command->parsed()) return run_complete_helper(global, complete_helper);
         const Context context = make_context(global);
         color_stderr = context.color_stderr;

@@ -1,26 +1,29 @@
 #include "sha256.hpp"
 
-#include <openssl/evp.h>
+#include <nettle/sha2.h>
+#include <nettle/version.h>
 
 #include <array>
+#include <cstdint>
 #include <iterator>
 
 #include <fmt/format.h>
 
-#include "anklog/error.hpp"
-
 namespace anklog::storage {
 
 std::string sha256_hex(std::string_view data) {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-    unsigned int length = 0;
-    if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1) {
-        throw Error("cannot compute the log's SHA-256 for the undo record (OpenSSL failed)",
-                    "check the system's OpenSSL (libssl3); your log has not been changed");
-    }
+    sha256_ctx context{};
+    sha256_init(&context);
+    sha256_update(&context, data.size(), reinterpret_cast<const std::uint8_t*>(data.data()));
+    std::array<std::uint8_t, SHA256_DIGEST_SIZE> digest{};
+#if NETTLE_VERSION_MAJOR >= 4
+    sha256_digest(&context, digest.data());
+#else
+    sha256_digest(&context, digest.size(), digest.data());
+#endif
     std::string hex;
-    hex.reserve(std::size_t{2} * length);
-    for (unsigned int i = 0; i < length; ++i) fmt::format_to(std::back_inserter(hex), "{:02x}", digest[i]);
+    hex.reserve(std::size_t{2} * digest.size());
+    for (const std::uint8_t byte : digest) fmt::format_to(std::back_inserter(hex), "{:02x}", byte);
     return hex;
 }
 

@@ -4,9 +4,12 @@
 // baseline); and (rows scan and blocks) anklog's block scanner alone and with
 // toml++ parsing each block on its own. With --old, a second anklog build
 // (e.g. of main) is measured in the same run, so that old and new figures
-// share the machine's load. Run it on a release build:
+// share the machine's load. First, start-up: `anklog --version` against an
+// empty program linked with fmt and toml++ (--startup-only: nothing else).
+// Run it on a release build:
 //   cmake --workflow --preset default && cmake --build --preset default --target bench
 // or, for more: build/default/tests/bench/anklog_bench ANKLOG PARSE_ONLY SCAN_BENCH [options]
+//   (the empty program: build/default/tests/bench/anklog_empty_program)
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -33,6 +36,7 @@ namespace {
 struct Sample {
     double seconds = 0;
     long peak_kb = 0;
+    double cpu_seconds = 0;  // user + system
 };
 
 // Runs argv with stdout and stderr to /dev/null; wall time and peak RSS.
@@ -58,7 +62,9 @@ Sample run_once(const std::vector<std::string>& argv, int max_exit) {
         fmt::print(stderr, "bench: {} failed\n", argv[0]);
         std::exit(1);
     }
-    return {std::chrono::duration<double>(end - start).count(), usage.ru_maxrss};
+    const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    return {std::chrono::duration<double>(end - start).count(), usage.ru_maxrss,
+            seconds(usage.ru_utime) + seconds(usage.ru_stime)};
 }
 
 // Wall times of `runs` runs (median and range: the machine is shared and
@@ -82,6 +88,36 @@ Measured measure(const std::vector<std::string>& argv, int runs, const std::func
     }
     std::sort(times.begin(), times.end());
     return {times[times.size() / 2], times.front(), times.back(), peak};
+}
+
+// Start-up: `anklog --version` and the empty program, as whole processes,
+// taking turns run by run so that both see the same load on the machine.
+// Wall time, and CPU time (user + system), which a busy machine disturbs
+// less.
+void startup(const std::string& label, const std::string& anklog, const std::optional<std::string>& empty,
+             int runs) {
+    std::vector<Sample> version;
+    std::vector<Sample> baseline;
+    for (int i = 0; i < runs; ++i) {
+        version.push_back(run_once({anklog, "--version"}, 0));
+        if (empty) baseline.push_back(run_once({*empty}, 0));
+    }
+    const auto median = [](const std::vector<Sample>& samples, double Sample::*field) {
+        std::vector<double> values;
+        for (const Sample& s : samples) values.push_back(s.*field);
+        std::sort(values.begin(), values.end());
+        return values[values.size() / 2] * 1000;
+    };
+    long peak = 0;
+    for (const Sample& s : version) peak = std::max(peak, s.peak_kb);
+    fmt::print("start-up, median of {} runs: {} --version {:.2f} ms (CPU {:.2f} ms), {} MB peak\n", runs, label,
+               median(version, &Sample::seconds), median(version, &Sample::cpu_seconds), peak / 1024);
+    if (!empty) return;
+    const double wall = median(baseline, &Sample::seconds);
+    const double cpu = median(baseline, &Sample::cpu_seconds);
+    fmt::print("  empty program (fmt, toml++) {:.2f} ms (CPU {:.2f} ms): {:.2f}x wall, {:.2f}x CPU "
+               "(target: at most 1.5x)\n",
+               wall, cpu, median(version, &Sample::seconds) / wall, median(version, &Sample::cpu_seconds) / cpu);
 }
 
 // A realistic log: a person training for years on a weekly routine (walks
@@ -131,9 +167,13 @@ int main(int argc, char** argv) {
     const auto usage = [] {
         fmt::print(stderr,
                    "usage: anklog_bench ANKLOG PARSE_ONLY SCAN_BENCH [KEEP_DIR] [--keep DIR] [--million] [--old ANKLOG]\n"
-                   "  --keep DIR    keep the generated logs in DIR, e.g. for profiling (or KEEP_DIR)\n"
-                   "  --million     also a log of 1,000,000 sessions (about 95 MB; the baseline needs 1.2 GB)\n"
-                   "  --old ANKLOG  also measure this anklog build (e.g. of main), in the same run\n");
+                   "                    [--empty PROGRAM] [--startup-only]\n"
+                   "  --keep DIR       keep the generated logs in DIR, e.g. for profiling (or KEEP_DIR)\n"
+                   "  --million        also a log of 1,000,000 sessions (about 95 MB; the baseline needs 1.2 GB)\n"
+                   "  --old ANKLOG     also measure this anklog build (e.g. of main), in the same run\n"
+                   "  --empty PROGRAM  the start-up baseline: an empty program linked with fmt and toml++\n"
+                   "                   (default: anklog_empty_program beside PARSE_ONLY, when it is there)\n"
+                   "  --startup-only   measure the start-up only\n");
         return 2;
     };
     if (argc < 4) return usage();
@@ -142,6 +182,8 @@ int main(int argc, char** argv) {
     const std::string scan_bench = fs::absolute(argv[3]).string();
     std::optional<fs::path> keep;
     std::optional<std::string> old_anklog;
+    std::optional<std::string> empty;
+    bool startup_only = false;
     std::vector<int> sizes{1000, 10000, 100000};
     for (int i = 4; i < argc; ++i) {
         const std::string_view arg = argv[i];
@@ -151,18 +193,27 @@ int main(int argc, char** argv) {
             keep = argv[++i];
         } else if (arg == "--old" && i + 1 < argc) {
             old_anklog = fs::absolute(argv[++i]).string();
+        } else if (arg == "--empty" && i + 1 < argc) {
+            empty = fs::absolute(argv[++i]).string();
+        } else if (arg == "--startup-only") {
+            startup_only = true;
         } else if (!arg.starts_with("--") && !keep) {
             keep = arg;
         } else {
             return usage();
         }
     }
+    if (!empty && fs::exists(fs::path(baseline).parent_path() / "anklog_empty_program")) {
+        empty = (fs::path(baseline).parent_path() / "anklog_empty_program").string();
+    }
+    startup("anklog", anklog, empty, 101);
+    if (old_anklog) startup("old anklog", *old_anklog, empty, 101);
+    fmt::print("\n");
+    if (startup_only) return 0;
+
     const fs::path dir = keep ? *keep : fs::temp_directory_path() / fmt::format("anklog-bench-{}", ::getpid());
     fs::create_directories(dir);
 
-    const Measured version = measure({anklog, "--version"}, 21);
-    fmt::print("anklog --version: {:.1f} ms, {} MB peak (goal: under 10 ms)\n\n", version.median * 1000,
-               version.peak_kb / 1024);
     fmt::print("{:>8}  {:<14} {:>9} {:>19} {:>7}  {:>8} {:>7}\n", "sessions", "command", "median", "range",
                "x parse", "peak", "x parse");
     for (const int n : sizes) {

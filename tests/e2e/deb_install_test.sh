@@ -17,6 +17,10 @@ dpkg -i "$deb"
 
 depends=$(dpkg-query -W -f='${Depends}' anklog)
 [[ $depends == *libc6* && $depends == *libfmt* ]] || fail "dependencies not computed: $depends"
+# SHA-256 comes from Nettle: libcrypto would add milliseconds to every start.
+[[ $depends == *libnettle* && $depends != *libssl* ]] || fail "depends on libssl or not on libnettle: $depends"
+libraries=$(ldd /usr/bin/anklog)
+[[ $libraries != *libcrypto* ]] || fail "anklog loads libcrypto: $libraries"
 
 [ "$(command -v anklog)" = /usr/bin/anklog ] || fail "anklog is not /usr/bin/anklog"
 [ "$(anklog --version)" = "anklog $version" ] || fail "anklog --version says '$(anklog --version)'"

@@ -122,6 +122,118 @@ TEST_CASE("report never overwrites the log, a .toml file, a folder or a device")
     CHECK_FALSE(fs::exists(home / "other.toml"));
 }
 
+TEST_CASE("report -o never replaces anklog's own files or anything but a report it wrote") {
+    ScratchDir home;
+    REQUIRE(run(home, {"-f", "bo.toml", "init", "--name", "Bo"}).exit_code == 0);
+    REQUIRE(run(home, {"-f", "bo.toml", "log", "walk", "-w", "1kg", "-m", "20", "--date", "2026-11-23"}).exit_code == 0);
+    REQUIRE(run(home, {"-f", "bo.toml", "profile", "--name", "Bobby"}).exit_code == 0);  // keeps bo.toml.~1~
+    const std::string log = read(home / "bo.toml");
+    const std::string backup = read(home / "bo.toml.~1~");
+    const std::string record = read(home / ".bo.toml.anklog-undo");
+    write(home / "copy.html", backup);
+    write(home / "record.html", record);
+    write(home / "notes.txt", "my own notes\n");
+    fs::create_symlink("bo.toml.~1~", home / "link.html");
+    const std::string own_advice = "  help: name another file, e.g. -o report.html\n";
+    const std::string foreign_advice =
+        "  help: anklog replaces only reports it wrote: name another file, e.g. -o report.html, or move that one "
+        "away first\n";
+    for (const auto& [target, error] : std::vector<std::pair<std::string, std::string>>{
+             {"bo.toml.~1~", "anklog: error: -o: bo.toml.~1~ is a numbered backup, which anklog never overwrites\n" +
+                                 own_advice},
+             {"bo.toml.~7~", "anklog: error: -o: bo.toml.~7~ is a numbered backup, which anklog never overwrites\n" +
+                                 own_advice},
+             {".bo.toml.anklog-undo",
+              "anklog: error: -o: .bo.toml.anklog-undo is the undo record of a log, which 'anklog undo' needs\n" +
+                  own_advice},
+             {".bo.toml.anklog-Ab12Cd",
+              "anklog: error: -o: .bo.toml.anklog-Ab12Cd is named like the temporary files anklog writes\n" +
+                  own_advice},
+             {"copy.html", "anklog: error: -o: copy.html holds an anklog log (1 session), not a report\n" +
+                               foreign_advice},
+             {"link.html", "anklog: error: -o: link.html holds an anklog log (1 session), not a report\n" +
+                               foreign_advice},
+             {"record.html",
+              "anklog: error: -o: record.html holds the undo record of a log, which 'anklog undo' needs\n" +
+                  own_advice},
+             {"notes.txt", "anklog: error: -o: notes.txt exists and is not a report anklog wrote\n" + foreign_advice}}) {
+        CAPTURE(target);
+        const Result r = run(home, {"-f", "bo.toml", "report", "--until", "2026-11-29", "-o", target});
+        CHECK(r.exit_code == 2);
+        CHECK(r.err == error);
+        CHECK(r.out == "");
+    }
+    CHECK(read(home / "bo.toml") == log);
+    CHECK(read(home / "bo.toml.~1~") == backup);
+    CHECK(read(home / ".bo.toml.anklog-undo") == record);
+    CHECK(read(home / "copy.html") == backup);
+    CHECK(read(home / "record.html") == record);
+    CHECK(read(home / "notes.txt") == "my own notes\n");
+    CHECK(fs::is_symlink(home / "link.html"));
+    CHECK_FALSE(fs::exists(home / "bo.toml.~7~"));
+    CHECK_FALSE(fs::exists(home / ".bo.toml.anklog-Ab12Cd"));
+    // The undo record still works.
+    const Result undo = run(home, {"-f", "bo.toml", "undo", "--yes"});
+    CHECK(undo.exit_code == 0);
+    CHECK(read(home / "bo.toml") == backup);
+    // A report anklog wrote is replaced, and so is an empty file.
+    write(home / "empty.html", "");
+    for (const char* target : {"report.html", "report.html", "empty.html"}) {
+        CAPTURE(target);
+        const Result r = run(home, {"-f", "bo.toml", "-q", "report", "--until", "2026-11-29", "-o", target});
+        CHECK(r.exit_code == 0);
+        CHECK(r.err == "");
+        CHECK(read(home / target).starts_with("<!DOCTYPE html>\n"));
+    }
+}
+
+TEST_CASE("report -o - is standard output: the page when piped, refused on a terminal, never a file named -") {
+    ScratchDir home;
+    client(home, "bo.toml");
+    const Result piped = run(home, with(bo_report, {"-o", "-"}));
+    CHECK(piped.exit_code == 0);
+    CHECK(piped.err == "");
+    CHECK(piped.out == run(home, bo_report).out);
+    CHECK(piped.out.starts_with("<!DOCTYPE html>\n"));
+    Options terminal;
+    terminal.in_child = [] {
+        int controller = -1;
+        int device = -1;
+        if (::openpty(&controller, &device, nullptr, nullptr, nullptr) != 0 || ::dup2(device, STDOUT_FILENO) < 0) {
+            ::_exit(126);
+        }
+    };
+    const Result r = run(home, with(bo_report, {"-o", "-"}), terminal);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "anklog: error: a report is an HTML page, not for the terminal\n"
+                   "  help: write it to a file: anklog report -o report.html (or anklog report > report.html)\n");
+    CHECK(others(home).empty());
+    // A file named "-" is still possible, by its path.
+    CHECK(run(home, with(bo_report, {"-q", "-o", "./-"})).exit_code == 0);
+    CHECK(read(home / "-") == piped.out);
+}
+
+TEST_CASE("report -o takes names up to the file system's limit and says so past it") {
+    ScratchDir home;
+    client(home, "bo.toml");
+    for (const std::size_t length : {std::size_t{245}, std::size_t{255}}) {
+        CAPTURE(length);
+        const std::string name = std::string(length - 5, 'r') + ".html";
+        const Result r = run(home, with(bo_report, {"-o", name}));
+        CHECK(r.exit_code == 0);
+        CHECK(r.err == "");
+        CHECK(r.out == "wrote " + name + ": open it in a browser, or print it (A4)\n");
+        CHECK(read(home / name).starts_with("<!DOCTYPE html>\n"));
+        CHECK(others(home) == std::vector<std::string>{name});
+        fs::remove(home / name);
+    }
+    const Result r = run(home, with(bo_report, {"-o", std::string(251, 'r') + ".html"}));
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "anklog: error: -o: the file name is 256 bytes long, longer than the 255 its folder allows\n"
+                   "  help: choose a shorter name, e.g. -o report.html\n");
+    CHECK(others(home).empty());
+}
+
 TEST_CASE("a report that cannot be written is exit 2 with the reason, and leaves no file behind") {
     ScratchDir home;
     client(home, "bo.toml");

@@ -334,9 +334,8 @@ std::string plan_section(const ReportInput& in) {
 std::string report_html(const ReportInput& in) {
     const Summary& s = in.summary;
     const std::string period = fmt::format("{} to {}", to_string(s.since), to_string(s.until));
-    std::string out = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
-                      "<meta charset=\"utf-8\" />\n";
-    out += fmt::format("<title>Training report: {}, {}</title>\n", who(in), period);
+    std::string out(report_html_start);
+    out += fmt::format("{}, {}</title>\n", who(in), period);
     out += fmt::format("<style>{}</style>\n</head>\n<body>\n", style);
     out += fmt::format("<header>\n<h1>Training report: {}</h1>\n", who(in));
     out += fmt::format("<p class=\"meta\">{} ({} {}{}) \u00b7 log {} \u00b7 weights per limb in {} \u00b7 made on {} "

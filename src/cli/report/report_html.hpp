@@ -5,6 +5,7 @@
 // parser reads it.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "anklog/check.hpp"
@@ -25,5 +26,11 @@ struct ReportInput {
 };
 
 std::string report_html(const ReportInput& input);
+
+// How every report anklog writes begins: how `report -o` recognises a file it
+// may replace.
+inline constexpr std::string_view report_html_start =
+    "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n"
+    "<meta charset=\"utf-8\" />\n<title>Training report: ";
 
 }  // namespace anklog::cli
