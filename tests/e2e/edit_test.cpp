@@ -3,8 +3,11 @@
 // person; a pseudo-terminal where anklog asks.
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include <set>
 
+#include "anklog/date.hpp"
 #include "anklog/log.hpp"
 #include "faults.hpp"
 #include "terminal.hpp"
@@ -512,4 +515,28 @@ TEST_CASE("a log that cannot be written is refused before the editor opens - a r
     CHECK_FALSE(fs::exists(home / "editor-ran"));
     CHECK(read(home / "ro/log.toml") == log_text);
     CHECK(fs::is_empty(home / "tmp"));
+}
+
+TEST_CASE("a change deep in a long log is shown at its line / sessions moved, not changed, are not judged as edited") {
+    ScratchDir home;
+    std::string text = "[profile]\nunits = \"kg\"\n";
+    for (int day = 0; day < 2000; ++day) {
+        text += fmt::format("\n[[session]]\ndate = {}\nactivity = \"pilates\"\nminutes = 30\n",
+                            anklog::to_string(anklog::Date{std::chrono::sys_days{std::chrono::year{2020} / 1 / 1} +
+                                                           std::chrono::days{day}}));
+    }
+    write(home / "log.toml", text + "\n[[session]]\ndate = 2999-01-01\nactivity = \"walk\"\nminutes = 5\n");
+    // Line 2 + 5 * 1235: the minutes of the 1235th session.
+    const Result r = run(home, edit, with_editor(home, "sed -i '6177s/minutes = 30/minutes = 31/'"));
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.rfind("saved log.toml (the log before is kept as log.toml.~1~):\n\nline 6177:\n- minutes = 30\n+ "
+                      "minutes = 31\n\nlog.toml: 2001 sessions checked: ",
+                      0) == 0);
+    // The session after today moved to the top, unchanged: not refused.
+    write(home / "moved.toml", "[profile]\nunits = \"kg\"\n\n[[session]]\ndate = 2999-01-01\nactivity = \"walk\"\n"
+                               "minutes = 5\n" + text.substr(text.find("\n[[session]]")));
+    const Result moved = run(home, {"-f", "log.toml", "-q", "edit"}, with_editor(home, "cp \"$HOME/moved.toml\""));
+    CHECK(moved.exit_code == 0);
+    CHECK(moved.err == "");
+    CHECK(read(home / "log.toml") == read(home / "moved.toml"));
 }

@@ -66,18 +66,42 @@ void refuse_read_only(const fs::path& log, const std::string& file) {
     }
 }
 
-// For each session of `after`, whether the edit added or changed it: one
-// pass over each log, the sessions `before` had counted by their TOML.
+// Whether two sessions say the same (as their TOML does: an unweighted
+// session's placement is not written), compared field by field.
+bool same_session(const Session& a, const Session& b) {
+    const auto same_weight = [](const std::optional<Mass>& x, const std::optional<Mass>& y) {
+        return x.has_value() == y.has_value() && (!x || (x->amount == y->amount && x->unit == y->unit));
+    };
+    return a.date == b.date && a.activity == b.activity && same_weight(a.weight, b.weight) &&
+           (!a.weighted() || a.on == b.on) && a.minutes == b.minutes && a.sets == b.sets && a.reps == b.reps &&
+           a.effort == b.effort && a.pain == b.pain && a.note == b.note;
+}
+
+// For each session of `after`, whether the edit added or changed it. Linear:
+// the sessions both logs start and end with are compared in place, and
+// those in between (usually a few) matched by their TOML.
 std::vector<bool> edited_sessions(const Log& before, const Log& after) {
+    const std::vector<Session>& old_sessions = before.sessions;
+    const std::vector<Session>& new_sessions = after.sessions;
+    std::size_t head = 0;
+    while (head < old_sessions.size() && head < new_sessions.size() &&
+           same_session(old_sessions[head], new_sessions[head])) {
+        ++head;
+    }
+    std::size_t tail = 0;
+    while (tail < old_sessions.size() - head && tail < new_sessions.size() - head &&
+           same_session(old_sessions[old_sessions.size() - 1 - tail], new_sessions[new_sessions.size() - 1 - tail])) {
+        ++tail;
+    }
+    std::vector<bool> edited(new_sessions.size(), false);
     std::unordered_map<std::string, std::size_t> unchanged;
-    unchanged.reserve(before.sessions.size());
-    for (const Session& session : before.sessions) ++unchanged[to_toml(session)];
-    std::vector<bool> edited(after.sessions.size(), true);
-    for (std::size_t i = 0; i < after.sessions.size(); ++i) {
-        const auto same = unchanged.find(to_toml(after.sessions[i]));
+    for (std::size_t i = head; i < old_sessions.size() - tail; ++i) ++unchanged[to_toml(old_sessions[i])];
+    for (std::size_t i = head; i < new_sessions.size() - tail; ++i) {
+        const auto same = unchanged.find(to_toml(new_sessions[i]));
         if (same != unchanged.end() && same->second > 0) {
-            edited[i] = false;
             --same->second;
+        } else {
+            edited[i] = true;
         }
     }
     return edited;
@@ -251,6 +275,7 @@ int run_edit(const Context& context, const EditFlags& /*flags*/) {
     // The edit is in memory from here on: the folder goes now, and signals
     // during the write are storage's (see update_file).
     copy.remove();
+    before = Log{};  // what changed is known: its memory is the write's
 
     storage::UpdateOptions options;
     options.lock_timeout = context.lock_timeout;
