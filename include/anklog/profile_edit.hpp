@@ -24,6 +24,11 @@ namespace anklog {
 // ways anklog does not write.
 std::string with_profile(std::string_view text, const Profile& before, const Profile& after, std::string_view file_name);
 
+// The line of `key = ...` in the block whose header ([[session]],
+// [[planned]]) is at line `block_line` of `text`; `block_line` when the
+// block has no such key.
+int key_line_in_block(std::string_view text, int block_line, std::string_view key);
+
 // Whether two profiles hold the same values (weights compared as written,
 // amount and unit).
 bool same_profile(const Profile& a, const Profile& b);

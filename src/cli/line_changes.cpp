@@ -70,11 +70,29 @@ std::vector<Edit> edits(const std::vector<std::string_view>& a, std::size_t a_fi
     return out;
 }
 
+// How many lines `text` holds before `end` (an offset just past a '\n', or 0).
+std::size_t lines_before(std::string_view text, std::size_t end) {
+    return static_cast<std::size_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+}
+
 }  // namespace
 
 std::string describe_changes(std::string_view from, std::string_view to, std::size_t longest) {
-    const std::vector<std::string_view> a = lines_of(from);
-    const std::vector<std::string_view> b = lines_of(to);
+    // The whole lines both texts start and end with are found on bytes
+    // first: a log of 100,000 sessions is not split into lines for a change
+    // to one of them.
+    std::size_t head = static_cast<std::size_t>(
+        std::mismatch(from.begin(), from.end(), to.begin(), to.end()).first - from.begin());
+    while (head > 0 && from[head - 1] != '\n') --head;
+    std::size_t tail = 0;
+    const std::size_t most = std::min(from.size(), to.size()) - head;
+    while (tail < most && from[from.size() - 1 - tail] == to[to.size() - 1 - tail]) ++tail;
+    const auto line_start = [](std::string_view text, std::size_t at) { return at == 0 || text[at - 1] == '\n'; };
+    while (tail > 0 && !(line_start(from, from.size() - tail) && line_start(to, to.size() - tail))) --tail;
+    const std::size_t offset = lines_before(from, head);
+    const std::vector<std::string_view> a = lines_of(from.substr(head, from.size() - head - tail));
+    const std::vector<std::string_view> b = lines_of(to.substr(head, to.size() - head - tail));
+
     std::size_t prefix = 0;
     while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
     std::size_t suffix = 0;
@@ -82,7 +100,8 @@ std::string describe_changes(std::string_view from, std::string_view to, std::si
            a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix]) {
         ++suffix;
     }
-    const std::vector<Edit> changes = edits(a, prefix, b, prefix, a.size() - prefix - suffix, b.size() - prefix - suffix);
+    std::vector<Edit> changes = edits(a, prefix, b, prefix, a.size() - prefix - suffix, b.size() - prefix - suffix);
+    for (Edit& edit : changes) edit.line += offset;
     std::string out;
     std::size_t shown = 0;
     std::size_t group_end = 0;  // the last `from` line the group shown so far touches

@@ -27,6 +27,7 @@
 #include "anklog/rules.hpp"
 #include "anklog/suggest.hpp"
 #include "anklog/toml_scan.hpp"
+#include "anklog/utf8.hpp"
 
 namespace anklog {
 
@@ -631,13 +632,33 @@ private:
 
 }  // namespace
 
-Log parse_log(std::string_view text, std::string_view file_name) { return Parser(file_name).parse(text, true); }
+namespace {
+
+// A log saved as UTF-16 (Notepad's "Unicode") gets advice, not toml++'s
+// "invalid utf-8" at 1:1.
+void refuse_wide_encoding(std::string_view text, std::string_view file_name) {
+    const std::string_view encoding = wide_unicode_encoding(text);
+    if (encoding.empty()) return;
+    throw Error(fmt::format("the log is saved as {} text; anklog reads UTF-8", encoding),
+                fmt::format("save it as UTF-8 in your editor (Notepad: Save as, Encoding: UTF-8), or convert it with "
+                            "iconv -f {} -t UTF-8",
+                            encoding),
+                Location{std::string(file_name)});
+}
+
+}  // namespace
+
+Log parse_log(std::string_view text, std::string_view file_name) {
+    refuse_wide_encoding(text, file_name);
+    return Parser(file_name).parse(text, true);
+}
 
 Session parse_appended_session(const Log& log, std::string_view appended, int first_line, std::string_view file_name) {
     return Parser(file_name).parse_appended(log, appended, first_line);
 }
 
 Log parse_log_whole(std::string_view text, std::string_view file_name) {
+    refuse_wide_encoding(text, file_name);
     return Parser(file_name).parse(text, false);
 }
 

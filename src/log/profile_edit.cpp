@@ -165,6 +165,10 @@ bool same_profile(const Profile& a, const Profile& b) {
 }
 
 std::string with_profile(std::string_view text, const Profile& before, const Profile& after, std::string_view file_name) {
+    // A byte-order mark that the person's editor put first (Notepad) stays
+    // first; anklog itself never adds one.
+    constexpr std::string_view bom = "\xEF\xBB\xBF";
+    if (text.starts_with(bom)) return std::string(bom) + with_profile(text.substr(bom.size()), before, after, file_name);
     const std::vector<Line> lines = logical_lines(text);
     std::optional<std::size_t> table;                    // the [profile] header
     std::optional<std::size_t> first_header;
@@ -268,6 +272,19 @@ std::string with_profile(std::string_view text, const Profile& before, const Pro
         }
     }
     return out;
+}
+
+int key_line_in_block(std::string_view text, int block_line, std::string_view key) {
+    bool in_block = false;
+    for (const Line& line : logical_lines(text)) {
+        if (line.kind == Line::Kind::header) {
+            if (in_block) break;
+            in_block = line.number == block_line;
+        } else if (in_block && line.kind == Line::Kind::key_value && line.key.size() == 1 && line.key.front() == key) {
+            return line.number;
+        }
+    }
+    return block_line;
 }
 
 }  // namespace anklog

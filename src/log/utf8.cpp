@@ -54,4 +54,17 @@ bool is_valid_utf8(std::string_view text) {
     return true;
 }
 
+std::string_view wide_unicode_encoding(std::string_view text) {
+    const auto zero = [&](std::size_t i) { return i < text.size() && text[i] == '\0'; };
+    if (text.starts_with(std::string_view("\xFF\xFE\0\0", 4)) || text.starts_with(std::string_view("\0\0\xFE\xFF", 4))) {
+        return "UTF-32";
+    }
+    if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF")) return "UTF-16";
+    if (text.size() >= 4 && ((zero(1) && zero(2) && zero(3) && !zero(0)) || (zero(0) && zero(1) && zero(2) && !zero(3)))) {
+        return "UTF-32";
+    }
+    if (text.size() >= 2 && zero(0) != zero(1)) return "UTF-16";
+    return {};
+}
+
 }  // namespace anklog

@@ -26,7 +26,10 @@ std::optional<FieldProblem> check_profile_name(std::string_view name) {
     if (name.find_first_not_of(' ') == std::string_view::npos) {
         return FieldProblem{"name", "the name is empty", "give a name, e.g. name = \"Ann\", or leave it out"};
     }
-    if (name.size() > longest) {
+    // Characters as a person counts them: code points, not bytes ("é" is two).
+    const auto characters = static_cast<std::size_t>(
+        std::count_if(name.begin(), name.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    if (characters > longest) {
         return FieldProblem{"name", fmt::format("the name is longer than {} characters", longest),
                             "use a shorter name or initials"};
     }

@@ -161,6 +161,17 @@ void generate(const fs::path& path, int sessions) {
     }
 }
 
+// What writes to append.toml leave beside it: numbered backups
+// (append.toml.~N~) and the undo record (.append.toml.anklog-undo).
+void remove_written_beside(const fs::path& dir) {
+    std::vector<fs::path> written;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        const std::string name = entry.path().filename().string();
+        if (name.starts_with("append.toml.") || name.starts_with(".append.toml.")) written.push_back(entry.path());
+    }
+    for (const fs::path& path : written) fs::remove(path);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -213,6 +224,10 @@ int main(int argc, char** argv) {
 
     const fs::path dir = keep ? *keep : fs::temp_directory_path() / fmt::format("anklog-bench-{}", ::getpid());
     fs::create_directories(dir);
+    // `edit`'s editor: it changes the first note (of a session in 1900), and
+    // its private copy goes to the benchmark's folder.
+    ::setenv("EDITOR", "sed -i 0,/felt.good/s//felt.fine/", 1);
+    ::setenv("TMPDIR", dir.c_str(), 1);
 
     fmt::print("{:>8}  {:<14} {:>9} {:>19} {:>7}  {:>8} {:>7}\n", "sessions", "command", "median", "range",
                "x parse", "peak", "x parse");
@@ -232,12 +247,12 @@ int main(int argc, char** argv) {
         row("scan", measure({scan_bench, "scan", log.string()}, runs));
         row("blocks", measure({scan_bench, "blocks", log.string()}, runs));
 
-        // The commands, each on the same log; `log` appends to a fresh copy
-        // of it each time.
+        // The commands, each on the same log; `log` and `edit` write to a
+        // fresh copy of it each time.
         struct Command {
             std::string name;
             std::vector<std::string> args;
-            bool appends = false;
+            bool writes = false;
         };
         const std::vector<Command> commands{
             {"check", {"check", log.string()}},
@@ -248,6 +263,8 @@ int main(int argc, char** argv) {
             // --date today: a date after today is refused before anything is
             // written (the 100k and 1M logs run past today; that is allowed).
             {"log", {"-f", copy.string(), "-q", "log", "walk", "-w", "1kg", "-m", "20", "--date", "today"}, true},
+            // The editor (EDITOR, set above) changes one note.
+            {"edit", {"-f", copy.string(), "edit"}, true},
         };
         for (const Command& command : commands) {
             for (const bool old : {false, true}) {
@@ -255,15 +272,18 @@ int main(int argc, char** argv) {
                 std::vector<std::string> command_line{old ? *old_anklog : anklog};
                 command_line.insert(command_line.end(), command.args.begin(), command.args.end());
                 const auto fresh_copy = [&] {
-                    if (command.appends) fs::copy_file(log, copy, fs::copy_options::overwrite_existing);
+                    if (!command.writes) return;
+                    fs::copy_file(log, copy, fs::copy_options::overwrite_existing);
+                    remove_written_beside(dir);  // edit's backup: each run starts as the first
                 };
-                // An append must succeed (exit 0), or the row measures a refusal.
+                // A write must succeed (exit 0), or the row measures a refusal.
                 row(old ? command.name + " (old)" : command.name,
-                    measure(command_line, runs, fresh_copy, command.appends ? 0 : 2));
+                    measure(command_line, runs, fresh_copy, command.writes ? 0 : 2));
             }
         }
     }
     fs::remove(dir / "append.toml");
+    remove_written_beside(dir);
     if (!keep) fs::remove_all(dir);
     return 0;
 }

@@ -96,8 +96,8 @@ TEST_CASE("profile refuses what it cannot change safely - exit 2, log unchanged"
         // A bare-number weight counts in the profile's unit: new units would change it.
         {"[profile]\nunits = \"kg\"\n\n[[session]]\ndate = 2026-11-16\nactivity = \"walk\"\nweight = 1\nminutes = 10\n",
          {"--units", "lb"},
-         "anklog: error: log.toml: changing units would change what the log says: the weight at line 4 is a bare "
-         "number, which counts in the profile's unit\n"
+         "anklog: error: log.toml:7: changing units would change what the log says: this weight is a bare number, "
+         "which counts in the profile's unit (1 kg would become 1 lb)\n"
          "  help: write each weight with its unit (weight = \"1 kg\"), e.g. with 'anklog edit', then change units; "
          "the log has not been changed\n"},
         {"profile = { units = \"kg\" }\n",
@@ -207,4 +207,97 @@ TEST_CASE("the profile's name heads check, plan and today") {
               "Week of 2026-11-23 to 2026-11-29, from log.toml (Ann): ", 0) == 0);
     CHECK(run(home, {"-f", "log.toml", "today", "--date", "2026-11-23"}).out.rfind(
               "Mon 2026-11-23, from log.toml (Ann): 0 planned, 0 done\n", 0) == 0);
+}
+
+TEST_CASE("profile --units points at the weight written as a bare number - a session / a planned session") {
+    ScratchDir home;
+    const std::string text = "[profile]\nunits = \"kg\"\n\n[[session]]\ndate = 2026-11-16\nactivity = \"walk\"\n"
+                             "weight = \"1 kg\"\nminutes = 10\n\n[[planned]]\ndate = 2026-11-23\nactivity = \"walk\"\n"
+                             "minutes = 10\n# the cuffs\nweight = 1.5\n";
+    write(home / "log.toml", text);
+    const Result r = run(home, profile_args({"--units", "lb"}));
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "anklog: error: log.toml:15: changing units would change what the log says: this weight is a bare "
+                   "number, which counts in the profile's unit (1.5 kg would become 1.5 lb)\n"
+                   "  help: write each weight with its unit (weight = \"1 kg\"), e.g. with 'anklog edit', then change "
+                   "units; the log has not been changed\n");
+    CHECK(read(home / "log.toml") == text);
+}
+
+TEST_CASE("profile keeps a byte-order mark the person's editor put first - and adds none") {
+    ScratchDir home;
+    const std::string bom = "\xEF\xBB\xBF";
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {bom + "[profile]\nunits = \"kg\"\n", bom + "[profile]\nname = \"X\"\nunits = \"kg\"\n"},
+        {bom + "version = 1\n" + sessions,
+         bom + "version = 1\n\n[profile]\nname = \"X\"\nunits = \"kg\"  # kg | lb: display unit, and unit of bare "
+               "numbers\n\n" + sessions.substr(1)},
+        {bom, bom + "[profile]\nname = \"X\"\nunits = \"kg\"  # kg | lb: display unit, and unit of bare numbers\n"},
+        {"[profile]\nunits = \"kg\"\n", "[profile]\nname = \"X\"\nunits = \"kg\"\n"},
+    };
+    for (const auto& [before, after] : cases) {
+        CAPTURE(before);
+        write(home / "log.toml", before);
+        const Result r = run(home, profile_args({"-q", "--name", "X"}));
+        CHECK(r.exit_code == 0);
+        CHECK(r.err == "");
+        CHECK(read(home / "log.toml") == after);
+        CHECK(run(home, {"-f", "log.toml", "profile"}).out.find("  name     X\n") != std::string::npos);
+    }
+}
+
+TEST_CASE("a log saved as UTF-16 or UTF-32 is refused with advice to save it as UTF-8 - every command") {
+    ScratchDir home;
+    const std::string ascii = "[profile]\nunits = \"kg\"\n";
+    const auto wide = [&](std::string_view bom, int width, bool big_endian) {
+        std::string out(bom);
+        for (const char c : ascii) {
+            std::string unit(static_cast<std::size_t>(width), '\0');
+            unit[big_endian ? unit.size() - 1 : 0] = c;
+            out += unit;
+        }
+        return out;
+    };
+    const std::vector<std::tuple<std::string, std::string>> logs{
+        {wide("\xFF\xFE", 2, false), "UTF-16"},  // Notepad's "Unicode"
+        {wide("\xFE\xFF", 2, true), "UTF-16"},
+        {wide("", 2, false), "UTF-16"},
+        {wide("", 2, true), "UTF-16"},
+        {wide(std::string_view("\xFF\xFE\0\0", 4), 4, false), "UTF-32"},
+        {wide("", 4, true), "UTF-32"},
+    };
+    for (const auto& [text, encoding] : logs) {
+        CAPTURE(encoding);
+        write(home / "log.toml", text);
+        for (const std::vector<std::string>& command :
+             std::vector<std::vector<std::string>>{{"check"}, {"history"}, {"profile", "--name", "X"}, {"plan"}}) {
+            CAPTURE(command.front());
+            std::vector<std::string> arguments{"-f", "log.toml"};
+            arguments.insert(arguments.end(), command.begin(), command.end());
+            const Result r = run(home, arguments);
+            CHECK(r.exit_code == 2);
+            CHECK(r.out == "");
+            CHECK(r.err == "anklog: error: log.toml: the log is saved as " + encoding + " text; anklog reads UTF-8\n"
+                           "  help: save it as UTF-8 in your editor (Notepad: Save as, Encoding: UTF-8), or convert it "
+                           "with iconv -f " + encoding + " -t UTF-8\n");
+        }
+        CHECK(read(home / "log.toml") == text);
+    }
+}
+
+TEST_CASE("--name counts characters, not bytes - 100 accented letters are a name / 101 are too long") {
+    ScratchDir home;
+    write(home / "log.toml", head + profile);
+    std::string name;
+    for (int i = 0; i < 100; ++i) name += "\xC3\xA9";  // é
+    const Result ok = run(home, profile_args({"-q", "--name", name}));
+    CHECK(ok.exit_code == 0);
+    CHECK(ok.err == "");
+    CHECK(anklog::parse_log(read(home / "log.toml"), "log.toml").profile.name == name);
+    const Result long_name = run(home, profile_args({"--name", name + "\xC3\xA9"}));
+    CHECK(long_name.exit_code == 2);
+    CHECK(long_name.err == "anklog: error: --name: the name is longer than 100 characters\n"
+                           "  help: use a shorter name or initials\n");
+    const Result init = run(home, {"-f", "new.toml", "-q", "init", "--name", name});
+    CHECK(init.exit_code == 0);
 }

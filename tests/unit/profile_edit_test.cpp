@@ -89,3 +89,19 @@ TEST_CASE("a [profile] written in a shape anklog does not rewrite is refused wit
     CHECK(changed("[\"profile\"]\nunits = \"kg\"\n", [](Profile& p) { p.name = "Ann"; }) ==
           "[\"profile\"]\nname = \"Ann\"\nunits = \"kg\"\n");
 }
+
+TEST_CASE("a byte-order mark stays first / none is added") {
+    const std::string bom = "\xEF\xBB\xBF";
+    const auto named = [](Profile& p) { p.name = "Ann"; };
+    CHECK(changed(bom + "[profile]\nunits = \"kg\"\n", named) == bom + "[profile]\nname = \"Ann\"\nunits = \"kg\"\n");
+    CHECK(changed(bom + "# log\n" + sessions, named).rfind(bom + "# log\n\n[profile]\nname = \"Ann\"\n", 0) == 0);
+    CHECK(changed("[profile]\nunits = \"kg\"\n", named) == "[profile]\nname = \"Ann\"\nunits = \"kg\"\n");
+}
+
+TEST_CASE("key_line_in_block finds a key's line in one block, past comments and multi-line values") {
+    const std::string text = "[profile]\nweight = 1\n\n[[session]]\ndate = 2026-11-18\nnote = \"\"\"\nweight = 2\n\"\"\"\n"
+                             "# weight = 3\nweight = 4\n\n[[session]]\ndate = 2026-11-19\nweight = 5\n";
+    CHECK(key_line_in_block(text, 4, "weight") == 10);
+    CHECK(key_line_in_block(text, 12, "weight") == 14);
+    CHECK(key_line_in_block(text, 12, "minutes") == 12);  // none: the block's own line
+}

@@ -104,3 +104,18 @@ TEST_CASE("UTF-8 validation") {
     CHECK_FALSE(is_valid_utf8("\xed\xa0\x80"));   // surrogate
     CHECK_FALSE(is_valid_utf8("\xf4\x90\x80\x80"));  // past U+10FFFF
 }
+
+TEST_CASE("wide_unicode_encoding: UTF-16 and UTF-32, with or without a byte-order mark - never UTF-8") {
+    using namespace std::string_view_literals;
+    CHECK(wide_unicode_encoding("\xFF\xFE[\0"sv) == "UTF-16");
+    CHECK(wide_unicode_encoding("\xFE\xFF\0["sv) == "UTF-16");
+    CHECK(wide_unicode_encoding("[\0p\0"sv) == "UTF-16");
+    CHECK(wide_unicode_encoding("\0[\0p"sv) == "UTF-16");
+    CHECK(wide_unicode_encoding("\xFF\xFE\0\0[\0\0\0"sv) == "UTF-32");
+    CHECK(wide_unicode_encoding("\0\0\0["sv) == "UTF-32");
+    CHECK(wide_unicode_encoding("[\0\0\0"sv) == "UTF-32");
+    CHECK(wide_unicode_encoding("\xEF\xBB\xBF[profile]\n"sv).empty());
+    CHECK(wide_unicode_encoding("[profile]\n").empty());
+    CHECK(wide_unicode_encoding("").empty());
+    CHECK(wide_unicode_encoding("x").empty());
+}

@@ -38,12 +38,29 @@ void show(const Log& log, const std::string& file, const Context& context) {
 }
 
 // The first session (or planned one) whose meaning the new text changes:
-// a weight written as a bare number, read in the profile's unit.
-const Session* changed_meaning(const std::vector<Session>& before, const std::vector<Session>& after) {
+// a weight written as a bare number, read in the profile's unit. Its index.
+std::optional<std::size_t> changed_meaning(const std::vector<Session>& before, const std::vector<Session>& after) {
     for (std::size_t i = 0; i < before.size() && i < after.size(); ++i) {
-        if (to_toml(before[i]) != to_toml(after[i])) return &before[i];
+        if (to_toml(before[i]) != to_toml(after[i])) return i;
     }
-    return nullptr;
+    return std::nullopt;
+}
+
+// Refuses new units when they would change a weight written as a bare
+// number, pointing at that weight's line.
+void refuse_changed_meaning(const std::vector<Session>& before, const std::vector<Session>& after,
+                            std::string_view text, const std::string& file) {
+    const std::optional<std::size_t> moved = changed_meaning(before, after);
+    if (!moved) return;
+    const Session& was = before[*moved];
+    const Session& now = after[*moved];
+    throw Error(fmt::format("changing units would change what the log says: this weight is a bare number, which "
+                            "counts in the profile's unit ({} would become {})",
+                            was.weight ? format_mass_exact(*was.weight) : "-",
+                            now.weight ? format_mass_exact(*now.weight) : "-"),
+                "write each weight with its unit (weight = \"1 kg\"), e.g. with 'anklog edit', then change units; the "
+                "log has not been changed",
+                Location{file, key_line_in_block(text, was.line, "weight")});
 }
 
 }  // namespace
@@ -97,16 +114,8 @@ int run_profile(const Context& context, const ProfileFlags& flags) {
             after = apply_profile_flags(log.profile, flags);
             std::string text = with_profile(*current, before, after, file);
             const Log changed = parse_log(text, file);
-            const Session* moved = changed_meaning(log.sessions, changed.sessions);
-            if (!moved) moved = changed_meaning(log.planned, changed.planned);
-            if (moved) {
-                throw Error(fmt::format("changing units would change what the log says: the weight at line {} is a "
-                                        "bare number, which counts in the profile's unit",
-                                        moved->line),
-                            "write each weight with its unit (weight = \"1 kg\"), e.g. with 'anklog edit', then "
-                            "change units; the log has not been changed",
-                            Location{file});
-            }
+            refuse_changed_meaning(log.sessions, changed.sessions, *current, file);
+            refuse_changed_meaning(log.planned, changed.planned, *current, file);
             if (!same_profile(changed.profile, after)) {
                 throw Error("the new profile did not read back from the log",
                             "please report this; your log has not been changed", Location{file});
