@@ -1,6 +1,10 @@
 #pragma once
 // The only place anklog touches the file system: reading the log, and
 // replacing it atomically under a lock so that it is never lost or torn.
+// This header is storage's whole interface; the files beside it each hold
+// one part (log_read, link_policy, folder_lock, atomic_replace,
+// file_metadata, scratch_files, backups, undo_file, interrupts,
+// private_copy), and their own headers are for storage alone.
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
