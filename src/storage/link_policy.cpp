@@ -55,7 +55,7 @@ void check_link_may_be_followed(const fs::path& link, const struct stat& link_in
     }
 }
 
-Target resolve_target(const fs::path& path, const fs::path& shown) {
+Target resolve_target(const fs::path& path, const fs::path& shown, Access access) {
     Target target;
     fs::path current = path;
     for (int hops = 0;; ++hops) {
@@ -66,6 +66,7 @@ Target resolve_target(const fs::path& path, const fs::path& shown) {
         struct stat info {};
         if (::lstat(current.c_str(), &info) != 0) {
             if (errno == ENOENT) break;  // a new log
+            if (access == Access::read) break;  // open() fails the same way, and says so
             fail(shown, "cannot reach the log", errno, "check the path and its folders' permissions");
         }
         if (!S_ISLNK(info.st_mode)) {

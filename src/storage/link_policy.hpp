@@ -30,8 +30,14 @@ struct Target {
 void check_link_may_be_followed(const std::filesystem::path& link, const struct stat& link_info,
                                 const std::filesystem::path& shown);
 
+// What the log is resolved for: a write reports a path it cannot reach; a
+// read leaves that to its open(), which reports it as it always has.
+enum class Access { write, read };
+
 // Follows the symlinks of the final component (the links stay; the file they
-// lead to is replaced), checking each one.
-Target resolve_target(const std::filesystem::path& path, const std::filesystem::path& shown);
+// lead to is replaced, or read), checking each one: every read and every
+// write follows the same links, and refuses the same.
+Target resolve_target(const std::filesystem::path& path, const std::filesystem::path& shown,
+                      Access access = Access::write);
 
 }  // namespace anklog::storage::detail

@@ -25,7 +25,8 @@ inline constexpr std::string_view max_log_size_text = "256 MiB";
 
 // The whole file. Throws anklog::Error if it is missing, not a regular file
 // (a FIFO, device, socket or folder is refused before anything blocks on it),
-// unreadable or larger than max_log_bytes.
+// unreadable or larger than max_log_bytes, or reached through a symlink that
+// update_file would refuse to follow (the same rule for reads and writes).
 std::string read_file(const std::filesystem::path& path);
 
 // The whole file, or nullopt when it does not exist; otherwise as read_file.

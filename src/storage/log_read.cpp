@@ -102,22 +102,24 @@ std::optional<Existing> open_existing(int folder_fd, const Target& target, const
 using namespace detail;
 
 std::optional<std::string> read_file_if_exists(const fs::path& path) {
-    // stat first: opening a device can have effects, and a FIFO blocks.
-    struct stat info {};
-    const auto cannot_open = [&](int error) {
-        fail(path, "cannot open the log", error, "check the file's permissions, or choose another log with -f FILE");
-    };
-    if (::stat(path.c_str(), &info) != 0) {
-        if (errno == ENOENT) return std::nullopt;
-        cannot_open(errno);
-    }
-    if (!S_ISREG(info.st_mode)) refuse_not_regular(info.st_mode, path);
-    // O_NONBLOCK: should it have become a FIFO since, opening it must not block.
-    const Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
+    // Links are followed as a write follows them, and refused as it refuses
+    // them: a link another user planted leads no read anywhere. lstat first,
+    // hop by hop: opening a device can have effects, and a FIFO blocks.
+    const Target target = resolve_target(path, path, Access::read);
+    // O_NONBLOCK: should it have become a FIFO since, opening it must not
+    // block; O_NOFOLLOW: should it have become a link, it is not followed.
+    const Fd fd(::open(target.path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC));
     if (!fd.ok()) {
         if (errno == ENOENT) return std::nullopt;
-        cannot_open(errno);
+        const int error = errno;
+        struct stat info {};
+        if (error == ELOOP && ::lstat(target.path.c_str(), &info) == 0 && S_ISLNK(info.st_mode)) {
+            throw Error("the log became a symlink while anklog was opening it", "check the log and try again",
+                        Location{path.string()});
+        }
+        fail(path, "cannot open the log", error, "check the file's permissions, or choose another log with -f FILE");
     }
+    struct stat info {};
     if (::fstat(fd.get(), &info) != 0) fail(path, "cannot read the log", errno, "check the file");
     if (!S_ISREG(info.st_mode)) refuse_not_regular(info.st_mode, path);
     return read_limited(fd.get(), info, path);
