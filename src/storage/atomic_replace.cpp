@@ -29,6 +29,40 @@ namespace {
 
 using namespace detail;
 
+// The change the last write of this process made, once it has landed.
+std::string landed_text;
+bool landed = false;
+
+// Called right after the rename (with the signals deferred): takes over
+// `text` without allocating, so nothing can fail between the change and
+// the record of it.
+void record_landed(std::string& text) noexcept {
+    landed_text.swap(text);
+    landed = true;
+}
+
+// What a write changes, in words, when its command did not say.
+std::string default_description(const UpdateOptions& options, Change change, const fs::path& shown,
+                                const std::optional<fs::path>& backup) {
+    if (!options.undo) return fmt::format("{} was changed", shown.string());
+    const std::string command = fmt::format("'anklog {}'", options.undo->command);
+    switch (change) {
+        case Change::created: return fmt::format("{} created {}", command, shown.string());
+        case Change::appended: return fmt::format("{} appended to {}", command, shown.string());
+        case Change::replaced:
+            return backup ? fmt::format("{} rewrote {} (the log before is kept as {})", command, shown.string(),
+                                        backup->string())
+                          : fmt::format("{} rewrote {}", command, shown.string());
+        case Change::undone: break;
+    }
+    return fmt::format("'anklog undo' reverted {} in {}", command, shown.string());
+}
+
+std::string describe(const UpdateOptions& options, Change change, const fs::path& shown,
+                     const std::optional<fs::path>& backup) {
+    return options.describe ? options.describe() : default_description(options, change, shown, backup);
+}
+
 UpdateResult update_under_handlers(const fs::path& path,
                                    const std::function<std::string(const std::optional<std::string>&)>& make_text,
                                    const std::function<void(std::string_view)>& verify, const UpdateOptions& options) {
@@ -90,12 +124,14 @@ UpdateResult update_under_handlers(const fs::path& path,
     }
     PendingRecord pending(folder.get(), target);
     if (record) pending.write(*record, shown);
+    std::string landing = describe(options, change, shown, result.backup);
     stop_if_interrupted();
     {
         const SignalsDeferred deferred;
         if (::renameat(folder.get(), temp.name().c_str(), folder.get(), target.name.c_str()) != 0) {
             fail(shown, "cannot replace the log", errno, "check the folder's permissions; your log has not been changed");
         }
+        record_landed(landing);
         temp.committed();
         backup.committed();
         result.undo_not_recorded = pending.commit();
@@ -123,6 +159,7 @@ UpdateResult remove_under_handlers(const fs::path& path, const std::function<voi
         UndoRecord record = record_of(*options.undo, Change::undone, std::nullopt, "");
         pending.write(record, shown);
     }
+    std::string landing = options.describe ? options.describe() : fmt::format("{} was removed", shown.string());
     stop_if_interrupted();
     UpdateResult result;
     {
@@ -130,6 +167,7 @@ UpdateResult remove_under_handlers(const fs::path& path, const std::function<voi
         if (::unlinkat(folder.get(), target.name.c_str(), 0) != 0) {
             fail(shown, "cannot remove the log", errno, "check the folder's permissions; your log has not been changed");
         }
+        record_landed(landing);
         result.undo_not_recorded = pending.commit();
     }
     if (::fsync(folder.get()) != 0 && errno != EINVAL) {
@@ -139,6 +177,8 @@ UpdateResult remove_under_handlers(const fs::path& path, const std::function<voi
 }
 
 }  // namespace
+
+const char* landed_change() noexcept { return landed ? landed_text.c_str() : nullptr; }
 
 UpdateResult update_file(const fs::path& path,
                          const std::function<std::string(const std::optional<std::string>& current)>& make_text,

@@ -52,6 +52,12 @@ struct UpdateOptions {
     // restores it. The record is written before the log is replaced, so a
     // full disk fails the whole write.
     std::optional<UndoNote> undo;
+    // The change in words, for an error that comes after it has landed:
+    // "the session was appended to log.toml; do not log it again". Called
+    // once the new text is written and verified, before the rename. Unset,
+    // it is said from `undo`'s command: "'anklog profile' rewrote log.toml
+    // (the log before is kept as log.toml.~1~)".
+    std::function<std::string()> describe{};
 };
 
 struct UpdateResult {
@@ -93,6 +99,13 @@ UpdateResult update_file(const std::filesystem::path& path,
                          const std::function<std::string(const std::optional<std::string>& current)>& make_text,
                          const std::function<void(std::string_view written)>& verify,
                          const UpdateOptions& options = {});
+
+// The change this process's last update_file or remove_file made, in words
+// (UpdateOptions::describe), from the moment it landed (the rename, or the
+// removal), or nullptr while none has: an error after it (output that cannot
+// be written, out of memory) must say that the change was made, and never
+// that the log is unchanged. Reading it allocates nothing.
+const char* landed_change() noexcept;
 
 // The undo record of the log at `path` (beside the file its symlinks lead
 // to), or nullopt when there is none. Throws anklog::Error when it cannot be

@@ -18,6 +18,7 @@ namespace fs = std::filesystem;
 namespace detail {
 
 void PendingRecord::write(const UndoRecord& record, const fs::path& shown) {
+    name_ = undo_record_name(target_.name);
     const Fd fd = create_temp(folder_fd_, target_.name, scratch_, shown, TempKind::undo_record);
     (void)write_checked(fd.get(), to_text(record), shown,
                         fmt::format("cannot write the undo record {}", record_path().string()));
@@ -25,12 +26,11 @@ void PendingRecord::write(const UndoRecord& record, const fs::path& shown) {
 
 std::string PendingRecord::commit() {
     if (!scratch_.exists()) return {};
-    const std::string name = undo_record_name(target_.name);
-    if (::renameat(folder_fd_, scratch_.name().c_str(), folder_fd_, name.c_str()) != 0) {
+    if (::renameat(folder_fd_, scratch_.name().c_str(), folder_fd_, name_.c_str()) != 0) {
         const int error = errno;
         // A record of an earlier write no longer matches the log, so undo
         // refuses it; removing it says so more plainly.
-        (void)::unlinkat(folder_fd_, name.c_str(), 0);
+        (void)::unlinkat(folder_fd_, name_.c_str(), 0);
         return fmt::format("cannot keep the undo record {} ({}): 'anklog undo' cannot revert this change",
                            record_path().string(), describe_errno(error));
     }

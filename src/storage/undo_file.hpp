@@ -24,6 +24,7 @@ public:
 
     // Called with the interrupting signals deferred, right after the log's
     // own rename. Returns why the record could not be put in place, or "".
+    // Allocates nothing when it succeeds.
     std::string commit();
 
 private:
@@ -32,6 +33,7 @@ private:
     int folder_fd_;
     const Target& target_;
     Scratch scratch_;
+    std::string name_;  // the record's name, made by write(): commit() allocates nothing unless it fails
 };
 
 // The record of a write made as `note` says, that left `written`.
