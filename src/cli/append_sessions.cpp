@@ -49,6 +49,15 @@ Appended append_sessions(const Context& context, std::string_view command,
     int current_lines = 0;           // line breaks in the current text
     std::vector<Session> sessions;   // as made, then as read back (lines set)
     bool created = false;
+    storage::UpdateOptions options{context.lock_timeout, false, storage::UndoNote{std::string(command)}};
+    // Said by any error that comes after the write: a retry would log the sessions twice.
+    options.describe = [&] {
+        const int line = sessions.empty() ? 0 : sessions.front().line;
+        const std::string where = line > 0 ? fmt::format("{}:{}", file, line) : file;
+        const std::string to = created ? fmt::format("written to the new log {}", where) : "appended to " + where;
+        return sessions.size() == 1 ? fmt::format("the session was {}; do not log it again", to)
+                                    : fmt::format("the {} sessions were {}; do not log them again", sessions.size(), to);
+    };
     const storage::UpdateResult result = storage::update_file(
         context.log_path,
         [&](const std::optional<std::string>& current) {
@@ -79,7 +88,7 @@ Appended append_sessions(const Context& context, std::string_view command,
             }
             sessions.assign(written.sessions.end() - static_cast<std::ptrdiff_t>(sessions.size()), written.sessions.end());
         },
-        storage::UpdateOptions{context.lock_timeout, false, storage::UndoNote{std::string(command)}});
+        options);
     print_write_warnings(result, file, sessions.size() == 1 ? "the session is in the log" : "the sessions are in the log",
                          context.color_stderr);
     // The rules judge the new sessions against the part of the history they

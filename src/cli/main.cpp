@@ -7,15 +7,19 @@
 #include <CLI/CLI.hpp>
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <fmt/format.h>
+#include <new>
 
 #include "anklog/error.hpp"
 #include "close_stdout.hpp"
 #include "shell/command_tree.hpp"
 #include "commands/commands.hpp"
 #include "context.hpp"
+#include "log_file.hpp"
 #include "render/output.hpp"
 #include "shell/usage_errors.hpp"
+#include "write_warnings.hpp"
 
 namespace {
 
@@ -150,13 +154,24 @@ int run(int argc, char** argv, bool& color_stderr) {
         throw anklog::Error("unknown command", "run 'anklog --help'");
     } catch (const anklog::Error& e) {
         print_error(e, color_stderr);
+        print_landed_change(color_stderr);
+    } catch (const std::bad_alloc&) {
+        // Once a write has landed, saying "try again" would repeat it.
+        const bool landed = anklog::storage::landed_change() != nullptr;
+        print_error(anklog::Error("out of memory", landed ? "close other programs, or raise the memory limit (ulimit -v)"
+                                                          : "close other programs, or raise the memory limit (ulimit "
+                                                            "-v), and try again; your log has not been changed"),
+                    color_stderr);
+        print_landed_change(color_stderr);
     } catch (const std::exception& e) {
         // A write to stdout that failed mid-way is reported once, by
         // finish_output, with its reason; it is no bug of anklog's.
         if (output_failure(e)) return exit_error;
+        const bool landed = anklog::storage::landed_change() != nullptr;
         print_error(anklog::Error(fmt::format("internal error: {}", e.what()),
-                                  "please report this; your log has not been changed"),
+                                  landed ? "please report this" : "please report this; your log has not been changed"),
                     color_stderr);
+        print_landed_change(color_stderr);
     }
     return exit_error;
 }
@@ -168,12 +183,16 @@ int run(int argc, char** argv, bool& color_stderr) {
 int finish_output(int status, bool color_stderr) {
     const std::optional<int> failure = anklog::cli::close_stdout();
     if (!failure) return status;
-    if (*failure != EPIPE) {
-        try {
+    try {
+        if (*failure != EPIPE) {
             anklog::cli::print_error(anklog::cli::output_error(*failure), color_stderr);
-        } catch (...) {
-            // stderr is failing too: the exit status is all that is left.
+            anklog::cli::print_landed_change(color_stderr);
+        } else {
+            // The reader went away: no error, but a change that was made is said.
+            anklog::cli::print_landed_change(color_stderr, false);
         }
+    } catch (...) {
+        // stderr is failing too: the exit status is all that is left.
     }
     return exit_error;
 }
@@ -188,8 +207,17 @@ int main(int argc, char** argv) {
     try {
         return finish_output(run(argc, argv, color_stderr), color_stderr);
     } catch (...) {
-        // Only setting up the command line can get here (e.g. out of memory).
-        (void)std::fputs("anklog: error: internal error while starting\n  help: please report this\n", stderr);
+        // Setting up the command line can get here (e.g. out of memory), and
+        // an error while another is reported. Nothing here allocates.
+        // (The change is not named: its text holds a file name, which is
+        // never printed unescaped, and escaping it could fail too.)
+        if (anklog::storage::landed_change() != nullptr) {
+            (void)std::fputs("anklog: error: internal error\n  help: please report this\n"
+                             "  note: the change was made before this error: do not run the command again\n",
+                             stderr);
+        } else {
+            (void)std::fputs("anklog: error: internal error while starting\n  help: please report this\n", stderr);
+        }
         return exit_error;
     }
 }

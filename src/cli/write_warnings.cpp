@@ -14,4 +14,15 @@ void print_write_warnings(const storage::UpdateResult& result, const std::string
     if (!result.undo_not_recorded.empty()) print_warning(shown + ": " + result.undo_not_recorded, color);
 }
 
+void print_landed_change(bool color, bool after_error) {
+    const char* landed = storage::landed_change();
+    if (!landed) return;
+    if (after_error) {
+        fmt::print(stderr, "  {} the change was made before this error: {}\n", paint("note:", Tone::cyan, color),
+                   terminal_safe(landed));
+    } else {
+        fmt::print(stderr, "anklog: {} the change was made: {}\n", paint("note:", Tone::cyan, color), terminal_safe(landed));
+    }
+}
+
 }  // namespace anklog::cli

@@ -1,6 +1,10 @@
 #pragma once
 // The only place anklog touches the file system: reading the log, and
 // replacing it atomically under a lock so that it is never lost or torn.
+// This header is storage's whole interface; the files beside it each hold
+// one part (log_read, link_policy, folder_lock, atomic_replace,
+// file_metadata, scratch_files, backups, undo_file, interrupts,
+// private_copy), and their own headers are for storage alone.
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -21,7 +25,8 @@ inline constexpr std::string_view max_log_size_text = "256 MiB";
 
 // The whole file. Throws anklog::Error if it is missing, not a regular file
 // (a FIFO, device, socket or folder is refused before anything blocks on it),
-// unreadable or larger than max_log_bytes.
+// unreadable or larger than max_log_bytes, or reached through a symlink that
+// update_file would refuse to follow (the same rule for reads and writes).
 std::string read_file(const std::filesystem::path& path);
 
 // The whole file, or nullopt when it does not exist; otherwise as read_file.
@@ -47,6 +52,12 @@ struct UpdateOptions {
     // restores it. The record is written before the log is replaced, so a
     // full disk fails the whole write.
     std::optional<UndoNote> undo;
+    // The change in words, for an error that comes after it has landed:
+    // "the session was appended to log.toml; do not log it again". Called
+    // once the new text is written and verified, before the rename. Unset,
+    // it is said from `undo`'s command: "'anklog profile' rewrote log.toml
+    // (the log before is kept as log.toml.~1~)".
+    std::function<std::string()> describe{};
 };
 
 struct UpdateResult {
@@ -88,6 +99,13 @@ UpdateResult update_file(const std::filesystem::path& path,
                          const std::function<std::string(const std::optional<std::string>& current)>& make_text,
                          const std::function<void(std::string_view written)>& verify,
                          const UpdateOptions& options = {});
+
+// The change this process's last update_file or remove_file made, in words
+// (UpdateOptions::describe), from the moment it landed (the rename, or the
+// removal), or nullptr while none has: an error after it (output that cannot
+// be written, out of memory) must say that the change was made, and never
+// that the log is unchanged. Reading it allocates nothing.
+const char* landed_change() noexcept;
 
 // The undo record of the log at `path` (beside the file its symlinks lead
 // to), or nullopt when there is none. Throws anklog::Error when it cannot be

@@ -4,14 +4,20 @@
 //
 //   ANKLOG_FAULTS="CALL:PATTERN:ACTION[;CALL:PATTERN:ACTION...]"
 //
-// CALL     write, read (read and pread), fsync, rename (renameat too), link (linkat too)
+// CALL     write, read (read and pread), fsync, rename (renameat too), link (linkat too),
+//          new (operator new), flock
 // PATTERN  fnmatch(3) pattern for the last component of the file's name: the
-//          file behind the descriptor (write, read, fsync), the new name
-//          (rename, link)
+//          file behind the descriptor (write, read, fsync, flock), the new
+//          name (rename, link; for new, the new name of a rename)
 // ACTION   an errno name (ENOSPC, EIO, EPERM, EXDEV, EACCES): the call fails with it;
 //          zero: write returns 0 (no progress);
 //          block: write waits for a signal, then fails with EINTR;
-//          endless: read fills the buffer, whatever the offset, forever.
+//          endless: read fills the buffer, whatever the offset, forever;
+//          after-rename (new): the first operator new after a rename to a
+//          matching name succeeded throws std::bad_alloc, once (out of
+//          memory just after a write landed);
+//          stop (flock): the process stops itself (SIGSTOP) before its first
+//          flock, so that a test can act while it waits, then continue it.
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <fnmatch.h>
@@ -22,6 +28,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -89,6 +96,25 @@ Function* real(const char* name) {
     return reinterpret_cast<Function*>(::dlsym(RTLD_NEXT, name));
 }
 
+// Set by a rename that an "after-rename" fault watches; the next operator new
+// outside these hooks throws. (Not inside them: the C library declares its
+// calls noexcept, so an exception from a hook would end the program.)
+bool fail_next_new = false;
+int in_hook = 0;
+
+struct InHook {
+    InHook() { ++in_hook; }
+    InHook(const InHook&) = delete;
+    InHook& operator=(const InHook&) = delete;
+    ~InHook() { --in_hook; }
+};
+
+void arm_after_rename(const char* to) {
+    if (faults().empty()) return;
+    const Fault* fault = fault_for("new", to);
+    if (fault && fault->action == "after-rename") fail_next_new = true;
+}
+
 ssize_t fail_with(const Fault& fault) {
     errno = errno_named(fault.action);
     return -1;
@@ -104,6 +130,7 @@ ssize_t endless(void* buffer, std::size_t size) {
 extern "C" {
 
 ssize_t write(int fd, const void* buffer, std::size_t size) {
+    const InHook hook;
     if (const Fault* fault = fault_for_fd("write", fd)) {
         if (fault->action == "zero") return 0;
         if (fault->action == "block") {
@@ -117,6 +144,7 @@ ssize_t write(int fd, const void* buffer, std::size_t size) {
 }
 
 ssize_t read(int fd, void* buffer, std::size_t size) {
+    const InHook hook;
     if (const Fault* fault = fault_for_fd("read", fd)) {
         return fault->action == "endless" ? endless(buffer, size) : fail_with(*fault);
     }
@@ -124,6 +152,7 @@ ssize_t read(int fd, void* buffer, std::size_t size) {
 }
 
 ssize_t pread(int fd, void* buffer, std::size_t size, off_t offset) {
+    const InHook hook;
     if (const Fault* fault = fault_for_fd("read", fd)) {
         return fault->action == "endless" ? endless(buffer, size) : fail_with(*fault);
     }
@@ -133,28 +162,56 @@ ssize_t pread(int fd, void* buffer, std::size_t size, off_t offset) {
 ssize_t pread64(int fd, void* buffer, std::size_t size, off_t offset) { return pread(fd, buffer, size, offset); }
 
 int fsync(int fd) {
+    const InHook hook;
     if (const Fault* fault = fault_for_fd("fsync", fd)) return static_cast<int>(fail_with(*fault));
     return real<int(int)>("fsync")(fd);
 }
 
 int rename(const char* from, const char* to) {
+    const InHook hook;
     if (const Fault* fault = fault_for("rename", to)) return static_cast<int>(fail_with(*fault));
     return real<int(const char*, const char*)>("rename")(from, to);
 }
 
 int renameat(int from_dir, const char* from, int to_dir, const char* to) {
+    const InHook hook;
     if (const Fault* fault = fault_for("rename", to)) return static_cast<int>(fail_with(*fault));
-    return real<int(int, const char*, int, const char*)>("renameat")(from_dir, from, to_dir, to);
+    const int result = real<int(int, const char*, int, const char*)>("renameat")(from_dir, from, to_dir, to);
+    if (result == 0) arm_after_rename(to);
+    return result;
+}
+
+int flock(int fd, int operation) {
+    const InHook hook;
+    static bool stopped = false;
+    if (const Fault* fault = fault_for_fd("flock", fd); fault && fault->action == "stop" && !stopped) {
+        stopped = true;
+        ::raise(SIGSTOP);
+    }
+    return real<int(int, int)>("flock")(fd, operation);
 }
 
 int link(const char* from, const char* to) {
+    const InHook hook;
     if (const Fault* fault = fault_for("link", to)) return static_cast<int>(fail_with(*fault));
     return real<int(const char*, const char*)>("link")(from, to);
 }
 
 int linkat(int from_dir, const char* from, int to_dir, const char* to, int flags) {
+    const InHook hook;
     if (const Fault* fault = fault_for("link", to)) return static_cast<int>(fail_with(*fault));
     return real<int(int, const char*, int, const char*, int)>("linkat")(from_dir, from, to_dir, to, flags);
 }
 
 }  // extern "C"
+
+// Replaces the program's operator new (anklog calls it through the dynamic
+// linker, as the C++ runtime does), passing on to the next one.
+void* operator new(std::size_t size) {
+    if (fail_next_new && in_hook == 0) {
+        fail_next_new = false;
+        throw std::bad_alloc();
+    }
+    static auto* next = real<void*(std::size_t)>("_Znwm");
+    return next(size);
+}

@@ -69,3 +69,43 @@ TEST_CASE("an error quotes only an excerpt - a 2 MB activity name does not flood
     CHECK(r.err.find("\n  help: ") != std::string::npos);
     CHECK(r.err.size() < 4000);  // a short excerpt, not the 2 MB name (twice)
 }
+
+TEST_CASE("out of memory just after a write landed says the change was made - and what - never 'not been changed'") {
+    // Memory runs out at the first allocation after the log's rename (as a
+    // tight `ulimit -v` does on a big log): exit 2, and the error says what
+    // the write did, so that a retry does not log it twice.
+    ScratchDir home;
+    REQUIRE(run(home, {"-f", "log.toml", "-q", "init"}).exit_code == 0);
+    const Options out_of_memory = with_faults("new:log.toml:after-rename");
+    const auto fails_after_landing = [&](const std::vector<std::string>& command, const std::string& what) {
+        CAPTURE(fmt_args(command));
+        const Result r = run(home, args("log.toml", command), out_of_memory);
+        CHECK(r.exit_code == 2);
+        CHECK(r.err == "anklog: error: out of memory\n"
+                       "  help: close other programs, or raise the memory limit (ulimit -v)\n"
+                       "  note: the change was made before this error: " + what + "\n");
+        CHECK(r.err.find("not been changed") == std::string::npos);
+    };
+    const std::string empty = read(home / "log.toml");
+    fails_after_landing({"log", "walk", "-m", "10", "--date", "2026-11-18"},
+                        "the session was appended to log.toml:7; do not log it again");
+    const std::string logged = read(home / "log.toml");
+    CHECK(logged.substr(empty.size()) == "\n[[session]]\ndate = 2026-11-18\nactivity = \"walk\"\nminutes = 10\n");
+
+    fails_after_landing({"plan", "--save", "--week-of", "2026-11-23"}, "'anklog plan --save' appended to log.toml");
+    CHECK(read(home / "log.toml").starts_with(logged));
+    CHECK(read(home / "log.toml").find("[[planned]]") != std::string::npos);
+
+    fails_after_landing({"undo", "--yes"}, "'anklog undo' reverted 'anklog plan --save': log.toml is now as it was before it");
+    CHECK(read(home / "log.toml") == logged);
+
+    fails_after_landing({"profile", "--name", "Bobby"},
+                        "'anklog profile' rewrote log.toml (the log before is kept as log.toml.~1~)");
+    CHECK(read(home / "log.toml.~1~") == logged);
+    CHECK(read(home / "log.toml").find("name = \"Bobby\"") != std::string::npos);
+
+    // Each change is in the log once.
+    const std::string text = read(home / "log.toml");
+    CHECK(text.find("[[session]]") == text.rfind("[[session]]"));
+    CHECK(text.find("[[planned]]") == std::string::npos);
+}

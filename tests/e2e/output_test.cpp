@@ -8,6 +8,7 @@
 
 #include <csignal>
 
+#include "faults.hpp"
 #include "harness.hpp"
 
 using namespace e2e;
@@ -56,18 +57,70 @@ TEST_CASE("a full disk is exit 2 with the reason - for every kind of output") {
         {"help", "plan"},
         {"--version"},
         {"completions", "bash"},
-        {"-f", (home / "new.toml").string(), "log", "walk", "-m", "10", "--date", "2026-11-18"},
     };
     for (const auto& args : commands) {
         CAPTURE(fmt_args(args));
         const Result r = run(home, args, to_dev_full());
         CHECK(r.exit_code == 2);
-        // A log that is new gets its note first.
-        CHECK(r.err.ends_with(full_disk));
-        CHECK((r.err == full_disk || r.err.starts_with("anklog: note: there was no log at ")));
+        CHECK(r.err == full_disk);
     }
-    // log's session is appended before its confirmation fails to print.
-    CHECK(read(home / "new.toml").find("minutes = 10") != std::string::npos);
+}
+
+TEST_CASE("output that cannot be written after a write says the change was made - and what - log, done, profile, undo") {
+    // The write lands before the confirmation fails to print: exit 2, and the
+    // error says what was changed, so that nobody logs the session twice.
+    ScratchDir home;
+    const std::string note = "  note: the change was made before this error: ";
+    const Result created = run(home, {"-f", "log.toml", "log", "walk", "-m", "10", "--date", "2026-11-18"},
+                               to_dev_full());
+    CHECK(created.exit_code == 2);
+    CHECK(created.err == "anklog: note: there was no log at log.toml: started a new one\n" + full_disk + note +
+                             "the session was written to the new log log.toml:7; do not log it again\n");
+    const std::string one = read(home / "log.toml");
+
+    const Result logged = run(home, {"-f", "log.toml", "log", "walk", "-m", "12", "--date", "2026-11-19"}, to_dev_full());
+    CHECK(logged.exit_code == 2);
+    CHECK(logged.err == full_disk + note + "the session was appended to log.toml:12; do not log it again\n");
+    const std::string two = read(home / "log.toml");
+    CHECK(two.starts_with(one));
+    CHECK(two.substr(one.size()) == "\n[[session]]\ndate = 2026-11-19\nactivity = \"walk\"\nminutes = 12\n");
+
+    const Result several =
+        run(home, {"-f", "log.toml", "log", "walk", "side-leg-lift", "-m", "12", "--sets", "1", "--reps", "10",
+                   "--date", "2026-11-20"},
+            to_dev_full());
+    CHECK(several.exit_code == 2);
+    CHECK(several.err == full_disk + note + "the 2 sessions were appended to log.toml:17; do not log them again\n");
+    const std::string three = read(home / "log.toml");
+    CHECK(three.starts_with(two));
+    CHECK(three.substr(two.size()).find("[[session]]", 20) != std::string::npos);
+
+    const Result profile = run(home, {"-f", "log.toml", "profile", "--name", "Bobby"}, to_dev_full());
+    CHECK(profile.exit_code == 2);
+    CHECK(profile.err == full_disk + note + "'anklog profile' rewrote log.toml (the log before is kept as log.toml.~1~)\n");
+    const std::string four = read(home / "log.toml");
+    CHECK(four.find("name = \"Bobby\"") != std::string::npos);
+    CHECK(read(home / "log.toml.~1~") == three);
+
+    const Result undo = run(home, {"-f", "log.toml", "undo", "--yes"}, to_dev_full());
+    CHECK(undo.exit_code == 2);
+    CHECK(undo.err == full_disk + note + "'anklog undo' reverted 'anklog profile': log.toml is now as it was before it\n");
+    CHECK(read(home / "log.toml") == three);
+    CHECK(names_in(home.path()) == std::vector<std::string>{".log.toml.anklog-undo", "log.toml", "log.toml.~1~", "log.toml.~2~"});
+
+    // A reader that goes away is no error, but the change is still said.
+    Options gone_reader;
+    gone_reader.in_child = [] {
+        int ends[2];
+        if (::pipe(ends) != 0 || ::dup2(ends[1], STDOUT_FILENO) < 0) ::_exit(126);
+        ::close(ends[0]);
+        ::close(ends[1]);
+        (void)std::signal(SIGPIPE, SIG_IGN);
+    };
+    const Result gone = run(home, {"-f", "log.toml", "log", "walk", "-m", "12", "--date", "2026-11-21"}, gone_reader);
+    CHECK(gone.exit_code == 2);
+    CHECK(gone.err == "anklog: note: the change was made: the session was appended to log.toml:28; do not log it "
+                      "again\n");
 }
 
 TEST_CASE("a closed stdout is an error only when there was something to write") {

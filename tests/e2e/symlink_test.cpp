@@ -108,3 +108,120 @@ TEST_CASE("no folder is created through a symlink") {
     CHECK(run(home, args("log.toml", walk)).exit_code == 0);
     CHECK(fs::is_regular_file(home / "elsewhere/anklog/log.toml"));
 }
+
+namespace {
+
+// Every command that reads a log, as the person at the keyboard would run it.
+std::vector<std::vector<std::string>> reading_commands(const fs::path& report) {
+    return {{"history"},
+            {"history", "--format", "csv"},
+            {"check"},
+            {"summary"},
+            {"plan", "--week-of", "2026-11-23"},
+            {"today", "--date", "2026-11-18"},
+            {"report", "-o", report.string()},
+            {"profile"},
+            {"undo", "--yes"},
+            {"edit"},
+            {"log", "walk", "-m", "10", "--date", "2026-11-18", "--dry-run"}};
+}
+
+}  // namespace
+
+TEST_CASE("reading follows the same link rule as writing - a link planted in a shared folder is refused by every command") {
+    if (!is_root()) {
+        MESSAGE("skipped: needs root to give a link to another user (lchown)");
+        return;
+    }
+    // The physiotherapist (physio) keeps a client's log in their own folder;
+    // mallory (nobody) plants a link to it in the shared drop folder.
+    ScratchDir home;
+    const unsigned physio = 12345;
+    const fs::path drop = home / "drop";
+    fs::create_directory(drop);
+    fs::permissions(drop, fs::perms::all | fs::perms::sticky_bit);
+    const fs::path clients = home / "clients";
+    fs::create_directory(clients);
+    REQUIRE(chown_to(clients, physio));
+    const std::string dee = example("beginner-eight-weeks.toml");
+    write(clients / "dee.toml", dee);
+    REQUIRE(chown_to(clients / "dee.toml", physio));
+    const fs::path planted = drop / "mallory.toml";
+    fs::create_symlink(clients / "dee.toml", planted);
+    REQUIRE(chown_to(planted, nobody));
+
+    Options as_physio;
+    as_physio.prefix = as_user(physio);
+    as_physio.env["EDITOR"] = "true";
+    const std::string refusal = "anklog: error: " + planted.string() +
+                                ": will not follow this symlink: it belongs to another user (nobody) and is in the "
+                                "shared folder " + drop.string() + ", where anyone can plant a link\n"
+                                "  help: remove the link, or name the file itself with -f; the log has not been "
+                                "changed\n";
+    const fs::path report = clients / "m.html";
+    for (const auto& command : reading_commands(report)) {
+        CAPTURE(fmt_args(command));
+        const Result r = run(home, args(planted.string(), command), as_physio);
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err == refusal);
+    }
+    // check FILE...: the planted link is refused in its place; the others are still read.
+    write(clients / "own.toml", dee);
+    REQUIRE(chown_to(clients / "own.toml", physio));
+    const Result several = run(home, {"check", (clients / "own.toml").string(), planted.string()}, as_physio);
+    CHECK(several.exit_code == 2);
+    CHECK(several.err == refusal);
+    CHECK(several.out.find(planted.filename().string()) != std::string::npos);  // its row says it was not read
+    CHECK(several.out.find("own.toml") != std::string::npos);
+    CHECK_FALSE(fs::exists(report));
+    CHECK(read(clients / "dee.toml") == dee);
+    CHECK(names_in(clients) == std::vector<std::string>{"dee.toml", "own.toml"});
+
+    // The reader's own link, and one of the folder's owner, are followed.
+    for (const unsigned owner : {physio, 0u}) {
+        REQUIRE(chown_to(planted, owner));
+        const Result r = run(home, args(planted.string(), {"history", "--last", "1"}), as_physio);
+        CHECK(r.exit_code == 0);
+        CHECK(r.err.empty());
+    }
+}
+
+TEST_CASE("as root - reading follows no link another user owns - nothing of the file it names is shown") {
+    if (!is_root()) {
+        MESSAGE("skipped: needs root");
+        return;
+    }
+    ScratchDir home;
+    // Like /etc/shadow: a file only root may read, whose lines would show in parse errors.
+    const std::string secret = "root:$6$secret-hash:19000:0:99999:7:::\n";
+    write(home / "shadow", secret);
+    fs::permissions(home / "shadow", fs::perms::owner_read);
+    fs::create_directory(home / "user");
+    REQUIRE(chown_to(home / "user", nobody));
+    const fs::path link = home / "user/log.toml";
+    fs::create_symlink(home / "shadow", link);
+    REQUIRE(chown_to(link, nobody));
+    const std::string refusal = "anklog: error: " + link.string() +
+                                ": will not follow this symlink as root: it belongs to another user (nobody), who "
+                                "could point it at any file\n"
+                                "  help: run anklog as that user, or name the file itself with -f; the log has not "
+                                "been changed\n";
+    Options options;
+    options.env["EDITOR"] = "true";
+    auto commands = reading_commands(home / "report.html");
+    commands.push_back({"check", link.string()});
+    for (const auto& command : commands) {
+        CAPTURE(fmt_args(command));
+        const Result r = run(home, args(link.string(), command), options);
+        CHECK(r.exit_code == 2);
+        CHECK(r.out.empty());
+        CHECK(r.err == refusal);
+        CHECK(r.err.find("secret") == std::string::npos);
+    }
+    CHECK_FALSE(fs::exists(home / "report.html"));
+    // Named by itself, the file is read (and is no log).
+    const Result itself = run(home, {"check", (home / "shadow").string()});
+    CHECK(itself.exit_code == 2);
+    CHECK(itself.err.find("will not follow") == std::string::npos);
+}

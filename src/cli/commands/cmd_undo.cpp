@@ -131,6 +131,11 @@ int run_undo(const Context& context, const UndoFlags& flags) {
     storage::UpdateOptions options;
     options.lock_timeout = context.lock_timeout;
     options.undo = storage::UndoNote{record->command, true};
+    // Said by any error that comes after the write.
+    options.describe = [&] {
+        return fmt::format("'anklog undo' reverted {}: {} is {} as it was before it", command_text(*record), shown,
+                           reversal.before ? "now" : "removed,");
+    };
     storage::UpdateResult result;
     if (!reversal.before) {
         result = storage::remove_file(context.log_path, still_current, options);
