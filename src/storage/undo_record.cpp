@@ -1,5 +1,7 @@
 #include "undo_record.hpp"
 
+#include "sha256.hpp"
+
 #include <fmt/format.h>
 
 #include <charconv>
@@ -45,11 +47,16 @@ bool parse_state(std::string_view text, std::uint64_t& size, std::string& sha256
 std::string_view to_string(Change change) { return change_names[static_cast<std::size_t>(change)]; }
 
 std::string undo_record_name(std::string_view log_name) {
-    // Cut the log's name short, as temporary files' names are, so that the
-    // whole fits in a file name (255 bytes).
-    constexpr std::size_t longest_name = 255;
+    constexpr std::size_t longest_name = 255;  // bytes in a file name
     constexpr std::string_view suffix = ".anklog-undo";
-    return fmt::format(".{}{}", log_name.substr(0, longest_name - 1 - suffix.size()), suffix);
+    if (1 + log_name.size() + suffix.size() <= longest_name) return fmt::format(".{}{}", log_name, suffix);
+    // A name too long for that is cut short and followed by the SHA-256 of
+    // the whole name, so that two logs whose names start alike never share a
+    // record. Such a record does not end as a short name's does, so it is no
+    // other log's either.
+    constexpr std::string_view tag = ".anklog-undo-";
+    const std::string hash = sha256_hex(log_name);
+    return fmt::format(".{}{}{}", log_name.substr(0, longest_name - 1 - tag.size() - hash.size()), tag, hash);
 }
 
 std::string to_text(const UndoRecord& record) {

@@ -32,6 +32,9 @@ struct UndoRecord {
 
 // ".NAME.anklog-undo": beside the log, hidden, and never matched by the
 // clean-up of stale temporary files (".NAME.anklog-" and 6 random characters).
+// A NAME too long for that (over 242 bytes) gives ".PREFIX.anklog-undo-HASH":
+// its first 177 bytes and the SHA-256 of the whole, so that each log has a
+// record of its own whatever the length of its name.
 std::string undo_record_name(std::string_view log_name);
 
 std::string to_text(const UndoRecord& record);

@@ -16,8 +16,9 @@
 //          after-rename (new): the first operator new after a rename to a
 //          matching name succeeded throws std::bad_alloc, once (out of
 //          memory just after a write landed);
-//          stop (flock): the process stops itself (SIGSTOP) before its first
-//          flock, so that a test can act while it waits, then continue it.
+//          stop (flock, read): the process stops itself (SIGSTOP) before its
+//          first such call, which then goes ahead, so that a test can act
+//          at that point and then continue it (SIGCONT).
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <fnmatch.h>
@@ -115,6 +116,15 @@ void arm_after_rename(const char* to) {
     if (fault && fault->action == "after-rename") fail_next_new = true;
 }
 
+// For "stop": true the first time, when the process has stopped and been continued.
+bool stopped_once(const Fault& fault) {
+    static bool stopped = false;
+    if (fault.action != "stop" || stopped) return false;
+    stopped = true;
+    ::raise(SIGSTOP);
+    return true;
+}
+
 ssize_t fail_with(const Fault& fault) {
     errno = errno_named(fault.action);
     return -1;
@@ -145,16 +155,20 @@ ssize_t write(int fd, const void* buffer, std::size_t size) {
 
 ssize_t read(int fd, void* buffer, std::size_t size) {
     const InHook hook;
-    if (const Fault* fault = fault_for_fd("read", fd)) {
+    if (const Fault* fault = fault_for_fd("read", fd); fault && fault->action != "stop") {
         return fault->action == "endless" ? endless(buffer, size) : fail_with(*fault);
+    } else if (fault) {
+        (void)stopped_once(*fault);
     }
     return real<ssize_t(int, void*, std::size_t)>("read")(fd, buffer, size);
 }
 
 ssize_t pread(int fd, void* buffer, std::size_t size, off_t offset) {
     const InHook hook;
-    if (const Fault* fault = fault_for_fd("read", fd)) {
+    if (const Fault* fault = fault_for_fd("read", fd); fault && fault->action != "stop") {
         return fault->action == "endless" ? endless(buffer, size) : fail_with(*fault);
+    } else if (fault) {
+        (void)stopped_once(*fault);
     }
     return real<ssize_t(int, void*, std::size_t, off_t)>("pread")(fd, buffer, size, offset);
 }
@@ -183,11 +197,7 @@ int renameat(int from_dir, const char* from, int to_dir, const char* to) {
 
 int flock(int fd, int operation) {
     const InHook hook;
-    static bool stopped = false;
-    if (const Fault* fault = fault_for_fd("flock", fd); fault && fault->action == "stop" && !stopped) {
-        stopped = true;
-        ::raise(SIGSTOP);
-    }
+    if (const Fault* fault = fault_for_fd("flock", fd)) (void)stopped_once(*fault);
     return real<int(int, int)>("flock")(fd, operation);
 }
 

@@ -70,9 +70,17 @@ TEST_CASE("a log name of 241 to 255 bytes can be written") {
         CHECK(run(home, {"-f", name, "-q", "init"}).exit_code == 0);
         CHECK(run(home, args(name, walk)).exit_code == 0);
         CHECK(read(home / name).find("minutes = 10") != std::string::npos);
-        // The undo record's name is cut to fit as well.
-        const std::string record = "." + name.substr(0, 255 - 1 - 12) + ".anklog-undo";
-        CHECK(names_in(home.path()) == std::vector<std::string>{record, name});
+        // The undo record's name fits as well: past 242 bytes, the name's
+        // start and the SHA-256 of the whole.
+        const std::vector<std::string> names = names_in(home.path());
+        REQUIRE(names.size() == 2);
+        CHECK(names[1] == name);
+        if (length <= 242) {
+            CHECK(names[0] == "." + name + ".anklog-undo");
+        } else {
+            CHECK(names[0].size() == 255);
+            CHECK(names[0].starts_with("." + name.substr(0, 177) + ".anklog-undo-"));
+        }
     }
     // Its backup name must fit too: name.~1~ has 4 more bytes.
     ScratchDir home;
@@ -81,6 +89,31 @@ TEST_CASE("a log name of 241 to 255 bytes can be written") {
     const Result r = run(home, {"-f", name, "init", "--force"});
     CHECK(r.exit_code == 0);
     CHECK(read(home / (name + ".~1~")) == "version = 1\n");
+}
+
+TEST_CASE("two logs whose names share their first 242 bytes have undo records of their own") {
+    ScratchDir home;
+    const std::string stem(245, 'n');  // the names differ only in their 246th byte
+    const std::string first = stem + "a.toml";
+    const std::string second = stem + "b.toml";
+    for (const std::string& name : {first, second}) {
+        REQUIRE(run(home, {"-f", name, "-q", "init"}).exit_code == 0);
+    }
+    const std::string first_before = read(home / first);
+    const std::string second_before = read(home / second);
+    REQUIRE(run(home, args(first, walk)).exit_code == 0);
+    REQUIRE(run(home, args(second, {"log", "walk", "-m", "12", "--date", "2026-11-18"})).exit_code == 0);
+    CHECK(names_in(home.path()).size() == 4);  // two logs, two records
+    // Undo on the first reverts the first's write, not a refusal about the second's.
+    const Result undo_first = run(home, args(first, {"-q", "undo", "--yes"}));
+    CHECK(undo_first.exit_code == 0);
+    CHECK(undo_first.err.empty());
+    CHECK(read(home / first) == first_before);
+    CHECK(read(home / second) != second_before);
+    const Result undo_second = run(home, args(second, {"-q", "undo", "--yes"}));
+    CHECK(undo_second.exit_code == 0);
+    CHECK(undo_second.err.empty());
+    CHECK(read(home / second) == second_before);
 }
 
 // The folder's lock (hostile_test.cpp has a lock held by another process).

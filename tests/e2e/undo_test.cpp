@@ -303,3 +303,57 @@ TEST_CASE("the undo record outlives failed writes and the clean-up of stale temp
     CHECK(r.exit_code == 0);
     CHECK(read(home / "log.toml") == before);
 }
+
+namespace {
+
+// Whether `pid` has stopped (SIGSTOP), without collecting it.
+bool stopped(int pid) {
+    siginfo_t info{};
+    return ::waitid(P_PID, static_cast<id_t>(pid), &info, WSTOPPED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid &&
+           info.si_code == CLD_STOPPED;
+}
+
+const std::vector<std::string> second_walk{"-f", "log.toml", "log", "walk", "-m", "15", "--date", "2026-11-19"};
+
+}  // namespace
+
+TEST_CASE("undo while another anklog writes - undo names that write, and changes nothing") {
+    // undo has shown (or, with --yes, chosen) the last write, then waits for
+    // the lock; meanwhile another `anklog log` appends. Undo must not blame
+    // "a change by other means": it names anklog's own newer write.
+    ScratchDir home;
+    REQUIRE(run(home, {"-f", "log.toml", "-q", "init"}).exit_code == 0);
+    REQUIRE(run(home, walk_args).exit_code == 0);
+    const std::string first = read(home / "log.toml");
+    const int pid = start(home, undo_yes, with_faults("flock:*:stop"));  // stops before taking the lock
+    REQUIRE(wait_until([pid] { return stopped(pid); }, std::chrono::seconds(30)));
+    CHECK(run(home, second_walk).exit_code == 0);
+    const std::string second = read(home / "log.toml");
+    ::kill(pid, SIGCONT);
+    const Result r = finish(pid, home);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err == "anklog: error: log.toml: another anklog command wrote to the log while undo was running: "
+                   "'anklog log' (lines 15-18), after 'anklog log' (lines 7-13), the write undo was to revert\n"
+                   "  help: run 'anklog undo' again to see and revert the newer write; the log has not been changed\n");
+    CHECK(read(home / "log.toml") == second);
+    // The newer write is the one undo now reverts.
+    CHECK(run(home, {"-f", "log.toml", "-q", "undo", "--yes"}).exit_code == 0);
+    CHECK(read(home / "log.toml") == first);
+}
+
+TEST_CASE("undo while another anklog writes - a write between reading the record and the log is the one undone") {
+    ScratchDir home;
+    REQUIRE(run(home, {"-f", "log.toml", "-q", "init"}).exit_code == 0);
+    REQUIRE(run(home, walk_args).exit_code == 0);
+    const std::string first = read(home / "log.toml");
+    // Stops as it reads the undo record, before it reads the log.
+    const int pid = start(home, undo_yes, with_faults("read:.log.toml.anklog-undo:stop"));
+    REQUIRE(wait_until([pid] { return stopped(pid); }, std::chrono::seconds(30)));
+    CHECK(run(home, second_walk).exit_code == 0);
+    ::kill(pid, SIGCONT);
+    const Result r = finish(pid, home);
+    CHECK(r.exit_code == 0);
+    CHECK(r.err.empty());
+    CHECK(r.out.find("minutes = 15") != std::string::npos);
+    CHECK(read(home / "log.toml") == first);
+}

@@ -1,6 +1,9 @@
 // The undo record's hash and text: what `anklog undo` trusts.
 #include <doctest/doctest.h>
 
+#include <set>
+#include <string>
+
 #include "sha256.hpp"
 #include "undo_record.hpp"
 
@@ -53,9 +56,26 @@ TEST_CASE("an undo record reads back as written / anything else is no record") {
     CHECK_FALSE(parse_undo_record("anklog undo record 2\n" + good.substr(good.find('\n') + 1)));
 }
 
-TEST_CASE("the record's name: hidden beside the log / cut to fit a file name") {
+TEST_CASE("the record's name: hidden beside the log / cut to fit a file name / one per log whatever its length") {
     CHECK(undo_record_name("log.toml") == ".log.toml.anklog-undo");
+    const std::string fits(242, 'n');  // the longest name whose record is ".NAME.anklog-undo"
+    CHECK(undo_record_name(fits) == "." + fits + ".anklog-undo");
     const std::string longest(255, 'n');
     CHECK(undo_record_name(longest).size() == 255);
-    CHECK(undo_record_name(longest).ends_with(".anklog-undo"));
+    CHECK(undo_record_name(longest) ==
+          "." + longest.substr(0, 177) + ".anklog-undo-" + anklog::storage::sha256_hex(longest));
+    // Names that share their first 242 bytes (or all but the last) have records of their own.
+    std::set<std::string> records;
+    for (std::size_t length = 230; length <= 255; ++length) {
+        for (const char last : {'a', 'b'}) {
+            const std::string name = std::string(length - 1, 'n') + last;
+            const std::string record = undo_record_name(name);
+            CHECK(record.size() <= 255);
+            CHECK(record.starts_with("." + name.substr(0, 177)));
+            records.insert(record);
+        }
+    }
+    CHECK(records.size() == 2 * 26);
+    // A long name's record is never a short name's: only those end in ".anklog-undo".
+    CHECK_FALSE(undo_record_name(longest).ends_with(".anklog-undo"));
 }

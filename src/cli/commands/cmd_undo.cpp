@@ -1,6 +1,7 @@
 // anklog undo: revert anklog's last write to the log, byte for byte, when
 // the log is still exactly what that write left.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <fmt/format.h>
 
 #include "anklog/error.hpp"
@@ -31,6 +32,41 @@ Error changed_since(const UndoRecord& record, const std::string& shown) {
                              command_text(record)),
                  "undo reverts only anklog's own last write; make the change by hand with 'anklog edit'; the log has "
                  "not been changed",
+                 Location{shown});
+}
+
+bool same_write(const UndoRecord& a, const UndoRecord& b) {
+    return a.command == b.command && a.change == b.change && a.after_size == b.after_size &&
+           a.after_sha256 == b.after_sha256 && a.before_size == b.before_size && a.before_sha256 == b.before_sha256 &&
+           a.backup_number == b.backup_number;
+}
+
+// " (lines 12-16)": where an append is in `text`, when `text` still holds it
+// as that write left it; "" otherwise.
+std::string appended_lines(const UndoRecord& record, std::string_view text) {
+    if (record.change != Change::appended || record.after_size > text.size() || record.before_size >= record.after_size ||
+        !is_state(text.substr(0, record.after_size), record.after_size, record.after_sha256)) {
+        return {};
+    }
+    std::size_t from = record.before_size;
+    while (from + 1 < record.after_size && (text[from] == '\n' || text[from] == '\r')) ++from;  // the blank line before a block
+    const auto line_at = [&](std::size_t offset) {
+        return 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
+    };
+    const auto first = line_at(from);
+    const auto last = line_at(record.after_size - 1);
+    return first == last ? fmt::format(" (line {})", first) : fmt::format(" (lines {}-{})", first, last);
+}
+
+// Another anklog command wrote to the log after undo read it: which one,
+// and after which write.
+Error written_meanwhile(const UndoRecord& reverting, const UndoRecord& newer, std::string_view text,
+                        const std::string& shown) {
+    return Error(fmt::format("another anklog command wrote to the log while undo was running: {}{}, after {}{}, the "
+                             "write undo was to revert",
+                             command_text(newer), appended_lines(newer, text), command_text(reverting),
+                             appended_lines(reverting, text)),
+                 "run 'anklog undo' again to see and revert the newer write; the log has not been changed",
                  Location{shown});
 }
 
@@ -92,20 +128,30 @@ CLI::App* setup_undo(CLI::App& app, UndoFlags& flags) {
 
 int run_undo(const Context& context, const UndoFlags& flags) {
     const std::string shown = context.log_path.string();
-    const auto record = storage::read_undo_record(context.log_path);
-    if (!record) {
-        throw Error("nothing to undo: anklog has no record of a change to this log",
-                    "undo reverts anklog's last write to the log (log, done, plan --save, profile, edit, init); to "
-                    "change anything else, use 'anklog edit'",
-                    Location{shown});
+    // The record and the log, read as one: when another anklog's write lands
+    // between the two reads, its record is read again, and that write is the
+    // last one.
+    std::optional<UndoRecord> record;
+    std::string current;
+    for (int attempt = 1;; ++attempt) {
+        record = storage::read_undo_record(context.log_path);
+        if (!record) {
+            throw Error("nothing to undo: anklog has no record of a change to this log",
+                        "undo reverts anklog's last write to the log (log, done, plan --save, profile, edit, init); to "
+                        "change anything else, use 'anklog edit'",
+                        Location{shown});
+        }
+        if (record->change == Change::undone) {
+            throw Error(fmt::format("nothing to undo: anklog's last change to it ({}) is already undone",
+                                    command_text(*record)),
+                        "undo reverts only the last change; to change anything else, use 'anklog edit'",
+                        Location{shown});
+        }
+        current = storage::read_file(context.log_path);
+        if (is_state(current, record->after_size, record->after_sha256)) break;
+        const auto newer = storage::read_undo_record(context.log_path);
+        if (attempt == 3 || !newer || same_write(*newer, *record)) throw changed_since(*record, shown);
     }
-    if (record->change == Change::undone) {
-        throw Error(fmt::format("nothing to undo: anklog's last change to it ({}) is already undone",
-                                command_text(*record)),
-                    "undo reverts only the last change; to change anything else, use 'anklog edit'", Location{shown});
-    }
-    const std::string current = storage::read_file(context.log_path);
-    if (!is_state(current, record->after_size, record->after_sha256)) throw changed_since(*record, shown);
     const Reversal reversal = reversal_of(*record, current, context, shown);
 
     if (!flags.yes) {
@@ -126,7 +172,13 @@ int run_undo(const Context& context, const UndoFlags& flags) {
 
     // Under the lock, the log must still be what was shown.
     const auto still_current = [&](std::string_view text) {
-        if (!is_state(text, record->after_size, record->after_sha256)) throw changed_since(*record, shown);
+        if (is_state(text, record->after_size, record->after_sha256)) return;
+        // Another anklog may have written meanwhile: its record says so.
+        const auto newer = storage::read_undo_record(context.log_path);
+        if (newer && !same_write(*newer, *record) && is_state(text, newer->after_size, newer->after_sha256)) {
+            throw written_meanwhile(*record, *newer, text, shown);
+        }
+        throw changed_since(*record, shown);
     };
     storage::UpdateOptions options;
     options.lock_timeout = context.lock_timeout;
