@@ -22,6 +22,7 @@ struct WeekAdherence {
     Date monday{};
     std::vector<PlannedStatus> planned;  // the week's plan in effect, in date order
     int sessions = 0;                    // sessions done that week, planned or not
+    bool rest_week = false;              // saved as a rest week: nothing planned (see saved_rest_weeks)
 
     [[nodiscard]] int planned_count() const { return static_cast<int>(planned.size()); }
     [[nodiscard]] int planned_done() const;

@@ -73,4 +73,8 @@ std::vector<const Session*> in_date_order(const Log& log);
 // week without such a line all count.
 std::vector<const Session*> planned_in_effect(const Log& log);
 
+// The weeks saved as rest weeks, in date order: those whose latest save (its
+// marker line, as for planned_in_effect) has no planned session in effect.
+std::vector<PlanSave> saved_rest_weeks(const Log& log);
+
 }  // namespace anklog

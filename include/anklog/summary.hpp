@@ -73,7 +73,10 @@ struct Summary {
     // The planned sessions of the week of `until`, and of them those due
     // before `until` and not done.
     std::optional<PeriodTotals> current_week;
-    bool has_plan = false;  // the log holds planned sessions at all
+    // The week of `until` was saved as a rest week (plan --save with nothing
+    // planned): current_week is then empty.
+    bool rest_week = false;
+    bool has_plan = false;  // the log holds planned sessions or saved plans at all
 };
 
 // `log` summarised over options.period, which starts with the whole week

@@ -12,6 +12,9 @@
 //    nullopt when the text is not of that plain shape (parse it whole then).
 // 3. read_simple_block: the keys and values of a block of the simplest shape
 //    (what anklog writes), read without toml++, or false (toml++ reads it).
+// 4. Comments that start a line (find_line_comments, or LogBlocks), as
+//    opposed to the same characters inside a multi-line string: where
+//    anklog's own marker lines can be.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -60,9 +63,18 @@ struct LogBlock {
     BlockKind kind = BlockKind::session;
 };
 
+// A comment whose '#' is the first byte of its line (not inside a string
+// or a multi-line value): from the '#' to the end of the line, the line
+// break excluded (a CR before it included).
+struct LineComment {
+    std::string_view text;
+    int line = 1;  // 1-based
+};
+
 struct LogBlocks {
     std::string_view header;  // from the start of the text (a BOM included) to the first block
     std::vector<LogBlock> blocks;
+    std::vector<LineComment> line_comments;  // in the header and between and in the blocks, in file order
 };
 
 // Splits a log that has the plain shape
@@ -97,6 +109,11 @@ struct LogBlocks {
 //       toml++ on the whole text
 //   }
 [[nodiscard]] std::optional<LogBlocks> split_log_blocks(std::string_view text);
+
+// The comments of a valid TOML text that start a line (see LineComment), in
+// file order: the same as split_log_blocks finds for a text it splits. On a
+// text that is not valid TOML, those up to where the scan gives up.
+[[nodiscard]] std::vector<LineComment> find_line_comments(std::string_view text);
 
 // A value of the kinds a log's blocks usually hold, as toml++ reads it.
 struct SimpleValue {

@@ -99,11 +99,18 @@ std::optional<Date> parse_period_flag(std::string_view flag, const std::string& 
 
 Period parse_period_flags(const std::string& since, const std::string& until, Date today) {
     const Period period{parse_period_flag("--since", since, today), parse_period_flag("--until", until, today)};
+    // "--since 3m (2026-08-29)": what was typed, and the date it means.
+    const auto shown = [](const std::string& text, Date date) {
+        return text == to_string(date) ? text : fmt::format("{} ({})", text, to_string(date));
+    };
+    // Nothing can have happened after today: such a period would be empty
+    // (history, check) or cut back to this week (summary, report).
+    if (period.since && *period.since > today) {
+        throw Error(fmt::format("--since {} is after today ({})", shown(since, *period.since), to_string(today)),
+                    "a period starts on a day up to today, e.g. --since 4w; 'anklog plan --week-of DATE' shows a "
+                    "week ahead");
+    }
     if (period.since && period.until && *period.since > *period.until) {
-        // "--since 3m (2026-08-29)": what was typed, and the date it means.
-        const auto shown = [](const std::string& text, Date date) {
-            return text == to_string(date) ? text : fmt::format("{} ({})", text, to_string(date));
-        };
         throw Error(fmt::format("--since {} is after --until {}", shown(since, *period.since),
                                 shown(until, *period.until)),
                     "give the earlier date to --since, the later to --until (both are included)");

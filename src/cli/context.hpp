@@ -54,13 +54,10 @@ inline Log read_log(const Context& context) { return read_log(context.log_path);
 // is not a date or a span back from today.
 std::optional<Date> parse_period_flag(std::string_view flag, const std::string& text, Date today);
 
-// --since and --until together: anklog::Error when --since comes after --until.
+// --since and --until together, as every command reads them:
+// anklog::Error when --since comes after today (nothing can have happened
+// yet) or after --until.
 Period parse_period_flags(const std::string& since, const std::string& until, Date today);
-
-// The --since flag alone.
-inline std::optional<Date> parse_since(const std::string& text, Date today) {
-    return parse_period_flag("--since", text, today);
-}
 
 // What a period flag takes, for --help.
 inline constexpr const char* period_value_name = "P";

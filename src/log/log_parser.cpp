@@ -143,13 +143,14 @@ public:
                 throw;
             }
             line_offset_ = 0;
+            find_plan_saves(split->line_comments);
         } else {
             if (const auto deep = find_deep_nesting(text)) throw deep_nesting_error(*deep, file_);
             const toml::table root = parse_toml(text, 0);
             parse_header(root);
             parse_blocks(root);
+            find_plan_saves(find_line_comments(text));
         }
-        if (!log_.planned.empty()) find_plan_saves(text);
         return std::move(log_);
     }
 
@@ -214,19 +215,14 @@ private:
         if (const auto* rules = table_at(root, "rules")) parse_rules(*rules);
     }
 
-    // The lines that start a saved plan's week.
-    void find_plan_saves(std::string_view text) {
-        int line = 1;
-        for (std::size_t start = 0; start < text.size();) {
-            const std::size_t end = std::min(text.find('\n', start), text.size());
-            const std::string_view content = text.substr(start, end - start);
-            if (content.starts_with(plan_marker)) {
-                if (const auto monday = parse_iso_date(content.substr(plan_marker.size(), 10))) {
-                    log_.plan_saves.push_back(PlanSave{week_start(*monday), line});
-                }
+    // The marker lines of saved plans: comments that start a line, outside
+    // strings, as anklog writes them (a rest week's save is its marker alone).
+    void find_plan_saves(const std::vector<LineComment>& comments) {
+        for (const LineComment& comment : comments) {
+            if (!comment.text.starts_with(plan_marker)) continue;
+            if (const auto monday = parse_iso_date(comment.text.substr(plan_marker.size(), 10))) {
+                log_.plan_saves.push_back(PlanSave{week_start(*monday), comment.line});
             }
-            start = end + 1;
-            ++line;
         }
     }
     Location at(const toml::node& node) const { return at(node.source()); }
@@ -663,11 +659,12 @@ Log parse_log_whole(std::string_view text, std::string_view file_name) {
 }
 
 std::vector<const Session*> planned_in_effect(const Log& log) {
-    // The save a block belongs to: the last marker line above it.
+    // The save a block belongs to: the last marker line above it (saves are in file order).
     const auto save_of = [&log](int line) -> std::optional<std::size_t> {
-        std::optional<std::size_t> save;
-        for (std::size_t i = 0; i < log.plan_saves.size() && log.plan_saves[i].line < line; ++i) save = i;
-        return save;
+        const auto after = std::partition_point(log.plan_saves.begin(), log.plan_saves.end(),
+                                                [line](const PlanSave& save) { return save.line < line; });
+        if (after == log.plan_saves.begin()) return std::nullopt;
+        return static_cast<std::size_t>(after - log.plan_saves.begin()) - 1;
     };
     std::map<Date, std::size_t> latest;  // week -> its last save
     for (std::size_t i = 0; i < log.plan_saves.size(); ++i) latest[log.plan_saves[i].monday] = i;
@@ -677,6 +674,16 @@ std::vector<const Session*> planned_in_effect(const Log& log) {
         if (week == latest.end() || save_of(planned.line) == week->second) out.push_back(&planned);
     }
     std::stable_sort(out.begin(), out.end(), [](const Session* a, const Session* b) { return a->date < b->date; });
+    return out;
+}
+
+std::vector<PlanSave> saved_rest_weeks(const Log& log) {
+    std::map<Date, PlanSave> latest;  // week -> its last save
+    for (const PlanSave& save : log.plan_saves) latest[save.monday] = save;
+    for (const Session* planned : planned_in_effect(log)) latest.erase(week_start(planned->date));
+    std::vector<PlanSave> out;
+    out.reserve(latest.size());
+    for (const auto& [monday, save] : latest) out.push_back(save);
     return out;
 }
 

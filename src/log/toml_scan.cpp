@@ -272,31 +272,34 @@ bool names_a_block(std::string_view bare_key) { return bare_key == "session" || 
 
 }  // namespace
 
-std::optional<DeepNesting> find_deep_nesting(std::string_view text, int max_depth) {
+namespace {
+
+// Every top-level line of a text, as toml++ reads it: on_key(position, parts,
+// depth) sees each key (of a [table] header, a key/value line or an inline
+// table) with its key depth, and returns false to stop; on_comment(position)
+// sees each comment on a line of its own (not one after a value or header,
+// nor one inside a multi-line value). Stops at the first thing it finds
+// invalid.
+template <typename OnKey, typename OnComment>
+void walk_document(std::string_view text, OnKey&& on_key, OnComment&& on_comment) {
     const Lexer lex(text);
-    std::optional<DeepNesting> deep;
-    const auto too_deep = [&](std::size_t pos, int parts, int depth) {
-        if (depth <= max_depth) return false;
-        const auto [line, column] = line_and_column(text, pos);
-        deep = DeepNesting{parts, depth, line, column};
-        return true;
-    };
     int header_depth = 0;  // key parts of the current [table] header
     std::size_t pos = lex.start();
-    while (!lex.at_end(pos) && !deep) {
+    while (!lex.at_end(pos)) {
         const char c = lex.at(pos);
         if (is_blank(c)) {
             pos = lex.blanks(pos);
         } else if (c == '\n' || c == '\r') {
             pos = lex.line_break(pos);
         } else if (c == '#') {
+            on_comment(pos);
             pos = lex.comment(pos);
         } else if (c == '[') {
             const std::size_t begin = pos;
             const bool array = lex.at(pos + 1) == '[';
             const std::optional<Key> key = lex.key(lex.blanks(pos + (array ? 2 : 1)));
             if (!key) break;
-            if (too_deep(begin, key->parts, key->parts)) break;
+            if (!on_key(begin, key->parts, key->parts)) break;
             header_depth = key->parts;
             pos = key->end;
             if (lex.at(pos) != ']' || (array && lex.at(pos + 1) != ']')) break;
@@ -305,18 +308,55 @@ std::optional<DeepNesting> find_deep_nesting(std::string_view text, int max_dept
             const std::optional<Key> key = lex.key(pos);
             if (!key) break;
             const int depth = header_depth + key->parts;
-            if (too_deep(pos, key->parts, depth)) break;
+            if (!on_key(pos, key->parts, depth)) break;
             pos = lex.blanks(key->end);
             if (lex.at(pos) != '=') break;
             pos = lex.blanks(pos + 1);
-            pos = lex.value(pos, depth, [&](std::size_t at, int parts, int d) { return !too_deep(at, parts, d); });
+            pos = lex.value(pos, depth, on_key);
             if (pos != npos) pos = lex.end_of_line(pos);
         } else {
             break;  // toml++ stops here with a syntax error
         }
         if (pos == npos) break;
     }
+}
+
+// Whether the byte at `pos` is the first of its line.
+bool starts_line(std::string_view text, std::size_t pos) { return pos == 0 || text[pos - 1] == '\n'; }
+
+// The comment at `pos` (a '#'), to the end of its line.
+std::string_view comment_at(std::string_view text, std::size_t pos) {
+    const std::size_t end = text.find('\n', pos);
+    return text.substr(pos, end == npos ? npos : end - pos);
+}
+
+}  // namespace
+
+std::optional<DeepNesting> find_deep_nesting(std::string_view text, int max_depth) {
+    std::optional<DeepNesting> deep;
+    const auto shallow = [&](std::size_t pos, int parts, int depth) {
+        if (depth <= max_depth) return true;
+        const auto [line, column] = line_and_column(text, pos);
+        deep = DeepNesting{parts, depth, line, column};
+        return false;
+    };
+    walk_document(text, shallow, [](std::size_t) {});
     return deep;
+}
+
+std::vector<LineComment> find_line_comments(std::string_view text) {
+    std::vector<LineComment> out;
+    int line = 1;
+    std::size_t counted_to = 0;
+    walk_document(
+        text, [](std::size_t, int, int) { return true; },
+        [&](std::size_t pos) {
+            if (!starts_line(text, pos)) return;
+            line += static_cast<int>(count_newlines(text.substr(counted_to, pos - counted_to)));
+            counted_to = pos;
+            out.push_back(LineComment{comment_at(text, pos), line});
+        });
+    return out;
 }
 
 Error deep_nesting_error(const DeepNesting& deep, std::string_view file_name) {
@@ -346,6 +386,7 @@ std::optional<LogBlocks> split_log_blocks(std::string_view text) {
     bool after_header_table = false;
     const auto shallow = [](std::size_t, int, int depth) { return depth <= max_key_depth; };
     std::size_t line_begin = 0;     // where the current line starts (a BOM included)
+    std::vector<std::size_t> comments;  // where the comments that start a line are
     std::size_t pos = lex.start();
     while (!lex.at_end(pos)) {
         const char c = lex.at(pos);
@@ -356,6 +397,7 @@ std::optional<LogBlocks> split_log_blocks(std::string_view text) {
             line_begin = pos;
             after_header_table = false;
         } else if (c == '#') {
+            if (starts_line(text, pos)) comments.push_back(pos);
             pos = lex.comment(pos);
         } else if (c == '[') {
             const bool array = lex.at(pos + 1) == '[';
@@ -404,16 +446,31 @@ std::optional<LogBlocks> split_log_blocks(std::string_view text) {
     }
 
     result.header = text.substr(0, result.blocks.empty() ? text.size() : result.blocks.front().offset);
+    // Lines counted once, front to back, through the blocks and comments in file order.
     int line = 1;
     std::size_t counted_to = 0;
+    const auto line_at = [&](std::size_t offset) {
+        line += static_cast<int>(count_newlines(text.substr(counted_to, offset - counted_to)));
+        counted_to = offset;
+        return line;
+    };
+    result.line_comments.reserve(comments.size());
+    std::size_t next_comment = 0;
+    const auto comments_before = [&](std::size_t offset) {
+        for (; next_comment < comments.size() && comments[next_comment] < offset; ++next_comment) {
+            const std::size_t at = comments[next_comment];
+            const int comment_line = line_at(at);
+            result.line_comments.push_back(LineComment{comment_at(text, at), comment_line});
+        }
+    };
     for (std::size_t i = 0; i < result.blocks.size(); ++i) {
         LogBlock& block = result.blocks[i];
         const std::size_t end = i + 1 < result.blocks.size() ? result.blocks[i + 1].offset : text.size();
         block.text = text.substr(block.offset, end - block.offset);
-        line += static_cast<int>(count_newlines(text.substr(counted_to, block.offset - counted_to)));
-        counted_to = block.offset;
-        block.first_line = line;
+        comments_before(block.offset);
+        block.first_line = line_at(block.offset);
     }
+    comments_before(text.size());
     return result;
 }
 

@@ -153,12 +153,15 @@ Summary summarize(const Log& log, const SummaryOptions& options) {
     }
 
     const std::vector<PlannedStatus> status = planned_status(log, out.until);
-    out.has_plan = !log.planned.empty();
+    out.has_plan = !log.planned.empty() || !log.plan_saves.empty();
     add_plans(log, status, out.periods);
     const Date monday = week_start(out.until);
     std::vector<PeriodTotals> week{empty_period(monday, add_days(monday, 6), monday, add_days(monday, 6))};
     add_plans(log, status, week);
     if (week.front().plan.planned > 0) out.current_week = week.front();
+    const std::vector<PlanSave> rest_weeks = saved_rest_weeks(log);
+    out.rest_week = std::any_of(rest_weeks.begin(), rest_weeks.end(),
+                                [monday](const PlanSave& save) { return save.monday == monday; });
 
     out.spike_above = thresholds_of(log).load_ramp.acwr;
     for (const Kind family : families) {

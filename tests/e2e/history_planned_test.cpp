@@ -71,7 +71,8 @@ TEST_CASE("history --planned as CSV and JSON") {
        "minutes": null, "sets": 1, "reps": 13, "status": "not done"},
       {"line": 27, "date": "2026-11-27", "activity": "walk", "on": "ankle", "weight": "1 kg",
        "minutes": 13, "sets": null, "reps": null, "status": "not done"}])json"));
-    CHECK(json["weeks"] == json_of(R"json([{"week_of": "2026-11-23", "planned": 3, "planned_done": 1, "sessions": 2}])json"));
+    CHECK(json["weeks"] == json_of(R"json([{"week_of": "2026-11-23", "planned": 3, "planned_done": 1, "sessions": 2,
+                                        "rest_week": false}])json"));
     // Without --planned, the JSON is as before.
     const auto plain = json_of(run(home, {"-f", "log.toml", "history", "--format", "json"}).out);
     CHECK_FALSE(plain.contains("weeks"));

@@ -71,7 +71,7 @@ TEST_CASE("history --format json and csv carry every field / notes escaped") {
     CHECK(run(home, {"-f", "log.toml", "history", "--format", "csv", "--since", "2026-11-18"}).out ==
           "date,activity,kind,on,weight,weight_kg,minutes,sets,reps,effort,pain,srpe_load,note,line\r\n"
           "2026-11-18,walk,gait,ankle,2 lb,0.9072,20,,,3,,60,\"said \"\"hi\"\"\nto Ann, Bo\",4\r\n");
-    CHECK(json_of(run(home, {"-f", "log.toml", "history", "--format", "json", "--since", "2030-01-01"}).out) ==
+    CHECK(json_of(run(home, {"-f", "log.toml", "history", "--format", "json", "--until", "2026-11-01"}).out) ==
           json_of(R"json({"file": "log.toml", "units": "lb", "sessions": []})json"));
 }
 
@@ -139,6 +139,40 @@ TEST_CASE("history --since and --until take dates and spans back from today, bot
     CHECK(until.exit_code == 2);
     CHECK(until.err == "anklog: error: --until: \"next week\" is not a date or a period\n"
                        "  help: write YYYY-MM-DD, today, yesterday, or a time back from today: 7d, 2w, 3m or 1y\n");
+}
+
+TEST_CASE("a period that starts after today is refused by every command that takes one - as --since after --until is") {
+    ScratchDir home;
+    const std::string log = walk_on(local_date(-8), 8) + walk_on(local_date(-1), 1);
+    write(home / "log.toml", log);
+    const std::string tomorrow = local_date(1);
+    const auto refusal = [](const std::string& since) {
+        return "anklog: error: --since " + since + " is after today (" + local_date(0) +
+               ")\n  help: a period starts on a day up to today, e.g. --since 4w; 'anklog plan --week-of DATE' shows a "
+               "week ahead\n";
+    };
+    for (const std::vector<std::string>& command : std::vector<std::vector<std::string>>{
+             {"history"}, {"history", "--planned"}, {"check", "log.toml"}, {"summary"}, {"summary", "--monthly"},
+             {"report", "-o", "report.html"}}) {
+        for (const std::string& since : {tomorrow, std::string("9999-12-31")}) {
+            std::vector<std::string> args{"-f", "log.toml"};
+            args.insert(args.end(), command.begin(), command.end());
+            args.insert(args.end(), {"--since", since});
+            CAPTURE(fmt_args(args));
+            const Result r = run(home, args);
+            CHECK(r.exit_code == 2);
+            CHECK(r.out == "");
+            CHECK(r.err == refusal(since));
+            // With an --until after it too: the start is what is wrong.
+            args.insert(args.end(), {"--until", "9999-12-31"});
+            CHECK(run(home, args).err == refusal(since));
+        }
+    }
+    CHECK_FALSE(fs::exists(home / "report.html"));
+    CHECK(read(home / "log.toml") == log);
+    // Today itself is a period's last possible start; an --until after today stays open-ended.
+    CHECK(run(home, {"-f", "log.toml", "history", "--since", "today"}).out == "no sessions\n");
+    CHECK(run(home, {"-f", "log.toml", "history", "--since", "yesterday", "--until", "9999-12-31"}).exit_code == 0);
 }
 
 TEST_CASE("history --last N shows the last N sessions selected / --activity is repeatable") {

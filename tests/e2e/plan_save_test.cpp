@@ -175,3 +175,125 @@ TEST_CASE("concurrent plan --save and log calls all land") {
     CHECK(std::count_if(log.plan_saves.begin(), log.plan_saves.end(),
                         [](const anklog::PlanSave& s) { return anklog::to_string(s.monday) == "2026-12-07"; }) == 3);
 }
+
+namespace {
+
+// Pain of 3 or more on three training days in a row, the last on
+// 2026-10-30: the week of 2026-11-02 is a rest week. No [[planned]] blocks.
+const std::string painful_log =
+    "[profile]\nweights = [\"0.5 kg\", \"1 kg\"]\n"
+    "\n[[session]]\ndate = 2026-10-12\nactivity = \"walk\"\nweight = \"1 kg\"\nminutes = 20\npain = 0\n"
+    "\n[[session]]\ndate = 2026-10-26\nactivity = \"walk\"\nweight = \"1 kg\"\nminutes = 20\npain = 3\n"
+    "\n[[session]]\ndate = 2026-10-28\nactivity = \"walk\"\nweight = \"1 kg\"\nminutes = 20\npain = 4\n"
+    "\n[[session]]\ndate = 2026-10-30\nactivity = \"walk\"\nweight = \"1 kg\"\nminutes = 20\npain = 3\n";
+
+const std::string rest_week_saved =
+    "\n# anklog plan for the week of 2026-11-02\n# a rest week: nothing is planned\n";
+
+}  // namespace
+
+TEST_CASE("plan --save of a rest week - its marker line records it / plan, today, summary and history show it") {
+    ScratchDir home;
+    write(home / "log.toml", painful_log);
+    const std::vector<std::string> save_rest{"-f", "log.toml", "plan", "--week-of", "2026-11-02", "--save"};
+    const Result saved = run(home, save_rest);
+    CHECK(saved.exit_code == 0);
+    CHECK(saved.err == "");
+    CHECK(read(home / "log.toml") == painful_log + rest_week_saved);
+    CHECK(saved.out.ends_with("\nA rest week: nothing is planned.\n"
+                              "\nsaved to log.toml:32\n"
+                              "Each day, 'anklog today' shows what is planned and 'anklog done' logs it.\n"));
+
+    const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-04"});
+    CHECK(plan.out.starts_with("Week of 2026-11-02 to 2026-11-08, from log.toml: the plan saved on line 32, 0 weighted "
+                               "days, 7 rest days\n"));
+    CHECK(plan.out.ends_with("\nA rest week: nothing is planned.\n\nTo plan this week afresh and save the new plan in "
+                             "its place: anklog plan --save --week-of 2026-11-02\n"));
+
+    const Result today = run(home, {"-f", "log.toml", "today", "--date", "2026-11-04"});
+    CHECK(today.exit_code == 0);
+    CHECK(today.out == "Wed 2026-11-04, from log.toml: 0 planned, 0 done\n"
+                       "\n"
+                       "Nothing is planned for this day: this is a rest week (saved plan of the week of 2026-11-02).\n");
+
+    const Result summary = run(home, {"-f", "log.toml", "summary", "--since", "2026-10-26", "--until", "2026-11-04"});
+    CHECK(summary.exit_code == 0);
+    CHECK(summary.out.find("Plan for the week of 2026-11-02: a rest week (saved), nothing planned.\n") !=
+          std::string::npos);
+    CHECK(summary.out.find("none saved") == std::string::npos);
+    const auto json = json_of(run(home, {"-f", "log.toml", "summary", "--since", "2026-10-26", "--until", "2026-11-04",
+                                         "--format", "json"})
+                                  .out);
+    CHECK(json["this_week"] == json_of(R"({"week_of": "2026-11-02", "planned": 0, "done": 0, "missed": [],
+                                           "on_track": true, "rest_week": true})"));
+
+    CHECK(run(home, {"-f", "log.toml", "history", "--planned", "--since", "2026-11-02"}).out ==
+          "no sessions\n\nweek of 2026-11-02: a rest week (saved plan)\n");
+    CHECK(run(home, {"-f", "log.toml", "history", "--planned", "--since", "2026-10-30", "--until", "2026-11-08"}).out ==
+          "date        activity  on     weight  volume  effort  pain  load  plan  note\n"
+          "2026-10-30  walk      ankle  1 kg    20 min  -       3     -     -\n"
+          "\n"
+          "week of 2026-11-02: a rest week (saved plan)\n"
+          "\n"
+          "1 session (1 weighted) from 2026-10-30 to 2026-10-30\n");
+    CHECK(json_of(run(home, {"-f", "log.toml", "history", "--planned", "--format", "json"}).out)["weeks"] ==
+          json_of(R"([{"week_of": "2026-11-02", "planned": 0, "planned_done": 0, "sessions": 0, "rest_week": true}])"));
+    // Before the rest week, nothing about it.
+    CHECK(run(home, {"-f", "log.toml", "history", "--planned", "--until", "2026-11-01"}).out.find("rest week") ==
+          std::string::npos);
+
+    // Saved again: in place of the first save.
+    const Result again = run(home, save_rest);
+    CHECK(again.exit_code == 0);
+    CHECK(again.out.ends_with("\nsaved to log.toml:35, in place of the plan saved on line 32\n"
+                              "Each day, 'anklog today' shows what is planned and 'anklog done' logs it.\n"));
+}
+
+TEST_CASE("a rest week saved over a week already planned is the plan in effect") {
+    ScratchDir home;
+    const std::string planned = painful_log +
+                                "\n# anklog plan for the week of 2026-11-02\n"
+                                "[[planned]]\ndate = 2026-11-04\nactivity = \"walk\"\non = \"ankle\"\nweight = \"1 kg\"\n"
+                                "minutes = 20\n";
+    write(home / "log.toml", planned);
+    CHECK(run(home, {"-f", "log.toml", "today", "--date", "2026-11-04"}).out.starts_with(
+        "Wed 2026-11-04, from log.toml: 1 planned, 0 done\n"));
+    REQUIRE(run(home, {"-f", "log.toml", "-q", "plan", "--week-of", "2026-11-02", "--save"}).exit_code == 0);
+    CHECK(read(home / "log.toml") == planned + rest_week_saved);
+    CHECK(run(home, {"-f", "log.toml", "today", "--date", "2026-11-04"}).out ==
+          "Wed 2026-11-04, from log.toml: 0 planned, 0 done\n"
+          "\n"
+          "Nothing is planned for this day: this is a rest week (saved plan of the week of 2026-11-02).\n");
+    const Result done = run(home, {"-f", "log.toml", "done", "--date", "2026-11-04"});
+    CHECK(done.exit_code == 2);
+    CHECK(read(home / "log.toml") == planned + rest_week_saved);
+}
+
+TEST_CASE("a marker line inside a note is text - the plan saved stays in effect for today and done") {
+    ScratchDir home;
+    const std::string week =
+        "[profile]\nweights = [\"0.5 kg\", \"1 kg\"]\n"
+        "\n[[session]]\ndate = 2026-11-16\nactivity = \"walk\"\non = \"ankle\"\nweight = \"1 kg\"\nminutes = 12\n"
+        "\n# anklog plan for the week of 2026-11-23\n"
+        "[[planned]]\ndate = 2026-11-23\nactivity = \"walk\"\non = \"ankle\"\nweight = \"1 kg\"\nminutes = 13\n"
+        "\n[[planned]]\ndate = 2026-11-25\nactivity = \"side-leg-lift\"\non = \"ankle\"\nweight = \"1 kg\"\nsets = 1\nreps = 11\n"
+        "\n[[planned]]\ndate = 2026-11-25\nactivity = \"glute-bridge\"\non = \"ankle\"\nweight = \"0.5 kg\"\nsets = 1\nreps = 13\n"
+        "\n[[session]]\ndate = 2026-11-23\nactivity = \"walk\"\nminutes = 10\n"
+        "note = \"\"\"what plan said:\n# anklog plan for the week of 2026-11-23\nthat was it\"\"\"\n";
+    // Read block by block, and as one document (a table after the blocks).
+    for (const std::string& tail : {std::string(), std::string("\n[activities]\n\"kettle-swing\" = { kind = \"strength\", group = \"hips\" }\n")}) {
+        CAPTURE(tail);
+        write(home / "log.toml", week + tail);
+        const Result today = run(home, {"-f", "log.toml", "today", "--date", "2026-11-25"});
+        CHECK(today.exit_code == 0);
+        CHECK(today.out.starts_with("Wed 2026-11-25, from log.toml: 2 planned, 0 done\n"
+                                    "\n"
+                                    "  side-leg-lift  1 kg    1 x 11  to do\n"
+                                    "  glute-bridge   0.5 kg  1 x 13  to do\n"));
+        const Result done = run(home, {"-f", "log.toml", "-q", "done", "--date", "2026-11-25"});
+        CHECK(done.exit_code == 0);
+        CHECK(done.err == "");
+        CHECK(run(home, {"-f", "log.toml", "today", "--date", "2026-11-25"}).out.starts_with(
+            "Wed 2026-11-25, from log.toml: 2 planned, 2 done\n"));
+    }
+}

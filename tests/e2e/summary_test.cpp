@@ -199,7 +199,7 @@ TEST_CASE("summary --format json carries the same numbers, typed") {
           doctest::Approx(13.0 / json["load"][0]["chronic_per_acute"].get<double>()));
     CHECK(json["load"][0]["zone"] == "easing off");
     CHECK(json["this_week"] == json_of(R"({"week_of": "2026-11-23", "planned": 4, "done": 3, "missed": [],
-                                           "on_track": true})"));
+                                           "on_track": true, "rest_week": false})"));
 }
 
 TEST_CASE("summary errors: a bad period, both groupings, a missing log") {

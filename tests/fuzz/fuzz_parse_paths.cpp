@@ -85,6 +85,7 @@ constexpr std::string_view notes[] = {
     "''",
     "\"\"\"multi\nline\"\"\"",
     "'''lit\nline'''",
+    "\"\"\"held\n# anklog plan for the week of 2026-11-16\n\"\"\"",  // a marker line inside a string
     "\"ctrl \x01 char\"",
     "\"del \x7F char\"",
     "\"tab\tinside\"",

@@ -224,6 +224,15 @@ BlockParseComparison compare_block_parse(std::string_view text) {
         result.difference = "split a text with a key nested " + std::to_string(deep->depth) + " parts deep";
         return result;
     }
+    // The comments that start a line (plan markers among them) are the same either way.
+    const std::vector<LineComment> comments = find_line_comments(text);
+    const bool same_comments = std::equal(
+        comments.begin(), comments.end(), split->line_comments.begin(), split->line_comments.end(),
+        [](const LineComment& a, const LineComment& b) { return a.line == b.line && a.text == b.text; });
+    if (!same_comments) {
+        result.difference = "the split found other line comments than find_line_comments";
+        return result;
+    }
 
     Parsed whole = parse(text, 0);
 

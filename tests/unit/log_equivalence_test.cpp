@@ -84,6 +84,12 @@ TEST_CASE("log equivalence: the first error is the same either way") {
         // plan saves
         "# anklog plan for the week of 2026-11-16\n[[planned]]\ndate = 2026-11-17\nactivity = \"walk\"\nminutes = 20\n"
         "# anklog plan for the week of 2026-11-16\n[[planned]]\ndate = 2026-11-18\nactivity = \"walk\"\nminutes = 25\n",
+        // a rest week's save (its marker alone), and marker lines inside strings
+        walk + "\n# anklog plan for the week of 2026-11-23\n# a rest week: nothing is planned\n",
+        "# anklog plan for the week of 2026-11-16\n[[planned]]\ndate = 2026-11-17\nactivity = \"walk\"\nminutes = 20\n" +
+            walk + "note = \"\"\"\n# anklog plan for the week of 2026-11-16\n\"\"\"\n",
+        "[profile]\nname = '''\n# anklog plan for the week of 2026-11-16\n'''\n" + walk,
+        walk + "note = \"\"\"\n# anklog plan for the week of 2026-11-16\n\"\"\"\n[activities]\n",
     };
     for (const std::string& text : texts) {
         CAPTURE(text);

@@ -286,3 +286,45 @@ TEST_CASE("the plan in effect for a week is its latest save") {
     CHECK(minutes(parse_log("[[planned]]\ndate = 2026-11-09\nactivity = \"walk\"\nminutes = 9\n", "f")) ==
           std::vector{9});
 }
+
+TEST_CASE("a rest week's save is its marker line alone, with or without planned blocks in the log") {
+    const std::string walk = "[[session]]\ndate = 2026-10-30\nactivity = \"walk\"\nminutes = 20\n";
+    const std::string rest = "\n# anklog plan for the week of 2026-11-02\n# a rest week: nothing is planned\n";
+    const Log log = parse_log(walk + rest, "f");
+    REQUIRE(log.plan_saves.size() == 1);
+    CHECK(to_string(log.plan_saves[0].monday) == "2026-11-02");
+    CHECK(log.plan_saves[0].line == 6);
+    REQUIRE(saved_rest_weeks(log).size() == 1);
+    CHECK(saved_rest_weeks(log)[0].line == 6);
+    // A week planned, then saved again as a rest week: the rest week is in effect.
+    const std::string planned = "# anklog plan for the week of 2026-11-02\n"
+                                "[[planned]]\ndate = 2026-11-02\nactivity = \"walk\"\nminutes = 10\n";
+    const Log again = parse_log(walk + planned + rest, "f");
+    CHECK(planned_in_effect(again).empty());
+    CHECK(saved_rest_weeks(again).size() == 1);
+    // ...and planned again after the rest week: that plan is.
+    const Log replanned = parse_log(walk + rest + planned, "f");
+    CHECK(planned_in_effect(replanned).size() == 1);
+    CHECK(saved_rest_weeks(replanned).empty());
+}
+
+TEST_CASE("a marker line inside a string is text, not a save: the plan saved stays in effect") {
+    const std::string planned = "# anklog plan for the week of 2026-11-23\n"
+                                "[[planned]]\ndate = 2026-11-23\nactivity = \"walk\"\nminutes = 13\n"
+                                "[[planned]]\ndate = 2026-11-25\nactivity = \"walk\"\nminutes = 13\n";
+    const std::string note = "[[session]]\ndate = 2026-11-23\nactivity = \"walk\"\nminutes = 10\n"
+                             "note = \"\"\"what plan said:\n# anklog plan for the week of 2026-11-23\nthat was it\"\"\"\n";
+    // Read block by block, and whole (a table after the blocks).
+    for (const std::string& tail : {std::string(), std::string("[activities]\n")}) {
+        CAPTURE(tail);
+        const Log log = parse_log(planned + note + tail, "f");
+        CHECK(log.plan_saves.size() == 1);
+        CHECK(planned_in_effect(log).size() == 2);
+        CHECK(saved_rest_weeks(log).empty());
+    }
+    // Where anklog writes it, the line is a save however the log is laid out.
+    const Log whole = parse_log(planned + "[activities]\n# anklog plan for the week of 2026-11-23\n", "f");
+    REQUIRE(whole.plan_saves.size() == 2);
+    CHECK(whole.plan_saves[1].line == 11);
+    CHECK(planned_in_effect(whole).empty());
+}

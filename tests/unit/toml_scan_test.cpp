@@ -246,3 +246,28 @@ TEST_CASE("block split: any other shape falls back to parsing the whole text") {
         CHECK_FALSE(split_log_blocks(text).has_value());
     }
 }
+
+TEST_CASE("line comments: those that start a line, outside strings and values, with their lines") {
+    const std::string text =
+        "# top\n"
+        "version = 1 # after a value\n"
+        "  # indented\n"
+        "[[session]]\n"
+        "note = \"\"\"\n# in a string\n\"\"\"\n"
+        "list = [\n# in a list\n1]\n"
+        "# anklog plan for the week of 2026-11-23\r\n"
+        "[[planned]]\n"
+        "# last";
+    const auto texts = [](const std::vector<LineComment>& comments) {
+        std::vector<std::string> out;
+        for (const LineComment& c : comments) out.push_back(std::to_string(c.line) + ":" + std::string(c.text));
+        return out;
+    };
+    const std::vector<std::string> expected{"1:# top", "11:# anklog plan for the week of 2026-11-23\r", "13:# last"};
+    CHECK(texts(find_line_comments(text)) == expected);
+    const auto split = split_log_blocks(text);
+    REQUIRE(split.has_value());
+    CHECK(texts(split->line_comments) == expected);
+    // A byte-order mark is not part of the first line's comment.
+    CHECK(texts(find_line_comments("\xEF\xBB\xBF# after a byte-order mark\n# next\n")) == std::vector<std::string>{"2:# next"});
+}

@@ -65,8 +65,24 @@ std::string optional_text(const std::optional<int>& value) { return value ? std:
 
 void print_text(const Log& log, const std::vector<Row>& rows, const std::vector<WeekAdherence>& weeks,
                 bool planned, const Context& context) {
+    const auto print_weeks = [&weeks] {
+        for (const WeekAdherence& week : weeks) {
+            const int unplanned = week.sessions - week.planned_done();
+            const std::string not_planned =
+                unplanned > 0 ? fmt::format("; {} session{} not planned", unplanned, unplanned == 1 ? "" : "s") : "";
+            if (week.rest_week) {
+                fmt::print("week of {}: a rest week (saved plan){}\n", to_string(week.monday), not_planned);
+            } else {
+                fmt::print("week of {}: {} of {} planned session{} done{}\n", to_string(week.monday),
+                           week.planned_done(), week.planned_count(), week.planned_count() == 1 ? "" : "s",
+                           not_planned);
+            }
+        }
+    };
     if (rows.empty()) {
         fmt::print("no sessions\n");
+        if (!weeks.empty()) fmt::print("\n");
+        print_weeks();
         return;
     }
     using Cells = std::vector<std::string>;
@@ -131,12 +147,7 @@ void print_text(const Log& log, const std::vector<Row>& rows, const std::vector<
     for (const auto& cells : table) add_line(cells, false);
     fmt::print("{}", out);
     if (!weeks.empty()) fmt::print("\n");
-    for (const WeekAdherence& week : weeks) {
-        const int unplanned = week.sessions - week.planned_done();
-        fmt::print("week of {}: {} of {} planned session{} done{}\n", to_string(week.monday), week.planned_done(),
-                   week.planned_count(), week.planned_count() == 1 ? "" : "s",
-                   unplanned > 0 ? fmt::format("; {} session{} not planned", unplanned, unplanned == 1 ? "" : "s") : "");
-    }
+    print_weeks();
     std::vector<const Row*> done;
     for (const Row& row : rows) {
         if (!row.is_planned()) done.push_back(&row);
@@ -156,7 +167,8 @@ nlohmann::ordered_json weeks_json(const std::vector<WeekAdherence>& weeks) {
         out.push_back({{"week_of", to_string(week.monday)},
                        {"planned", week.planned_count()},
                        {"planned_done", week.planned_done()},
-                       {"sessions", week.sessions}});
+                       {"sessions", week.sessions},
+                       {"rest_week", week.rest_week}});
     }
     return out;
 }
@@ -261,6 +273,22 @@ void add_planned(const Log& log, std::vector<Row>& rows, WithPlan& with, const H
     shown.sessions = kept(log, log.sessions, flags, today);
     shown.planned = kept(log, log.planned, flags, today);
     for (WeekAdherence& week : adherence_by_week(shown)) with.weeks.push_back(std::move(week));
+    // Weeks saved as rest weeks that the dates shown reach (whatever the
+    // activities: a rest week is one for all of them).
+    const Period period = parse_period_flags(flags.since, flags.until, today);
+    for (const PlanSave& save : saved_rest_weeks(log)) {
+        const Date sunday = add_days(save.monday, 6);
+        if ((period.since && sunday < *period.since) || (period.until && save.monday > *period.until)) continue;
+        WeekAdherence week;
+        week.monday = save.monday;
+        week.rest_week = true;
+        week.sessions = static_cast<int>(std::count_if(shown.sessions.begin(), shown.sessions.end(), [&](const Session& s) {
+            return week_start(s.date) == save.monday;
+        }));
+        with.weeks.push_back(std::move(week));
+    }
+    std::stable_sort(with.weeks.begin(), with.weeks.end(),
+                     [](const WeekAdherence& a, const WeekAdherence& b) { return a.monday < b.monday; });
 }
 
 }  // namespace

@@ -230,7 +230,15 @@ void print_json(const Summary& summary, const Log& log, const std::string& shown
                      {"planned", week.plan.planned},
                      {"done", week.plan.done},
                      {"missed", missed},
-                     {"on_track", missed.empty()}};
+                     {"on_track", missed.empty()},
+                     {"rest_week", false}};
+    } else if (summary.rest_week) {
+        this_week = {{"week_of", to_string(week_start(summary.until))},
+                     {"planned", 0},
+                     {"done", 0},
+                     {"missed", nlohmann::ordered_json::array()},
+                     {"on_track", true},
+                     {"rest_week", true}};
     }
     const auto optional_date = [](const std::optional<Date>& d) {
         return d ? nlohmann::ordered_json(to_string(*d)) : nlohmann::ordered_json(nullptr);

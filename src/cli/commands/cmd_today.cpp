@@ -122,10 +122,18 @@ int run_today(const Context& context, const TodayFlags& flags) {
         const auto in_effect = planned_in_effect(log);
         const bool rest_day = std::any_of(in_effect.begin(), in_effect.end(),
                                           [&](const Session* p) { return week_start(p->date) == week_start(*date); });
-        fmt::print("\nNothing is planned for this day{}.{}\n", rest_day ? ": a rest day" : "",
+        const auto rest_weeks = saved_rest_weeks(log);
+        const bool rest_week = std::any_of(rest_weeks.begin(), rest_weeks.end(),
+                                           [&](const PlanSave& save) { return save.monday == week_start(*date); });
+        const std::string why = rest_week ? fmt::format(": this is a rest week (saved plan of the week of {})",
+                                                        to_string(week_start(*date)))
+                                : rest_day ? ": a rest day"
+                                           : "";
+        fmt::print("\nNothing is planned for this day{}.{}\n", why,
                    next ? fmt::format(" The nearest planned day is {}: anklog today --date {}", day_text(*next),
                                       to_string(*next))
-                        : std::string(" 'anklog plan --save' plans and saves a week."));
+                   : rest_week ? std::string()
+                               : std::string(" 'anklog plan --save' plans and saves a week."));
         return 0;
     }
     if (to_do.empty()) {

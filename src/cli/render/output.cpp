@@ -174,7 +174,9 @@ nlohmann::ordered_json load_json(const Session& session) {
 }
 
 std::string csv_text(std::string_view text) {
-    std::string cell(text);
+    // Escaped as the text views show it, so that `cat` or `less` on the file
+    // is as safe as the table; a note's lines stay lines (quoted below).
+    std::string cell = terminal_safe_lines(text);
     if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' ||
                           cell[0] == '\r')) {
         cell.insert(0, 1, '\'');

@@ -71,8 +71,10 @@ nlohmann::ordered_json json_or_null(const std::optional<T>& value) {
 // "reps"}; weight null when without weights.
 nlohmann::ordered_json load_json(const Session& session);
 
-// One CSV cell of text: quoted when needed, and prefixed with ' when a
-// spreadsheet would evaluate it (=, +, -, @, tab or CR first).
+// One CSV cell of text: escaped as terminal_safe_lines escapes it (control
+// characters, escape sequences and bidi controls; newlines kept), quoted
+// when needed, and prefixed with ' when a spreadsheet would evaluate it (=,
+// +, -, @, tab or CR first).
 std::string csv_text(std::string_view text);
 
 }  // namespace anklog::cli

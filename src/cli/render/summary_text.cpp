@@ -63,6 +63,10 @@ std::string load_words(const Summary& summary) {
 
 std::string plan_words(const Summary& summary) {
     if (!summary.has_plan) return {};
+    if (summary.rest_week) {
+        return fmt::format("Plan for the week of {}: a rest week (saved), nothing planned.",
+                           to_string(week_start(summary.until)));
+    }
     if (!summary.current_week) {
         return fmt::format("Plan: none saved for the week of {}.", to_string(week_start(summary.until)));
     }
