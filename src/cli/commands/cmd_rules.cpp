@@ -79,6 +79,7 @@ nlohmann::ordered_json rule_json(const Rule& rule) {
             {"severity", rule.severity},
             {"summary", rule.summary},
             {"remedy", rule.remedy == Remedy::rest ? "rest" : "lighter load"},
+            {"scope", scope_text(rule.scope)},
             {"thresholds", thresholds},
             {"source", rule.source},
             {"cite", rule.cite},
@@ -101,8 +102,9 @@ int run_rules(const Context& context, const RulesFlags& flags) {
     if (flags.rule.empty()) {
         bool first = true;
         for (const Rule& rule : rule_table()) {
-            fmt::print("{}{}  {}\n  {}\n  {}\n  {}\n", first ? "" : "\n", paint(to_string(rule.id), Tone::bold, color),
-                       rule.severity, wrap(rule.summary, width, "  "),
+            fmt::print("{}{}  {}\n  {}\n  {}\n  {}\n  {}\n", first ? "" : "\n",
+                       paint(to_string(rule.id), Tone::bold, color), rule.severity, wrap(rule.summary, width, "  "),
+                       wrap("judges: " + std::string(scope_text(rule.scope)), width, "    "),
                        wrap("thresholds: " + thresholds_line(rule), width, "    "),
                        wrap(fmt::format("source: {}", rule.source), width, "    "));
             first = false;
@@ -124,6 +126,7 @@ int run_rules(const Context& context, const RulesFlags& flags) {
     }
     fmt::print("{} ({})\n\n{}\n\n", paint(to_string(rule->id), Tone::bold, color), rule->severity,
                wrap(fmt::format("Fires when: {}.", rule->summary), width, ""));
+    fmt::print("{}\n\n", wrap(fmt::format("Judges: {}.", scope_text(rule->scope)), width, ""));
     if (rule->thresholds.empty()) {
         fmt::print("Thresholds: none.\n\n");
     } else {
