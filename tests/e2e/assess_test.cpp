@@ -356,3 +356,40 @@ TEST_CASE("issue 19 point 13: the plan header's days add up to seven") {
     CAPTURE(header);
     CHECK(header.find("rest days") != std::string::npos);
 }
+
+TEST_CASE("issue 19 point 7: check and plan propose the same come-back after pain") {
+    ScratchDir home;
+    write(home / "log.toml", pain_days());
+    const Result planned = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-30", "--format", "json"});
+    REQUIRE(planned.exit_code == 0);
+    const auto week = json_of(planned.out);
+    REQUIRE(week["sessions"].size() == 1);
+    const auto& come_back = week["sessions"][0];
+    CHECK(come_back["label"] == "come back");
+    // log --again copies the painful session's load, two weeks later.
+    REQUIRE(run(home, {"-f", "log.toml", "-q", "log", "walk", "--again", "--date", "2026-11-30"}).exit_code == 0);
+    const Result check = run(home, {"-f", "log.toml", "check", "--since", "2026-11-30", "--format", "json"});
+    const auto findings = json_of(check.out)["findings"];
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0]["rule"] == "return-after-break");
+    const auto& suggestion = findings[0]["suggestion"];
+    CHECK(suggestion["weight"] == come_back["weight"]);
+    CHECK(suggestion["minutes"] == come_back["minutes"]);
+    CHECK(suggestion["weight"] == "0.5 kg");
+    CHECK(findings[0]["advice"] ==
+          "after pain, come back at the lightest weight and about 50% of the volume, then build up again: 0.5 kg for "
+          "5 min");
+}
+
+TEST_CASE("issue 19 point 13: today names only the planned sessions that would raise findings") {
+    ScratchDir home;
+    write(home / "log.toml", block("2026-11-02", "walk", "weight = \"1 kg\"\nminutes = 10\n") +
+                                 block("2026-11-04", "walk", "weight = \"1 kg\"\nminutes = 10\n") +
+                                 "\n[[planned]]\ndate = 2026-11-06\nactivity = \"walk\"\nweight = \"1 kg\"\nminutes = 10\n"
+                                 "\n[[planned]]\ndate = 2026-11-06\nactivity = \"side-leg-lift\"\nweight = \"3 kg\"\n"
+                                 "sets = 1\nreps = 10\n");
+    const Result r = run(home, {"-f", "log.toml", "today", "--date", "2026-11-06"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("\nDone as planned, side-leg-lift would raise in check:\n") != std::string::npos);
+    CHECK(r.out.find("walk and side-leg-lift would raise") == std::string::npos);
+}
