@@ -3,9 +3,9 @@
 // different loads (ankle weights load the knees and hips, wrist weights do
 // not), so every per-load rule, the planner and the assessment key their
 // working level, progression and phase by LoadKey. A side (left/right) is a
-// later field of the same key: the comparison is on all members, so adding
-// one changes no caller that builds keys with load_of().
-#include <compare>
+// later field of the same key: equality and order are on all members, so
+// adding one changes no caller that builds keys with load_of().
+#include <tuple>
 #include <string>
 #include <string_view>
 
@@ -17,8 +17,11 @@ struct LoadKey {
     std::string activity;  // canonical catalogue name
     Limb on = Limb::ankle;
 
-    auto operator<=>(const LoadKey&) const = default;
     bool operator==(const LoadKey&) const = default;
+    // Every member, in order (a side joins the tie).
+    friend bool operator<(const LoadKey& a, const LoadKey& b) {
+        return std::tie(a.activity, a.on) < std::tie(b.activity, b.on);
+    }
 };
 
 // The load a session puts on the body. A session without weights has no

@@ -8,6 +8,7 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <tuple>
 
 #include "anklog/check.hpp"
 #include "anklog/load.hpp"
@@ -452,7 +453,8 @@ namespace {
 struct Load {
     const Activity* activity;
     Limb on;
-    auto operator<=>(const Load&) const = default;
+    friend bool operator<(const Load& a, const Load& b) { return std::tie(a.activity, a.on) < std::tie(b.activity, b.on); }
+    friend bool operator==(const Load& a, const Load& b) { return a.activity == b.activity && a.on == b.on; }
 };
 
 // The history's sessions per load: each activity's weighted sessions at

@@ -63,8 +63,15 @@ std::vector<std::string> plan_policy() {
                     policy::hard_effort, policy::progressing_weeks_before_deload + 1, percent(policy::deload_factor)),
         fmt::format("after a break (return-after-break's break_days) the first sessions come back at about {} of "
                     "the last volume; pain on persistent-pain's count of days means rest weeks while it is recent "
-                    "(its recent_days), then a come-back week at the lightest weight you own",
+                    "(its recent_days), then a come-back week at the lightest weight you own, which asks for a pain "
+                    "check first unless a later session or check says the pain settled",
                     percent(policy::come_back_factor)),
+        std::string("each load (an activity at a placement: ankles or wrists) progresses from its own sessions; pain "
+                    "of raised_after or more on a day of ankle work holds back all ankle work (a wrist-only day, all "
+                    "wrist work) until a later session or pain check at 2/10 or less: repeat, raise nothing; worse "
+                    "the next morning, or over the danger line, steps down (Silbernagel et al. 2007)"),
+        std::string("a class whose sessions all last the same (or [activities] fixed_length = true) keeps its "
+                    "length and the person's weekdays: it progresses by weight, or not at all"),
         std::string("every planned week is checked with these rules before it is shown; what they flag becomes the "
                     "load the finding proposes, or is left out")};
 }
