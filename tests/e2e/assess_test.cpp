@@ -393,3 +393,14 @@ TEST_CASE("issue 19 point 13: today names only the planned sessions that would r
     CHECK(r.out.find("\nDone as planned, side-leg-lift would raise in check:\n") != std::string::npos);
     CHECK(r.out.find("walk and side-leg-lift would raise") == std::string::npos);
 }
+
+TEST_CASE("issue 19 point 8: a plan saved before a rest for pain is not offered as clean") {
+    ScratchDir home;
+    write(home / "log.toml", pain_days("\n# anklog plan for the week of 2026-11-16\n\n[[planned]]\ndate = 2026-11-16\n"
+                                       "activity = \"walk\"\nweight = \"1 kg\"\nminutes = 10\n"));
+    const Result r = run(home, {"-f", "log.toml", "today", "--date", "2026-11-16"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("raise no finding") == std::string::npos);
+    CHECK(r.out.find("\nThe plan for this day was saved before the rest: leave the weights off until 2026-11-27.\n") !=
+          std::string::npos);
+}

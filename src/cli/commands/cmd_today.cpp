@@ -143,6 +143,13 @@ int run_today(const Context& context, const TodayFlags& flags) {
         fmt::print("\nEverything planned for this day is done.\n");
         return 0;
     }
+    // A rest for pain outweighs a plan saved before it: no "raises no
+    // finding" beside a rest.
+    if (standing.pain.resting) {
+        fmt::print("\nThe plan for this day was saved before the rest: leave the weights off until {}.\n",
+                   to_string(*standing.pain.resting_until));
+        return 0;
+    }
     const auto findings = findings_if_done(log, to_do);
     const std::string sessions = terminal_safe(activities_text(to_do));
     if (findings.empty()) {
