@@ -35,6 +35,11 @@ struct Activity {
     Kind kind = Kind::gait;
     Group group = Group::none;  // muscle group, strength only
     bool built_in = true;
+    // A class of a fixed length (barre, Pilates): progressed by weight, sets
+    // or not at all, never by minutes. Declared in [activities] with
+    // fixed_length = true; the planner also treats an activity as one when
+    // its recent sessions all had the same length.
+    bool fixed_length = false;
 };
 
 class Catalogue {
@@ -43,6 +48,10 @@ public:
 
     // Adds a user-declared activity; nullopt on success, else what is wrong.
     std::optional<std::string> declare(std::string name, Kind kind, Group group);
+
+    // Marks an activity (built in or declared) as a class of fixed length;
+    // nullopt on success, else what is wrong (no such activity, not timed).
+    std::optional<std::string> set_fixed_length(std::string_view name);
 
     // Looks an activity up by name or alias ("jog"), ignoring case and
     // treating spaces and underscores as hyphens ("Side leg_lift").

@@ -37,12 +37,23 @@ struct PlanSave {
     int line = 0;
 };
 
+// A pain check without a workout (the next morning, a rest day): a
+// [[pain]] block. Never a training day; the assessment reads it as evidence
+// of how pain settled.
+struct PainCheck {
+    Date date{};
+    int pain = 0;  // 0-10
+    std::string note;
+    int line = 0;  // line of its [[pain]] header; 0 if not from a file
+};
+
 struct Log {
     Profile profile;
     Catalogue catalogue;
     RuleSettings rules;
     std::vector<Session> sessions;  // in file order: what was done
     std::vector<Session> planned;   // [[planned]] blocks in file order: never counted as done
+    std::vector<PainCheck> pain_checks;  // [[pain]] blocks in file order
     std::vector<PlanSave> plan_saves;  // in file order
     // The line of `session = [...]` when the sessions are an inline array, to
     // which no [[session]] block can be appended; 0 otherwise.

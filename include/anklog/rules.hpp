@@ -113,6 +113,21 @@ enum class Remedy {
     lighter_load,
 };
 
+// What a rule compares a session with. Per-load rules follow an activity at
+// one placement (ankle and wrist weights are different loads: a load moved
+// from the wrists to the ankles is new there); the others count what the
+// guidance counts: the session itself, the whole day, a family's weeks, or
+// the person's training days.
+enum class Scope {
+    load,     // the earlier sessions of the same activity at the same placement
+    session,  // the session on its own
+    day,      // every weighted session of the day
+    family,   // a family's (gait, mobility, strength) weighted volume over days and weeks
+    days,     // weighted training days and muscle groups, whatever the activity
+    person,   // the person's last training days, whatever the activity or placement
+};
+std::string_view scope_text(Scope scope);
+
 struct Rule {
     RuleId id;
     std::string_view severity;  // as shown: "warning; danger if weight at least doubles"
@@ -122,6 +137,7 @@ struct Rule {
     std::string_view example;   // a worked example, for `anklog rules ID`
     std::span<const Threshold> thresholds;
     Remedy remedy;
+    Scope scope;
 };
 
 // In RuleId order: rule_table()[static_cast<std::size_t>(id)].id == id.

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "anklog/log.hpp"
 #include "anklog/profile.hpp"
 #include "anklog/session.hpp"
 
@@ -15,6 +16,9 @@ std::string to_toml(const Session& session);
 
 // A `[[planned]]` block: the same fields but effort, pain and note.
 std::string to_toml_planned(const Session& session);
+
+// A `[[pain]]` block: a pain check without a workout (date, pain, note).
+std::string to_toml(const PainCheck& check);
 
 // "# anklog plan for the week of 2026-11-30": the line above a saved week's
 // [[planned]] blocks. A later one for the same week replaces it in effect.

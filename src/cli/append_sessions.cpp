@@ -111,6 +111,35 @@ Appended append_sessions_dry_run(const Context& context, const std::function<std
     return out;
 }
 
+AppendedPain append_pain_check(const Context& context, std::string_view command,
+                               const std::function<PainCheck(const Log&)>& make) {
+    const std::string file = context.log_path.string();
+    AppendedPain out;
+    std::size_t before = 0;
+    const storage::UpdateResult result = storage::update_file(
+        context.log_path,
+        [&](const std::optional<std::string>& current) {
+            const Log log = current ? parse_log(*current, file) : Log{};
+            out.created = !current;
+            before = log.pain_checks.size();
+            out.check = make(log);
+            const std::string text = current ? *current : new_log_text(log.profile);
+            return append_block(text, to_toml(out.check));
+        },
+        [&](std::string_view text) {
+            out.log = parse_log(text, file);
+            if (out.log.pain_checks.size() != before + 1) {
+                throw Error("the new pain check did not read back from the log",
+                            "please report this; your log has not been changed", Location{file});
+            }
+            out.check = out.log.pain_checks.back();
+        },
+        storage::UpdateOptions{context.lock_timeout, false, storage::UndoNote{std::string(command)}});
+    print_write_warnings(result, file, "the pain check is in the log", context.color_stderr);
+    out.result = result;
+    return out;
+}
+
 void print_appended(const Appended& appended, const Context& context, bool dry_run) {
     const std::string file = context.log_path.string();
     const bool color = context.color_stdout;

@@ -30,6 +30,18 @@ Appended append_sessions(const Context& context, std::string_view command,
 // The same without writing: what the log would be.
 Appended append_sessions_dry_run(const Context& context, const std::function<std::vector<Session>(const Log&)>& make);
 
+// A pain check appended as a [[pain]] block, the same way: one atomic
+// write that `anklog undo` reverts as `command`. `make` builds it from the
+// log under the lock. Returns the log as written (the check's line set).
+struct AppendedPain {
+    Log log;
+    PainCheck check;
+    storage::UpdateResult result;
+    bool created = false;
+};
+AppendedPain append_pain_check(const Context& context, std::string_view command,
+                               const std::function<PainCheck(const Log&)>& make);
+
 // A note on stderr when there was no log (a misspelt -f shows at once),
 // "appended to FILE:LINE" (unless --quiet; "would append to" for a dry run),
 // then each session's block followed by the findings check raises on it,

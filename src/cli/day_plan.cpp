@@ -47,6 +47,16 @@ std::optional<Date> nearest_planned_day(const Log& log, Date date) {
     return nearest;
 }
 
+std::optional<Date> next_planned_day(const Log& log, Date date) {
+    std::optional<Date> next;
+    for (const PlannedStatus& status : match_planned(log)) {
+        const Date day = status.planned->date;
+        if (status.done || day <= date) continue;
+        if (!next || day < *next) next = day;
+    }
+    return next;
+}
+
 std::string day_text(Date date) {
     static constexpr std::array<std::string_view, 7> names{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     return fmt::format("{} {}", names[static_cast<std::size_t>(days_between(week_start(date), date))], to_string(date));

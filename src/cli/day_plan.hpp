@@ -22,6 +22,10 @@ DayPlan day_plan(const Log& log, Date date);
 // two as near), or nullopt.
 std::optional<Date> nearest_planned_day(const Log& log, Date date);
 
+// The first day after `date` with planned sessions not yet done, or nullopt:
+// never a day that has passed.
+std::optional<Date> next_planned_day(const Log& log, Date date);
+
 // "Mon 2026-11-23"
 std::string day_text(Date date);
 

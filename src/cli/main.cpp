@@ -33,6 +33,7 @@ const char* const main_footer =
     "  anklog plan --save                         plan next week, and keep the plan\n"
     "  anklog today                               what is planned today\n"
     "  anklog done --effort 4 --pain 0            done as planned\n"
+    "  anklog pain 2                              a pain check the next morning\n"
     "  anklog undo                                take back anklog's last change\n"
     "  anklog summary                             am I progressing?\n"
     "  anklog report -o report.html               a page for your physiotherapist\n"
@@ -77,6 +78,7 @@ int run(int argc, char** argv, bool& color_stderr) {
     ProfileFlags profile;
     TodayFlags today;
     DoneFlags done;
+    PainFlags pain;
     HelpFlags help;
     CompletionsFlags completions;
     CompleteHelperFlags complete_helper;
@@ -87,6 +89,7 @@ int run(int argc, char** argv, bool& color_stderr) {
     CLI::App* plan_command = setup_plan(app, plan);
     CLI::App* today_command = setup_today(app, today);
     CLI::App* done_command = setup_done(app, done);
+    CLI::App* pain_command = setup_pain(app, pain);
     CLI::App* undo_command = setup_undo(app, undo);
     CLI::App* edit_command = setup_edit(app, edit);
     CLI::App* check_command = setup_check(app, check);
@@ -143,6 +146,7 @@ int run(int argc, char** argv, bool& color_stderr) {
         if (log_command->parsed()) return run_log(context, log);
         if (today_command->parsed()) return run_today(context, today);
         if (done_command->parsed()) return run_done(context, done);
+        if (pain_command->parsed()) return run_pain(context, pain);
         if (check_command->parsed()) return run_check(context, check);
         if (plan_command->parsed()) return run_plan(context, plan);
         if (history_command->parsed()) return run_history(context, history);

@@ -34,10 +34,10 @@ namespace anklog {
 namespace {
 
 using Keys = std::span<const std::string_view>;
-constexpr std::array<std::string_view, 6> top_level_keys{"version", "profile",  "activities",
-                                                         "rules",   "session", "planned"};
+constexpr std::array<std::string_view, 7> top_level_keys{"version", "profile", "activities", "rules",
+                                                         "session", "planned", "pain"};
 constexpr std::array<std::string_view, 4> profile_keys{"name", "units", "weights", "history"};
-constexpr std::array<std::string_view, 2> activity_keys{"kind", "group"};
+constexpr std::array<std::string_view, 3> activity_keys{"kind", "group", "fixed_length"};
 constexpr std::array<std::string_view, 10> session_keys{"date", "activity", "on",     "weight", "minutes",
                                                         "sets", "reps",     "effort", "pain",   "note"};
 // A planned session holds only what a plan prescribes, so that a [[planned]]
@@ -45,7 +45,16 @@ constexpr std::array<std::string_view, 10> session_keys{"date", "activity", "on"
 constexpr std::size_t planned_key_count = 7;
 constexpr Keys planned_keys{session_keys.data(), planned_key_count};
 
-std::string_view block_name(BlockKind kind) { return kind == BlockKind::session ? "session" : "planned"; }
+constexpr std::array<std::string_view, 3> pain_keys{"date", "pain", "note"};
+
+std::string_view block_name(BlockKind kind) {
+    switch (kind) {
+        case BlockKind::session: return "session";
+        case BlockKind::planned: return "planned";
+        case BlockKind::pain: return "pain";
+    }
+    return "session";
+}
 
 // A whole-number weight above this is out of range; below it toml++ reads it
 // as a double exactly (value<double>() refuses integers above 2^53).
@@ -123,7 +132,7 @@ public:
                 const auto sessions = static_cast<std::size_t>(std::count_if(
                     blocks.begin(), blocks.end(), [](const LogBlock& b) { return b.kind == BlockKind::session; }));
                 log_.sessions.reserve(sessions);
-                log_.planned.reserve(blocks.size() - sessions);
+                log_.planned.reserve(blocks.size() - sessions);  // pain checks are few
                 std::vector<SimpleEntry> simple;
                 while (next < blocks.size()) {
                     const LogBlock& block = blocks[next++];
@@ -177,6 +186,11 @@ private:
     // them: read without toml++, which reads the others, and the simple ones
     // whose meaning is wrong, for their errors.
     void parse_block(const LogBlock& block, int first_line, std::vector<SimpleEntry>& simple) {
+        if (block.kind == BlockKind::pain) {
+            const toml::table root = parse_toml(block.text, first_line - 1);
+            log_.pain_checks.push_back(parse_pain_check(*root.get("pain")->as_array()->front().as_table()));
+            return;
+        }
         auto& into = block.kind == BlockKind::session ? log_.sessions : log_.planned;
         if (read_simple_block(block.text, simple)) {
             if (auto session = simple_session(simple, block.kind, first_line)) {
@@ -348,7 +362,27 @@ private:
             }
             const toml::table& spec = *node.as_table();
             check_keys(spec, activity_keys, fmt::format("in activity '{}'", name));
+            bool fixed_length = false;
+            const toml::node* fixed_node = spec.get("fixed_length");
+            if (fixed_node) {
+                if (!fixed_node->is_boolean()) {
+                    fail(*fixed_node, fmt::format("'fixed_length' must be true or false, not {}", type_name(*fixed_node)),
+                         "write fixed_length = true for a class that always lasts as long");
+                }
+                fixed_length = fixed_node->as_boolean()->get();
+            }
             const toml::node* kind_node = spec.get("kind");
+            // A built-in activity may be marked a class of fixed length.
+            if (!kind_node && fixed_node && log_.catalogue.find(name) && log_.catalogue.find(name)->built_in &&
+                spec.size() == 1) {
+                if (fixed_length) {
+                    if (auto problem = log_.catalogue.set_fixed_length(name)) {
+                        throw Error(fmt::format("cannot mark activity '{}' as of fixed length", name), *problem,
+                                    at(key.source()));
+                    }
+                }
+                continue;
+            }
             if (!kind_node) {
                 fail(node, fmt::format("activity '{}' needs a kind", name),
                      "add kind = \"gait\", \"mobility\" or \"strength\"");
@@ -373,6 +407,12 @@ private:
             }
             if (auto problem = log_.catalogue.declare(name, *kind, group)) {
                 throw Error(fmt::format("cannot declare activity '{}'", name), *problem, at(key.source()));
+            }
+            if (fixed_length) {
+                if (auto problem = log_.catalogue.set_fixed_length(name)) {
+                    throw Error(fmt::format("cannot mark activity '{}' as of fixed length", name), *problem,
+                                at(*fixed_node));
+                }
             }
         }
     }
@@ -431,12 +471,14 @@ private:
     // file order as the block-by-block path judges them.
     void parse_blocks(const toml::table& root) {
         std::vector<std::pair<const toml::table*, BlockKind>> blocks;
-        for (const BlockKind kind : {BlockKind::session, BlockKind::planned}) {
+        for (const BlockKind kind : {BlockKind::session, BlockKind::planned, BlockKind::pain}) {
             const std::string_view name = block_name(kind);
             const toml::node* node = root.get(name);
             if (!node) continue;
-            const std::string advice = fmt::format("start each {} with [[{}]] (double brackets)",
-                                                   kind == BlockKind::session ? "session" : "planned session", name);
+            const std::string advice = fmt::format(
+                "start each {} with [[{}]] (double brackets)",
+                kind == BlockKind::session ? "session" : kind == BlockKind::planned ? "planned session" : "pain check",
+                name);
             if (node->is_table()) fail(*node, fmt::format("'{}' must be a list of [[{}]] blocks", name, name), advice);
             if (!node->is_array_of_tables()) {
                 fail(*node, fmt::format("'{}' must be a list of [[{}]] blocks, not {}", name, name, type_name(*node)),
@@ -452,6 +494,10 @@ private:
             return a.first->source().begin.line < b.first->source().begin.line;
         });
         for (const auto& [table, kind] : blocks) {
+            if (kind == BlockKind::pain) {
+                log_.pain_checks.push_back(parse_pain_check(*table));
+                continue;
+            }
             auto& into = kind == BlockKind::session ? log_.sessions : log_.planned;
             into.push_back(parse_session(*table, kind));
         }
@@ -466,6 +512,26 @@ private:
         const long long value = node->as_integer()->get();
         if (auto problem = check_range(key, value)) fail(*node, problem->message, problem->advice);
         return static_cast<int>(value);
+    }
+
+    // One [[pain]] block: date, pain 0-10, an optional note.
+    PainCheck parse_pain_check(const toml::table& table) {
+        check_keys(table, pain_keys, "in [[pain]]");
+        PainCheck check;
+        check.line = static_cast<int>(table.source().begin.line) + line_offset_;
+        const toml::node* date = table.get("date");
+        if (!date) fail(table, "this pain check has no date", "add a line like date = 2026-11-18");
+        if (!date->is_date()) {
+            fail(*date, fmt::format("'date' must be a date, not {}", type_name(*date)),
+                 "write it as YYYY-MM-DD without quotes, e.g. date = 2026-11-18");
+        }
+        const toml::date d = date->as_date()->get();
+        check.date = Date{std::chrono::year{d.year}, std::chrono::month{d.month}, std::chrono::day{d.day}};
+        const toml::node* pain = table.get("pain");
+        if (!pain) fail(table, "this pain check has no pain score", "add a line like pain = 2 (0-10)");
+        check.pain = *count_at(pain, "pain");
+        if (const toml::node* note = table.get("note")) check.note = string_at(*note, "note");
+        return check;
     }
 
     // The fields of one [[session]], found in one pass over its keys.

@@ -268,7 +268,9 @@ std::size_t count_newlines(std::string_view text) {
     return count;
 }
 
-bool names_a_block(std::string_view bare_key) { return bare_key == "session" || bare_key == "planned"; }
+bool names_a_block(std::string_view bare_key) {
+    return bare_key == "session" || bare_key == "planned" || bare_key == "pain";
+}
 
 }  // namespace
 
@@ -413,7 +415,9 @@ std::optional<LogBlocks> split_log_blocks(std::string_view text) {
                 if (after_header_table) return std::nullopt;
                 // The text and first line are filled in once the next block is found.
                 result.blocks.push_back(LogBlock{{}, line_begin, 0,
-                                                 key->first == "session" ? BlockKind::session : BlockKind::planned});
+                                                 key->first == "session"   ? BlockKind::session
+                                                 : key->first == "planned" ? BlockKind::planned
+                                                                           : BlockKind::pain});
                 in_blocks = true;
             } else if (in_blocks || key->first_quoted || names_a_block(key->first)) {
                 return std::nullopt;

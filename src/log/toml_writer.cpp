@@ -48,6 +48,12 @@ std::string to_toml(const Session& session) { return block(session, "session", t
 
 std::string to_toml_planned(const Session& session) { return block(session, "planned", false); }
 
+std::string to_toml(const PainCheck& check) {
+    std::string out = fmt::format("[[pain]]\ndate = {}\npain = {}\n", to_string(check.date), check.pain);
+    if (!check.note.empty()) out += fmt::format("note = {}\n", toml_quote(check.note));
+    return out;
+}
+
 std::string plan_save_marker(Date monday) { return fmt::format("# anklog plan for the week of {}\n", to_string(monday)); }
 
 std::string profile_key_line(const Profile& profile, std::string_view key) {

@@ -86,6 +86,14 @@ std::optional<std::string> Catalogue::declare(std::string name, Kind kind, Group
     return std::nullopt;
 }
 
+std::optional<std::string> Catalogue::set_fixed_length(std::string_view name) {
+    const Activity* found = find(name);
+    if (!found) return "no such activity";
+    if (!is_timed(found->kind)) return "only timed activities have a length; strength work has sets and reps";
+    activities_.at(found->name).fixed_length = true;
+    return std::nullopt;
+}
+
 const Activity* Catalogue::find(std::string_view name) const {
     // Most lookups are of names as anklog writes them: no copy needed.
     if (const auto exact = activities_.find(name); exact != activities_.end()) return &exact->second;

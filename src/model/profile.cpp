@@ -60,8 +60,11 @@ Mass default_weight_step(Unit units) {
 
 std::optional<Mass> next_weight_up(const Profile& profile, const Mass& current) {
     if (profile.weights.empty()) {
+        // A weight the person can set: the next whole step in their unit
+        // above the current one (1 lb in a kg profile steps to 0.5 kg).
         const Mass step = default_weight_step(profile.units);
-        return Mass{current.in(profile.units) + step.amount, profile.units};
+        const double steps = std::floor(current.in(profile.units) / step.amount + tolerance);
+        return Mass{(steps + 1) * step.amount, profile.units};
     }
     for (const Mass& owned : profile.weights) {
         if (compare(owned, current) > 0) return owned;
@@ -71,10 +74,11 @@ std::optional<Mass> next_weight_up(const Profile& profile, const Mass& current) 
 
 std::optional<Mass> next_weight_down(const Profile& profile, const Mass& current) {
     if (profile.weights.empty()) {
+        // The next whole step in the person's unit below the current one.
         const Mass step = default_weight_step(profile.units);
-        const Mass lower{current.in(profile.units) - step.amount, profile.units};
-        if (compare(lower, step) < 0) return std::nullopt;
-        return lower;
+        const double steps = std::ceil(current.in(profile.units) / step.amount - tolerance);
+        if (steps - 1 < 1) return std::nullopt;
+        return Mass{(steps - 1) * step.amount, profile.units};
     }
     std::optional<Mass> best;
     for (const Mass& owned : profile.weights) {

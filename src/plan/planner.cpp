@@ -6,10 +6,10 @@
 #include <limits>
 #include <map>
 
+#include "anklog/assess.hpp"
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
 #include "anklog/numeric.hpp"
-#include "anklog/pain.hpp"
 #include "anklog/plan.hpp"
 #include "anklog/policy.hpp"
 #include "anklog/thresholds.hpp"
@@ -147,8 +147,13 @@ public:
         for (const Session* s : in_date_order(log_)) {
             if (s->date < week_.monday) history.before.push_back(s);
         }
+        // Where the person stands at the end of the week before (pain
+        // checks of the week itself count too): the same picture as today,
+        // check and summary.
+        const Assessment standing = assess(log_, add_days(week_.monday, days_per_week - 1));
+        history.standing = &standing;
         planning::ComeBack come_back = planning::ComeBack::no;
-        if (const auto pain = persistent_pain(history)) {
+        if (const auto pain = standing.pain.persistent_last) {
             const int since = days_between(*pain, week_.monday);
             if (since <= thresholds_.persistent_pain.recent_days) {
                 week_.notes.push_back(fmt::format(
@@ -159,10 +164,25 @@ public:
                 return week_;
             }
             come_back = planning::ComeBack::after_pain;
-            week_.notes.push_back(fmt::format(
-                "a come-back week: your last painful day was {} days ago ({}); if the pain has not fully settled, see "
-                "a physiotherapist before you start",
-                since, to_string(*pain)));
+            // Said only on evidence: a later session or pain check at or
+            // below the settled level. Without one, ask first.
+            std::optional<PainReading> settled;
+            for (const PlacementPain& at : standing.pain.at) {
+                if (at.settled && at.settled->date > *pain && (!settled || at.settled->date < settled->date)) {
+                    settled = at.settled;
+                }
+            }
+            if (settled) {
+                week_.notes.push_back(fmt::format(
+                    "a come-back week: your last painful day was {} days ago ({}), and pain was {}/10 on {}{}", since,
+                    to_string(*pain), settled->pain, to_string(settled->date), settled->check ? " (pain check)" : ""));
+            } else {
+                week_.notes.push_back(fmt::format(
+                    "a come-back week only if the pain has settled: your last painful day was {} days ago ({}) and "
+                    "nothing logged since says how it is; check it first (anklog pain N): at {}/10 or less, come "
+                    "back as planned; above that, see a doctor or physiotherapist before you start",
+                    since, to_string(*pain), standing.pain.settled_level));
+            }
         }
         const int days = weighted_days(history);
         const auto prescriptions = planning::prescribe(history, days, come_back);
@@ -175,17 +195,6 @@ public:
     }
 
 private:
-    // The last painful day, when pain of 3+ came on 3 of the last 5 training
-    // days: the same count as the persistent-pain rule.
-    [[nodiscard]] std::optional<Date> persistent_pain(const planning::History& history) const {
-        const auto& limits = thresholds_.persistent_pain;
-        if (!limits.on) return std::nullopt;
-        PainDays days(limits.pain, limits.of_last);
-        for (const Session* s : history.before) days.add(s->date, s->pain);
-        if (days.painful() < limits.count) return std::nullopt;
-        return days.last_painful();
-    }
-
     int weighted_days(const planning::History& history) {
         int days = std::clamp(options_.days, 1, max_plan_days);
         if (days != options_.days) {
@@ -227,11 +236,24 @@ private:
             const Kind kind = p.activity->kind;
             if (is_timed(kind)) {
                 const auto habit = habit_of(history.before, week_.monday,
-                                            [&](const Session& s) { return s.activity == p.activity->name; });
+                                            [&](const Session& s) {
+                                                return s.activity == p.activity->name && s.on == p.on;
+                                            });
                 DayChoice choice{used, habit, {}, false, false};
                 const int minutes = p.dose.weight ? p.dose.minutes : 0;
-                for (std::size_t d = 0; d < days_per_week; ++d) choice.allowed[d] = weighted_minutes[d] + minutes <= day_limit;
+                // The person's own weekdays for it, when they have enough of them.
+                const auto own_days = std::count_if(habit.begin(), habit.end(), [](int n) { return n > 0; });
+                for (std::size_t d = 0; d < days_per_week; ++d) {
+                    choice.allowed[d] = weighted_minutes[d] + minutes <= day_limit &&
+                                        (own_days < p.frequency || habit[d] > 0);
+                }
                 chosen = pick_days(weekdays, p.frequency, choice);
+                if (static_cast<int>(chosen.size()) < p.frequency && own_days >= p.frequency) {
+                    for (std::size_t d = 0; d < days_per_week; ++d) {
+                        choice.allowed[d] = weighted_minutes[d] + minutes <= day_limit;
+                    }
+                    chosen = pick_days(weekdays, p.frequency, choice);
+                }
                 if (chosen.empty()) {
                     choice.allowed.fill(true);  // the verification shortens it
                     chosen = pick_days(weekdays, p.frequency, choice);
@@ -336,7 +358,10 @@ private:
         if (week_.sessions.empty() || planned >= days) return;
         std::vector<std::string> each;
         each.reserve(prescriptions.size());
-        for (const Prescription& p : prescriptions) each.push_back(fmt::format("{} {}", p.activity->name, p.frequency));
+        for (const Prescription& p : prescriptions) {
+            each.push_back(fmt::format("{}{} {}", p.activity->name, p.on == Limb::wrist ? " on the wrists" : "",
+                                       p.frequency));
+        }
         week_.notes.push_back(fmt::format(
             "{} weighted day{} rather than {}: each activity keeps its usual number of weighted sessions a week ({}); "
             "more at once would ramp up the weekly load",

@@ -5,10 +5,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
+#include <tuple>
 
 #include "anklog/check.hpp"
+#include "anklog/load.hpp"
 #include "anklog/numeric.hpp"
 #include "anklog/policy.hpp"
 #include "prescribe.hpp"
@@ -76,19 +79,31 @@ public:
           sessions_(std::move(sessions)),
           days_(days) {}
 
-    Prescription run(ComeBack come_back) {
+    // The load's placement is `on`; its sessions are those with weights at
+    // that placement and the activity's sessions without weights.
+    Prescription run(ComeBack come_back, Limb on) {
         Prescription p;
         p.activity = &activity_;
-        // Ankle weights alter running gait: runs get wrist weights.
-        p.on = activity_.name == "run" ? Limb::wrist : Limb::ankle;
+        p.on = on;
 
         std::vector<const Session*> weighted;
         for (const Session* s : sessions_) {
             if (s->weighted()) weighted.push_back(s);
         }
         p.frequency = frequency();
+        if (activity_.name == "run" && on == Limb::ankle) {
+            // Ankle weights alter running gait: the runs move to the wrists,
+            // which is a new load there.
+            p.on = Limb::wrist;
+            if (!weighted.empty()) {
+                Prescription s = start(p);
+                s.reason = fmt::format("your runs with weights were on the ankles (the last {}), which alters running "
+                                       "gait; {}",
+                                       session_text(activity_, *weighted.back()), s.reason);
+                return s;
+            }
+        }
         if (weighted.empty()) return start(p);
-        if (weighted.back()->on == Limb::wrist) p.on = Limb::wrist;
 
         const Session& last = *sessions_.back();
         const Session& last_weighted = *weighted.back();
@@ -99,7 +114,7 @@ public:
             dose.weight = lightest_weight(profile_);
             p.dose = dose;
             p.label = PlanLabel::come_back;
-            p.reason = fmt::format("pain has settled: the lightest weight you own and about half the volume of {}",
+            p.reason = fmt::format("after pain: the lightest weight you own and about half the volume of {}",
                                    session_text(activity_, last_weighted));
             return limited(p);
         }
@@ -138,6 +153,37 @@ public:
                                    session_text(activity_, last));
             return limited(p);
         }
+        // Pain belongs to the person: pain after work at this placement (in
+        // another activity too) holds this load back until a later reading
+        // says it settled.
+        if (history_.standing) {
+            const PlacementPain& at = history_.standing->pain.of(p.on);
+            if (at.holds_back()) {
+                p.dose = dose_of(basis);
+                const std::string what =
+                    fmt::format("{} {}/10 on {} after work on {}", at.painful->check ? "pain check" : "pain",
+                                at.painful->pain, to_string(at.painful->date), placement_text(p.on));
+                if (at.step_down) {
+                    p.label = PlanLabel::step_down;
+                    if (const auto lighter = next_weight_down(profile_, *p.dose.weight)) {
+                        p.dose.weight = *lighter;
+                        p.reason = fmt::format("{}: one weight step down from {} until a pain check at {}/10 or less",
+                                               what, session_text(activity_, basis),
+                                               history_.standing->pain.settled_level);
+                    } else {
+                        p.dose = scaled(p.dose, activity_.kind, policy::deload_factor);
+                        p.reason = fmt::format("{}: {} of the volume of {} until a pain check at {}/10 or less", what,
+                                               percent(policy::deload_factor), session_text(activity_, basis),
+                                               history_.standing->pain.settled_level);
+                    }
+                    return limited(p);
+                }
+                p.label = PlanLabel::repeat;
+                p.reason = fmt::format("{}: repeat {}, raise nothing until a pain check at {}/10 or less", what,
+                                       session_text(activity_, basis), history_.standing->pain.settled_level);
+                return limited(p);
+            }
+        }
         if (last.effort && *last.effort >= policy::hard_effort) {
             p.dose = dose_of(basis);
             p.label = PlanLabel::repeat;
@@ -164,8 +210,8 @@ private:
         }
         p.dose = d;
         p.label = PlanLabel::start;
-        p.reason = fmt::format("first weighted {}: start light, {} (Ankle Weights 101)", activity_.name,
-                               load_text(activity_, d, p.on));
+        p.reason = fmt::format("first weighted {}{}: start light, {} (Ankle Weights 101)", activity_.name,
+                               p.on == Limb::wrist ? " on the wrists" : "", load_text(activity_, d, p.on));
         return limited(p);
     }
 
@@ -246,6 +292,23 @@ private:
         return week_before > 0 && above(last_week, week_before);
     }
 
+    // A class of fixed length: declared so, or its recent weighted sessions
+    // (at least 3 in the last 28 days) all lasted the same.
+    [[nodiscard]] bool fixed_length(const std::vector<const Session*>& weighted) const {
+        if (activity_.fixed_length) return true;
+        if (activity_.kind != Kind::mobility) return false;
+        int count = 0;
+        std::optional<int> minutes;
+        for (const Session* s : weighted) {
+            if (days_between(s->date, history_.monday) > policy::recent_days) continue;
+            if (minutes && s->minutes != minutes) return false;
+            minutes = s->minutes;
+            ++count;
+        }
+        return count >= class_sessions_before_step;
+    }
+    static constexpr int class_sessions_before_step = 3;
+
     // Why no heavier weight: what the person owns, or the over-range limit.
     [[nodiscard]] std::string no_step_reason(const Mass& current) const {
         if (stepped_last_week()) {
@@ -282,6 +345,28 @@ private:
         p.label = PlanLabel::progress;
         const auto step = next_weight_up(profile_, *w.weight);
         const bool can_step = step && !above(step->kg(), limit_kg()) && !stepped_last_week();
+        if (is_timed(activity_.kind) && fixed_length(weighted)) {
+            // A class lasts as long as it lasts: progressed by weight after
+            // some sessions at the working weight, or not at all.
+            int at_weight = 0;
+            for (auto it = weighted.rbegin(); it != weighted.rend() && compare(*(*it)->weight, *w.weight) == 0; ++it) {
+                ++at_weight;
+            }
+            if (can_step && at_weight >= class_sessions_before_step) {
+                p.dose.weight = *step;
+                p.reason = fmt::format("a {}-min class, kept at its length: one weight step from {} to {} after {} "
+                                       "sessions at it",
+                                       w.minutes, from, format_mass_exact(*step), at_weight);
+            } else {
+                p.label = PlanLabel::repeat;
+                p.reason = can_step ? fmt::format("a {}-min class, kept at its length: {} ({} of {} sessions at this "
+                                                  "weight before the next step)",
+                                                  w.minutes, from, at_weight, class_sessions_before_step)
+                                    : fmt::format("a {}-min class, kept at its length: {}; {}", w.minutes, from,
+                                                  no_step_reason(*w.weight));
+            }
+            return limited(p);
+        }
         if (is_timed(activity_.kind)) {
             const int cap = minutes_cap(activity_.kind);
             if (w.minutes > cap) {
@@ -362,26 +447,71 @@ std::string come_back_reason(const Prescription& p, Date date) {
                        p.activity->name, to_string(*p.last_date), percent(policy::come_back_factor), p.last_weighted);
 }
 
-std::vector<Prescription> prescribe(const History& history, int days, ComeBack come_back) {
+namespace {
+
+// A load of the history: an activity at a placement.
+struct Load {
+    const Activity* activity;
+    Limb on;
+    friend bool operator<(const Load& a, const Load& b) { return std::tie(a.activity, a.on) < std::tie(b.activity, b.on); }
+    friend bool operator==(const Load& a, const Load& b) { return a.activity == b.activity && a.on == b.on; }
+};
+
+// The history's sessions per load: each activity's weighted sessions at
+// each placement, with the activity's sessions without weights (history for
+// every placement: a session, its pain, no break). An activity never done
+// with weights is one load, at the placement it would start at.
+std::map<Load, std::vector<const Session*>> sessions_by_load(const History& history) {
     const Catalogue& catalogue = history.log.catalogue;
     std::map<const Activity*, std::vector<const Session*>> by_activity;
     for (const Session* s : history.before) by_activity[catalogue.find(s->activity)].push_back(s);
+    std::map<Load, std::vector<const Session*>> out;
+    for (const auto& [activity, sessions] : by_activity) {
+        std::array<bool, 2> weighted_at{};
+        for (const Session* s : sessions) {
+            if (s->weighted()) weighted_at[static_cast<std::size_t>(s->on)] = true;
+        }
+        for (const Limb on : {Limb::ankle, Limb::wrist}) {
+            if (!weighted_at[static_cast<std::size_t>(on)]) continue;
+            auto& series = out[Load{activity, on}];
+            for (const Session* s : sessions) {
+                if (!s->weighted() || s->on == on) series.push_back(s);
+            }
+        }
+        if (!weighted_at[0] && !weighted_at[1]) {
+            out[Load{activity, activity->name == "run" ? Limb::wrist : Limb::ankle}] = sessions;
+        }
+    }
+    // Runs with ankle weights move to the wrists: with runs on the wrists
+    // as well, those are the load to plan.
+    for (auto it = out.begin(); it != out.end();) {
+        const bool ankle_run = it->first.activity->name == "run" && it->first.on == Limb::ankle;
+        it = ankle_run && out.count(Load{it->first.activity, Limb::wrist}) ? out.erase(it) : std::next(it);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<Prescription> prescribe(const History& history, int days, ComeBack come_back) {
+    const Catalogue& catalogue = history.log.catalogue;
+    const auto by_load = sessions_by_load(history);
 
     // The activities of the last 28 days, most frequent first (then most
     // recent); when there are none, the most recent of the whole history.
     struct Candidate {
-        const Activity* activity;
+        Load load;
         long count;
         Date last;
     };
     std::vector<Candidate> recent;
     std::vector<Candidate> all;
-    for (const auto& [activity, sessions] : by_activity) {
+    for (const auto& [load, sessions] : by_load) {
         const auto count = std::count_if(sessions.begin(), sessions.end(), [&](const Session* s) {
             return days_between(s->date, history.monday) <= policy::recent_days;
         });
-        all.push_back({activity, 0, sessions.back()->date});
-        if (count > 0) recent.push_back({activity, count, sessions.back()->date});
+        all.push_back({load, 0, sessions.back()->date});
+        if (count > 0) recent.push_back({load, count, sessions.back()->date});
     }
     std::vector<Candidate>& chosen_from = recent.empty() ? all : recent;
     std::stable_sort(chosen_from.begin(), chosen_from.end(), [](const Candidate& a, const Candidate& b) {
@@ -389,20 +519,22 @@ std::vector<Prescription> prescribe(const History& history, int days, ComeBack c
     });
     const auto most = static_cast<std::size_t>(policy::max_activities);
     if (chosen_from.size() > most) chosen_from.resize(most);
-    std::vector<const Activity*> chosen;
+    std::vector<Load> chosen;
     chosen.reserve(chosen_from.size());
-    for (const Candidate& c : chosen_from) chosen.push_back(c.activity);
+    for (const Candidate& c : chosen_from) chosen.push_back(c.load);
     const bool beginner = chosen.empty();
     if (beginner) {
-        for (const char* name : {"walk", "side-leg-lift", "glute-bridge"}) chosen.push_back(catalogue.find(name));
+        for (const char* name : {"walk", "side-leg-lift", "glute-bridge"}) {
+            chosen.push_back(Load{catalogue.find(name), Limb::ankle});
+        }
     }
 
     std::vector<Prescription> out;
-    for (const Activity* activity : chosen) {
-        const auto it = by_activity.find(activity);
-        Prescriber prescriber(history, *activity, it == by_activity.end() ? std::vector<const Session*>{} : it->second,
+    for (const Load& load : chosen) {
+        const auto it = by_load.find(load);
+        Prescriber prescriber(history, *load.activity, it == by_load.end() ? std::vector<const Session*>{} : it->second,
                               days);
-        out.push_back(prescriber.run(come_back));
+        out.push_back(prescriber.run(come_back, load.on));
     }
     // A beginner's week: walks on the days around one day of leg work.
     if (beginner) out.front().frequency = std::max(1, days - 1);

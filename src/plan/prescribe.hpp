@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "anklog/assess.hpp"
 #include "anklog/plan.hpp"
 #include "anklog/thresholds.hpp"
 
@@ -43,6 +44,7 @@ struct History {
     const Thresholds& limits;
     Date monday;
     std::vector<const Session*> before;  // in date order
+    const Assessment* standing = nullptr;  // where the person stands before the week
 };
 
 // Why the whole week comes back gently, if it does.

@@ -40,9 +40,16 @@ void Checker::report(const Entry& entry, RuleId rule, Severity severity, std::st
     if (const auto found = finding_of_entry_rule_.find(key); found != finding_of_entry_rule_.end()) {
         Pending& existing = findings_[found->second];
         Finding& f = existing.finding;
-        // Rest outweighs a lighter load: no load is proposed to someone told to rest.
+        // Rest outweighs a lighter load: no load is proposed to someone told
+        // to rest, and the advice is the rest's.
+        const bool now_rest = remedy == Remedy::rest && existing.remedy != Remedy::rest;
         if (remedy == Remedy::rest) existing.remedy = Remedy::rest;
-        if (severity > f.severity) {
+        if (now_rest && severity >= f.severity) {
+            f.severity = severity;
+            f.message = std::move(message);
+            f.advice = std::move(advice);
+            f.evidence = evidence + "; " + f.evidence;
+        } else if (severity > f.severity) {
             f.severity = severity;
             f.message = std::move(message);
             f.advice = std::move(advice);
@@ -98,6 +105,9 @@ std::optional<Session> Checker::suggestion_for(const Entry& entry) const {
         s.reps = reps;
     }
     s.weight = weight;
+    // Without weights a session keeps its own placement: its history (and
+    // so what the rules accept of it) is that placement's.
+    if (!weight) s.on = original.on;
     const bool same = s.on == original.on && weight.has_value() == original.weighted() &&
                       (!weight || compare(*weight, *original.weight) == 0) && s.minutes == original.minutes &&
                       s.sets == original.sets && s.reps == original.reps;
@@ -116,6 +126,27 @@ std::vector<Finding> Checker::take_findings() {
         const std::size_t order = order_of[p.finding.session];
         if (p.remedy == Remedy::rest && p.finding.severity >= Severity::warning) rest[order] = true;
         if (p.remedy == Remedy::lighter_load) lighter[order] = true;
+    }
+    // The most protective advice stands for a session: where pain says rest
+    // or stop (pain or persistent-pain at warning or above), every finding
+    // on that session gives that advice (the most severe; persistent-pain's
+    // on a tie), keeping its own evidence.
+    std::unordered_map<std::size_t, const Finding*> protective;
+    for (const Pending& p : findings_) {
+        const bool pain = p.finding.rule == RuleId::pain || p.finding.rule == RuleId::persistent_pain;
+        if (!pain || p.remedy != Remedy::rest || p.finding.severity < Severity::warning) continue;
+        const std::size_t order = order_of[p.finding.session];
+        const Finding*& best = protective[order];
+        if (!best || p.finding.severity > best->severity ||
+            (p.finding.severity == best->severity && p.finding.rule == RuleId::persistent_pain)) {
+            best = &p.finding;
+        }
+    }
+    std::unordered_map<std::size_t, std::string> protective_advice;
+    for (const auto& [order, finding] : protective) protective_advice[order] = finding->advice;
+    for (Pending& p : findings_) {
+        const auto it = protective_advice.find(order_of[p.finding.session]);
+        if (it != protective_advice.end()) p.finding.advice = it->second;
     }
     std::unordered_map<std::size_t, std::optional<Session>> suggestions;
     std::vector<Finding> out;
@@ -231,15 +262,20 @@ Log history_for_check(const Log& log, const std::vector<Session>& added) {
     if (added.empty()) return slice;  // no findings to give
     constexpr int none = std::numeric_limits<int>::min();
     int first_added = std::numeric_limits<int>::max();
-    std::vector<std::pair<std::string_view, Kind>> activities;  // of the added sessions
+    struct Added {
+        std::string_view name;
+        Kind kind;
+        Limb on;  // its load: the activity at this placement
+    };
+    std::vector<Added> activities;  // of the added sessions
     for (const Session& s : added) {
         first_added = std::min(first_added, day_number(s.date));
         const Activity* activity = log.catalogue.find(s.activity);
         if (!activity) return whole();
-        activities.emplace_back(activity->name, activity->kind);
+        activities.push_back({activity->name, activity->kind, s.on});
     }
     std::array<bool, 3> added_family{};
-    for (const auto& [name, kind] : activities) added_family[static_cast<std::size_t>(kind)] = true;
+    for (const Added& a : activities) added_family[static_cast<std::size_t>(a.kind)] = true;
     const Thresholds t = thresholds_of(log);
 
     // What the history holds, in one pass.
@@ -252,13 +288,18 @@ Log history_for_check(const Log& log, const std::vector<Session>& added) {
     int last_weighted = none;
     int last_old_weighted = none;  // the last weighted day early_days or more before the added ones
     LatestDays training_days(static_cast<std::size_t>(std::max(1, t.persistent_pain.of_last)));
+    std::vector<int> all_training_days;  // every training day before the added ones, for the pain count at a load's last day
     Kinds kinds(log.catalogue);
     for (const Session& s : log.sessions) {
         const int day = day_number(s.date);
         if (day > first_added) return whole();  // added before a logged session: judged against later ones
         training_days.add(day);
+        all_training_days.push_back(day);
         for (std::size_t i = 0; i < activities.size(); ++i) {
-            if (day == first_added || s.activity != activities[i].first) continue;
+            // The load's own series: its sessions at that placement, and the
+            // activity's sessions without weights wherever they name.
+            if (day == first_added || s.activity != activities[i].name) continue;
+            if (s.weighted() && s.on != activities[i].on) continue;
             last_day[i] = std::max(last_day[i], day);
             if (s.weighted()) last_weighted_day[i] = std::max(last_weighted_day[i], day);
         }
@@ -297,6 +338,17 @@ Log history_for_check(const Log& log, const std::vector<Session>& added) {
     for (std::size_t i = 0; i < activities.size(); ++i) {
         at_most(last_day[i]);
         at_most(last_weighted_day[i]);
+    }
+    // return-after-break: whether pain was persistent on the last training
+    // day before the added ones, counted over the of_last training days up
+    // to it.
+    std::sort(all_training_days.begin(), all_training_days.end());
+    all_training_days.erase(std::unique(all_training_days.begin(), all_training_days.end()), all_training_days.end());
+    {
+        const auto before = std::lower_bound(all_training_days.begin(), all_training_days.end(), first_added);
+        const auto back = std::min<std::ptrdiff_t>(std::distance(all_training_days.begin(), before),
+                                                   std::max(1, t.persistent_pain.of_last));
+        if (back > 0) at_most(*(before - back));
     }
     // monotony: whether the 7 days up to the family's last weighted session
     // were already monotonous (it fires when they become so).

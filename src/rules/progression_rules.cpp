@@ -7,10 +7,14 @@
 
 #include <cmath>
 #include <deque>
+#include <array>
+#include <limits>
 #include <map>
 #include <optional>
 
+#include "anklog/load.hpp"
 #include "anklog/numeric.hpp"
+#include "anklog/pain.hpp"
 #include "anklog/policy.hpp"
 #include "engine.hpp"
 
@@ -56,11 +60,16 @@ private:
     std::deque<int> days_;
 };
 
-// One activity's sessions in date order, walked once.
+// One load's sessions (an activity at one placement) in date order, walked
+// once. The series also holds the activity's sessions without weights at
+// other placements: they are history (a session of the activity, its pain)
+// but are judged in their own placement's pass.
 class ActivityPass {
 public:
-    ActivityPass(Checker& checker, const std::vector<const Entry*>& series)
-        : checker_(checker), limits_(checker.thresholds()), series_(series) {}
+    ActivityPass(Checker& checker, const std::vector<const Entry*>& series, Limb on,
+                 const std::vector<char>& after_persistent_pain)
+        : checker_(checker), limits_(checker.thresholds()), series_(series), on_(on),
+          after_persistent_pain_(after_persistent_pain) {}
 
     void run() {
         std::size_t added = 0;  // series_[0, added) are on earlier days than the current entry
@@ -84,7 +93,7 @@ public:
             spike_volume_.drop_before(entry->day - limits_.volume_spike.window_days);
             spike_count_.drop_before(entry->day - limits_.volume_spike.window_days);
 
-            if (previous) pain_then_raise(*entry, *previous);
+            if (previous && entry->session->on == on_) pain_then_raise(*entry, *previous);
             if (entry->weighted()) {
                 if (!seen_weighted) start_light(*entry);
                 if (last_weighted) {
@@ -129,10 +138,19 @@ private:
             data.push_back({"max_sets", static_cast<long long>(limits.max_sets)});
         }
         if (over.empty()) return;
+        // Say what was over: the weight, the length, the sets.
+        std::vector<std::string_view> how;
+        if (above(e.kg, limits.max_kg)) how.emplace_back("heavier");
+        if (is_timed(e.kind()) && e.volume > limits.max_minutes) how.emplace_back("longer");
+        if (!is_timed(e.kind()) && e.session->sets.value_or(0) > limits.max_sets) how.emplace_back("with more sets");
+        // A load is an activity at a placement: a walk with wrist weights
+        // before does not make the first walk with ankle weights any less new.
         checker_.report(e, RuleId::start_light, Severity::warning,
-                        fmt::format("first weighted {} on {} started heavier than a first session should",
-                                    e.activity->name, to_string(e.session->date)),
-                        fmt::format("{} (first weighted session of {})", fmt::join(over, ", "), e.activity->name),
+                        fmt::format("first {} with weights on {}, on {}, started {} than a first session should",
+                                    e.activity->name, placement_text(on_), to_string(e.session->date),
+                                    fmt::join(how, " and ")),
+                        fmt::format("{} (first weighted session of {} on {})", fmt::join(over, ", "),
+                                    e.activity->name, placement_text(on_)),
                         std::move(data), "start light and build up one thing at a time");
     }
 
@@ -232,6 +250,10 @@ private:
         // less than the last, a lighter weight.
         Ceiling& ceiling = checker_.ceiling(e);
         const double half = std::floor(last.volume * policy::come_back_factor);
+        // After persistent pain, the come-back the plan makes: the lightest
+        // weight, and about half the volume.
+        const bool after_pain = after_persistent_pain_[e.order] != 0;
+        if (after_pain) ceiling.kg = std::min(ceiling.kg, lightest_weight(checker_.log().profile).kg());
         if (half >= 1) {
             ceiling.volume = std::min(ceiling.volume, half);
         } else if (const auto lighter = next_weight_down(checker_.log().profile, Mass{last.kg, Unit::kg})) {
@@ -253,8 +275,12 @@ private:
              {"weight_kg", e.kg},
              {"volume", static_cast<long long>(e.volume)},
              {"volume_unit", std::string(volume_unit(e.kind()))}},
-            fmt::format("come back lighter or shorter after a break (about {:.0f}% of the volume), then build up again",
-                        policy::come_back_factor * 100));
+            after_pain ? fmt::format("after pain, come back at the lightest weight and about {:.0f}% of the volume, "
+                                     "then build up again",
+                                     policy::come_back_factor * 100)
+                       : fmt::format("come back lighter or shorter after a break (about {:.0f}% of the volume), then "
+                                     "build up again",
+                                     policy::come_back_factor * 100));
     }
 
     void pain_then_raise(const Entry& e, const Entry& previous) {
@@ -290,6 +316,10 @@ private:
     Checker& checker_;
     const Thresholds& limits_;
     const std::vector<const Entry*>& series_;
+    Limb on_;
+    // By entry order: pain on persistent-pain's count of the last training
+    // days, as it stood before that session's day.
+    const std::vector<char>& after_persistent_pain_;
     SlidingMax working_weight_, working_volume_, jump_weight_, spike_volume_;
     SlidingCount spike_count_;
 };
@@ -297,9 +327,38 @@ private:
 }  // namespace
 
 void check_progression(Checker& checker) {
+    // Per load: each placement of each activity (a session without weights
+    // belongs to the placement it names, and is history for the others).
     std::map<const Activity*, std::vector<const Entry*>> by_activity;
     for (const Entry& entry : checker.entries()) by_activity[entry.activity].push_back(&entry);
-    for (const auto& [activity, series] : by_activity) ActivityPass(checker, series).run();
+    // By entry order: whether pain was on persistent-pain's count of the
+    // training days up to the last training day before the entry's day.
+    std::vector<char> after_persistent_pain(checker.entries().size(), 0);
+    if (const auto& limits = checker.thresholds().persistent_pain; limits.on) {
+        PainDays days(limits.pain, limits.of_last);
+        char before_today = 0;
+        int today = std::numeric_limits<int>::min();
+        for (const Entry& e : checker.entries()) {
+            if (e.day != today) {
+                before_today = days.painful() >= limits.count ? 1 : 0;
+                today = e.day;
+            }
+            after_persistent_pain[e.order] = before_today;
+            days.add(e.session->date, e.session->pain);
+        }
+    }
+    for (const auto& [activity, entries] : by_activity) {
+        std::array<bool, 2> used{};
+        for (const Entry* e : entries) used[static_cast<std::size_t>(e->session->on)] = true;
+        for (const Limb on : {Limb::ankle, Limb::wrist}) {
+            if (!used[static_cast<std::size_t>(on)]) continue;
+            std::vector<const Entry*> series;
+            for (const Entry* e : entries) {
+                if (e->session->on == on || !e->weighted()) series.push_back(e);
+            }
+            ActivityPass(checker, series, on, after_persistent_pain).run();
+        }
+    }
 }
 
 }  // namespace anklog::rules

@@ -18,6 +18,10 @@ void ankle_weights_running(Checker& checker, const Entry& e) {
     if (e.activity->name != "run" || !e.weighted()) return;
     checker.ceiling(e).wrist = true;
     if (e.session->on != Limb::ankle) return;
+    // Weights moved to the wrists are a new load there, which the ankle
+    // run's history says nothing about: the load proposed is the run
+    // without weights.
+    checker.ceiling(e).kg = 0;
     checker.report(e, RuleId::ankle_weights_running, Severity::warning,
                    fmt::format("{} on {} was done with weights on the ankles", e.activity->name,
                                to_string(e.session->date)),

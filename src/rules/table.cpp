@@ -78,7 +78,7 @@ constexpr std::string_view aw101 = "Ankle Weights 101, PowerRebound";
 
 constexpr std::array rules{
     Rule{RuleId::start_light, "warning",
-         "first-ever weighted session of an activity over the starting dose: weight > 1 kg per limb (> 0.5 kg with "
+         "first-ever weighted session of a load (an activity at a placement: a first walk with ankle weights after walks with wrist weights is one) over the starting dose: weight > 1 kg per limb (> 0.5 kg with "
          "injury history), or gait/mobility > 10 min, or strength > 1 set",
          "Ankle Weights 101 (PowerRebound): begin with the lowest weight, walk \"just a few minutes\", \"do just one "
          "of those sets with the weights\"; A. Lee, physiotherapist (Should You Wear Ankle Weights on Walks?): "
@@ -87,14 +87,14 @@ constexpr std::array rules{
          "Ankle Weights 101, PowerRebound; A. Lee, physiotherapist",
          "A first weighted walk with 1.5 kg for 20 min is over both starting limits: start with 0.5-1 kg for at "
          "most 10 min and build from there.",
-         start_light, Remedy::lighter_load},
+         start_light, Remedy::lighter_load, Scope::load},
     Rule{RuleId::weight_and_volume, "warning",
          "weight raised and volume (minutes, or sets x reps) raised in the same session, both above the working "
          "level of the last 14 days",
          "Ankle Weights 101 (PowerRebound): \"avoid increasing weight and duration at the same time\"", aw101,
          "Walks at 1 kg for 20 min, then 1.5 kg for 30 min: weight and duration both went up. Keep 1.5 kg at 20 "
          "min, or 1 kg at 30 min.",
-         weight_and_volume, Remedy::lighter_load},
+         weight_and_volume, Remedy::lighter_load, Scope::load},
     Rule{RuleId::weight_jump, "warning; danger if weight at least doubles",
          "weight raised by more than one step (0.5 kg / 1 lb, or the next weight the user owns) above the working "
          "weight of the last 14 days; from unweighted, start-light judges instead",
@@ -103,7 +103,7 @@ constexpr std::array rules{
          "Ankle Weights 101, PowerRebound: go heavier gradually",
          "Side leg lifts at 0.5 kg, then at 1.5 kg while owning 0.5, 1 and 1.5 kg: two steps at once, and the "
          "weight tripled (danger). Go to 1 kg first.",
-         weight_jump, Remedy::lighter_load},
+         weight_jump, Remedy::lighter_load, Scope::load},
     Rule{RuleId::volume_spike, "note > 10%, warning > 30%, danger > 100%",
          "minutes (or sets x reps) above the longest weighted session of that activity in the previous 30 days, "
          "given at least 2 such sessions; one more minute, or one more rep in each set, is never a spike",
@@ -112,7 +112,7 @@ constexpr std::array rules{
          "Frandsen et al. 2025, BJSM 59:1203",
          "Weighted walks of 20, 20 and 22 min this month, then 30 min: 36% over the longest (22 min), a warning. "
          "About 24 min (+10%) would have been a safe step.",
-         volume_spike, Remedy::lighter_load},
+         volume_spike, Remedy::lighter_load, Scope::load},
     Rule{RuleId::load_ramp, "warning",
          "a family's (gait, mobility, strength) weighted volume in a calendar week (Mon-Sun) passes 1.3x the largest "
          "of its previous 4 weeks (skipped when those were all zero); or the acute:chronic ratio of daily "
@@ -128,7 +128,7 @@ constexpr std::array rules{
          "Nielsen et al. 2014; Gabbett 2016",
          "Weighted walking of 60, 66 and 70 min in the last weeks, then 95 min this week: 95 > 1.3 x 70 = 91 min. "
          "The walk that took the week past 91 min carries the warning.",
-         load_ramp, Remedy::lighter_load},
+         load_ramp, Remedy::lighter_load, Scope::family},
     Rule{RuleId::no_rest, "warning",
          "weighted strength work on the same muscle group on consecutive days (< 48 h); or weighted sessions 7 days "
          "in a row; or more than 3 weighted days in any 7 within the first 14 days of weighted training",
@@ -137,20 +137,20 @@ constexpr std::array rules{
          "ACSM 2009; Ankle Weights 101, PowerRebound",
          "Glute bridges (hips) with 1 kg on Monday and side leg lifts (hips) with 1 kg on Tuesday: the hips had "
          "less than 48 h to recover. Work another group on Tuesday, or rest.",
-         no_rest, Remedy::rest},
+         no_rest, Remedy::rest, Scope::days},
     Rule{RuleId::monotony, "note",
          "7-day Foster monotony (mean / population SD of a family's daily weighted volume, rest days = 0) above "
          "2.0, with at least 4 weighted sessions in the 7 days",
          "Foster 1998 (training monotony and strain)", "Foster 1998",
          "Six 20-minute weighted walks in 7 days: daily loads 20,20,20,20,20,20,0 give monotony 2.4. Make one or two "
          "days easy or rest days.",
-         monotony, Remedy::rest},
+         monotony, Remedy::rest, Scope::family},
     Rule{RuleId::ankle_weights_running, "warning", "a run (or jog) with weights on the ankles",
          "P. Di Lanzo (I wore ankle weights for every workout for two weeks) and Ankle Weights 101 (PowerRebound): "
          "ankle weights alter running gait and load the joints; use wrist weights or a weighted vest",
          "P. Di Lanzo; Ankle Weights 101, PowerRebound",
          "A 20-minute run with 0.5 kg on each ankle fires. Run without them, or put them on the wrists.",
-         no_thresholds, Remedy::lighter_load},
+         no_thresholds, Remedy::lighter_load, Scope::session},
     Rule{RuleId::over_range, "warning; danger",
          "gait weight per limb > 1.5 kg (warning; > 1 kg with injury history) or > 2.5 kg (danger); strength or "
          "mobility weight > 5 kg (warning)",
@@ -160,7 +160,7 @@ constexpr std::array rules{
          "A. Lee, physiotherapist; ACE; Browning et al. 2007",
          "A walk with 2 kg per ankle is a warning (over 1.5 kg), with 3 kg danger (over 2.5 kg): weight that far "
          "from the body changes how you walk.",
-         over_range, Remedy::lighter_load},
+         over_range, Remedy::lighter_load, Scope::session},
     Rule{RuleId::pain, "warning >= 4; danger > 5, or load raised right after a session with pain >= 3",
          "a session's pain score: 4 or more is a warning, over 5 danger; raising weight or volume in the next "
          "session of an activity after pain of 3 or more is danger",
@@ -169,26 +169,26 @@ constexpr std::array rules{
          "Silbernagel et al. 2007; Ankle Weights 101, PowerRebound",
          "Side leg lifts with pain 3, then the next time one more set: danger. Repeat the same load until it is "
          "pain-free, or step down.",
-         pain, Remedy::lighter_load},
+         pain, Remedy::lighter_load, Scope::load},
     Rule{RuleId::persistent_pain, "danger",
          "pain of 3 or more on 3 of the last 5 training days (a day's pain is the highest of its sessions)",
          "Ankle Weights 101 (PowerRebound): if symptoms don't improve with rest, see a doctor",
          "Ankle Weights 101, PowerRebound",
          "Pain 3, 0, 4, 3 on four training days in a row: three of the last five days hurt. Rest, and see a doctor "
          "or physiotherapist if it does not settle. One painful day of three exercises counts once.",
-         persistent_pain, Remedy::rest},
+         persistent_pain, Remedy::rest, Scope::person},
     Rule{RuleId::long_wear, "warning", "more than 120 weighted minutes in one day (all its sessions together)",
          "Ankle Weights 101 (PowerRebound): avoid wearing ankle weights constantly", aw101,
          "A 90-minute hike and a 45-minute walk with 1 kg on each ankle on the same day: 135 weighted minutes fire "
          "on the walk. Take them off for the rest of the day.",
-         long_wear, Remedy::lighter_load},
+         long_wear, Remedy::lighter_load, Scope::day},
     Rule{RuleId::return_after_break, "warning",
-         "14 days or more since the activity's last session, then weight and volume both at or above that "
-         "session's",
+         "14 days or more since the load's last session (the activity at that placement, or without weights), "
+         "then weight and volume both at or above that session's",
          "Ankle Weights 101 (PowerRebound): return gradually after illness or a break", aw101,
          "Walks at 1 kg for 20 min, three weeks off, then straight back to 1 kg for 20 min. Come back lighter or "
          "shorter and build up again.",
-         return_after_break, Remedy::lighter_load},
+         return_after_break, Remedy::lighter_load, Scope::load},
 };
 
 static_assert(rules.size() == rule_count);
@@ -203,6 +203,18 @@ static_assert(threshold_total() == knob_count, "every Knob has one threshold in 
 }  // namespace
 
 std::span<const Rule> rule_table() { return rules; }
+
+std::string_view scope_text(Scope scope) {
+    switch (scope) {
+    case Scope::load: return "per load: each activity at each placement (ankles, wrists) on its own";
+    case Scope::session: return "per session, on its own";
+    case Scope::day: return "per day: every weighted session of the day, ankles and wrists together";
+    case Scope::family: return "per family (gait, mobility, strength): all its weighted sessions, ankles and wrists together";
+    case Scope::days: return "per day: weighted training days and muscle groups, ankles and wrists together";
+    case Scope::person: return "per person: the last training days, whatever the activity or placement";
+    }
+    return "";
+}
 
 const Rule& rule(RuleId id) { return rules[static_cast<std::size_t>(id)]; }
 

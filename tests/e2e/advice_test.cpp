@@ -151,9 +151,11 @@ TEST_CASE("the rest week lasts while the pain is recent, then a come-back week a
         CAPTURE(week);
         const std::string out = plan(week);
         CHECK(out.find("A rest week") == std::string::npos);
-        CHECK(out.find("walk      0.5 kg  10 min  come back  pain has settled: the lightest weight you own and about "
+        CHECK(out.find("walk      0.5 kg  10 min  come back  after pain: the lightest weight you own and about "
                        "half the volume of 1 kg for 20 min on 2026-10-30\n") != std::string::npos);
-        CHECK(out.find("if the pain has not fully settled, see a physiotherapist before you start") != std::string::npos);
+        // Nothing logged since says the pain settled: anklog asks (issue 19 point 5).
+        CHECK(out.find("check it first (anklog pain N): at 2/10 or less, come back as planned; above that, see a doctor "
+                       "or physiotherapist before you start") != std::string::npos);
     }
 }
 
@@ -263,32 +265,34 @@ TEST_CASE("findings on one session never contradict each other: runs get wrist w
     ScratchDir home;
     write(home / "first.toml", blocks({{.date = "2026-11-02", .activity = "run", .weight = "1 kg", .minutes = 20}}));
     CHECK(run(home, {"check", "first.toml"}).out ==
-          "first.toml:1: warning[start-light]: first weighted run on 2026-11-02 started heavier than a first session "
-          "should\n"
-          "  = duration 20 min > 10 min (first weighted session of run)\n"
-          "  = start light and build up one thing at a time: 1 kg on the wrists for 10 min  (source: Ankle Weights "
+          "first.toml:1: warning[start-light]: first run with weights on the ankles, on 2026-11-02, started longer "
+          "than a first session should\n"
+          "  = duration 20 min > 10 min (first weighted session of run on the ankles)\n"
+          "  = start light and build up one thing at a time: without weights for 20 min  (source: Ankle Weights "
           "101, PowerRebound; A. Lee, physiotherapist)\n"
           "\n"
           "first.toml:1: warning[ankle-weights-running]: run on 2026-11-02 was done with weights on the ankles\n"
           "  = 1 kg per ankle while running\n"
           "  = run without ankle weights: they change your stride and load the knees and hips; put them on the "
-          "wrists, or use a weighted vest: 1 kg on the wrists for 10 min  (source: P. Di Lanzo; Ankle Weights 101, "
+          "wrists, or use a weighted vest: without weights for 20 min  (source: P. Di Lanzo; Ankle Weights 101, "
           "PowerRebound)\n"
           "\n"
           "first.toml: 1 session checked: 2 warnings\n");
-    // A 4 kg run after 1 kg ones: every finding proposes the same load, which no rule flags.
+    // A 4 kg run on the ankles after 1 kg runs on the wrists: a new load on
+    // the ankles, and every finding proposes the same load, which no rule
+    // flags: the run without weights (weights moved to the wrists would be
+    // judged by the wrist runs' history, which the ankle run does not have).
     write(home / "heavy.toml",
           blocks({{.date = "2026-10-26", .activity = "run", .weight = "1 kg", .minutes = 10, .on = "wrist"},
                   {.date = "2026-11-02", .activity = "run", .weight = "4 kg", .minutes = 10}}));
     const auto findings = json_of(run(home, {"check", "heavy.toml", "--format", "json"}).out)["findings"];
-    REQUIRE(findings.size() == 3);  // weight-jump, ankle-weights-running, over-range
+    REQUIRE(findings.size() == 3);  // start-light, ankle-weights-running, over-range
     for (const auto& f : findings) {
         CAPTURE(f["rule"].get<std::string>());
-        CHECK(f["suggestion"] == json_of(R"({"activity": "run", "on": "wrist", "weight": "1.5 kg", "minutes": 10})"));
-        CHECK(f["advice"].get<std::string>().ends_with(": 1.5 kg on the wrists for 10 min"));
+        CHECK(f["suggestion"] == json_of(R"({"activity": "run", "on": "ankle", "weight": null, "minutes": 10})"));
+        CHECK(f["advice"].get<std::string>().ends_with(": without weights for 10 min"));
     }
-    CHECK(findings[0]["evidence"] == json_of(R"({"weight_kg": 4.0, "working_weight_kg": 1.0, "next_step_kg": 1.5,
-                                                 "ratio": 4.0})"));
+    CHECK(findings[0]["rule"] == "start-light");
     // Doing the suggestion instead raises nothing.
     write(home / "instead.toml",
           blocks({{.date = "2026-10-26", .activity = "run", .weight = "1 kg", .minutes = 10, .on = "wrist"},
@@ -302,9 +306,9 @@ TEST_CASE("pounds: limits as the person's unit rounds them, loads the person can
                                 blocks({{.date = "2026-11-02", .activity = "walk", .weight = "3 lb", .minutes = 10},
                                         {.date = "2026-11-04", .activity = "walk", .weight = "4 lb", .minutes = 10}}));
     CHECK(run(home, {"check", "lb.toml"}).out ==
-          "lb.toml:4: warning[start-light]: first weighted walk on 2026-11-02 started heavier than a first session "
-          "should\n"
-          "  = weight 3 lb > about 2 lb (first weighted session of walk)\n"
+          "lb.toml:4: warning[start-light]: first walk with weights on the ankles, on 2026-11-02, started heavier "
+          "than a first session should\n"
+          "  = weight 3 lb > about 2 lb (first weighted session of walk on the ankles)\n"
           "  = start light and build up one thing at a time: 2 lb for 10 min  (source: Ankle Weights 101, "
           "PowerRebound; A. Lee, physiotherapist)\n"
           "\n"
@@ -338,9 +342,11 @@ TEST_CASE("caps: the same whatever the effort - long sessions kept - classes not
                            .weight = "0.5 kg", .minutes = 45});
     }
     write(home / "class.toml", blocks(classes));
+    // A class that always lasts 45 min keeps its length (issue 19 point 12):
+    // a weight step after 3 sessions at its weight.
     CHECK(run(home, {"-f", "class.toml", "plan", "--week-of", "2026-11-02"}).out.find(
-              "Tue 2026-11-03  pilates   0.5 kg  50 min  progress   +5 min (about 10%) from 0.5 kg for 45 min\n") !=
-          std::string::npos);
+              "Tue 2026-11-03  pilates   1 kg    45 min  progress   a 45-min class, kept at its length: one weight step "
+              "from 0.5 kg for 45 min to 1 kg after 4 sessions at it\n") != std::string::npos);
     // Days counted from the last session of the activity, weighted or not; the volume from the last weighted one.
     write(home / "gap.toml", blocks({{.date = "2026-11-11", .activity = "walk", .weight = "1 kg", .minutes = 12},
                                      {.date = "2026-11-13", .activity = "walk", .minutes = 30}}));

@@ -140,7 +140,7 @@ TEST_CASE("100 concurrent log calls and 2 init --force - every session reported 
         if (i == 30 || i == 70) inits.push_back(start(home, {"-f", "log.toml", "-q", "init", "--force"}, patient));
         writers.push_back(start(home,
                                 {"-f", "log.toml", "-q", "log", "walk", "-m", std::to_string(10 + i % 50), "--date",
-                                 "2026-11-18", "--note", "writer " + std::to_string(i)},
+                                 "2026-11-18", "--note", "writer " + std::to_string(i), "--duplicate"},
                                 patient));
     }
     std::vector<int> appended;

@@ -131,7 +131,8 @@ TEST_CASE("concurrent log A B calls all land - each pair in one piece") {
     std::vector<int> pids;
     for (int i = 0; i < 10; ++i) {
         pids.push_back(start(home, {"-f", "log.toml", "-q", "log", "side-leg-lift", "glute-bridge", "--sets", "1",
-                                    "--reps", "10", "--date", "2026-11-18", "--note", "writer " + std::to_string(i)},
+                                    "--reps", "10", "--date", "2026-11-18", "--note", "writer " + std::to_string(i),
+                                    "--duplicate"},
                              patient));
     }
     for (const int pid : pids) CHECK(finish(pid, home).exit_code == 0);

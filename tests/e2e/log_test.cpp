@@ -26,9 +26,9 @@ TEST_CASE("the first `log` creates the log / its folders / mode 0600 / and shows
                    "note = \"easy pace\"\n"
                    "\n" +
                    log.string() +
-                   ":7: warning[start-light]: first weighted walk on 2026-11-18 started heavier than a first session "
-                   "should\n"
-                   "  = duration 15 min > 10 min (first weighted session of walk)\n"
+                   ":7: warning[start-light]: first walk with weights on the ankles, on 2026-11-18, started longer "
+                   "than a first session should\n"
+                   "  = duration 15 min > 10 min (first weighted session of walk on the ankles)\n"
                    "  = start light and build up one thing at a time: 1 kg for 10 min  (source: Ankle Weights 101, "
                    "PowerRebound; A. Lee, physiotherapist)\n");
     CHECK(read(log) ==

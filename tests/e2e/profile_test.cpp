@@ -170,7 +170,7 @@ TEST_CASE("profile fails cleanly - a full disk / a read-only folder / concurrent
     for (int i = 0; i < 8; ++i) {
         pids.push_back(i % 2 == 0 ? start(home, profile_args({"-q", "--name", "N" + std::to_string(i)}), patient)
                                   : start(home, {"-f", "log.toml", "-q", "log", "walk", "-m", "10", "--date",
-                                                 "2026-11-18", "--note", "writer " + std::to_string(i)},
+                                                 "2026-11-18", "--note", "writer " + std::to_string(i), "--duplicate"},
                                           patient));
     }
     for (const int pid : pids) CHECK(finish(pid, home).exit_code == 0);

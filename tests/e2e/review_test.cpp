@@ -31,38 +31,38 @@ TEST_CASE("a review of five logs, one unreadable: every log reported, the error 
     CHECK(r.exit_code == 2);
     CHECK(r.err == "anklog: error: eve.toml:4:1: unknown key 'minuts' in [[session]]\n  help: did you mean 'minutes'?\n");
     CHECK(r.out ==
-          "Ann (ann.toml)\n"
-          "ann.toml: 7 sessions checked from 2026-11-16 to 2026-11-29: nothing to flag\n"
-          "\n"
           "Bo (bo.toml)\n"
           "\n"
-          "bo.toml:390: danger[persistent-pain]: side-leg-lift on 2026-11-23 made 3 of the last 5 training days "
-          "painful (3/10 or more)\n"
+          "bo.toml:390: danger[persistent-pain]: side-leg-lift on 2026-11-23 made 3 of the last 5 training days painful (3/10 or more)\n"
           "  = highest pain of each of the last 5 training days: 1, 1, 3, 3, 4\n"
-          "  = stop training with weights and see a doctor or physiotherapist: pain that keeps coming back does not "
-          "settle with rest alone  (source: Ankle Weights 101, PowerRebound)\n"
+          "  = stop training with weights and see a doctor or physiotherapist: pain that keeps coming back does not settle with rest alone  (source: Ankle Weights 101, PowerRebound)\n"
           "\n"
-          "bo.toml:410: danger[persistent-pain]: walk on 2026-11-26 made 4 of the last 5 training days painful "
-          "(3/10 or more)\n"
+          "bo.toml:410: danger[persistent-pain]: walk on 2026-11-26 made 4 of the last 5 training days painful (3/10 or more)\n"
           "  = highest pain of each of the last 5 training days: 1, 3, 3, 4, 4\n"
-          "  = stop training with weights and see a doctor or physiotherapist: pain that keeps coming back does not "
-          "settle with rest alone  (source: Ankle Weights 101, PowerRebound)\n"
+          "  = stop training with weights and see a doctor or physiotherapist: pain that keeps coming back does not settle with rest alone  (source: Ankle Weights 101, PowerRebound)\n"
           "\n"
           "bo.toml: 6 sessions checked from 2026-11-16 to 2026-11-29: 2 danger (3 below --min-severity not shown)\n"
           "\n"
+          "Where you stand on 2026-11-29: danger: resting after pain on 4 of the last 5 training days (the last on 2026-11-26), until 2026-12-10: see a doctor or physiotherapist before training with weights again\n"
+          "\n"
           "Cy (cy.toml)\n"
           "cy.toml: 0 sessions checked from 2026-11-16 to 2026-11-29: nothing to flag\n"
+          "\n"
+          "Where you stand on 2026-11-29: warning: coming back after pain (the last painful day 2026-11-14, 15 days ago), no pain check since: check it first (anklog pain N); come back if it is 2/10 or less, else see a physiotherapist\n"
+          "\n"
+          "Ann (ann.toml)\n"
+          "ann.toml: 7 sessions checked from 2026-11-16 to 2026-11-29: nothing to flag\n"
           "\n"
           "dee.toml\n"
           "dee.toml: 4 sessions checked from 2026-11-16 to 2026-11-29: nothing to flag\n"
           "\n"
           "Review of 5 logs from 2026-11-16 to 2026-11-29\n"
-          "log       sessions  last session  days since  danger  pain (14d)\n"
-          "Ann              7  2026-11-27             2       0        0/10\n"
-          "Bo               6  2026-11-26             3       2        4/10\n"
-          "Cy               0  2026-11-14            15       0           -\n"
-          "dee.toml         4  2026-11-26             3       0        0/10\n"
-          "eve.toml  cannot be read: unknown key 'minuts' in [[session]]\n");
+          "log       sessions  last session  days since  danger  pain (14d)  standing\n"
+          "eve.toml  cannot be read: unknown key 'minuts' in [[session]]\n"
+          "Bo               6  2026-11-26             3       2        4/10  resting after pain until 2026-12-10\n"
+          "Cy               0  2026-11-14            15       0           -  15 days after pain, no pain check since\n"
+          "Ann              7  2026-11-27             2       0        0/10  ok\n"
+          "dee.toml         4  2026-11-26             3       0        0/10  ok\n");
     // A missing log and a folder are reported the same way.
     fs::create_directory(home / "clients");
     const Result missing = run(home, {"check", "ann.toml", "nope.toml", "clients", "--until", "2026-11-29"});
@@ -81,15 +81,16 @@ TEST_CASE("a review exits 1 when a log has findings at or above --fail-on, shown
     CHECK(run(home, with(readable, {"--since", "2026-11-16"})).exit_code == 1);  // Bo: pain
     // Bo trained on through pain on 2026-11-26: danger again.
     CHECK(run(home, with(readable, {"--since", "2026-11-24", "--fail-on", "danger"})).exit_code == 1);
-    CHECK(run(home, with(readable, {"--since", "2026-11-27", "--fail-on", "danger"})).exit_code == 0);
+    // Nothing in the period, but Bo's standing is danger (resting after pain): never clean (issue 19 point 10).
+    CHECK(run(home, with(readable, {"--since", "2026-11-27", "--fail-on", "danger"})).exit_code == 1);
     CHECK(run(home, with(readable, {"--since", "2026-11-16", "--fail-on", "danger"})).exit_code == 1);
     // Ann's notes are not shown with --min-severity warning, but --fail-on note still sees them.
     const Result hidden = run(home, {"check", "ann.toml", "dee.toml", "--min-severity", "warning", "--fail-on", "note",
                                      "--until", "2026-11-29"});
     CHECK(hidden.exit_code == 1);
     CHECK(hidden.out.find("note[") == std::string::npos);
-    CHECK(hidden.out.find("log       sessions  last session  days since  danger  warning  pain (14d)\n"
-                          "Ann             51  2026-11-27             2       0        0        0/10\n") !=
+    CHECK(hidden.out.find("log       sessions  last session  days since  danger  warning  pain (14d)  standing\n"
+                          "Ann             51  2026-11-27             2       0        0        0/10  ok\n") !=
           std::string::npos);
     CHECK(run(home, {"check", "ann.toml", "dee.toml", "--min-severity", "warning", "--fail-on", "warning"}).exit_code ==
           0);
@@ -111,7 +112,10 @@ TEST_CASE("a review in JSON: one object per file, as for one file, with the revi
     CHECK(json[0]["findings"][0]["rule"] == "persistent-pain");
     CHECK(json[0]["findings"][0]["severity"] == "danger");
     CHECK(json[0]["summary"] == json_of(R"({"sessions": 2, "note": 0, "warning": 0, "danger": 2,
-                                            "last_session": "2026-11-14", "days_since": 15, "recent_pain": null})"));
+                                            "last_session": "2026-11-14", "days_since": 15, "recent_pain": null,
+                                            "standing": {"severity": "warning",
+                                                         "headline": "coming back after pain (the last painful day 2026-11-14, 15 days ago), no pain check since: check it first (anklog pain N); come back if it is 2/10 or less, else see a physiotherapist",
+                                                         "short": "15 days after pain, no pain check since"}})"));
     CHECK(json[1] == json_of(R"({"file": "eve.toml", "error": {"message": "unknown key 'minuts' in [[session]]",
                                  "advice": "did you mean 'minutes'?", "where": "eve.toml:4:1"}})"));
 }
@@ -149,9 +153,9 @@ TEST_CASE("the review table names logs by file name, to fit 80 columns / by path
     write(home / "monday/clients/eve.toml", dee);
     write(home / "old/dee.toml", dee);
     const Result r = run(home, {"check", "monday/clients/dee.toml", "monday/clients/eve.toml", "--until", "2026-11-29"});
-    CHECK(r.out.find("\nlog       sessions  last session  days since  danger  warning  note  pain (14d)\n"
-                     "dee.toml        26  2026-11-26             3       0        0     6        0/10\n"
-                     "eve.toml        26  2026-11-26             3       0        0     6        0/10\n") != std::string::npos);
+    CHECK(r.out.find("\nlog       sessions  last session  days since  danger  warning  note  pain (14d)  standing\n"
+                     "dee.toml        26  2026-11-26             3       0        0     6        0/10  ok\n"
+                     "eve.toml        26  2026-11-26             3       0        0     6        0/10  ok\n") != std::string::npos);
     const Result same = run(home, {"check", "monday/clients/dee.toml", "old/dee.toml", "--until", "2026-11-29"});
     CHECK(same.out.find("\nmonday/clients/dee.toml        26  2026-11-26") != std::string::npos);
     CHECK(same.out.find("\nold/dee.toml                   26  2026-11-26") != std::string::npos);

@@ -11,7 +11,7 @@ using namespace e2e;
 
 namespace {
 
-const std::vector<std::string> walk{"log", "walk", "-m", "10", "--date", "2026-11-18"};
+const std::vector<std::string> walk{"log", "walk", "-m", "10", "--date", "2026-11-18", "--duplicate"};
 
 }  // namespace
 

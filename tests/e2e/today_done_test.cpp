@@ -42,14 +42,14 @@ TEST_CASE("today shows the day's plan / what check says about doing it / how to 
                    "  side-leg-lift  1 kg    1 x 11  to do\n"
                    "  glute-bridge   0.5 kg  1 x 13  to do\n"
                    "\n"
-                   "Done as planned, side-leg-lift and glute-bridge raise nothing in check.\n"
+                   "Done as planned, side-leg-lift and glute-bridge raise no finding in check.\n"
                    "\n"
                    "When done, log them: anklog done --date 2026-11-25  (-w, -m, --sets and --reps say what "
                    "differed)\n");
     const Result rest = run(home, with_log({"today", "--date", "2026-11-24"}));
     CHECK(rest.out == "Tue 2026-11-24, from log.toml: 0 planned, 0 done\n"
                       "\n"
-                      "Nothing is planned for this day: a rest day. The nearest planned day is Wed 2026-11-25: anklog "
+                      "Nothing is planned for this day: a rest day. The next planned day is Wed 2026-11-25: anklog "
                       "today --date 2026-11-25\n");
     const Result none = run(home, {"-f", "none.toml", "today", "--date", "2026-11-24"});
     CHECK(none.exit_code == 0);
@@ -124,7 +124,7 @@ TEST_CASE("done ACTIVITY logs only those / -w -m --sets --reps record what diffe
                        "  glute-bridge   0.5 kg  1 x 13  done, as 1 kg for 1 x 10\n"
                        "  calf-raise     -       1 x 10  done, not planned\n"
                        "\n"
-                       "Done as planned, side-leg-lift raises nothing in check.\n"
+                       "Done as planned, side-leg-lift raises no finding in check.\n"
                        "\n"
                        "When done, log it: anklog done --date 2026-11-25  (-w, -m, --sets and --reps say what "
                        "differed)\n");

@@ -54,7 +54,8 @@ TEST_CASE("names and notes from a log are shown escaped by check, history and pl
     const Result check = run(home, {"check", "log.toml"});
     CHECK(check.exit_code == 1);
     CHECK_FALSE(has_raw_controls(check.out));
-    CHECK(check.out.find("warning[start-light]: first weighted evil\\e[8mx on 2026-11-02") != std::string::npos);
+    CHECK(check.out.find("warning[start-light]: first evil\\e[8mx with weights on the ankles, on 2026-11-02") !=
+          std::string::npos);
     const Result history = run(home, {"-f", "log.toml", "history"});
     CHECK_FALSE(has_raw_controls(history.out));
     CHECK(history.out ==

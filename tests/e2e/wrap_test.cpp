@@ -35,9 +35,9 @@ TEST_CASE("check on an 80-column terminal: findings wrap at spaces, continued un
     const Result r = run(home, args, terminal_of("80"));
     CHECK(r.exit_code == 1);
     CHECK(r.out ==
-          "log.toml:94: warning[start-light]: first weighted hike on 2026-11-07 started\n"
-          "    heavier than a first session should\n"
-          "  = duration 150 min > 10 min (first weighted session of hike)\n"
+          "log.toml:94: warning[start-light]: first hike with weights on the ankles, on\n"
+          "    2026-11-07, started longer than a first session should\n"
+          "  = duration 150 min > 10 min (first weighted session of hike on the ankles)\n"
           "  = start light and build up one thing at a time: 1 kg for 10 min  (source:\n"
           "    Ankle Weights 101, PowerRebound; A. Lee, physiotherapist)\n"
           "\n"
@@ -56,8 +56,8 @@ TEST_CASE("check on an 80-column terminal: findings wrap at spaces, continued un
     Options piped;
     piped.env["COLUMNS"] = "80";
     const Result p = run(home, args, piped);
-    CHECK(p.out.find("log.toml:94: warning[start-light]: first weighted hike on 2026-11-07 started heavier than a "
-                     "first session should\n") == 0);
+    CHECK(p.out.find("log.toml:94: warning[start-light]: first hike with weights on the ankles, on 2026-11-07, "
+                     "started longer than a first session should\n") == 0);
 }
 
 TEST_CASE("plan on a narrow terminal: the reason wraps under itself, or under the activity when it has no room") {

@@ -113,6 +113,14 @@ std::optional<std::string> log_difference(const Log& a, const Log& b) {
     if (auto d = rules_difference(a.rules, b.rules)) return d;
     if (auto d = sessions_difference(a.sessions, b.sessions, "sessions")) return d;
     if (auto d = sessions_difference(a.planned, b.planned, "planned")) return d;
+    if (a.pain_checks.size() != b.pain_checks.size()) return "pain_checks: different counts";
+    for (std::size_t i = 0; i < a.pain_checks.size(); ++i) {
+        const PainCheck& x = a.pain_checks[i];
+        const PainCheck& y = b.pain_checks[i];
+        if (x.date != y.date || x.pain != y.pain || x.note != y.note || x.line != y.line) {
+            return fmt::format("pain_checks[{}]", i);
+        }
+    }
     if (a.plan_saves.size() != b.plan_saves.size()) return "plan_saves: different counts";
     for (std::size_t i = 0; i < a.plan_saves.size(); ++i) {
         if (a.plan_saves[i].monday != b.plan_saves[i].monday || a.plan_saves[i].line != b.plan_saves[i].line) {

@@ -27,7 +27,7 @@ std::vector<std::string> blocks_of(std::string_view text) {
     REQUIRE(split.has_value());
     std::vector<std::string> out{"header:" + std::string(split->header)};
     for (const LogBlock& b : split->blocks) {
-        out.push_back(std::string(b.kind == BlockKind::session ? "session" : "planned") + "@" +
+        out.push_back(std::string(b.kind == BlockKind::session ? "session" : b.kind == BlockKind::planned ? "planned" : "pain") + "@" +
                       std::to_string(b.first_line) + ":" + std::string(b.text));
         CHECK(text.substr(b.offset, b.text.size()) == b.text);
     }

@@ -9,11 +9,13 @@
 #include <set>
 #include <variant>
 
+#include "anklog/assess.hpp"
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
 #include "commands/commands.hpp"
 #include "render/output.hpp"
 #include "render/terminal.hpp"
+#include "render/standing.hpp"
 #include "render/table.hpp"
 
 namespace anklog::cli {
@@ -43,6 +45,7 @@ struct Checked {
     bool failed = false;            // a finding in the period at or above --fail-on
     std::optional<Date> last_session;  // on or before the review date
     std::optional<int> recent_pain;    // the highest of the recent_pain_days to the review date
+    Assessment standing;               // where the person stands on the review date
 };
 
 // One log of a review: checked, or the error that kept it from being read.
@@ -86,6 +89,12 @@ Checked check_log(const std::string& shown, const CheckFlags& flags, const Perio
         if (!out.last_session || s.date > *out.last_session) out.last_session = s.date;
         if (s.pain && s.date >= recent_from) out.recent_pain = std::max(out.recent_pain.value_or(0), *s.pain);
     }
+    for (const PainCheck& c : log.pain_checks) {
+        if (c.date <= review_date && c.date >= recent_from) {
+            out.recent_pain = std::max(out.recent_pain.value_or(0), c.pain);
+        }
+    }
+    out.standing = assess(log, review_date);
     return out;
 }
 
@@ -175,6 +184,7 @@ std::string review_table(const std::vector<Reviewed>& logs, Date review_date, Se
         if (severity >= at_least) columns.push_back({std::string(to_string(severity)), true});
     }
     columns.push_back({"pain (14d)", true});
+    columns.push_back({"standing"});
     // The table names each log by its file name without the folder, which
     // the headings above give, so that it fits 80 columns; by the full path
     // when two logs share a file name.
@@ -205,6 +215,10 @@ std::string review_table(const std::vector<Reviewed>& logs, Date review_date, Se
         const std::optional<int> pain = c.recent_pain;
         row.push_back(pain ? Cell(fmt::format("{}/10", *pain), *pain >= 3 ? std::optional(Tone::yellow) : std::nullopt)
                            : Cell("-"));
+        const Severity s = c.standing.severity;
+        row.push_back(Cell(short_standing(c.standing), c.standing.attention.empty() ? std::nullopt
+                                                       : s == Severity::danger     ? std::optional(Tone::red)
+                                                                                   : std::optional(Tone::yellow)));
         rows.push_back(std::move(row));
     }
     return render_table(columns, rows, color);
@@ -217,12 +231,29 @@ int run_review(const CheckFlags& flags, const Period& period, const Context& con
         Reviewed r{shown, std::nullopt, std::nullopt};
         try {
             r.checked = check_log(shown, flags, period, review_date);
+            // A client whose standing needs attention is never clean in a
+            // review, whatever the period holds: the exit code says so.
+            const Assessment& standing = r.checked->standing;
+            if (!standing.attention.empty() && standing.severity >= *severity_names.parse(flags.fail_on)) {
+                r.checked->failed = true;
+            }
         } catch (const Error& e) {
             // Reported in its place; the other logs are still reviewed.
             print_error(e, context.color_stderr);
             r.error = e;
         }
         logs.push_back(std::move(r));
+    }
+    // Who needs attention first: danger, then warning, then the rest, each
+    // in the order given.
+    const auto rank = [](const Reviewed& r) {
+        if (!r.checked) return 0;
+        const Assessment& a = r.checked->standing;
+        return a.attention.empty() ? 3 : a.severity == Severity::danger ? 1 : 2;
+    };
+    // JSON keeps the order given (programs sort as they need).
+    if (flags.format != "json") {
+        std::stable_sort(logs.begin(), logs.end(), [&](const Reviewed& a, const Reviewed& b) { return rank(a) < rank(b); });
     }
     const bool unreadable = std::any_of(logs.begin(), logs.end(), [](const Reviewed& r) { return !r.checked; });
     const bool failed = std::any_of(logs.begin(), logs.end(), [](const Reviewed& r) { return r.checked && r.checked->failed; });
@@ -244,6 +275,11 @@ int run_review(const CheckFlags& flags, const Period& period, const Context& con
             summary["days_since"] =
                 c.last_session ? nlohmann::ordered_json(days_between(*c.last_session, review_date)) : nullptr;
             summary["recent_pain"] = json_or_null(c.recent_pain);
+            summary["standing"] = {{"severity", c.standing.attention.empty()
+                                                    ? nlohmann::ordered_json(nullptr)
+                                                    : nlohmann::ordered_json(to_string(c.standing.severity))},
+                                   {"headline", c.standing.headline},
+                                   {"short", short_standing(c.standing)}};
             documents.push_back({{"file", c.shown},
                                  {"name", c.name.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.name)},
                                  {"findings", findings_json(c)},
@@ -260,6 +296,7 @@ int run_review(const CheckFlags& flags, const Period& period, const Context& con
                                : fmt::format("{} ({})", terminal_safe(c.name), terminal_safe(c.shown));
             fmt::print("{}\n{}{}{}\n", paint(heading, Tone::bold, color), c.findings.empty() ? "" : "\n",
                        findings_text(c, color), summary_line(c, period, false, color));
+            if (!c.standing.attention.empty()) fmt::print("{}\n\n", fit_to_terminal(standing_text(c.standing, color)));
         }
         std::string range = period.since ? fmt::format("from {} to {}", to_string(*period.since), to_string(review_date))
                                          : fmt::format("to {}", to_string(review_date));

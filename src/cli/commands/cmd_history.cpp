@@ -324,6 +324,25 @@ CLI::App* setup_history(CLI::App& app, HistoryFlags& flags) {
     return command;
 }
 
+// Pain checks without a workout, apart from the sessions: they are no
+// training day. Shown unless the history is of chosen activities.
+void print_pain_checks(const Log& log, const HistoryFlags& flags, Date today) {
+    if (!flags.activities.empty() || log.pain_checks.empty()) return;
+    const Period period = parse_period_flags(flags.since, flags.until, today);
+    std::vector<const PainCheck*> shown;
+    for (const PainCheck& c : log.pain_checks) {
+        if (period.contains(c.date)) shown.push_back(&c);
+    }
+    if (shown.empty()) return;
+    std::stable_sort(shown.begin(), shown.end(), [](const PainCheck* a, const PainCheck* b) { return a->date < b->date; });
+    std::string out = "\npain checks (no workout):\n";
+    for (const PainCheck* c : shown) {
+        out += fmt::format("  {}  pain {}/10{}\n", to_string(c->date), c->pain,
+                           c->note.empty() ? "" : "  " + terminal_safe(c->note));
+    }
+    fmt::print("{}", out);
+}
+
 int run_history(const Context& context, const HistoryFlags& flags) {
     const Log log = read_log(context);
     std::vector<Row> rows = select(log, flags, context.today);
@@ -335,6 +354,7 @@ int run_history(const Context& context, const HistoryFlags& flags) {
         print_csv(log, rows, flags.planned);
     } else {
         print_text(log, rows, with.weeks, flags.planned, context);
+        print_pain_checks(log, flags, context.today);
     }
     return 0;
 }

@@ -99,6 +99,20 @@ Session session_from(const LogFlags& flags, const LoadFlags& load, bool mixed_ki
     return session;
 }
 
+// The same session twice on one day (same activity, placement, weight and
+// dose) is almost always a slip: refused unless --duplicate says otherwise.
+void refuse_duplicate(const Log& log, const Session& session, const Activity& activity) {
+    for (const Session& s : log.sessions) {
+        if (s.date != session.date || s.activity != session.activity) continue;
+        const bool same_weight = s.weighted() == session.weighted() &&
+                                 (!s.weighted() || (compare(*s.weight, *session.weight) == 0 && s.on == session.on));
+        if (!same_weight || s.minutes != session.minutes || s.sets != session.sets || s.reps != session.reps) continue;
+        throw Error(fmt::format("{} {} on {} is already in the log (line {})", activity.name,
+                                describe_load(session, activity.kind), to_string(session.date), s.line),
+                    "to log a second one that day, add --duplicate; to change the one logged, run anklog edit");
+    }
+}
+
 // Every session the flags describe, each validated before any is written.
 std::vector<Session> sessions_from(const LogFlags& flags, const Log& log, Date today, std::vector<std::string>* copied) {
     std::vector<const Activity*> activities;
@@ -131,6 +145,7 @@ std::vector<Session> sessions_from(const LogFlags& flags, const Log& log, Date t
             }
         }
         sessions.push_back(session_from(flags, load, mixed, log, *activity, date, again));
+        if (!flags.duplicate) refuse_duplicate(log, sessions.back(), *activity);
     }
     return sessions;
 }
@@ -167,6 +182,8 @@ CLI::App* setup_log(CLI::App& app, LogFlags& flags) {
         ->option_text("0-10");
     command->add_option("--note", flags.note, "Anything worth remembering")->option_text("TEXT");
     command->add_flag("--dry-run", flags.dry_run, "Show what would be appended, change nothing");
+    command->add_flag("--duplicate", flags.duplicate,
+                      "Log it even if the same session (activity, place, weight, dose) is logged that day");
     command->footer(
         "Examples:\n"
         "  anklog log walk --weight 1kg --minutes 20 --effort 3\n"

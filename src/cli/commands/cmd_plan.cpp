@@ -93,19 +93,27 @@ Shown saved(const Log& log, Date monday, int line, Date today) {
 void print_text(const Log& log, const Shown& week, const std::string& file, const Context& context) {
     const bool color = context.color_stdout;
     int weighted_days = 0;
+    int unweighted_days = 0;  // days planned without weights only
     int rest_days = 0;
     for (int d = 0; d < 7; ++d) {
         const Date date = add_days(week.monday, d);
         const auto on_day = [&](const Row& r) { return r.session->date == date; };
-        weighted_days += std::any_of(week.rows.begin(), week.rows.end(),
-                                     [&](const Row& r) { return on_day(r) && r.session->weighted(); });
-        rest_days += std::none_of(week.rows.begin(), week.rows.end(), on_day);
+        const bool weighted = std::any_of(week.rows.begin(), week.rows.end(),
+                                          [&](const Row& r) { return on_day(r) && r.session->weighted(); });
+        const bool any = std::any_of(week.rows.begin(), week.rows.end(), on_day);
+        weighted_days += weighted ? 1 : 0;
+        unweighted_days += any && !weighted ? 1 : 0;
+        rest_days += any ? 0 : 1;
     }
+    // The days add up to seven: a day without weights is neither.
+    const std::string without =
+        unweighted_days > 0 ? fmt::format(", {} day{} without weights", unweighted_days, unweighted_days == 1 ? "" : "s")
+                            : "";
     const std::string which = week.saved_line ? fmt::format(" the plan saved on line {},", *week.saved_line) : "";
-    fmt::print("{}\n\n", paint(wrap_for_terminal(fmt::format("Week of {} to {}, from {}:{} {} weighted day{}, {} rest days",
+    fmt::print("{}\n\n", paint(wrap_for_terminal(fmt::format("Week of {} to {}, from {}:{} {} weighted day{}{}, {} rest days",
                                            to_string(week.monday), to_string(add_days(week.monday, 6)),
                                            log_title(file, log.profile), which, weighted_days, weighted_days == 1 ? "" : "s",
-                                           rest_days)),
+                                           without, rest_days)),
                                Tone::bold, color));
     std::size_t activity_width = 8;
     std::size_t dose_width = 6;

@@ -63,8 +63,15 @@ std::vector<std::string> plan_policy() {
                     policy::hard_effort, policy::progressing_weeks_before_deload + 1, percent(policy::deload_factor)),
         fmt::format("after a break (return-after-break's break_days) the first sessions come back at about {} of "
                     "the last volume; pain on persistent-pain's count of days means rest weeks while it is recent "
-                    "(its recent_days), then a come-back week at the lightest weight you own",
+                    "(its recent_days), then a come-back week at the lightest weight you own, which asks for a pain "
+                    "check first unless a later session or check says the pain settled",
                     percent(policy::come_back_factor)),
+        std::string("each load (an activity at a placement: ankles or wrists) progresses from its own sessions; pain "
+                    "of raised_after or more on a day of ankle work holds back all ankle work (a wrist-only day, all "
+                    "wrist work) until a later session or pain check at 2/10 or less: repeat, raise nothing; worse "
+                    "the next morning, or over the danger line, steps down (Silbernagel et al. 2007)"),
+        std::string("a class whose sessions all last the same (or [activities] fixed_length = true) keeps its "
+                    "length and the person's weekdays: it progresses by weight, or not at all"),
         std::string("every planned week is checked with these rules before it is shown; what they flag becomes the "
                     "load the finding proposes, or is left out")};
 }
@@ -79,6 +86,7 @@ nlohmann::ordered_json rule_json(const Rule& rule) {
             {"severity", rule.severity},
             {"summary", rule.summary},
             {"remedy", rule.remedy == Remedy::rest ? "rest" : "lighter load"},
+            {"scope", scope_text(rule.scope)},
             {"thresholds", thresholds},
             {"source", rule.source},
             {"cite", rule.cite},
@@ -101,8 +109,9 @@ int run_rules(const Context& context, const RulesFlags& flags) {
     if (flags.rule.empty()) {
         bool first = true;
         for (const Rule& rule : rule_table()) {
-            fmt::print("{}{}  {}\n  {}\n  {}\n  {}\n", first ? "" : "\n", paint(to_string(rule.id), Tone::bold, color),
-                       rule.severity, wrap(rule.summary, width, "  "),
+            fmt::print("{}{}  {}\n  {}\n  {}\n  {}\n  {}\n", first ? "" : "\n",
+                       paint(to_string(rule.id), Tone::bold, color), rule.severity, wrap(rule.summary, width, "  "),
+                       wrap("judges: " + std::string(scope_text(rule.scope)), width, "    "),
                        wrap("thresholds: " + thresholds_line(rule), width, "    "),
                        wrap(fmt::format("source: {}", rule.source), width, "    "));
             first = false;
@@ -124,6 +133,7 @@ int run_rules(const Context& context, const RulesFlags& flags) {
     }
     fmt::print("{} ({})\n\n{}\n\n", paint(to_string(rule->id), Tone::bold, color), rule->severity,
                wrap(fmt::format("Fires when: {}.", rule->summary), width, ""));
+    fmt::print("{}\n\n", wrap(fmt::format("Judges: {}.", scope_text(rule->scope)), width, ""));
     if (rule->thresholds.empty()) {
         fmt::print("Thresholds: none.\n\n");
     } else {

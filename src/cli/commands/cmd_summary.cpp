@@ -14,6 +14,8 @@
 #include "render/summary_text.hpp"
 #include "render/table.hpp"
 #include "render/terminal.hpp"
+#include "anklog/assess.hpp"
+#include "render/standing.hpp"
 
 namespace anklog::cli {
 
@@ -144,6 +146,9 @@ void print_text(const Summary& summary, const Log& log, const std::string& shown
         fmt::print("Not enough data: the log has no sessions yet.\n");
         return;
     }
+    // The headline is the assessment: adherence never reads as good news over danger.
+    const Assessment standing = assess(log, summary.until);
+    if (!standing.attention.empty()) fmt::print("{}\n\n", fit_to_terminal(standing_text(standing, color)));
     const SummaryTable table = summary_table(summary, log, width, color);
     fmt::print("{}{}\n", table.text,
                paint(wrap_for_terminal(column_legend(table.shown, table.left_out, width)), Tone::dim, color));
@@ -179,7 +184,9 @@ void print_text(const Summary& summary, const Log& log, const std::string& shown
                      Tone::bold, color),
                sparkline(recent, 10, 3, 5, flags.ascii, color));
     fmt::print("\n{}\n", wrap_for_terminal(load_words(summary)));
-    if (const std::string plan = plan_words(summary); !plan.empty()) fmt::print("{}\n", wrap_for_terminal(plan));
+    if (const std::string plan = plan_words(summary, standing.severity); !plan.empty()) {
+        fmt::print("{}\n", wrap_for_terminal(plan));
+    }
 }
 
 nlohmann::ordered_json period_json(const PeriodTotals& p, Unit unit) {

@@ -5,12 +5,14 @@
 
 #include <algorithm>
 
+#include "anklog/assess.hpp"
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
 #include "commands/commands.hpp"
 #include "day_plan.hpp"
 #include "log_file.hpp"
 #include "render/output.hpp"
+#include "render/standing.hpp"
 #include "render/terminal.hpp"
 
 namespace anklog::cli {
@@ -96,6 +98,11 @@ int run_today(const Context& context, const TodayFlags& flags) {
                                          *date == context.today ? " (today)" : "", log_title(file, log.profile),
                                          day.planned.size(), done),
                              Tone::bold, color));
+    // Where the person stands, before what is planned: resting until when
+    // and why, coming back, a pain check due. Said when something needs
+    // attention.
+    const Assessment standing = assess(log, *date);
+    if (!standing.attention.empty()) fmt::print("{}\n", fit_to_terminal(standing_text(standing, color)));
     std::vector<Line> lines;
     for (const PlannedStatus& status : day.planned) {
         if (!status.done) {
@@ -118,7 +125,8 @@ int run_today(const Context& context, const TodayFlags& flags) {
     const std::vector<const Session*> to_do = day.to_do();
     const std::string done_command = *date == context.today ? "anklog done" : "anklog done --date " + to_string(*date);
     if (day.planned.empty()) {
-        const auto next = nearest_planned_day(log, *date);
+        // Only the next planned day: never one that has passed.
+        const auto next = next_planned_day(log, *date);
         const auto in_effect = planned_in_effect(log);
         const bool rest_day = std::any_of(in_effect.begin(), in_effect.end(),
                                           [&](const Session* p) { return week_start(p->date) == week_start(*date); });
@@ -129,23 +137,39 @@ int run_today(const Context& context, const TodayFlags& flags) {
                                                         to_string(week_start(*date)))
                                 : rest_day ? ": a rest day"
                                            : "";
-        fmt::print("\nNothing is planned for this day{}.{}\n", why,
-                   next ? fmt::format(" The nearest planned day is {}: anklog today --date {}", day_text(*next),
-                                      to_string(*next))
-                   : rest_week ? std::string()
-                               : std::string(" 'anklog plan --save' plans and saves a week."));
+        std::string after;
+        if (next) {
+            after = fmt::format(" The next planned day is {}: anklog today --date {}", day_text(*next), to_string(*next));
+        } else if (!rest_week && standing.severity != Severity::danger) {
+            after = " 'anklog plan --save' plans and saves a week.";
+        }
+        fmt::print("\nNothing is planned for this day{}.{}\n", why, after);
         return 0;
     }
     if (to_do.empty()) {
         fmt::print("\nEverything planned for this day is done.\n");
         return 0;
     }
+    // A rest for pain outweighs a plan saved before it: no "raises no
+    // finding" beside a rest.
+    if (standing.pain.resting) {
+        fmt::print("\nThe plan for this day was saved before the rest: leave the weights off until {}.\n",
+                   to_string(*standing.pain.resting_until));
+        return 0;
+    }
     const auto findings = findings_if_done(log, to_do);
     const std::string sessions = terminal_safe(activities_text(to_do));
     if (findings.empty()) {
-        fmt::print("\nDone as planned, {} raise{} nothing in check.\n", sessions, to_do.size() == 1 ? "s" : "");
+        fmt::print("\nDone as planned, {} raise{} no finding in check.\n", sessions, to_do.size() == 1 ? "s" : "");
     } else {
-        fmt::print("\nDone as planned, {} would raise in check:\n", sessions);
+        // Name only the sessions that have findings.
+        std::vector<const Session*> flagged;
+        for (const Session* s : to_do) {
+            const bool has = std::any_of(findings.begin(), findings.end(),
+                                         [&](const auto& f) { return f.second == s->line && f.first.activity == s->activity; });
+            if (has) flagged.push_back(s);
+        }
+        fmt::print("\nDone as planned, {} would raise in check:\n", terminal_safe(activities_text(flagged)));
         for (const auto& [finding, line] : findings) fmt::print("\n{}", fit_to_terminal(render_finding(finding, file, line, color)));
     }
     fmt::print("\nWhen done, log {}: {}  (-w, -m, --sets and --reps say what differed)\n",

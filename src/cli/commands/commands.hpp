@@ -35,6 +35,7 @@ struct LogFlags {
     std::optional<int> pain;
     std::string note;
     bool dry_run = false;
+    bool duplicate = false;  // --duplicate: log it although the same session is logged that day
 };
 CLI::App* setup_log(CLI::App& app, LogFlags& options);
 int run_log(const Context& context, const LogFlags& options);
@@ -101,6 +102,14 @@ struct TodayFlags {
 };
 CLI::App* setup_today(CLI::App& app, TodayFlags& options);
 int run_today(const Context& context, const TodayFlags& options);
+
+struct PainFlags {
+    int pain = 0;  // 0-10
+    std::string date = "today";
+    std::string note;
+};
+CLI::App* setup_pain(CLI::App& app, PainFlags& options);
+int run_pain(const Context& context, const PainFlags& options);
 
 struct DoneFlags {
     std::vector<std::string> activities;  // none: every planned session of the day

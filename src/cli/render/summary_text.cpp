@@ -61,7 +61,7 @@ std::string load_words(const Summary& summary) {
                        fmt::join(parts, ", "));
 }
 
-std::string plan_words(const Summary& summary) {
+std::string plan_words(const Summary& summary, Severity standing) {
     if (!summary.has_plan) return {};
     if (summary.rest_week) {
         return fmt::format("Plan for the week of {}: a rest week (saved), nothing planned.",
@@ -83,7 +83,9 @@ std::string plan_words(const Summary& summary) {
     std::string text = fmt::format("Plan for the week of {}: {} of {} session{} done", to_string(week.start),
                                    week.plan.done, week.plan.planned, week.plan.planned == 1 ? "" : "s");
     if (to_come > 0) text += fmt::format(", {} to come", to_come);
-    if (missed.empty()) return text + ", on track.";
+    // Adherence is never good news over danger: "on track" only when the
+    // assessment finds nothing that needs attention.
+    if (missed.empty()) return text + (standing == Severity::note ? ", on track." : ".");
     return text + fmt::format("; not done: {}.", fmt::join(missed, ", "));
 }
 

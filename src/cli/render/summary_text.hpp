@@ -23,6 +23,8 @@ std::string load_words(const Summary& summary);
 
 // "Plan this week: 2 of 3 sessions done, 1 to come: on track." Empty when the
 // log has no planned sessions.
-std::string plan_words(const Summary& summary);
+// `standing` is the assessment's severity: above a note, adherence never
+// reads as good news ("on track").
+std::string plan_words(const Summary& summary, Severity standing = Severity::note);
 
 }  // namespace anklog::cli

@@ -10,6 +10,8 @@
 #include "render/output.hpp"
 #include "render/summary_text.hpp"
 #include "report/svg_charts.hpp"
+#include "anklog/assess.hpp"
+#include "render/standing.hpp"
 
 namespace anklog::cli {
 
@@ -166,7 +168,10 @@ std::string pain_section(const ReportInput& in) {
 std::string load_section(const ReportInput& in) {
     std::string out = "<section class=\"avoid-break\">\n<h2>This week</h2>\n";
     out += fmt::format("<p>{}</p>\n", html_prose(load_words(in.summary)));
-    if (const std::string plan = plan_words(in.summary); !plan.empty()) out += fmt::format("<p>{}</p>\n", html_prose(plan));
+    const Severity standing = assess(*in.log, in.summary.until).severity;
+    if (const std::string plan = plan_words(in.summary, standing); !plan.empty()) {
+        out += fmt::format("<p>{}</p>\n", html_prose(plan));
+    }
     return out + "</section>\n";
 }
 
@@ -343,6 +348,17 @@ std::string report_html(const ReportInput& in) {
                        html_prose(period), s.periods.size(), s.grouping == Grouping::week ? "week" : "month",
                        s.periods.size() == 1 ? "" : "s", html_text(in.file), to_string(in.log->profile.units),
                        html_prose(to_string(in.made)), ANKLOG_VERSION);
+    // The report's first lines are the assessment: adherence never reads as
+    // good news over danger.
+    const Assessment standing = assess(*in.log, s.until);
+    if (!standing.attention.empty()) {
+        out += fmt::format("<p class=\"standing\"><b>Where things stand on {}:</b> {}</p>\n", to_string(s.until),
+                           html_prose(standing_line(standing)));
+        for (std::size_t i = 1; i < standing.attention.size(); ++i) {
+            out += fmt::format("<p class=\"standing\">Also, {}: {}</p>\n", to_string(standing.attention[i].severity),
+                               html_prose(standing.attention[i].what));
+        }
+    }
     out += figures(in) + "</header>\n";
     if (!s.first_session) {
         out += "<p>Not enough data: the log has no sessions yet.</p>\n" + plan_section(in);

@@ -1,0 +1,114 @@
+#pragma once
+// Where the person stands on a date: one picture of the log, built once, that
+// check's advice, plan's week, today, summary, the review and the report all
+// render and none re-derives.
+//
+// - Per load (an activity at a placement): its working level and phase.
+// - For the person: the pain state with its evidence. Pain belongs to the
+//   person, not to an activity; the log records no body part, so pain on a
+//   day of ankle work holds back all ankle work, pain on a wrist-only day
+//   all wrist work, until a later reading (a session's pain or a pain check)
+//   at or below the settled level says it settled. Without one, anklog
+//   asks: it never assumes pain settled.
+// - For the log: what needs attention first, most severe first.
+//
+// Pain monitoring after Silbernagel et al. 2007 (Am J Sports Med 35:897):
+// up to 5/10 during exercise is acceptable if it has settled by the next
+// morning; pain the next morning higher than before, or above 5, means step
+// down.
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "anklog/date.hpp"
+#include "anklog/load.hpp"
+#include "anklog/log.hpp"
+#include "anklog/rules.hpp"
+
+namespace anklog {
+
+enum class Phase {
+    starting,       // no weighted session at this placement yet: start light
+    building,       // progressing from the working level
+    holding,        // pain at this placement not yet settled (or a hard session): repeat, raise nothing
+    stepping_down,  // pain above 5, or worse the next morning: one step lighter
+    resting,        // pain on several of the last training days, recently: no weights
+    coming_back,    // after a break, or after pain that settled: lighter, then build up
+    deload,         // an easy week after weeks of progress
+};
+std::string_view to_string(Phase phase);
+
+// A reading of the person's pain: a session's pain score, or a pain check.
+struct PainReading {
+    Date date{};
+    int pain = 0;
+    bool check = false;  // a pain check without a workout
+    int line = 0;
+};
+
+// What the pain says about one placement's loads.
+struct PlacementPain {
+    // The last painful day (pain at or above the pain rule's raised_after
+    // line) whose work was at this placement, and its highest pain.
+    std::optional<PainReading> painful;
+    // The reading that says it settled: a later one at or below the settled
+    // level. Absent while there is none.
+    std::optional<PainReading> settled;
+    // Next-morning pain higher than the day's, or pain above the pain rule's
+    // danger line: step down.
+    bool step_down = false;
+    [[nodiscard]] bool holds_back() const { return painful && !settled; }
+};
+
+struct PainState {
+    // Indexed by Limb: ankle, wrist.
+    std::array<PlacementPain, 2> at{};
+    // Pain on persistent-pain's count of the last training days.
+    std::optional<Date> persistent_last;  // the last painful day of that run
+    int persistent_days = 0;              // painful days among the last of_last
+    bool resting = false;                 // ... and recent: no weights
+    std::optional<Date> resting_until;    // the last day of the rest (recent_days after the last painful day)
+    // A pain check is due: pain is holding work back, or the come-back after
+    // persistent pain has no evidence that it settled.
+    bool check_due = false;
+    // The pain level at or below which pain counts as settled.
+    int settled_level = 2;
+
+    [[nodiscard]] const PlacementPain& of(Limb on) const { return at[static_cast<std::size_t>(on)]; }
+};
+
+struct LoadState {
+    LoadKey load;
+    Kind kind = Kind::gait;
+    Phase phase = Phase::building;
+    std::optional<Session> last;      // the load's last session (weighted at this placement, or without weights)
+    std::optional<Session> working;   // the working level: heaviest weight of the window, largest volume at it
+    std::string why;                  // one line: the evidence for the phase
+};
+
+struct Attention {
+    Severity severity = Severity::note;
+    std::string what;  // "resting after pain on 3 of the last 5 training days, until 2026-11-30"
+};
+
+struct Assessment {
+    Date date{};
+    std::vector<LoadState> loads;      // in activity, then placement order
+    PainState pain;
+    std::vector<Attention> attention;  // most severe first
+    // The worst standing, in one line ("resting after pain ...",
+    // "pain not yet settled: check it first", "building"), and its severity
+    // (note when all is well).
+    std::string headline;
+    Severity severity = Severity::note;
+    bool danger_last = false;  // the last training day had a danger finding
+
+    [[nodiscard]] const LoadState* find(const LoadKey& key) const;
+};
+
+// The log as it stands at the end of `date`: its sessions (and pain checks)
+// on or before `date`. Pure: no clock, no I/O.
+Assessment assess(const Log& log, Date date);
+
+}  // namespace anklog

@@ -1,0 +1,313 @@
+// assess(): where the person stands on a date, built once from the log.
+#include "anklog/assess.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "anklog/check.hpp"
+#include "anklog/pain.hpp"
+#include "anklog/thresholds.hpp"
+
+namespace anklog {
+
+std::string_view to_string(Phase phase) {
+    switch (phase) {
+    case Phase::starting: return "starting";
+    case Phase::building: return "building";
+    case Phase::holding: return "holding";
+    case Phase::stepping_down: return "stepping down after pain";
+    case Phase::resting: return "resting";
+    case Phase::coming_back: return "coming back";
+    case Phase::deload: return "deload";
+    }
+    return "";
+}
+
+const LoadState* Assessment::find(const LoadKey& key) const {
+    const auto it = std::find_if(loads.begin(), loads.end(), [&](const LoadState& s) { return s.load == key; });
+    return it == loads.end() ? nullptr : &*it;
+}
+
+namespace {
+
+// One day of the log: its highest pain, whether it was training, and the
+// placement its work loaded (wrist only when every session was on the wrists).
+struct Day {
+    Date date{};
+    std::optional<int> session_pain;  // highest pain of its sessions
+    std::optional<int> check_pain;    // highest pain check
+    bool training = false;
+    bool wrist_only = true;
+    int line = 0;
+};
+
+std::string load_reading(const PainReading& r) {
+    return fmt::format("{} {}/10 on {}", r.check ? "pain check" : "pain", r.pain, to_string(r.date));
+}
+
+class Assessor {
+public:
+    Assessor(const Log& log, Date date) : log_(log), limits_(thresholds_of(log)), date_(date) {
+        out_.date = date;
+        for (const Session* s : in_date_order(log)) {
+            if (s->date <= date) sessions_.push_back(s);
+        }
+    }
+
+    Assessment run() {
+        days();
+        pain();
+        loads();
+        attention();
+        return std::move(out_);
+    }
+
+private:
+    void days() {
+        std::map<Date, Day> by_date;
+        for (const Session* s : sessions_) {
+            Day& d = by_date[s->date];
+            d.date = s->date;
+            d.training = true;
+            if (s->on != Limb::wrist) d.wrist_only = false;
+            if (s->pain && (!d.session_pain || *s->pain > *d.session_pain)) {
+                d.session_pain = s->pain;
+                d.line = s->line;
+            }
+        }
+        for (const PainCheck& c : log_.pain_checks) {
+            if (c.date > date_) continue;
+            Day& d = by_date[c.date];
+            d.date = c.date;
+            if (!d.check_pain || c.pain > *d.check_pain) d.check_pain = c.pain;
+            if (!d.training) d.line = c.line;
+        }
+        for (auto& [date, day] : by_date) days_.push_back(day);
+    }
+
+    // Silbernagel et al. 2007, per placement: a painful day holds back the
+    // placement it loaded until a later reading at or below the settled level.
+    void pain() {
+        PainState& p = out_.pain;
+        const int painful_from = limits_.pain.raised_after;
+        p.settled_level = std::max(0, painful_from - 1);
+        std::optional<Limb> last_training_placement;
+        for (const Day& day : days_) {
+            // A pain check counts first if it is the next morning after a
+            // training day; a session's pain on the same day comes after it.
+            if (day.check_pain) {
+                const PainReading reading{day.date, *day.check_pain, true, day.line};
+                for (PlacementPain& at : p.at) {
+                    if (!at.painful || at.painful->date >= day.date) continue;
+                    if (reading.pain <= p.settled_level) {
+                        if (!at.settled) at.settled = reading;
+                    } else {
+                        // Worse the next morning than during the session, or above 5: step down.
+                        const bool next_morning = days_between(at.painful->date, day.date) == 1;
+                        if ((next_morning && reading.pain > at.painful->pain) || reading.pain > limits_.pain.danger) {
+                            at.step_down = true;
+                        }
+                        if (reading.pain >= painful_from) {
+                            at.settled.reset();
+                            if (reading.pain > at.painful->pain) at.painful->pain = reading.pain;
+                        }
+                    }
+                }
+                // Pain on a rest day follows the last training day's work.
+                if (!day.training && reading.pain >= painful_from && last_training_placement) {
+                    PlacementPain& at = p.at[static_cast<std::size_t>(*last_training_placement)];
+                    if (!at.painful) {
+                        at.painful = reading;
+                        at.settled.reset();
+                        at.step_down = reading.pain > limits_.pain.danger;
+                    }
+                }
+            }
+            if (!day.training) continue;
+            const Limb placement = day.wrist_only ? Limb::wrist : Limb::ankle;
+            last_training_placement = placement;
+            if (!day.session_pain) continue;
+            const PainReading reading{day.date, *day.session_pain, false, day.line};
+            if (reading.pain >= painful_from) {
+                PlacementPain& at = p.at[static_cast<std::size_t>(placement)];
+                at.painful = reading;
+                at.settled.reset();
+                at.step_down = reading.pain > limits_.pain.danger;
+            } else if (reading.pain <= p.settled_level) {
+                for (PlacementPain& at : p.at) {
+                    if (at.painful && at.painful->date < day.date && !at.settled) at.settled = reading;
+                }
+            }
+        }
+
+        // persistent-pain's count, over training days.
+        const auto& persistent = limits_.persistent_pain;
+        if (!persistent.on) return;
+        PainDays count(persistent.pain, persistent.of_last);
+        for (const Session* s : sessions_) count.add(s->date, s->pain);
+        if (count.painful() < persistent.count) return;
+        p.persistent_last = count.last_painful();
+        p.persistent_days = count.painful();
+        p.resting_until = add_days(*p.persistent_last, persistent.recent_days);
+        p.resting = date_ <= *p.resting_until;
+        // Coming back needs evidence that it settled.
+        evidence_after_ = settled_after(*p.persistent_last);
+        if (!p.resting && !evidence_after_) p.check_due = true;
+    }
+
+    [[nodiscard]] std::optional<PainReading> settled_after(Date date) const {
+        for (const Day& day : days_) {
+            if (day.date <= date) continue;
+            const auto lowest = [&]() -> std::optional<int> {
+                if (day.check_pain && day.session_pain) return std::min(*day.check_pain, *day.session_pain);
+                return day.check_pain ? day.check_pain : day.session_pain;
+            }();
+            if (lowest && *lowest <= out_.pain.settled_level) {
+                return PainReading{day.date, *lowest, day.check_pain && *day.check_pain == *lowest, day.line};
+            }
+        }
+        return std::nullopt;
+    }
+
+    void loads() {
+        std::map<LoadKey, std::vector<const Session*>> by_load;
+        std::map<std::string, std::vector<const Session*>> by_activity;
+        for (const Session* s : sessions_) by_activity[s->activity].push_back(s);
+        for (const auto& [activity, sessions] : by_activity) {
+            std::array<bool, 2> used{};
+            for (const Session* s : sessions) used[static_cast<std::size_t>(s->on)] = true;
+            for (const Limb on : {Limb::ankle, Limb::wrist}) {
+                if (!used[static_cast<std::size_t>(on)]) continue;
+                auto& series = by_load[LoadKey{activity, on}];
+                for (const Session* s : sessions) {
+                    if (!s->weighted() || s->on == on) series.push_back(s);
+                }
+            }
+        }
+        const PainState& pain = out_.pain;
+        for (const auto& [key, series] : by_load) {
+            const Activity* activity = log_.catalogue.find(key.activity);
+            LoadState state;
+            state.load = key;
+            state.kind = activity ? activity->kind : Kind::gait;
+            state.last = *series.back();
+            const Session* best = nullptr;
+            const Session* last_weighted = nullptr;
+            for (const Session* s : series) {
+                if (!s->weighted() || s->on != key.on) continue;
+                last_weighted = s;
+                if (days_between(s->date, date_) > limits_.weight_and_volume.window_days) continue;
+                const int heavier = best ? compare(*s->weight, *best->weight) : 1;
+                if (heavier > 0 || (heavier == 0 && volume(*s, state.kind) > volume(*best, state.kind))) best = s;
+            }
+            if (best || last_weighted) state.working = best ? *best : *last_weighted;
+            const PlacementPain& at = pain.of(key.on);
+            const int gap = days_between(series.back()->date, date_);
+            if (pain.resting) {
+                state.phase = Phase::resting;
+                state.why = fmt::format("pain on {} of the last {} training days, the last on {}: rest until {}",
+                                        pain.persistent_days, limits_.persistent_pain.of_last,
+                                        to_string(*pain.persistent_last), to_string(*pain.resting_until));
+            } else if (pain.persistent_last && *pain.persistent_last >= series.back()->date) {
+                state.phase = Phase::coming_back;
+                state.why = evidence_after_
+                                ? fmt::format("after pain (the last painful day {}); settled: {}",
+                                              to_string(*pain.persistent_last), load_reading(*evidence_after_))
+                                : fmt::format("after pain (the last painful day {}); no pain check since",
+                                              to_string(*pain.persistent_last));
+            } else if (at.holds_back()) {
+                state.phase = at.step_down ? Phase::stepping_down : Phase::holding;
+                state.why = fmt::format("{} after work on {}; not yet settled", load_reading(*at.painful),
+                                        placement_text(key.on));
+            } else if (!last_weighted) {
+                state.phase = Phase::starting;
+                state.why = fmt::format("no session with weights on {} yet", placement_text(key.on));
+            } else if (gap >= limits_.return_after_break.break_days) {
+                state.phase = Phase::coming_back;
+                state.why = fmt::format("{} days since the last ({})", gap, to_string(series.back()->date));
+            } else {
+                state.phase = Phase::building;
+                state.why = fmt::format("from {}", describe_load(*state.working, state.kind));
+            }
+            out_.loads.push_back(std::move(state));
+        }
+    }
+
+    void attention() {
+        const PainState& p = out_.pain;
+        auto& out = out_.attention;
+        if (p.resting) {
+            out.push_back({Severity::danger,
+                           fmt::format("resting after pain on {} of the last {} training days (the last on {}), until "
+                                       "{}: see a doctor or physiotherapist before training with weights again",
+                                       p.persistent_days, limits_.persistent_pain.of_last, to_string(*p.persistent_last),
+                                       to_string(*p.resting_until))});
+        } else if (p.persistent_last && p.check_due) {
+            out.push_back({Severity::warning,
+                           fmt::format("coming back after pain (the last painful day {}, {} days ago), no pain check "
+                                       "since: check it first (anklog pain N); come back if it is {}/10 or less, "
+                                       "else see a physiotherapist",
+                                       to_string(*p.persistent_last), days_between(*p.persistent_last, date_),
+                                       p.settled_level)});
+        }
+        for (const Limb on : {Limb::ankle, Limb::wrist}) {
+            const PlacementPain& at = p.of(on);
+            // Pain of a persistent run is said once, by the lines above.
+            if (!at.holds_back() || p.resting || (p.persistent_last && at.painful->date <= *p.persistent_last)) continue;
+            out.push_back({Severity::warning,
+                           fmt::format("{} after work on {}: {} all work on {} until a pain check at {}/10 or less",
+                                       load_reading(*at.painful), placement_text(on),
+                                       at.step_down ? "step down" : "hold", placement_text(on), p.settled_level)});
+        }
+        // The last training day's findings: a danger there is never clean.
+        const std::vector<Finding> findings = check(log_);
+        std::optional<Date> last_day;
+        for (const Session* s : sessions_) last_day = s->date;
+        if (last_day) {
+            const Finding* worst = nullptr;
+            for (const Finding& f : findings) {
+                if (f.date == *last_day && (!worst || f.severity > worst->severity)) worst = &f;
+            }
+            if (worst && worst->severity == Severity::danger) {
+                out_.danger_last = true;
+                // Pain's dangers are the pain state's to speak for (resting,
+                // a pain check due, holding back), which says what comes next.
+                const bool pain_rule = worst->rule == RuleId::pain || worst->rule == RuleId::persistent_pain;
+                const bool said = std::any_of(out.begin(), out.end(),
+                                              [](const Attention& a) { return a.severity == Severity::danger; }) ||
+                                  (pain_rule && p.persistent_last);
+                if (!said) {
+                    out.push_back({Severity::danger, fmt::format("the last training day ({}) ended in danger[{}]: {}",
+                                                                 to_string(*last_day), to_string(worst->rule),
+                                                                 worst->message)});
+                }
+            }
+        }
+        std::stable_sort(out.begin(), out.end(),
+                         [](const Attention& a, const Attention& b) { return a.severity > b.severity; });
+        if (!out.empty()) {
+            out_.headline = out.front().what;
+            out_.severity = out.front().severity;
+        } else if (sessions_.empty()) {
+            out_.headline = "nothing logged yet";
+        } else {
+            out_.headline = "nothing needs attention";
+        }
+    }
+
+    const Log& log_;
+    Thresholds limits_;
+    Date date_;
+    std::vector<const Session*> sessions_;  // on or before date_, in date order
+    std::vector<Day> days_;                 // in date order
+    std::optional<PainReading> evidence_after_;
+    Assessment out_;
+};
+
+}  // namespace
+
+Assessment assess(const Log& log, Date date) { return Assessor(log, date).run(); }
+
+}  // namespace anklog

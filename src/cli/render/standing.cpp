@@ -1,0 +1,53 @@
+#include "render/standing.hpp"
+
+#include <fmt/format.h>
+
+#include "render/output.hpp"
+
+namespace anklog::cli {
+
+namespace {
+
+Tone tone_of(Severity severity) {
+    switch (severity) {
+        case Severity::danger: return Tone::red;
+        case Severity::warning: return Tone::yellow;
+        case Severity::note: return Tone::green;
+    }
+    return Tone::bold;
+}
+
+}  // namespace
+
+std::string short_standing(const Assessment& a) {
+    const PainState& p = a.pain;
+    if (p.resting) return fmt::format("resting after pain until {}", to_string(*p.resting_until));
+    if (p.persistent_last && p.check_due) {
+        return fmt::format("{} days after pain, no pain check since", days_between(*p.persistent_last, a.date));
+    }
+    if (a.danger_last) return "danger on the last day";
+    for (const PlacementPain& at : p.at) {
+        if (at.holds_back()) {
+            return fmt::format("pain {}/10 on {}, not yet settled", at.painful->pain, to_string(at.painful->date));
+        }
+    }
+    if (!a.attention.empty()) return std::string(to_string(a.severity));
+    return a.loads.empty() ? "nothing logged" : "ok";
+}
+
+std::string standing_line(const Assessment& assessment) {
+    if (assessment.attention.empty()) return assessment.headline;
+    return fmt::format("{}: {}", to_string(assessment.severity), assessment.headline);
+}
+
+std::string standing_text(const Assessment& assessment, bool color) {
+    std::string out = fmt::format("Where you stand on {}: {}", to_string(assessment.date),
+                                  paint(standing_line(assessment), tone_of(assessment.severity), color));
+    for (std::size_t i = 1; i < assessment.attention.size(); ++i) {
+        const Attention& a = assessment.attention[i];
+        out += fmt::format("\n  also, {}: {}", to_string(a.severity), a.what);
+    }
+    return out;
+}
+
+}  // namespace anklog::cli

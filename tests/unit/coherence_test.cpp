@@ -1,0 +1,100 @@
+// The coherence law (issue 19): for random histories (breaks, pain and pain
+// checks, wrist and ankle, pounds), on any date, the plan and the assessment
+// that today, summary and the review render never contradict each other:
+// none proposes a load another forbids, none plans training where another
+// says rest.
+#include <doctest/doctest.h>
+#include <fmt/format.h>
+
+#include <random>
+
+#include "anklog/assess.hpp"
+#include "anklog/check.hpp"
+#include "anklog/plan.hpp"
+
+using namespace anklog;
+
+namespace {
+
+std::string random_history(std::mt19937& random, Date start) {
+    const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+    const std::vector<std::string> activities{"walk", "pilates", "side-leg-lift", "run", "barre", "glute-bridge"};
+    const bool pounds = pick(2) == 0;
+    std::string text = pounds ? "[profile]\nunits = \"lb\"\n" : "[profile]\nunits = \"kg\"\n";
+    if (pick(3) == 0) text += pounds ? "weights = [\"1 lb\", \"2 lb\", \"3 lb\"]\n" : "weights = [\"0.5 kg\", \"1 kg\"]\n";
+    const int count = 3 + pick(40);
+    int day = 0;
+    for (int i = 0; i < count; ++i) {
+        day += pick(10) < 8 ? pick(4) : pick(30);
+        if (pick(8) == 0) {
+            text += fmt::format("\n[[pain]]\ndate = {}\npain = {}\n", to_string(add_days(start, day)), pick(8));
+            continue;
+        }
+        const std::string& activity = activities[static_cast<std::size_t>(pick(static_cast<int>(activities.size())))];
+        const bool timed = activity == "walk" || activity == "pilates" || activity == "run" || activity == "barre";
+        text += fmt::format("\n[[session]]\ndate = {}\nactivity = \"{}\"\n", to_string(add_days(start, day)), activity);
+        if (pick(5) != 0) {
+            if (pick(3) == 0) text += "on = \"wrist\"\n";
+            text += pounds ? fmt::format("weight = \"{} lb\"\n", 1 + pick(4))
+                           : fmt::format("weight = \"{} kg\"\n", 0.5 * (1 + pick(4)));
+        }
+        if (timed) {
+            text += fmt::format("minutes = {}\n", 5 + pick(50));
+        } else {
+            text += fmt::format("sets = {}\nreps = {}\n", 1 + pick(3), 5 + pick(12));
+        }
+        if (pick(3) == 0) text += fmt::format("pain = {}\n", pick(8));
+    }
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("coherence law: plan and the assessment never contradict (random histories)") {
+    std::mt19937 random(20261205);
+    const Date start = *parse_iso_date("2026-03-02");
+    int rest_weeks = 0;
+    int holds = 0;
+    for (int n = 0; n < 300; ++n) {
+        const std::string text = random_history(random, start);
+        CAPTURE(text);
+        const Log log = parse_log(text, "random.toml");
+        Date last = start;
+        for (const Session& s : log.sessions) last = std::max(last, s.date);
+        for (const PainCheck& c : log.pain_checks) last = std::max(last, c.date);
+        const Date monday = add_days(week_start(last), 7 * (1 + static_cast<int>(random() % 3)));
+        const Assessment standing = assess(log, monday);
+        const Week week = plan(log, PlanOptions{monday, 3});
+        CAPTURE(to_string(monday));
+        CAPTURE(standing.headline);
+
+        // Rest where the assessment says rest, and nowhere else for pain.
+        if (standing.pain.resting) {
+            ++rest_weeks;
+            CHECK(week.sessions.empty());
+            CHECK(standing.severity == Severity::danger);
+        }
+        // A placement held back by pain: nothing planned there goes above
+        // the load's working level.
+        for (const PlannedSession& p : week.sessions) {
+            const LoadState* load = standing.find(load_of(p.session));
+            if (!load || !load->working || !p.session.weighted()) continue;
+            const PlacementPain& at = standing.pain.of(p.session.on);
+            if (!at.holds_back() || standing.pain.persistent_last) continue;
+            ++holds;
+            CAPTURE(p.reason);
+            CHECK(compare(*p.session.weight, *load->working->weight) <= 0);
+            CHECK(p.label != PlanLabel::progress);
+        }
+        // Never "nothing needs attention" beside a rest.
+        if (standing.attention.empty()) CHECK_FALSE(standing.pain.resting);
+        // The plan's weights are ones a person can set: whole steps or owned or as logged.
+        for (const PlannedSession& p : week.sessions) {
+            if (!p.session.weighted()) continue;
+            const double amount = p.session.weight->amount * 1000;
+            CHECK(amount == static_cast<double>(static_cast<long long>(amount)));
+        }
+    }
+    CHECK(rest_weeks > 0);
+    CHECK(holds > 0);
+}
