@@ -635,7 +635,8 @@ private:
 namespace {
 
 // A log saved as UTF-16 (Notepad's "Unicode") gets advice, not toml++'s
-// "invalid utf-8" at 1:1.
+// "invalid utf-8" (at 1:1, where its encoding shows, as every invalid file's
+// error is located).
 void refuse_wide_encoding(std::string_view text, std::string_view file_name) {
     const std::string_view encoding = wide_unicode_encoding(text);
     if (encoding.empty()) return;
@@ -643,7 +644,7 @@ void refuse_wide_encoding(std::string_view text, std::string_view file_name) {
                 fmt::format("save it as UTF-8 in your editor (Notepad: Save as, Encoding: UTF-8), or convert it with "
                             "iconv -f {} -t UTF-8",
                             encoding),
-                Location{std::string(file_name)});
+                Location{std::string(file_name), 1, 1});
 }
 
 }  // namespace

@@ -277,7 +277,7 @@ TEST_CASE("a log saved as UTF-16 or UTF-32 is refused with advice to save it as 
             const Result r = run(home, arguments);
             CHECK(r.exit_code == 2);
             CHECK(r.out == "");
-            CHECK(r.err == "anklog: error: log.toml: the log is saved as " + encoding + " text; anklog reads UTF-8\n"
+            CHECK(r.err == "anklog: error: log.toml:1:1: the log is saved as " + encoding + " text; anklog reads UTF-8\n"
                            "  help: save it as UTF-8 in your editor (Notepad: Save as, Encoding: UTF-8), or convert it "
                            "with iconv -f " + encoding + " -t UTF-8\n");
         }
