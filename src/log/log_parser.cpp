@@ -697,7 +697,8 @@ private:
 namespace {
 
 // A log saved as UTF-16 (Notepad's "Unicode") gets advice, not toml++'s
-// "invalid utf-8"; located at 1:1 like every error about a log's text.
+// "invalid utf-8" (at 1:1, where its encoding shows, as every invalid file's
+// error is located).
 void refuse_wide_encoding(std::string_view text, std::string_view file_name) {
     const std::string_view encoding = wide_unicode_encoding(text);
     if (encoding.empty()) return;
