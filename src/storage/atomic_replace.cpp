@@ -18,8 +18,8 @@
 #include "interrupts.hpp"
 #include "log_read.hpp"
 #include "scratch_files.hpp"
-#include "undo_file.hpp"
-#include "undo_record.hpp"
+#include "undo/undo_file.hpp"
+#include "undo/undo_record.hpp"
 
 namespace anklog::storage {
 

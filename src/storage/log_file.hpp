@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "undo_record.hpp"
+#include "undo/undo_record.hpp"
 
 namespace anklog::storage {
 

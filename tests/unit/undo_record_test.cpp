@@ -4,8 +4,8 @@
 #include <set>
 #include <string>
 
-#include "sha256.hpp"
-#include "undo_record.hpp"
+#include "undo/sha256.hpp"
+#include "undo/undo_record.hpp"
 
 using namespace anklog::storage;
 

@@ -9,7 +9,7 @@
 #include "line_changes.hpp"
 #include "log_file.hpp"
 #include "render/output.hpp"
-#include "sha256.hpp"
+#include "undo/sha256.hpp"
 #include "render/terminal.hpp"
 #include "write_warnings.hpp"
 

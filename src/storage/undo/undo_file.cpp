@@ -1,4 +1,4 @@
-#include "undo_file.hpp"
+#include "undo/undo_file.hpp"
 
 #include <unistd.h>
 
@@ -9,7 +9,7 @@
 
 #include "anklog/error.hpp"
 #include "folder_lock.hpp"
-#include "sha256.hpp"
+#include "undo/sha256.hpp"
 
 namespace anklog::storage {
 

@@ -1,4 +1,4 @@
-#include "sha256.hpp"
+#include "undo/sha256.hpp"
 
 #include <nettle/sha2.h>
 #include <nettle/version.h>

@@ -10,7 +10,7 @@
 #include "log_file.hpp"
 #include "log_read.hpp"
 #include "scratch_files.hpp"
-#include "undo_record.hpp"
+#include "undo/undo_record.hpp"
 
 namespace anklog::storage::detail {
 

@@ -1,6 +1,6 @@
-#include "undo_record.hpp"
+#include "undo/undo_record.hpp"
 
-#include "sha256.hpp"
+#include "undo/sha256.hpp"
 
 #include <fmt/format.h>
 
