@@ -44,12 +44,7 @@ void Checker::report(const Entry& entry, RuleId rule, Severity severity, std::st
         // to rest, and the advice is the rest's.
         const bool now_rest = remedy == Remedy::rest && existing.remedy != Remedy::rest;
         if (remedy == Remedy::rest) existing.remedy = Remedy::rest;
-        if (now_rest && severity >= f.severity) {
-            f.severity = severity;
-            f.message = std::move(message);
-            f.advice = std::move(advice);
-            f.evidence = evidence + "; " + f.evidence;
-        } else if (severity > f.severity) {
+        if (severity > f.severity || (now_rest && severity == f.severity)) {
             f.severity = severity;
             f.message = std::move(message);
             f.advice = std::move(advice);

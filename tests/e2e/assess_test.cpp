@@ -404,3 +404,15 @@ TEST_CASE("issue 19 point 8: a plan saved before a rest for pain is not offered 
     CHECK(r.out.find("\nThe plan for this day was saved before the rest: leave the weights off until 2026-11-27.\n") !=
           std::string::npos);
 }
+
+TEST_CASE("issue 19 point 9: the report's first lines are the standing, and adherence is no good news over danger") {
+    ScratchDir home;
+    write(home / "log.toml", example("clients/bo.toml"));
+    const Result r = run(home, {"-f", "log.toml", "report", "--until", "2026-11-29"});
+    CHECK(r.exit_code == 0);
+    const auto standing = r.out.find("<p class=\"standing\"><b>Where things stand on 2026-11-29:</b> danger: resting "
+                                     "after pain on 4 of the last 5 training days");
+    CHECK(standing != std::string::npos);
+    CHECK(standing < r.out.find("<section"));
+    CHECK(r.out.find("on track") == std::string::npos);
+}
