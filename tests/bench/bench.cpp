@@ -197,6 +197,8 @@ int main(int argc, char** argv) {
             // --date today: a date after today is refused before anything is
             // written (the 100k and 1M logs run past today; that is allowed).
             {"log", {"-f", copy.string(), "-q", "log", "walk", "-w", "1kg", "-m", "20", "--date", "today"}, true},
+            // What each Tab on an activity runs: the names the log declares.
+            {"completion", {"-f", log.string(), "__complete", "activities"}},
         };
         for (const Command& command : commands) {
             for (const bool old : {false, true}) {
