@@ -65,6 +65,12 @@ struct Log {
 // out-of-range values and unknown activities.
 Log parse_log(std::string_view text, std::string_view file_name);
 
+// The activities of a log (built in and declared), as parse_log reads
+// them, reading only the header when nothing after it can declare any
+// (plain_log_header): a few milliseconds for any number of sessions. Throws
+// anklog::Error as parse_log does.
+Catalogue parse_catalogue(std::string_view text, std::string_view file_name);
+
 // The session of `appended`, the text that follows the text of a log read
 // as `log` (blank lines, then one [[session]] block), starting on line
 // `first_line` of the file: the session that parse_log reads at the end of

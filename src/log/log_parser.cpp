@@ -725,6 +725,17 @@ Log parse_log_whole(std::string_view text, std::string_view file_name) {
     return Parser(file_name).parse(text, false);
 }
 
+Catalogue parse_catalogue(std::string_view text, std::string_view file_name) {
+    if (const auto header = plain_log_header(text)) {
+        try {
+            return Parser(file_name).parse(*header, true).catalogue;
+        } catch (const Error&) {
+            // Cut inside a multi-line string, or wrong: the whole log tells.
+        }
+    }
+    return parse_log(text, file_name).catalogue;
+}
+
 std::vector<const Session*> planned_in_effect(const Log& log) {
     // The save a block belongs to: the last marker line above it (saves are in file order).
     const auto save_of = [&log](int line) -> std::optional<std::size_t> {

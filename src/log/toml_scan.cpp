@@ -480,6 +480,43 @@ std::optional<LogBlocks> split_log_blocks(std::string_view text) {
 
 namespace {
 
+// At '[': whether a [[session]] or [[planned]] header starts here.
+bool is_block_header(std::string_view text, std::size_t pos) {
+    // As anklog writes them, first: most lines that start with '[' are.
+    const std::string_view rest = text.substr(pos);
+    if (rest.starts_with("[[session]]") || rest.starts_with("[[planned]]")) return true;
+    const Lexer lex(text);
+    if (lex.at(pos + 1) != '[') return false;
+    const std::size_t name = lex.blanks(pos + 2);
+    std::size_t end = name;
+    while (is_bare_key_char(lex.at(end))) ++end;
+    if (!names_a_block(text.substr(name, end - name))) return false;
+    end = lex.blanks(end);
+    return lex.at(end) == ']' && lex.at(end + 1) == ']';
+}
+
+}  // namespace
+
+std::optional<std::string_view> plain_log_header(std::string_view text) {
+    const std::size_t first = text.starts_with(utf8_bom) ? utf8_bom.size() : 0;
+    std::optional<std::size_t> header_end;
+    for (std::size_t pos = text.find('[', first); pos != npos; pos = text.find('[', pos + 1)) {
+        std::size_t line = pos;
+        while (line > first && is_blank(text[line - 1])) --line;
+        if (line > first && text[line - 1] != '\n') continue;  // not the first thing on its line
+        const bool block = is_block_header(text, pos);
+        if (!header_end) {
+            if (block) header_end = line;
+        } else if (!block) {
+            return std::nullopt;
+        }
+        if (block) ++pos;  // past its second '['
+    }
+    return text.substr(0, header_end.value_or(text.size()));
+}
+
+namespace {
+
 // What toml++ refuses unescaped in strings and comments.
 constexpr bool is_control(char c) {
     const auto byte = static_cast<unsigned char>(c);

@@ -265,6 +265,8 @@ int main(int argc, char** argv) {
             {"log", {"-f", copy.string(), "-q", "log", "walk", "-w", "1kg", "-m", "20", "--date", "today"}, true},
             // The editor (EDITOR, set above) changes one note.
             {"edit", {"-f", copy.string(), "edit"}, true},
+            // What each Tab on an activity runs: the names the log declares.
+            {"completion", {"-f", log.string(), "__complete", "activities"}},
         };
         for (const Command& command : commands) {
             for (const bool old : {false, true}) {

@@ -120,6 +120,40 @@ TEST_CASE("completions: bash completes activities declared in the log -f or ANKL
     CHECK(!fs::exists(bash.home / "pwned"));
 }
 
+TEST_CASE("completions: an activity whose name starts with '-' is never offered - anklog would read it as an option") {
+    Shell bash("bash", "anklog");
+    write(bash.home / "dash.toml", "[activities]\n\"-f\" = { kind = \"gait\" }\n\"--yes\" = { kind = \"gait\" }\n"
+                                   "\"flex-walk\" = { kind = \"gait\" }\n");
+    // Before: `anklog history --activity -<Tab>` became `--activity -f`, which reads as the -f option.
+    CHECK(bash_complete(bash, {"-f", "dash.toml", "history", "--activity", "-"}).empty());
+    CHECK(bash_complete(bash, {"-f", "dash.toml", "history", "--activity=-"}).empty());
+    CHECK(bash_complete(bash, {"-f", "dash.toml", "log", "fl"}) == Words{"flex-walk"});
+    const std::vector<std::string> offered = bash_complete(bash, {"-f", "dash.toml", "log", ""});
+    CHECK(std::find(offered.begin(), offered.end(), "flex-walk") != offered.end());
+    CHECK(std::none_of(offered.begin(), offered.end(), [](const std::string& w) { return w.starts_with("-"); }));
+    const Result helper = run(bash.home, {"-f", "dash.toml", "__complete", "activities"});
+    CHECK(helper.out.find("flex-walk\n") != std::string::npos);
+    CHECK(helper.out.find("-f\n") == std::string::npos);
+    CHECK(helper.out.find("--yes\n") == std::string::npos);
+}
+
+TEST_CASE("completions: the helper reads the activities declared in the header, and after the blocks too") {
+    ScratchDir home;
+    const std::string walk = "[[session]]\ndate = 2026-11-02\nactivity = \"walk\"\nminutes = 10\n";
+    const std::string declared = "[activities]\n\"kettle-swing\" = { kind = \"strength\", group = \"hips\" }\n";
+    write(home / "header.toml", declared + walk + "[[session]]\nactivity = \"kettle-swing\"\n");
+    write(home / "after.toml", walk + declared);
+    const Result built_in = run(home, {"__complete", "activities"});
+    for (const char* file : {"header.toml", "after.toml"}) {
+        CAPTURE(file);
+        const Result r = run(home, {"-f", file, "__complete", "activities"});
+        CHECK(r.exit_code == 0);
+        CHECK(r.err.empty());
+        CHECK(lines(r.out).size() == lines(built_in.out).size() + 1);
+        CHECK(r.out.find("kettle-swing\n") != std::string::npos);
+    }
+}
+
 TEST_CASE("completions: every command and option --help lists is in the bash script") {
     Shell bash("bash", "anklog");
     ScratchDir home;

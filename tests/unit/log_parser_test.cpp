@@ -328,3 +328,19 @@ TEST_CASE("a marker line inside a string is text, not a save: the plan saved sta
     CHECK(whole.plan_saves[1].line == 11);
     CHECK(planned_in_effect(whole).empty());
 }
+
+TEST_CASE("parse_catalogue reads the activities declared in the header, and the whole log where it must") {
+    const std::string walk = "[[session]]\ndate = 2026-10-30\nactivity = \"walk\"\nminutes = 20\n";
+    const std::string declared = "[activities]\n\"kettle-swing\" = { kind = \"strength\", group = \"hips\" }\n";
+    CHECK(parse_catalogue(declared + walk, "f").find("kettle-swing") != nullptr);
+    // Declared after the blocks: the whole log is read.
+    CHECK(parse_catalogue(walk + declared, "f").find("kettle-swing") != nullptr);
+    // The blocks are not read when the header says it all: a wrong session does not matter...
+    CHECK(parse_catalogue(declared + walk + "[[session]]\nminutes = \"x\"\n", "f").find("kettle-swing") != nullptr);
+    // ...but a wrong header does.
+    CHECK_THROWS_AS((void)parse_catalogue("version = [\n" + walk, "f"), Error);
+    // A header cut inside a multi-line string is read whole.
+    const std::string cut = "[profile]\nname = '''\n[[session]]'''\n" + declared + walk;
+    CHECK(parse_log(cut, "f").profile.name == "[[session]]");
+    CHECK(parse_catalogue(cut, "f").find("kettle-swing") != nullptr);
+}

@@ -271,3 +271,16 @@ TEST_CASE("line comments: those that start a line, outside strings and values, w
     // A byte-order mark is not part of the first line's comment.
     CHECK(texts(find_line_comments("\xEF\xBB\xBF# after a byte-order mark\n# next\n")) == std::vector<std::string>{"2:# next"});
 }
+
+TEST_CASE("plain_log_header: the header when no later line starts another table") {
+    const std::string header = "version = 1\n[profile]\nweights = [\"1 kg\"]\n[activities]\n";
+    const std::string blocks = "[[session]]\nnote = \"[x]\"\n  [[ planned ]] # c\nx = 1\n";
+    CHECK(plain_log_header(header + blocks) == header);
+    CHECK(plain_log_header(header) == header);
+    CHECK(plain_log_header("") == "");
+    CHECK(plain_log_header(blocks) == "");
+    CHECK_FALSE(plain_log_header(header + blocks + "[activities]\n"));
+    CHECK_FALSE(plain_log_header(header + blocks + "  [\"activities\"]\n"));
+    CHECK_FALSE(plain_log_header(header + blocks + "[[session.x]]\n"));
+    CHECK_FALSE(plain_log_header(header + blocks + "x = [\n[1]]\n"));  // may be anything: the whole log is read
+}

@@ -19,9 +19,11 @@ namespace {
 
 // A name a completion may insert into a command line as it is: no space,
 // quote, shell metacharacter, control character or invisible formatting
-// character (a log could declare any of them; the user can still type it).
+// character (a log could declare any of them; the user can still type it),
+// and no '-' first: anklog would read the word as an option (-f), however
+// quoted.
 bool completable(std::string_view name) {
-    if (name.empty()) return false;
+    if (name.empty() || name.front() == '-') return false;
     for (std::size_t i = 0; i < name.size(); ++i) {
         const auto byte = static_cast<unsigned char>(name[i]);
         if (byte < 0x80) {
@@ -75,18 +77,20 @@ CLI::App* setup_complete_helper(CLI::App& app, CompleteHelperFlags& flags) {
 int run_complete_helper(const GlobalFlags& global, const CompleteHelperFlags& flags) {
     if (flags.what != "activities") return 0;
     // Built-in activities whatever happens; the log's own when it can be read.
-    Log log;
+    // Only the log's header declares activities: each Tab reads that, not
+    // every session.
+    Catalogue catalogue;
     try {
         const auto path = resolve_log_path(global.file);
         // Never wait on a FIFO or a device while the user presses Tab.
         std::error_code error;
         if (!std::filesystem::is_regular_file(path, error)) throw std::runtime_error("not a regular file");
-        if (auto text = storage::read_file_if_exists(path)) log = parse_log(*text, path.string());
+        if (auto text = storage::read_file_if_exists(path)) catalogue = parse_catalogue(*text, path.string());
     } catch (const std::exception&) {
         // A completion never shows errors: the built-in names still help.
     }
     std::set<std::string> names;
-    for (const std::string& name : log.catalogue.names()) {
+    for (const std::string& name : catalogue.names()) {
         if (completable(name)) names.insert(name);
     }
     for (const std::string& name : names) fmt::print("{}\n", name);
