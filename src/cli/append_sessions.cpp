@@ -6,6 +6,7 @@
 
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
+#include "anklog/log_parser.hpp"
 #include "anklog/toml_writer.hpp"
 #include "render/output.hpp"
 #include "render/terminal.hpp"

@@ -9,6 +9,7 @@
 #include <ctime>
 
 #include "anklog/error.hpp"
+#include "anklog/log_parser.hpp"
 #include "log_file.hpp"
 
 namespace anklog::cli {

@@ -20,10 +20,12 @@
 #include <span>
 
 #include "log_parser.hpp"
+#include "log_schema.hpp"
 
 #include "anklog/error.hpp"
 #include "anklog/limits.hpp"
 #include "anklog/log.hpp"
+#include "anklog/log_parser.hpp"
 #include "anklog/rules.hpp"
 #include "anklog/suggest.hpp"
 #include "anklog/toml_scan.hpp"
@@ -33,87 +35,7 @@ namespace anklog {
 
 namespace {
 
-using Keys = std::span<const std::string_view>;
-constexpr std::array<std::string_view, 7> top_level_keys{"version", "profile", "activities", "rules",
-                                                         "session", "planned", "pain"};
-constexpr std::array<std::string_view, 4> profile_keys{"name", "units", "weights", "history"};
-constexpr std::array<std::string_view, 3> activity_keys{"kind", "group", "fixed_length"};
-constexpr std::array<std::string_view, 10> session_keys{"date", "activity", "on",     "weight", "minutes",
-                                                        "sets", "reps",     "effort", "pain",   "note"};
-// A planned session holds only what a plan prescribes, so that a [[planned]]
-// block renamed to [[session]] is a valid session.
-constexpr std::size_t planned_key_count = 7;
-constexpr Keys planned_keys{session_keys.data(), planned_key_count};
-
-constexpr std::array<std::string_view, 3> pain_keys{"date", "pain", "note"};
-
-std::string_view block_name(BlockKind kind) {
-    switch (kind) {
-        case BlockKind::session: return "session";
-        case BlockKind::planned: return "planned";
-        case BlockKind::pain: return "pain";
-    }
-    return "session";
-}
-
-// A whole-number weight above this is out of range; below it toml++ reads it
-// as a double exactly (value<double>() refuses integers above 2^53).
-constexpr long long max_exact_integer_weight = 1'000'000;
-
-static_assert(session_keys[0] == "date" && session_keys[1] == "activity" && session_keys[2] == "on" &&
-                  session_keys[3] == "weight" && session_keys[4] == "minutes" && session_keys[5] == "sets" &&
-                  session_keys[6] == "reps" && session_keys[7] == "effort" && session_keys[8] == "pain" &&
-                  session_keys[9] == "note",
-              "session_key_index and Parser::simple_session know this order");
-
-// The position of `key` in session_keys: each starts with its own letter.
-std::optional<std::size_t> session_key_index(std::string_view key) {
-    if (key.empty()) return std::nullopt;
-    std::size_t index = 0;
-    switch (key.front()) {
-        case 'd': index = 0; break;
-        case 'a': index = 1; break;
-        case 'o': index = 2; break;
-        case 'w': index = 3; break;
-        case 'm': index = 4; break;
-        case 's': index = 5; break;
-        case 'r': index = 6; break;
-        case 'e': index = 7; break;
-        case 'p': index = 8; break;
-        case 'n': index = 9; break;
-        default: return std::nullopt;
-    }
-    if (session_keys[index] != key) return std::nullopt;
-    return index;
-}
-
-// The whole-number field of a session named `key`, or nullptr.
-std::optional<int>* count_field(Session& session, std::string_view key) {
-    if (key == "minutes") return &session.minutes;
-    if (key == "sets") return &session.sets;
-    if (key == "reps") return &session.reps;
-    if (key == "effort") return &session.effort;
-    if (key == "pain") return &session.pain;
-    return nullptr;
-}
-
-// "# anklog plan for the week of 2026-11-30": written above each saved week.
-constexpr std::string_view plan_marker = "# anklog plan for the week of ";
-
-std::string_view type_name(const toml::node& node) {
-    switch (node.type()) {
-        case toml::node_type::string: return "a string";
-        case toml::node_type::integer: return "a whole number";
-        case toml::node_type::floating_point: return "a number";
-        case toml::node_type::boolean: return "true/false";
-        case toml::node_type::date: return "a date";
-        case toml::node_type::time: return "a time";
-        case toml::node_type::date_time: return "a date and time";
-        case toml::node_type::array: return "a list";
-        case toml::node_type::table: return "a table";
-        default: return "nothing";
-    }
-}
+using namespace schema;  // NOLINT(google-build-using-namespace): the parser speaks the schema's words
 
 class Parser {
 public:
@@ -284,8 +206,8 @@ private:
         const auto version = node->as_integer()->get();
         if (version > limits::format_version) {
             fail(*node,
-                 fmt::format("this log is format version {}, newer than this anklog reads (version {})",
-                             version, limits::format_version),
+                 fmt::format("this log is format version {}, newer than this anklog reads (version {})", version,
+                             limits::format_version),
                  "upgrade anklog to read it; your log has not been changed");
         }
         if (version < 1) fail(*node, fmt::format("unknown log format version {}", version), advice);
@@ -366,7 +288,8 @@ private:
             const toml::node* fixed_node = spec.get("fixed_length");
             if (fixed_node) {
                 if (!fixed_node->is_boolean()) {
-                    fail(*fixed_node, fmt::format("'fixed_length' must be true or false, not {}", type_name(*fixed_node)),
+                    fail(*fixed_node,
+                         fmt::format("'fixed_length' must be true or false, not {}", type_name(*fixed_node)),
                          "write fixed_length = true for a class that always lasts as long");
                 }
                 fixed_length = fixed_node->as_boolean()->get();
@@ -458,8 +381,9 @@ private:
                 }
                 const std::optional<double> number = value.is_number() ? value.value<double>() : std::nullopt;
                 if (!number || !std::isfinite(*number) || *number < threshold->min || *number > threshold->max) {
-                    fail(value, fmt::format("{}.{} must be a number from {} to {}", name, knob.str(), threshold->min,
-                                            threshold->max),
+                    fail(value,
+                         fmt::format("{}.{} must be a number from {} to {}", name, knob.str(), threshold->min,
+                                     threshold->max),
                          fmt::format("{} (default {})", threshold->meaning, threshold->value));
                 }
                 log_.rules.set(threshold->knob, *number);
@@ -475,10 +399,11 @@ private:
             const std::string_view name = block_name(kind);
             const toml::node* node = root.get(name);
             if (!node) continue;
-            const std::string advice = fmt::format(
-                "start each {} with [[{}]] (double brackets)",
-                kind == BlockKind::session ? "session" : kind == BlockKind::planned ? "planned session" : "pain check",
-                name);
+            const std::string advice = fmt::format("start each {} with [[{}]] (double brackets)",
+                                                   kind == BlockKind::session   ? "session"
+                                                   : kind == BlockKind::planned ? "planned session"
+                                                                                : "pain check",
+                                                   name);
             if (node->is_table()) fail(*node, fmt::format("'{}' must be a list of [[{}]] blocks", name, name), advice);
             if (!node->is_array_of_tables()) {
                 fail(*node, fmt::format("'{}' must be a list of [[{}]] blocks, not {}", name, name, type_name(*node)),
@@ -549,9 +474,9 @@ private:
 
         const toml::node** slot(std::string_view key) {
             const std::pair<std::string_view, const toml::node**> slots[] = {
-                {"date", &date},     {"activity", &activity}, {"on", &on},         {"weight", &weight},
-                {"minutes", &minutes}, {"sets", &sets},       {"reps", &reps},     {"effort", &effort},
-                {"pain", &pain},     {"note", &note},
+                {"date", &date},       {"activity", &activity}, {"on", &on},     {"weight", &weight},
+                {"minutes", &minutes}, {"sets", &sets},         {"reps", &reps}, {"effort", &effort},
+                {"pain", &pain},       {"note", &note},
             };
             for (const auto& [name, field] : slots) {
                 if (name == key) return field;
@@ -606,7 +531,8 @@ private:
             const std::string text = string_at(*on, "on");
             const auto limb = parse_limb(text);
             if (!limb) {
-                fail(*on, fmt::format("unknown limb \"{}\"", text), fmt::format("on is {}", one_of(limb_names.names(), "\"")));
+                fail(*on, fmt::format("unknown limb \"{}\"", text),
+                     fmt::format("on is {}", one_of(limb_names.names(), "\"")));
             }
             session.on = *limb;
         }
@@ -643,9 +569,9 @@ private:
             switch (*index) {
                 case 0:  // date
                     if (value.type != Type::date) return std::nullopt;
-                    session.date = Date{std::chrono::year{value.year},
-                                        std::chrono::month{static_cast<unsigned>(value.month)},
-                                        std::chrono::day{static_cast<unsigned>(value.day)}};
+                    session.date =
+                        Date{std::chrono::year{value.year}, std::chrono::month{static_cast<unsigned>(value.month)},
+                             std::chrono::day{static_cast<unsigned>(value.day)}};
                     dated = true;
                     break;
                 case 1:  // activity
@@ -734,45 +660,6 @@ Catalogue parse_catalogue(std::string_view text, std::string_view file_name) {
         }
     }
     return parse_log(text, file_name).catalogue;
-}
-
-std::vector<const Session*> planned_in_effect(const Log& log) {
-    // The save a block belongs to: the last marker line above it (saves are in file order).
-    const auto save_of = [&log](int line) -> std::optional<std::size_t> {
-        const auto after = std::partition_point(log.plan_saves.begin(), log.plan_saves.end(),
-                                                [line](const PlanSave& save) { return save.line < line; });
-        if (after == log.plan_saves.begin()) return std::nullopt;
-        return static_cast<std::size_t>(after - log.plan_saves.begin()) - 1;
-    };
-    std::map<Date, std::size_t> latest;  // week -> its last save
-    for (std::size_t i = 0; i < log.plan_saves.size(); ++i) latest[log.plan_saves[i].monday] = i;
-    std::vector<const Session*> out;
-    for (const Session& planned : log.planned) {
-        const auto week = latest.find(week_start(planned.date));
-        if (week == latest.end() || save_of(planned.line) == week->second) out.push_back(&planned);
-    }
-    std::stable_sort(out.begin(), out.end(), [](const Session* a, const Session* b) { return a->date < b->date; });
-    return out;
-}
-
-std::vector<PlanSave> saved_rest_weeks(const Log& log) {
-    std::map<Date, PlanSave> latest;  // week -> its last save
-    for (const PlanSave& save : log.plan_saves) latest[save.monday] = save;
-    for (const Session* planned : planned_in_effect(log)) latest.erase(week_start(planned->date));
-    std::vector<PlanSave> out;
-    out.reserve(latest.size());
-    for (const auto& [monday, save] : latest) out.push_back(save);
-    return out;
-}
-
-std::vector<const Session*> in_date_order(const Log& log) {
-    std::vector<const Session*> out;
-    out.reserve(log.sessions.size());
-    for (const Session& session : log.sessions) out.push_back(&session);
-    const auto earlier = [](const Session* a, const Session* b) { return a->date < b->date; };
-    // An append-only log is usually in date order already.
-    if (!std::is_sorted(out.begin(), out.end(), earlier)) std::stable_sort(out.begin(), out.end(), earlier);
-    return out;
 }
 
 }  // namespace anklog

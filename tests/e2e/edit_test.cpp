@@ -9,6 +9,7 @@
 
 #include "anklog/date.hpp"
 #include "anklog/log.hpp"
+#include "anklog/log_parser.hpp"
 #include "faults.hpp"
 #include "terminal.hpp"
 

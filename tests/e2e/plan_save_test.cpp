@@ -5,6 +5,7 @@
 #include <set>
 
 #include "anklog/log.hpp"
+#include "anklog/log_parser.hpp"
 #include "faults.hpp"
 
 using namespace e2e;
@@ -213,6 +214,9 @@ TEST_CASE("plan --save of a rest week - its marker line records it / plan, today
     const Result today = run(home, {"-f", "log.toml", "today", "--date", "2026-11-04"});
     CHECK(today.exit_code == 0);
     CHECK(today.out == "Wed 2026-11-04, from log.toml: 0 planned, 0 done\n"
+                       // The standing comes first: the rest week is why nothing is planned.
+                       "Where you stand on 2026-11-04: danger: resting after pain on 3 of the last 5 training days (the last on "
+                       "2026-10-30), until 2026-11-13: see a doctor or physiotherapist before training with weights again\n"
                        "\n"
                        "Nothing is planned for this day: this is a rest week (saved plan of the week of 2026-11-02).\n");
 
@@ -262,6 +266,8 @@ TEST_CASE("a rest week saved over a week already planned is the plan in effect")
     CHECK(read(home / "log.toml") == planned + rest_week_saved);
     CHECK(run(home, {"-f", "log.toml", "today", "--date", "2026-11-04"}).out ==
           "Wed 2026-11-04, from log.toml: 0 planned, 0 done\n"
+          "Where you stand on 2026-11-04: danger: resting after pain on 3 of the last 5 training days (the last on "
+          "2026-10-30), until 2026-11-13: see a doctor or physiotherapist before training with weights again\n"
           "\n"
           "Nothing is planned for this day: this is a rest week (saved plan of the week of 2026-11-02).\n");
     const Result done = run(home, {"-f", "log.toml", "done", "--date", "2026-11-04"});

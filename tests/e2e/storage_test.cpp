@@ -6,6 +6,7 @@
 #include <csignal>
 
 #include "anklog/log.hpp"
+#include "anklog/log_parser.hpp"
 #include "harness.hpp"
 
 using namespace e2e;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "anklog/log.hpp"
+#include "anklog/log_parser.hpp"
 #include "faults.hpp"
 
 using namespace e2e;

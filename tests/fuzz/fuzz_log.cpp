@@ -10,6 +10,7 @@
 
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
+#include "anklog/log_parser.hpp"
 #include "anklog/plan.hpp"
 #include "anklog/toml_writer.hpp"
 

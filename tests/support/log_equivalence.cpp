@@ -7,6 +7,7 @@
 
 #include "../../src/log/log_parser.hpp"
 #include "anklog/error.hpp"
+#include "anklog/log_parser.hpp"
 #include "anklog/rules.hpp"
 
 namespace anklog::testing {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "anklog/adherence.hpp"
+#include "anklog/log_parser.hpp"
 
 using namespace anklog;
 

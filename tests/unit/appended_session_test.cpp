@@ -10,6 +10,7 @@
 
 #include "anklog/error.hpp"
 #include "anklog/log.hpp"
+#include "anklog/log_parser.hpp"
 #include "anklog/toml_writer.hpp"
 
 using namespace anklog;

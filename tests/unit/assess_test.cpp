@@ -7,6 +7,7 @@
 #include "anklog/assess.hpp"
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
+#include "anklog/log_parser.hpp"
 #include "anklog/plan.hpp"
 #include "anklog/profile.hpp"
 #include "anklog/toml_writer.hpp"

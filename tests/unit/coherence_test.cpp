@@ -10,6 +10,7 @@
 
 #include "anklog/assess.hpp"
 #include "anklog/check.hpp"
+#include "anklog/log_parser.hpp"
 #include "anklog/plan.hpp"
 
 using namespace anklog;

@@ -8,6 +8,7 @@
 
 #include "anklog/check.hpp"
 #include "anklog/load_ratio.hpp"
+#include "anklog/log_parser.hpp"
 
 using namespace anklog;
 

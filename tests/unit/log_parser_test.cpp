@@ -2,6 +2,7 @@
 
 #include "anklog/error.hpp"
 #include "anklog/log.hpp"
+#include "anklog/log_parser.hpp"
 
 using namespace anklog;
 

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "anklog/check.hpp"
+#include "anklog/log_parser.hpp"
 #include "anklog/plan.hpp"
 #include "anklog/toml_writer.hpp"
 #include "string_vectors.hpp"

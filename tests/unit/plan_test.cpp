@@ -8,6 +8,7 @@
 #include <random>
 
 #include "anklog/check.hpp"
+#include "anklog/log_parser.hpp"
 #include "anklog/plan.hpp"
 #include "anklog/toml_writer.hpp"
 #include "string_vectors.hpp"

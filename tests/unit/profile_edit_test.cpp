@@ -5,6 +5,7 @@
 
 #include "anklog/error.hpp"
 #include "anklog/log.hpp"
+#include "anklog/log_parser.hpp"
 #include "anklog/profile_edit.hpp"
 
 using namespace anklog;

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "anklog/check.hpp"
+#include "anklog/log_parser.hpp"
 
 using namespace anklog;
 

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "anklog/error.hpp"
+#include "anklog/log_parser.hpp"
 #include "anklog/summary.hpp"
 
 using namespace anklog;

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "anklog/log.hpp"
+#include "anklog/log_parser.hpp"
 #include "anklog/toml_writer.hpp"
 #include "anklog/utf8.hpp"
 

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "anklog/log.hpp"
+#include "anklog/log_parser.hpp"
 #include "anklog/toml_writer.hpp"
 #include "anklog/utf8.hpp"
 #include "commands/commands.hpp"

@@ -12,6 +12,7 @@
 
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
+#include "anklog/log_parser.hpp"
 #include "anklog/toml_writer.hpp"
 #include "commands/commands.hpp"
 #include "editor.hpp"

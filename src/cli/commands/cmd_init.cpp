@@ -6,6 +6,7 @@
 
 #include "anklog/error.hpp"
 #include "anklog/log.hpp"
+#include "anklog/log_parser.hpp"
 #include "anklog/toml_writer.hpp"
 #include "commands/commands.hpp"
 #include "log_file.hpp"

@@ -5,6 +5,7 @@
 
 #include "anklog/adherence.hpp"
 #include "anklog/error.hpp"
+#include "anklog/log_parser.hpp"
 #include "anklog/plan.hpp"
 #include "anklog/toml_writer.hpp"
 #include "commands/commands.hpp"

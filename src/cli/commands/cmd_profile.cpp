@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "anklog/error.hpp"
+#include "anklog/log_parser.hpp"
 #include "anklog/profile_edit.hpp"
 #include "anklog/toml_writer.hpp"
 #include "commands/commands.hpp"

@@ -8,6 +8,7 @@
 #include "anklog/assess.hpp"
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
+#include "anklog/log_parser.hpp"
 #include "commands/commands.hpp"
 #include "day_plan.hpp"
 #include "log_file.hpp"

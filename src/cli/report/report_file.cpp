@@ -16,6 +16,7 @@
 
 #include "anklog/error.hpp"
 #include "anklog/log.hpp"
+#include "anklog/log_parser.hpp"
 #include "log_file.hpp"
 #include "report/report_html.hpp"
 

@@ -1,0 +1,53 @@
+#pragma once
+// The log's schema, internal to src/log/: the keys each table may hold,
+// the names of its blocks, and the words its errors use for TOML's types.
+#include <toml++/toml.h>
+
+#include <array>
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "anklog/session.hpp"
+#include "anklog/toml_scan.hpp"
+
+namespace anklog::schema {
+
+using Keys = std::span<const std::string_view>;
+inline constexpr std::array<std::string_view, 7> top_level_keys{"version", "profile", "activities", "rules",
+                                                                "session", "planned", "pain"};
+inline constexpr std::array<std::string_view, 4> profile_keys{"name", "units", "weights", "history"};
+inline constexpr std::array<std::string_view, 3> activity_keys{"kind", "group", "fixed_length"};
+inline constexpr std::array<std::string_view, 10> session_keys{"date", "activity", "on",     "weight", "minutes",
+                                                               "sets", "reps",     "effort", "pain",   "note"};
+// A planned session holds only what a plan prescribes, so that a [[planned]]
+// block renamed to [[session]] is a valid session.
+inline constexpr std::size_t planned_key_count = 7;
+inline constexpr Keys planned_keys{session_keys.data(), planned_key_count};
+
+inline constexpr std::array<std::string_view, 3> pain_keys{"date", "pain", "note"};
+
+std::string_view block_name(BlockKind kind);
+
+// A whole-number weight above this is out of range; below it toml++ reads it
+// as a double exactly (value<double>() refuses integers above 2^53).
+inline constexpr long long max_exact_integer_weight = 1'000'000;
+
+static_assert(session_keys[0] == "date" && session_keys[1] == "activity" && session_keys[2] == "on" &&
+                  session_keys[3] == "weight" && session_keys[4] == "minutes" && session_keys[5] == "sets" &&
+                  session_keys[6] == "reps" && session_keys[7] == "effort" && session_keys[8] == "pain" &&
+                  session_keys[9] == "note",
+              "session_key_index and Parser::simple_session know this order");
+
+// The position of `key` in session_keys: each starts with its own letter.
+std::optional<std::size_t> session_key_index(std::string_view key);
+
+// The whole-number field of a session named `key`, or nullptr.
+std::optional<int>* count_field(Session& session, std::string_view key);
+
+// "# anklog plan for the week of 2026-11-30": written above each saved week.
+inline constexpr std::string_view plan_marker = "# anklog plan for the week of ";
+
+std::string_view type_name(const toml::node& node);
+
+}  // namespace anklog::schema
