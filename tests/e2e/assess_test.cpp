@@ -455,3 +455,21 @@ TEST_CASE("issue 19 point 5: history --format json and csv carry the pain checks
     CHECK(run(home, {"-f", "log.toml", "history", "--format", "csv", "--activity", "walk"}).out.find("pain-check") ==
           std::string::npos);
 }
+
+TEST_CASE("issue 19: today says where a person coming back after a break stands") {
+    ScratchDir home;
+    write(home / "log.toml", "[profile]\nunits = \"kg\"\n" +
+                                 block("2026-11-02", "walk", "weight = \"1 kg\"\nminutes = 20\n") +
+                                 block("2026-11-04", "pilates", "minutes = 40\n") +
+                                 block("2026-11-06", "walk", "weight = \"1 kg\"\nminutes = 20\n"));
+    const Result back = run(home, {"-f", "log.toml", "today", "--date", "2026-11-27"});
+    CHECK(back.exit_code == 0);
+    CHECK(back.out ==
+          "Fri 2026-11-27, from log.toml: 0 planned, 0 done\n"
+          "Where you stand on 2026-11-27: coming back after 21 days away (the last session on 2026-11-06): about "
+          "half your last volume, then build up\n"
+          "\nNothing is planned for this day. 'anklog plan --save' plans and saves a week.\n");
+    // 13 days away is no break: nothing to say.
+    CHECK(run(home, {"-f", "log.toml", "today", "--date", "2026-11-19"}).out.find("Where you stand") ==
+          std::string::npos);
+}
