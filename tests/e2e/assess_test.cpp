@@ -416,3 +416,60 @@ TEST_CASE("issue 19 point 9: the report's first lines are the standing, and adhe
     CHECK(standing < r.out.find("<section"));
     CHECK(r.out.find("on track") == std::string::npos);
 }
+
+namespace {
+
+// Two walks with a pain check (no workout) after each.
+const std::string with_pain_checks = "[profile]\nunits = \"kg\"\n" +
+                                     block("2026-11-02", "walk", "weight = \"1 kg\"\nminutes = 10\npain = 4\n") +
+                                     "\n[[pain]]\ndate = 2026-11-03\npain = 1\nnote = \"knee, \\\"fine\\\"\"\n" +
+                                     block("2026-11-04", "walk", "weight = \"1 kg\"\nminutes = 10\n") +
+                                     "\n[[pain]]\ndate = 2026-11-05\npain = 0\n";
+
+}  // namespace
+
+TEST_CASE("issue 19 point 5: history --format json and csv carry the pain checks, as text does") {
+    ScratchDir home;
+    write(home / "log.toml", with_pain_checks);
+    const auto json = json_of(run(home, {"-f", "log.toml", "history", "--format", "json"}).out);
+    CHECK(json["pain_checks"] == json_of(R"json([
+      {"line": 11, "date": "2026-11-03", "pain": 1, "note": "knee, \"fine\""},
+      {"line": 22, "date": "2026-11-05", "pain": 0, "note": null}])json"));
+    CHECK(json["sessions"].size() == 2);
+    // A row of kind pain-check each, in date order among the sessions.
+    CHECK(run(home, {"-f", "log.toml", "history", "--format", "csv"}).out ==
+          "date,activity,kind,on,weight,weight_kg,minutes,sets,reps,effort,pain,srpe_load,note,line\r\n"
+          "2026-11-02,walk,gait,ankle,1 kg,1,10,,,,4,,,4\r\n"
+          "2026-11-03,,pain-check,,,,,,,,1,,\"knee, \"\"fine\"\"\",11\r\n"
+          "2026-11-04,walk,gait,ankle,1 kg,1,10,,,,,,,16\r\n"
+          "2026-11-05,,pain-check,,,,,,,,0,,,22\r\n");
+    CHECK(run(home, {"-f", "log.toml", "history", "--format", "csv", "--planned", "--since", "2026-11-04"}).out ==
+          "date,activity,kind,on,weight,weight_kg,minutes,sets,reps,effort,pain,srpe_load,note,line,plan\r\n"
+          "2026-11-04,walk,gait,ankle,1 kg,1,10,,,,,,,16,\r\n"
+          "2026-11-05,,pain-check,,,,,,,,0,,,22,\r\n");
+    // The same dates as the sessions; none for a history of chosen activities.
+    CHECK(json_of(run(home, {"-f", "log.toml", "history", "--format", "json", "--until", "2026-11-04"}).out)["pain_checks"]
+              .size() == 1);
+    CHECK(json_of(run(home, {"-f", "log.toml", "history", "--format", "json", "--activity", "walk"}).out)["pain_checks"] ==
+          json_of("[]"));
+    CHECK(run(home, {"-f", "log.toml", "history", "--format", "csv", "--activity", "walk"}).out.find("pain-check") ==
+          std::string::npos);
+}
+
+TEST_CASE("issue 19: today says where a person coming back after a break stands") {
+    ScratchDir home;
+    write(home / "log.toml", "[profile]\nunits = \"kg\"\n" +
+                                 block("2026-11-02", "walk", "weight = \"1 kg\"\nminutes = 20\n") +
+                                 block("2026-11-04", "pilates", "minutes = 40\n") +
+                                 block("2026-11-06", "walk", "weight = \"1 kg\"\nminutes = 20\n"));
+    const Result back = run(home, {"-f", "log.toml", "today", "--date", "2026-11-27"});
+    CHECK(back.exit_code == 0);
+    CHECK(back.out ==
+          "Fri 2026-11-27, from log.toml: 0 planned, 0 done\n"
+          "Where you stand on 2026-11-27: coming back after 21 days away (the last session on 2026-11-06): about "
+          "half your last volume, then build up\n"
+          "\nNothing is planned for this day. 'anklog plan --save' plans and saves a week.\n");
+    // 13 days away is no break: nothing to say.
+    CHECK(run(home, {"-f", "log.toml", "today", "--date", "2026-11-19"}).out.find("Where you stand") ==
+          std::string::npos);
+}

@@ -66,13 +66,14 @@ TEST_CASE("history --format json and csv carry every field / notes escaped") {
         {"line": 4, "date": "2026-11-18", "activity": "walk", "kind": "gait", "on": "ankle", "weight": "2 lb",
          "weight_kg": 0.90718474, "minutes": 20, "sets": null, "reps": null, "effort": 3, "pain": null,
          "srpe_load": 60, "note": "said \"hi\"\nto Ann, Bo"}
-      ]
+      ],
+      "pain_checks": []
     })json"));
     CHECK(run(home, {"-f", "log.toml", "history", "--format", "csv", "--since", "2026-11-18"}).out ==
           "date,activity,kind,on,weight,weight_kg,minutes,sets,reps,effort,pain,srpe_load,note,line\r\n"
           "2026-11-18,walk,gait,ankle,2 lb,0.9072,20,,,3,,60,\"said \"\"hi\"\"\nto Ann, Bo\",4\r\n");
     CHECK(json_of(run(home, {"-f", "log.toml", "history", "--format", "json", "--until", "2026-11-01"}).out) ==
-          json_of(R"json({"file": "log.toml", "units": "lb", "sessions": []})json"));
+          json_of(R"json({"file": "log.toml", "units": "lb", "sessions": [], "pain_checks": []})json"));
 }
 
 TEST_CASE("history on a missing log or with a bad date says what to do") {

@@ -68,7 +68,10 @@ TEST_CASE("today: planned sessions still to do / what check would raise on doing
                                  "\"3 kg\"\nminutes = 12\n");
     const Result r = run(home, with_log({"today", "--date", "2099-01-05"}));
     CHECK(r.exit_code == 0);
+    // So long away, the person is coming back after a break, and today says so.
     CHECK(r.out.rfind("Mon 2099-01-05, from log.toml: 1 planned, 0 done\n"
+                      "Where you stand on 2099-01-05: coming back after 26346 days away (the last session on "
+                      "2026-11-18): about half your last volume, then build up\n"
                       "\n"
                       "  walk  3 kg  12 min  to do\n"
                       "\n"

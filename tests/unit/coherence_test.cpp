@@ -6,6 +6,8 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <optional>
 #include <random>
 
 #include "anklog/assess.hpp"
@@ -98,4 +100,94 @@ TEST_CASE("coherence law: plan and the assessment never contradict (random histo
     }
     CHECK(rest_weeks > 0);
     CHECK(holds > 0);
+}
+
+namespace {
+
+// A random history, its last day, and the Monday after it: the first day a
+// new week could be planned.
+struct Case {
+    Log log;
+    Date day;
+};
+
+std::optional<Case> next_case(std::mt19937& random, Date start) {
+    Log log = parse_log(random_history(random, start), "random.toml");
+    if (log.sessions.empty()) return std::nullopt;
+    Date last = start;
+    for (const Session& s : log.sessions) last = std::max(last, s.date);
+    for (const PainCheck& c : log.pain_checks) last = std::max(last, c.date);
+    return Case{std::move(log), add_days(week_start(last), 7)};
+}
+
+}  // namespace
+
+// Summary's headline (the assessment's headline and severity, which summary
+// renders) never reads as clean or on track beside danger or a rest.
+TEST_CASE("coherence law: summary's headline is never clean beside danger or a rest (random histories)") {
+    std::mt19937 random(20261206);
+    const Date start = *parse_iso_date("2026-03-02");
+    int dangers = 0;
+    for (int n = 0; n < 300; ++n) {
+        const auto c = next_case(random, start);
+        if (!c) continue;
+        const Assessment standing = assess(c->log, c->day);
+        CAPTURE(to_string(c->day));
+        CAPTURE(standing.headline);
+        if (standing.severity != Severity::danger && !standing.pain.resting) continue;
+        ++dangers;
+        CHECK_FALSE(standing.attention.empty());
+        CHECK(standing.attention.front().severity == Severity::danger);
+        CHECK(standing.headline != "nothing needs attention");
+        CHECK(standing.headline.find("on track") == std::string::npos);
+    }
+    CHECK(dangers > 0);
+}
+
+// check's suggestion: on the Monday after the last session, the last session
+// done again (as `log --again` would): the load check suggests instead never
+// lands on a placement the assessment holds back or rests, and is never
+// heavier than plan's first session of that load.
+//
+// KNOWN TO FAIL (may_fail, so the suite stays green until check is fixed):
+// check() judges the session by its rules alone and does not consult the
+// assessment (which is built on check(), so it cannot call assess()). Found
+// by this law: during a rest after persistent pain, and with pain holding the
+// ankles back, weight-and-volume's advice still proposes "1.5 kg for N min" on
+// the ankles; after a danger[weight-jump] on glute-bridge, its advice "2 kg
+// for 3 x 7" is heavier than plan's first glute-bridge. Remove may_fail once
+// check's suggestions follow the assessment.
+TEST_CASE("coherence law: check's suggestion never goes where the assessment holds back or rests, nor above plan" *
+          doctest::may_fail()) {
+    std::mt19937 random(20261206);
+    const Date start = *parse_iso_date("2026-03-02");
+    int suggestions = 0;
+    for (int n = 0; n < 300; ++n) {
+        const auto c = next_case(random, start);
+        if (!c) continue;
+        const Assessment standing = assess(c->log, c->day);
+        CAPTURE(to_string(c->day));
+        CAPTURE(standing.headline);
+        Log again = c->log;
+        Session repeat = c->log.sessions.back();
+        repeat.date = c->day;
+        repeat.line = 0;
+        again.sessions.push_back(repeat);
+        const Week week = plan(c->log, PlanOptions{c->day, 3});
+        for (const Finding& f : check(again)) {
+            if (f.session != again.sessions.size() - 1 || !f.suggestion || !f.suggestion->weighted()) continue;
+            ++suggestions;
+            const Session& s = *f.suggestion;
+            CAPTURE(f.advice);
+            CHECK_FALSE(standing.pain.resting);
+            CHECK_FALSE(standing.pain.of(s.on).holds_back());
+            const auto first = std::find_if(week.sessions.begin(), week.sessions.end(), [&](const PlannedSession& p) {
+                return load_of(p.session) == load_of(s);
+            });
+            if (first == week.sessions.end() || !first->session.weighted()) continue;
+            CAPTURE(first->reason);
+            CHECK(compare(*s.weight, *first->session.weight) <= 0);
+        }
+    }
+    CHECK(suggestions > 0);
 }

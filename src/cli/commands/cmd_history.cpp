@@ -161,6 +161,20 @@ void print_text(const Log& log, const std::vector<Row>& rows, const std::vector<
                to_string(done.front()->session->date), to_string(done.back()->session->date));
 }
 
+// The pain checks (no workout) the filters keep, in date order: those in
+// the dates shown, none when the history is of chosen activities (a pain
+// check belongs to no activity).
+std::vector<const PainCheck*> shown_pain_checks(const Log& log, const HistoryFlags& flags, Date today) {
+    std::vector<const PainCheck*> shown;
+    if (!flags.activities.empty()) return shown;
+    const Period period = parse_period_flags(flags.since, flags.until, today);
+    for (const PainCheck& c : log.pain_checks) {
+        if (period.contains(c.date)) shown.push_back(&c);
+    }
+    std::stable_sort(shown.begin(), shown.end(), [](const PainCheck* a, const PainCheck* b) { return a->date < b->date; });
+    return shown;
+}
+
 nlohmann::ordered_json weeks_json(const std::vector<WeekAdherence>& weeks) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const WeekAdherence& week : weeks) {
@@ -173,8 +187,8 @@ nlohmann::ordered_json weeks_json(const std::vector<WeekAdherence>& weeks) {
     return out;
 }
 
-void print_json(const Log& log, const std::vector<Row>& rows, const std::vector<WeekAdherence>& weeks, bool planned,
-                const Context& context) {
+void print_json(const Log& log, const std::vector<Row>& rows, const std::vector<WeekAdherence>& weeks,
+                const std::vector<const PainCheck*>& pain_checks, bool planned, const Context& context) {
     nlohmann::ordered_json sessions = nlohmann::ordered_json::array();
     nlohmann::ordered_json to_do = nlohmann::ordered_json::array();
     for (const Row& row : rows) {
@@ -210,6 +224,14 @@ void print_json(const Log& log, const std::vector<Row>& rows, const std::vector<
     nlohmann::ordered_json document = {{"file", context.log_path.string()},
                                        {"units", to_string(log.profile.units)},
                                        {"sessions", sessions}};
+    nlohmann::ordered_json checks = nlohmann::ordered_json::array();
+    for (const PainCheck* c : pain_checks) {
+        checks.push_back({{"line", c->line},
+                          {"date", to_string(c->date)},
+                          {"pain", c->pain},
+                          {"note", c->note.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c->note)}});
+    }
+    document["pain_checks"] = checks;
     if (planned) {
         document["planned_not_done"] = to_do;
         document["weeks"] = weeks_json(weeks);
@@ -217,18 +239,32 @@ void print_json(const Log& log, const std::vector<Row>& rows, const std::vector<
     fmt::print("{}", json_text(document));
 }
 
-void print_csv(const Log& log, const std::vector<Row>& rows, bool planned) {
+// A pain check is a row of kind "pain-check" among the sessions, in date
+// order (after the sessions of its day), with only date, kind, pain, note
+// and line.
+void print_csv(const Log& log, const std::vector<Row>& rows, const std::vector<const PainCheck*>& pain_checks,
+               bool planned) {
     const auto field = [](const std::optional<int>& value) { return value ? std::to_string(*value) : ""; };
     fmt::print("date,activity,kind,on,weight,weight_kg,minutes,sets,reps,effort,pain,srpe_load,note,line{}\r\n",
                planned ? ",plan" : "");
+    auto check = pain_checks.begin();
+    const auto print_checks_until = [&](const std::optional<Date> before) {
+        for (; check != pain_checks.end() && (!before || (*check)->date < *before); ++check) {
+            const PainCheck& c = **check;
+            fmt::print("{},,pain-check,,,,,,,,{},,{},{}{}\r\n", to_string(c.date), c.pain, csv_text(c.note), c.line,
+                       planned ? "," : "");
+        }
+    };
     for (const Row& row : rows) {
         const Session& s = *row.session;
+        print_checks_until(s.date);
         fmt::print("{},{},{},{},{},{},{},{},{},{},{},{},{},{}", to_string(s.date), csv_text(s.activity),
                    to_string(row.kind), to_string(s.on), s.weight ? format_mass(*s.weight, log.profile.units) : "",
                    s.weight ? fmt::format("{:.4g}", s.weight->kg()) : "", field(s.minutes), field(s.sets),
                    field(s.reps), field(s.effort), field(s.pain), field(srpe_load(s)), csv_text(s.note), s.line);
         fmt::print("{}\r\n", planned ? "," + (row.plan == "-" ? std::string() : row.plan) : "");
     }
+    print_checks_until(std::nullopt);
 }
 
 // Those of `sessions` that the filters (dates, activity) keep, in date order.
@@ -291,6 +327,18 @@ void add_planned(const Log& log, std::vector<Row>& rows, WithPlan& with, const H
                      [](const WeekAdherence& a, const WeekAdherence& b) { return a.monday < b.monday; });
 }
 
+// Pain checks without a workout, apart from the sessions: they are no
+// training day. Shown unless the history is of chosen activities.
+void print_pain_checks(const std::vector<const PainCheck*>& shown) {
+    if (shown.empty()) return;
+    std::string out = "\npain checks (no workout):\n";
+    for (const PainCheck* c : shown) {
+        out += fmt::format("  {}  pain {}/10{}\n", to_string(c->date), c->pain,
+                           c->note.empty() ? "" : "  " + terminal_safe(c->note));
+    }
+    fmt::print("{}", out);
+}
+
 }  // namespace
 
 CLI::App* setup_history(CLI::App& app, HistoryFlags& flags) {
@@ -324,37 +372,19 @@ CLI::App* setup_history(CLI::App& app, HistoryFlags& flags) {
     return command;
 }
 
-// Pain checks without a workout, apart from the sessions: they are no
-// training day. Shown unless the history is of chosen activities.
-void print_pain_checks(const Log& log, const HistoryFlags& flags, Date today) {
-    if (!flags.activities.empty() || log.pain_checks.empty()) return;
-    const Period period = parse_period_flags(flags.since, flags.until, today);
-    std::vector<const PainCheck*> shown;
-    for (const PainCheck& c : log.pain_checks) {
-        if (period.contains(c.date)) shown.push_back(&c);
-    }
-    if (shown.empty()) return;
-    std::stable_sort(shown.begin(), shown.end(), [](const PainCheck* a, const PainCheck* b) { return a->date < b->date; });
-    std::string out = "\npain checks (no workout):\n";
-    for (const PainCheck* c : shown) {
-        out += fmt::format("  {}  pain {}/10{}\n", to_string(c->date), c->pain,
-                           c->note.empty() ? "" : "  " + terminal_safe(c->note));
-    }
-    fmt::print("{}", out);
-}
-
 int run_history(const Context& context, const HistoryFlags& flags) {
     const Log log = read_log(context);
     std::vector<Row> rows = select(log, flags, context.today);
     WithPlan with;
     if (flags.planned) add_planned(log, rows, with, flags, context.today);
+    const std::vector<const PainCheck*> pain_checks = shown_pain_checks(log, flags, context.today);
     if (flags.format == "json") {
-        print_json(log, rows, with.weeks, flags.planned, context);
+        print_json(log, rows, with.weeks, pain_checks, flags.planned, context);
     } else if (flags.format == "csv") {
-        print_csv(log, rows, flags.planned);
+        print_csv(log, rows, pain_checks, flags.planned);
     } else {
         print_text(log, rows, with.weeks, flags.planned, context);
-        print_pain_checks(log, flags, context.today);
+        print_pain_checks(pain_checks);
     }
     return 0;
 }

@@ -103,7 +103,11 @@ int run_today(const Context& context, const TodayFlags& flags) {
     // and why, coming back, a pain check due. Said when something needs
     // attention.
     const Assessment standing = assess(log, *date);
-    if (!standing.attention.empty()) fmt::print("{}\n", fit_to_terminal(standing_text(standing, color)));
+    if (!standing.attention.empty()) {
+        fmt::print("{}\n", fit_to_terminal(standing_text(standing, color)));
+    } else if (const std::string back = coming_back_text(standing); !back.empty()) {
+        fmt::print("{}\n", fit_to_terminal(back));
+    }
     std::vector<Line> lines;
     for (const PlannedStatus& status : day.planned) {
         if (!status.done) {

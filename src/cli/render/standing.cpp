@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <optional>
+
 #include "render/output.hpp"
 
 namespace anklog::cli {
@@ -33,6 +36,27 @@ std::string short_standing(const Assessment& a) {
     }
     if (!a.attention.empty()) return std::string(to_string(a.severity));
     return a.loads.empty() ? "nothing logged" : "ok";
+}
+
+std::string coming_back_text(const Assessment& a) {
+    if (!a.attention.empty() || a.loads.empty() || a.pain.persistent_last) return {};
+    // Every load coming back after its break (or never done with weights,
+    // and as long away): the person is back, not one load of theirs.
+    std::optional<Date> last;
+    std::optional<int> shortest_break;
+    for (const LoadState& load : a.loads) {
+        if (!load.last || (load.phase != Phase::coming_back && load.phase != Phase::starting)) return {};
+        if (!last || load.last->date > *last) last = load.last->date;
+        if (load.phase == Phase::coming_back) {
+            const int gap = days_between(load.last->date, a.date);
+            shortest_break = shortest_break ? std::min(*shortest_break, gap) : gap;
+        }
+    }
+    const int away = days_between(*last, a.date);
+    if (!shortest_break || away < *shortest_break) return {};
+    return fmt::format("Where you stand on {}: coming back after {} days away (the last session on {}): about half "
+                       "your last volume, then build up",
+                       to_string(a.date), away, to_string(*last));
 }
 
 std::string standing_line(const Assessment& assessment) {

@@ -15,6 +15,13 @@ std::string standing_text(const Assessment& assessment, bool color);
 // its severity when it is not a note ("danger: resting after pain ...").
 std::string standing_line(const Assessment& assessment);
 
+// When nothing needs attention but the person is coming back after a break
+// (every load's last session at least return-after-break's days ago, no
+// pain behind it): "Where you stand on 2026-12-07: coming back after 21 days
+// away (the last session on 2026-11-16): about half your last volume, then
+// build up". Empty otherwise.
+std::string coming_back_text(const Assessment& assessment);
+
 // A few words for a review's row: "resting after pain until 2026-11-30",
 // "21 days after pain, no pain check since", "danger on the last day", "ok".
 std::string short_standing(const Assessment& assessment);
