@@ -26,7 +26,10 @@ std::string block(const Session& session, std::string_view header, bool outcome)
     out += fmt::format("date = {}\n", to_string(session.date));
     out += fmt::format("activity = {}\n", toml_quote(session.activity));
     if (session.weight) {
-        if (session.weighted()) out += fmt::format("on = \"{}\"\n", to_string(session.on));
+        // An unweighted session keeps a placement someone wrote (on = "wrist"
+        // with 0 kg), so the log reads back as it was.
+        if (session.weighted() || session.on != Session{}.on)
+            out += fmt::format("on = \"{}\"\n", to_string(session.on));
         out += fmt::format("weight = \"{}\"\n", format_mass_exact(*session.weight));
     }
     const auto field = [&out](std::string_view key, const std::optional<int>& value) {

@@ -4,6 +4,8 @@
 // else (a crash, a sanitizer report, another exception) is a bug.
 #include <fmt/format.h>
 
+#include <cstdio>
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -59,7 +61,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             anklog::new_log_text(log.profile) + activities_for(log, s) + "\n" + anklog::to_toml(s);
         const anklog::Log again = anklog::parse_log(written, "again.toml");
         if (again.sessions.size() != 1 || !same_session(again.sessions[0], s)) {
-            __builtin_trap();  // what anklog writes must read back the same
+            // What anklog writes must read back the same: show what differed.
+            fmt::print(stderr, "session written as:\n{}\nread back as:\n{}\n", written,
+                       again.sessions.empty() ? std::string("(no session)") : anklog::to_toml(again.sessions[0]));
+            __builtin_trap();
         }
     }
     return 0;
