@@ -180,13 +180,15 @@ UpdateResult remove_under_handlers(const fs::path& path, const std::function<voi
 
 const char* landed_change() noexcept { return landed ? landed_text.c_str() : nullptr; }
 
-UpdateResult update_file(const fs::path& path,
-                         const std::function<std::string(const std::optional<std::string>& current)>& make_text,
-                         const std::function<void(std::string_view written)>& verify, const UpdateOptions& options) {
+namespace {
+
+// Runs one replacement with the signal handlers installed: a signal that came
+// while the rename was deferred ends the process once the write is whole.
+template <typename Write>
+UpdateResult with_signal_handlers(const Write& write) {
     const SignalHandlers handlers;
     try {
-        UpdateResult result = update_under_handlers(path, make_text, verify, options);
-        // A signal that came while the rename was deferred ends the process now.
+        UpdateResult result = write();
         if (pending_signal != 0) SignalHandlers::die();
         return result;
     } catch (const Interrupted&) {
@@ -198,19 +200,17 @@ UpdateResult update_file(const fs::path& path,
     }
 }
 
+}  // namespace
+
+UpdateResult update_file(const fs::path& path,
+                         const std::function<std::string(const std::optional<std::string>& current)>& make_text,
+                         const std::function<void(std::string_view written)>& verify, const UpdateOptions& options) {
+    return with_signal_handlers([&] { return update_under_handlers(path, make_text, verify, options); });
+}
+
 UpdateResult remove_file(const fs::path& path, const std::function<void(std::string_view current)>& check,
                          const UpdateOptions& options) {
-    const SignalHandlers handlers;
-    try {
-        UpdateResult result = remove_under_handlers(path, check, options);
-        if (pending_signal != 0) SignalHandlers::die();
-        return result;
-    } catch (const Interrupted&) {
-        SignalHandlers::die();
-    } catch (...) {
-        if (pending_signal != 0) SignalHandlers::die();
-        throw;
-    }
+    return with_signal_handlers([&] { return remove_under_handlers(path, check, options); });
 }
 
 }  // namespace anklog::storage

@@ -3,8 +3,8 @@
 // replacing it atomically under a lock so that it is never lost or torn.
 // This header is storage's whole interface; the files beside it each hold
 // one part (log_read, link_policy, folder_lock, atomic_replace,
-// file_metadata, scratch_files, backups, undo_file, interrupts,
-// private_copy), and their own headers are for storage alone.
+// file_metadata, scratch_files, backups, undo_file, interrupts), and
+// their own headers are for storage alone.
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -125,14 +125,5 @@ Backup read_backup(const std::filesystem::path& path, std::uint64_t number);
 // to revert: how undo reverts the write that created a log.
 UpdateResult remove_file(const std::filesystem::path& path, const std::function<void(std::string_view current)>& check,
                          const UpdateOptions& options);
-
-// A private copy of a log to edit: `name` in a new folder of its own
-// (mode 0700, "anklog-edit-XXXXXX") in `parent`, the file mode 0600. Throws
-// anklog::Error when it cannot be made.
-std::filesystem::path make_private_copy(const std::filesystem::path& parent, const std::string& name,
-                                        std::string_view text);
-
-// Removes a private copy and its folder; nothing when they are gone.
-void remove_private_copy(const std::filesystem::path& copy);
 
 }  // namespace anklog::storage
