@@ -139,7 +139,7 @@ TEST_CASE("plan --format ics: every line at most 75 octets and whole UTF-8, CRLF
 }
 
 TEST_CASE("plan --format ics without an id line: UIDs from the first session, unchanged by CRLF, comments and "
-          "later sessions; --save writes that identity once, undone with the save") {
+          "later sessions - --save writes that identity once, undone with the save") {
     ScratchDir home;
     const std::string before = example("knee-rehab.toml");
     write(home / "log.toml", before);
@@ -184,7 +184,7 @@ TEST_CASE("plan --format ics without an id line: UIDs from the first session, un
     CHECK(read(home / "log.toml") == before);
 }
 
-TEST_CASE("plan --save --format ics on a new log gives it a random identity, kept; two logs differ") {
+TEST_CASE("plan --save --format ics on a new log gives it a random identity, kept - two logs differ") {
     ScratchDir home;
     const std::vector<std::string> save_a{"-f", "a.toml", "plan", "--week-of", "2026-11-23", "--save", "--format", "ics"};
     const Result a = run(home, save_a);
