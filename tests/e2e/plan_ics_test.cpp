@@ -236,3 +236,19 @@ TEST_CASE("plan --format ics folds before a UTF-8 character that would straddle 
                      "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\r\n"
                      " \u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9)\r\n") != std::string::npos);
 }
+
+TEST_CASE("plan --format ics of a saved plan with two sessions alike on one day: two events, two UIDs, stable") {
+    ScratchDir home;
+    const std::string walk = "[[planned]]\ndate = 2026-11-24\nactivity = \"walk\"\non = \"ankle\"\nweight = \"0.5 kg\"\n"
+                             "minutes = 10\n";
+    write(home / "log.toml", example("knee-rehab.toml") + "\n# anklog plan for the week of 2026-11-23\n" + walk +
+                                 "\n" + walk);
+    const Result r = run(home, ics);
+    CHECK(r.exit_code == 0);
+    const std::vector<std::string> both = uids(r.out);
+    REQUIRE(both.size() == 2);
+    CHECK(both[0] != both[1]);
+    CHECK(uids(run(home, ics).out) == both);
+    CHECK(r.out.find("SUMMARY:walk\\, 0.5 kg\\, 10 min\r\n"
+                     "DESCRIPTION:From the plan saved on line ") != std::string::npos);
+}
