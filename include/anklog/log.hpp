@@ -55,6 +55,9 @@ struct Log {
     std::vector<Session> planned;   // [[planned]] blocks in file order: never counted as done
     std::vector<PainCheck> pain_checks;  // [[pain]] blocks in file order
     std::vector<PlanSave> plan_saves;  // in file order
+    // The log's identity (32 lowercase hex digits) from its first line
+    // "# anklog id ...", or empty: calendar events are named from it.
+    std::string id;
     // The line of `session = [...]` when the sessions are an inline array, to
     // which no [[session]] block can be appended; 0 otherwise.
     int inline_sessions_line = 0;

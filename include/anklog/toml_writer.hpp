@@ -24,6 +24,10 @@ std::string to_toml(const PainCheck& check);
 // [[planned]] blocks. A later one for the same week replaces it in effect.
 std::string plan_save_marker(Date monday);
 
+// "# anklog id ID (...)": the line that gives a log its identity (see
+// Log::id), written once, by plan --save --format ics.
+std::string log_id_line(std::string_view id);
+
 // The keys of `[profile]`, in the order anklog writes them.
 inline constexpr std::array<std::string_view, 4> profile_key_order{"name", "units", "weights", "history"};
 

@@ -153,8 +153,10 @@ private:
 
     // The marker lines of saved plans: comments that start a line, outside
     // strings, as anklog writes them (a rest week's save is its marker alone).
+    // The first "# anklog id" line is the log's identity.
     void find_plan_saves(const std::vector<LineComment>& comments) {
         for (const LineComment& comment : comments) {
+            if (log_.id.empty() && comment.text.starts_with(id_marker)) log_.id = log_id_in(comment.text);
             if (!comment.text.starts_with(plan_marker)) continue;
             if (const auto monday = parse_iso_date(comment.text.substr(plan_marker.size(), 10))) {
                 log_.plan_saves.push_back(PlanSave{week_start(*monday), comment.line});

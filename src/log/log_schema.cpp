@@ -1,5 +1,7 @@
 #include "log_schema.hpp"
 
+#include <algorithm>
+
 namespace anklog::schema {
 
 std::string_view block_name(BlockKind kind) {
@@ -38,6 +40,16 @@ std::optional<int>* count_field(Session& session, std::string_view key) {
     if (key == "effort") return &session.effort;
     if (key == "pain") return &session.pain;
     return nullptr;
+}
+
+std::string log_id_in(std::string_view comment) {
+    if (!comment.starts_with(id_marker)) return {};
+    const std::string_view rest = comment.substr(id_marker.size());
+    if (rest.size() < id_digits || (rest.size() > id_digits && rest[id_digits] != ' ')) return {};
+    const std::string_view digits = rest.substr(0, id_digits);
+    const bool hex = std::all_of(digits.begin(), digits.end(),
+                                 [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+    return hex ? std::string(digits) : std::string();
 }
 
 std::string_view type_name(const toml::node& node) {

@@ -6,6 +6,7 @@
 #include <array>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "anklog/session.hpp"
@@ -47,6 +48,13 @@ std::optional<int>* count_field(Session& session, std::string_view key);
 
 // "# anklog plan for the week of 2026-11-30": written above each saved week.
 inline constexpr std::string_view plan_marker = "# anklog plan for the week of ";
+// "# anklog id 0123...ef" (32 lowercase hex digits): the log's identity,
+// written once by `plan --save --format ics`; the first such line counts.
+inline constexpr std::string_view id_marker = "# anklog id ";
+inline constexpr std::size_t id_digits = 32;
+// The identity a comment line starting with id_marker holds: its 32 lowercase
+// hex digits, followed by the end of the line or a space; else empty.
+std::string log_id_in(std::string_view comment);
 
 std::string_view type_name(const toml::node& node);
 

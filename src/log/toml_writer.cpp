@@ -57,6 +57,10 @@ std::string to_toml(const PainCheck& check) {
     return out;
 }
 
+std::string log_id_line(std::string_view id) {
+    return fmt::format("# anklog id {} (calendar events of this log are named from it; keep this line)\n", id);
+}
+
 std::string plan_save_marker(Date monday) { return fmt::format("# anklog plan for the week of {}\n", to_string(monday)); }
 
 std::string profile_key_line(const Profile& profile, std::string_view key) {

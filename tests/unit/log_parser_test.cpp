@@ -3,6 +3,7 @@
 #include "anklog/error.hpp"
 #include "anklog/log.hpp"
 #include "anklog/log_parser.hpp"
+#include "anklog/toml_writer.hpp"
 
 using namespace anklog;
 
@@ -328,6 +329,24 @@ TEST_CASE("a marker line inside a string is text, not a save: the plan saved sta
     REQUIRE(whole.plan_saves.size() == 2);
     CHECK(whole.plan_saves[1].line == 11);
     CHECK(planned_in_effect(whole).empty());
+}
+
+TEST_CASE("a log's identity is its first line '# anklog id' with 32 lowercase hex digits, never one in a string") {
+    const std::string walk = "[[session]]\ndate = 2026-10-30\nactivity = \"walk\"\nminutes = 20\n";
+    const std::string id = "0123456789abcdef0123456789abcdef";
+    CHECK(parse_log(walk, "f").id.empty());
+    CHECK(parse_log(walk + "# anklog id " + id + "\n", "f").id == id);
+    CHECK(parse_log("# anklog id " + id + " (keep this line)\n" + walk + "# anklog id " + std::string(32, 'f') + "\n", "f")
+              .id == id);
+    // Not an identity: too short, too long, capitals, not at the start of a line, in a string.
+    CHECK(parse_log(walk + "# anklog id 0123\n", "f").id.empty());
+    CHECK(parse_log(walk + "# anklog id " + id + "0\n", "f").id.empty());
+    CHECK(parse_log(walk + "# anklog id 0123456789ABCDEF0123456789abcdef\n", "f").id.empty());
+    CHECK(parse_log("[[session]]\ndate = 2026-10-30\nactivity = \"walk\"\nminutes = 20  # anklog id " + id + "\n", "f")
+              .id.empty());
+    CHECK(parse_log(walk + "note = \"\"\"\n# anklog id " + id + "\n\"\"\"\n", "f").id.empty());
+    // toml_writer's line reads back.
+    CHECK(parse_log(walk + log_id_line(id), "f").id == id);
 }
 
 TEST_CASE("parse_catalogue reads the activities declared in the header, and the whole log where it must") {

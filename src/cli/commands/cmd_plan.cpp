@@ -3,6 +3,9 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <map>
+#include <random>
+
 #include "anklog/adherence.hpp"
 #include "anklog/error.hpp"
 #include "anklog/log_parser.hpp"
@@ -10,9 +13,11 @@
 #include "anklog/toml_writer.hpp"
 #include "commands/commands.hpp"
 #include "log_file.hpp"
+#include "render/ics.hpp"
 #include "render/output.hpp"
 #include "render/terminal.hpp"
 #include "shell/usage_errors.hpp"
+#include "undo/sha256.hpp"
 #include "write_warnings.hpp"
 
 namespace anklog::cli {
@@ -196,6 +201,87 @@ void print_csv(const Shown& week) {
     }
 }
 
+// The calendar (--format ics). Each event's UID is a digest of the log's
+// identity, the day, the activity and its placement: the same in every run,
+// different for every session of every log, and never a counter, so that a
+// calendar importing the week again updates its events instead of adding
+// copies.
+
+constexpr std::size_t id_digits = 32;
+
+// The log's identity: its "# anklog id" line; without one, a digest of its
+// first block as anklog writes it (the first session, else the first planned
+// session or pain check, else the header), which re-indenting, line endings
+// and comments leave alone. plan --save --format ics writes that value into
+// the log, so that later edits of the first block change nothing.
+std::string log_identity(const Log& log) {
+    if (!log.id.empty()) return log.id;
+    const std::string first = !log.sessions.empty()      ? to_toml(log.sessions.front())
+                              : !log.planned.empty()     ? to_toml_planned(log.planned.front())
+                              : !log.pain_checks.empty() ? to_toml(log.pain_checks.front())
+                                                         : new_log_text(log.profile);
+    return storage::sha256_hex("anklog log id\n" + first).substr(0, id_digits);
+}
+
+// The identity plan --save --format ics writes into a log without one: the
+// one it already has, so that events imported before keep their UIDs; but a
+// log with no block yet has nothing of its own (every new log's header is
+// alike), so it gets 128 random bits.
+std::string identity_to_write(const Log& log) {
+    if (!log.sessions.empty() || !log.planned.empty() || !log.pain_checks.empty()) return log_identity(log);
+    std::random_device device;
+    std::string id;
+    for (int i = 0; i < 4; ++i) id += fmt::format("{:08x}", device());
+    return id;
+}
+
+std::string event_uid(std::string_view log_id, std::string_view key) {
+    return storage::sha256_hex(fmt::format("anklog event\n{}\n{}", log_id, key)).substr(0, id_digits) + "@anklog";
+}
+
+// "walk, 1 kg, 20 min"; "side-leg-lift, 0.5 kg on the wrists, 1 x 11"; "walk, 20 min".
+std::string event_summary(const Log& log, const Session& s) {
+    const Activity* activity = log.catalogue.find(s.activity);
+    std::string out = s.activity;
+    if (s.weighted()) out += ", " + format_mass_exact(*s.weight) + (s.on == Limb::wrist ? " on the wrists" : "");
+    return out + ", " + (activity ? volume_text(s, activity->kind) : std::string("-"));
+}
+
+// The pain rule in the log's own numbers (its [rules] may move them).
+std::string pain_rule(const Log& log) {
+    return fmt::format(
+        "Pain rule: pain up to {0:g}/10 during the session is acceptable if it has settled by the next morning. "
+        "Above {0:g}/10, or worse the next morning: stop, take the weights off, and record it (anklog done --pain "
+        "N, or anklog pain N); the next plan steps down (Silbernagel et al. 2007).",
+        log.rules.value(Knob::pain_danger));
+}
+
+void print_ics(const Log& log, const Shown& week, const std::string& log_id) {
+    Calendar calendar{fmt::format("anklog plan, week of {}{}", to_string(week.monday),
+                                  log.profile.name.empty() ? "" : " (" + log.profile.name + ")"),
+                      week.monday, {}};
+    std::string notes;
+    for (const std::string& note : week.notes) notes += "\n\nNote: " + note;
+    std::map<std::string, int> seen;  // two sessions alike on one day still differ
+    for (const Row& row : week.rows) {
+        const Session& s = *row.session;
+        std::string key = fmt::format("{}\n{}\n{}", to_string(s.date), s.activity, to_string(s.on));
+        if (const int n = ++seen[key]; n > 1) key += fmt::format("\n{}", n);
+        std::string about = row.reason.empty()
+                                ? fmt::format("From the plan saved on line {} of the log{}.", week.saved_line.value_or(0),
+                                              row.label == "done" ? " (done)" : "")
+                                : fmt::format("{}: {}", row.label, row.reason);
+        calendar.events.push_back(
+            {s.date, 1, event_uid(log_id, key), event_summary(log, s), about + notes + "\n\n" + pain_rule(log)});
+    }
+    if (week.rows.empty()) {
+        const std::string about = "A rest week: nothing is planned." + notes;
+        calendar.events.push_back({week.monday, 7, event_uid(log_id, to_string(week.monday) + "\nrest week"),
+                                   "rest week", about});
+    }
+    fmt::print("{}", ics_calendar(calendar));
+}
+
 // A comment line: TOML allows no control characters in comments.
 std::string comment(std::string_view text) {
     std::string out = "# ";
@@ -234,8 +320,10 @@ Week plan_week(const Log& log, Date week_of, const PlanFlags& flags) {
 }
 
 void print(const Log& log, const Shown& week, const std::string& file, const PlanFlags& flags, const Context& context,
-           const std::string& toml) {
-    if (flags.format == "toml") {
+           const std::string& toml, const std::string& log_id) {
+    if (flags.format == "ics") {
+        print_ics(log, week, log_id);
+    } else if (flags.format == "toml") {
         fmt::print("\n{}", toml);
     } else if (flags.format == "json") {
         print_json(week, file);
@@ -253,6 +341,7 @@ int save_plan(const Context& context, const PlanFlags& flags, Date week_of) {
     std::string appended;
     std::size_t planned_before = 0;
     Log after;
+    std::string log_id;
     const storage::UpdateResult result = storage::update_file(
         context.log_path,
         [&](const std::optional<std::string>& current) {
@@ -261,19 +350,27 @@ int save_plan(const Context& context, const PlanFlags& flags, Date week_of) {
             week = plan_week(before, week_of, flags);
             appended = saved_text(before, week);
             planned_before = before.planned.size();
+            // A calendar saved from the log fixes the log's identity in it,
+            // after the save's marker line (the line the save is known by).
+            log_id = log_identity(before);
+            if (flags.format == "ics" && before.id.empty()) {
+                log_id = identity_to_write(before);
+                appended.insert(appended.find('\n') + 1, log_id_line(log_id));
+            }
             return append_block(current ? *current : new_log_text(before.profile), appended);
         },
         [&](std::string_view written) {
             after = parse_log(written, file);
             if (after.planned.size() != planned_before + week.sessions.size() ||
-                saved_line(after, week.monday) == saved_line(before, week.monday)) {
+                saved_line(after, week.monday) == saved_line(before, week.monday) ||
+                (flags.format == "ics" && log_identity(after) != log_id)) {
                 throw Error("the saved plan did not read back from the log",
                             "please report this; your log has not been changed", Location{file});
             }
         },
         storage::UpdateOptions{context.lock_timeout, false, storage::UndoNote{"plan --save"}});
     print_write_warnings(result, file, "the plan is in the log", context.color_stderr);
-    print(before, fresh(before, week), file, flags, context, appended);
+    print(before, fresh(before, week), file, flags, context, appended, log_id);
     if (flags.format == "text" && !context.quiet) {
         const std::optional<int> earlier = saved_line(before, week.monday);
         fmt::print("\n{} {}:{}{}\n", paint("saved to", Tone::green, context.color_stdout), terminal_safe(file),
@@ -296,18 +393,22 @@ CLI::App* setup_plan(CLI::App& app, PlanFlags& flags) {
     command->add_flag("--save", flags.save,
                       "Save the plan in the log ([[planned]] blocks), in place of any plan saved for that week");
     command->add_option("--format", flags.format, "Output format; default text")
-        ->check(CLI::IsMember({"text", "toml", "json", "csv"}))
-        ->option_text("text|toml|json|csv");
+        ->check(CLI::IsMember({"text", "toml", "json", "csv", "ics"}))
+        ->option_text("text|toml|json|csv|ics");
     command->footer(
         "Examples:\n"
         "  anklog plan\n"
         "  anklog plan --save\n"
         "  anklog plan --days 2 --week-of 2026-11-30\n"
         "  anklog plan --format csv > next-week.csv\n"
+        "  anklog plan --save --format ics > next-week.ics\n"
         "\n"
         "Each session raises one thing at most (volume first, then one weight step with\n"
         "the volume cut), repeats after pain or a hard session, and passes 'anklog check'.\n"
-        "A week with a saved plan shows that plan; --save plans it afresh.\n");
+        "A week with a saved plan shows that plan; --save plans it afresh.\n"
+        "--format ics prints an iCalendar file: one all-day event per session, named so\n"
+        "that importing the week again updates the events (with --save, the log keeps\n"
+        "the identity the names come from, on a line '# anklog id').\n");
     return command;
 }
 
@@ -329,11 +430,11 @@ int run_plan(const Context& context, const PlanFlags& flags) {
     const Log log = read_log(context);
     if (const auto line = saved_line(log, week_start(week_of))) {
         const Shown week = saved(log, week_start(week_of), *line, context.today);
-        print(log, week, file, flags, context, saved_text(week));
+        print(log, week, file, flags, context, saved_text(week), log_identity(log));
         return 0;
     }
     const Week week = plan_week(log, week_of, flags);
-    print(log, fresh(log, week), file, flags, context, saved_text(log, week));
+    print(log, fresh(log, week), file, flags, context, saved_text(log, week), log_identity(log));
     return 0;
 }
 
