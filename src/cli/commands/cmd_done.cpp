@@ -160,7 +160,7 @@ CLI::App* setup_done(CLI::App& app, DoneFlags& flags) {
         ->option_text("N");
     command->add_option("--sets", flags.sets, "The sets (or sets x reps: 2x12) you really did, if not the planned ones")
         ->transform(sets_value())
-        ->option_text("N|NxR");
+        ->option_text("N");
     command->add_option("--reps", flags.reps, "The reps per set you really did, if not the planned ones")
         ->transform(whole_number(limits::min_reps, limits::max_reps))
         ->option_text("N");

@@ -158,7 +158,7 @@ CLI::App* setup_log(CLI::App& app, LogFlags& flags) {
         ->option_text("N");
     command->add_option("--sets", flags.sets, "Sets, for strength exercises (1-20), or sets x reps: 2x12")
         ->transform(sets_value())
-        ->option_text("N|NxR");
+        ->option_text("N");
     command->add_option("--reps", flags.reps, "Reps per set, for strength exercises (1-200)")
         ->transform(whole_number(limits::min_reps, limits::max_reps))
         ->option_text("N");
