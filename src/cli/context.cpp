@@ -92,8 +92,7 @@ std::optional<Date> parse_period_flag(std::string_view flag, const std::string& 
     if (text.empty()) return std::nullopt;
     const auto date = parse_period_date(text, today);
     if (!date) {
-        throw Error(fmt::format("{}: \"{}\" is not a date or a period", flag, text),
-                    "write YYYY-MM-DD, today, yesterday, or a time back from today: 7d, 2w, 3m or 1y");
+        throw Error(fmt::format("{}: \"{}\" is not a date or a period", flag, text), date_advice(text, today));
     }
     return date;
 }

@@ -18,6 +18,7 @@
 #include "context.hpp"
 #include "log_file.hpp"
 #include "render/output.hpp"
+#include "shell/typed_flags.hpp"
 #include "shell/usage_errors.hpp"
 #include "write_warnings.hpp"
 
@@ -107,8 +108,11 @@ int run(int argc, char** argv, bool& color_stderr) {
     const auto tree = [&app] { return describe(app); };
 
     color_stderr = use_color(global.color, STDERR_FILENO);
+    // "-w 0.5 kg", "--date last monday": a value typed without quotes is one value.
+    const std::vector<std::string> args = join_split_values(arguments_of(argc, argv));
     try {
-        app.parse(argc, argv);
+        std::vector<std::string> reversed(args.rbegin(), args.rend());  // as CLI11 takes them
+        app.parse(reversed);
     } catch (const CLI::CallForHelp&) {
         fmt::print("{}", app.help());
         return 0;
@@ -122,7 +126,7 @@ int run(int argc, char** argv, bool& color_stderr) {
         // --color may not have been read yet, or may be what was wrong.
         color_stderr = use_color(global.color == "always" || global.color == "never" ? global.color : "auto",
                                  STDERR_FILENO);
-        print_error(explain_usage_error(tree(), arguments_of(argc, argv), e), color_stderr);
+        print_error(explain_usage_error(tree(), args, e), color_stderr);
         return exit_error;
     }
 

@@ -141,7 +141,8 @@ TEST_CASE("check errors exit 2 with a located message") {
     CHECK(run(home, {"check", "log.toml", "--fail-on", "never"}).exit_code == 2);
     CHECK(run(home, {"check", example_path("knee-rehab.toml"), "--since", "soon"}).err ==
           "anklog: error: --since: \"soon\" is not a date or a period\n"
-          "  help: write YYYY-MM-DD, today, yesterday, or a time back from today: 7d, 2w, 3m or 1y\n");
+          "  help: write YYYY-MM-DD, today, yesterday, a weekday (monday: the last one), last monday, next monday, or a "
+          "time back: 7d, 2w, 3m or 1y\n");
 }
 
 TEST_CASE("rules lists every rule of the table - rules ID explains one - an unknown ID gets a suggestion") {

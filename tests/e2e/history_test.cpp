@@ -3,6 +3,7 @@
 
 #include <ctime>
 
+#include "anklog/date.hpp"
 #include "harness.hpp"
 
 using namespace e2e;
@@ -83,10 +84,10 @@ TEST_CASE("history on a missing log or with a bad date says what to do") {
     CHECK(missing.err == "anklog: error: nope.toml: no such log file\n"
                          "  help: start one with 'anklog init', or log a first session with 'anklog log'\n");
     write(home / "log.toml", small_log);
-    const Result bad = run(home, {"-f", "log.toml", "history", "--since", "last week"});
+    const Result bad = run(home, {"-f", "log.toml", "history", "--since", "last weak"});
     CHECK(bad.exit_code == 2);
-    CHECK(bad.err == "anklog: error: --since: \"last week\" is not a date or a period\n"
-          "  help: write YYYY-MM-DD, today, yesterday, or a time back from today: 7d, 2w, 3m or 1y\n");
+    CHECK(bad.err == "anklog: error: --since: \"last weak\" is not a date or a period\n"
+          "  help: name a weekday, e.g. \"last monday\"\n");
     const Result format = run(home, {"-f", "log.toml", "history", "--format", "xml"});
     CHECK(format.exit_code == 2);
     CHECK(format.err.rfind("anklog: error: --format: \"xml\" is not one of text, json, csv\n", 0) == 0);
@@ -138,8 +139,13 @@ TEST_CASE("history --since and --until take dates and spans back from today, bot
                               ")\n  help: give the earlier date to --since, the later to --until (both are included)\n");
     const Result until = run(home, {"-f", "log.toml", "history", "--until", "next week"});
     CHECK(until.exit_code == 2);
+    int to_monday = 1;  // days from today to the first Monday after it
+    while (std::chrono::weekday{std::chrono::sys_days{*anklog::parse_iso_date(local_date(to_monday))}} !=
+           std::chrono::Monday) {
+        ++to_monday;
+    }
     CHECK(until.err == "anklog: error: --until: \"next week\" is not a date or a period\n"
-                       "  help: write YYYY-MM-DD, today, yesterday, or a time back from today: 7d, 2w, 3m or 1y\n");
+                       "  help: name a day, e.g. \"next monday\" (" + local_date(to_monday) + ")\n");
 }
 
 TEST_CASE("a period that starts after today is refused by every command that takes one - as --since after --until is") {

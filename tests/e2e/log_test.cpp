@@ -191,7 +191,8 @@ TEST_CASE("each bad input ends in exit 2 / a message with advice / and the log b
         {{"walk", "-m", "10", "--on", "knee"},
          "anklog: error: --on: \"knee\" is not ankle or wrist\n  help: write --on ankle or --on wrist\n"},
         {{"walk", "-m", "10", "--date", "2026-02-30"},
-         "anklog: error: --date: \"2026-02-30\" is not a date\n  help: write YYYY-MM-DD, today or yesterday\n"},
+         "anklog: error: --date: \"2026-02-30\" is not a date\n  help: there is no such day: write a real date as "
+         "YYYY-MM-DD, years 0001 to 9999\n"},
         {{"walk", "-m", "10", "--date", "2999-01-01"}, ""},
         // With a walk to repeat, the advice shows --again and what it would copy.
         {{"walk"}, "anklog: error: walk needs minutes\n  help: add how long it took, e.g. anklog log walk --minutes 20, or "

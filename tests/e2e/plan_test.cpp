@@ -143,8 +143,9 @@ TEST_CASE("plan errors: exit 2 with advice") {
     CHECK(run(home, {"-f", "log.toml", "plan", "--days", "6"}).exit_code == 2);
     CHECK(run(home, {"-f", "log.toml", "plan", "--days", "0"}).exit_code == 2);
     CHECK(run(home, {"-f", "log.toml", "plan", "--format", "yaml"}).exit_code == 2);
-    const Result date = run(home, {"-f", "log.toml", "plan", "--week-of", "next week"});
+    const Result date = run(home, {"-f", "log.toml", "plan", "--week-of", "in a week"});
     CHECK(date.exit_code == 2);
-    CHECK(date.err == "anklog: error: --week-of: \"next week\" is not a date\n"
-                      "  help: write YYYY-MM-DD (any day of the week), today or yesterday\n");
+    CHECK(date.err == "anklog: error: --week-of: \"in a week\" is not a date\n"
+                      "  help: write YYYY-MM-DD, today, yesterday, a weekday (monday: the last one), last monday, next "
+                      "monday, or a time back: 7d, 2w, 3m or 1y\n");
 }

@@ -2,8 +2,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <ctime>
 #include <sstream>
 
+#include "anklog/date.hpp"
 #include "harness.hpp"
 
 using namespace e2e;
@@ -202,13 +204,29 @@ TEST_CASE("summary --format json carries the same numbers, typed") {
                                            "on_track": true, "rest_week": false})"));
 }
 
+namespace {
+
+// Today here, as anklog reads it: YYYY-MM-DD.
+std::string today_text() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    ::localtime_r(&now, &local);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+    return text;
+}
+
+}  // namespace
+
 TEST_CASE("summary errors: a bad period, both groupings, a missing log") {
     ScratchDir home;
     client(home, "ann.toml");
     const Result since = run(home, {"-f", "log.toml", "summary", "--since", "12 weeks"});
     CHECK(since.exit_code == 2);
     CHECK(since.err == "anklog: error: --since: \"12 weeks\" is not a date or a period\n"
-                       "  help: write YYYY-MM-DD, today, yesterday, or a time back from today: 7d, 2w, 3m or 1y\n");
+                       "  help: write 12w (" +
+                           anklog::to_string(anklog::add_days(*anklog::parse_iso_date(today_text()), -84)) +
+                           "), or \"12 weeks ago\"\n");
     const Result both = run(home, {"-f", "log.toml", "summary", "--weekly", "--monthly"});
     CHECK(both.exit_code == 2);
     CHECK(both.err == "anklog: error: --weekly and --monthly cannot be used together\n"

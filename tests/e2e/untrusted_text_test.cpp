@@ -156,7 +156,8 @@ TEST_CASE("dates a log cannot hold are refused - plan never prints one") {
     write(home / "log.toml", "");
     const Result old = run(home, {"-f", "log.toml", "log", "walk", "-m", "10", "--date", "0000-01-01"});
     CHECK(old.exit_code == 2);
-    CHECK(old.err == "anklog: error: --date: \"0000-01-01\" is not a date\n  help: write YYYY-MM-DD, today or yesterday\n");
+    CHECK(old.err == "anklog: error: --date: \"0000-01-01\" is not a date\n  help: there is no such day: write a real date "
+                     "as YYYY-MM-DD, years 0001 to 9999\n");
     const Result last = run(home, {"-f", "log.toml", "plan", "--week-of", "9999-12-27", "--format", "toml"});
     CHECK(last.exit_code == 2);
     CHECK(last.out == "");

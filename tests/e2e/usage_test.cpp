@@ -96,12 +96,12 @@ TEST_CASE("integer flags are decimal: 010 is ten - hex, signs, spaces and units 
     CHECK(minutes_for("--minutes", "0600") == "minutes = 600");
     CHECK(minutes_for("--effort", "010") == "effort = 10");
     CHECK(minutes_for("--effort", "0") == "effort = 0");
-    CHECK(minutes_for("-m", "0x10") == error("-m: \"0x10\" is not a whole number", "write a whole number from 1 to 600"));
-    CHECK(minutes_for("-m", " +12") == error("-m: \" +12\" is not a whole number", "write a whole number from 1 to 600"));
-    CHECK(minutes_for("-m", "+12") == error("-m: \"+12\" is not a whole number", "write a whole number from 1 to 600"));
-    CHECK(minutes_for("-m", "1e3") == error("-m: \"1e3\" is not a whole number", "write a whole number from 1 to 600"));
-    CHECK(minutes_for("--minutes", "10min") ==  // was "Could not convert: --minutes = 10min"
-          error("--minutes: \"10min\" is not a whole number", "write a whole number from 1 to 600"));
+    const std::string minutes_help = "write minutes (20 or 20min) or hours and minutes (1h, 1h15)";
+    CHECK(minutes_for("-m", "0x10") == error("-m: \"0x10\" is not a number of minutes", minutes_help));
+    CHECK(minutes_for("-m", " +12") == error("-m: \" +12\" is not a number of minutes", minutes_help));
+    CHECK(minutes_for("-m", "+12") == error("-m: \"+12\" is not a number of minutes", minutes_help));
+    CHECK(minutes_for("-m", "1e3") == error("-m: \"1e3\" is not a number of minutes", minutes_help));
+    CHECK(minutes_for("--minutes", "10min") == "minutes = 10");  // was "Could not convert: --minutes = 10min"
     CHECK(minutes_for("-m", "601") == error("-m: 601 is out of range", "write a whole number from 1 to 600"));
     CHECK(minutes_for("-m", "99999999999999999999999") ==
           error("-m: 99999999999999999999999 is out of range", "write a whole number from 1 to 600"));
@@ -113,7 +113,8 @@ TEST_CASE("integer flags are decimal: 010 is ten - hex, signs, spaces and units 
 TEST_CASE("a huge argument is quoted short") {
     const std::string huge(100'000, 'x');
     check_usage_error({"log", "walk", "-m", huge},
-                      error("-m: \"" + std::string(40, 'x') + "...\" is not a whole number", "write a whole number from 1 to 600"));
+                      error("-m: \"" + std::string(40, 'x') + "...\" is not a number of minutes",
+                            "write minutes (20 or 20min) or hours and minutes (1h, 1h15)"));
     check_usage_error({huge}, error("unknown command '" + std::string(40, 'x') + "...'",
                                     "the commands are " + one_of(commands_in_help(run(ScratchDir{}, {"--help"}).out))));
 }

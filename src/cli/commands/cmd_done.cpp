@@ -13,6 +13,7 @@
 #include "day_plan.hpp"
 #include "shell/load_flags.hpp"
 #include "render/output.hpp"
+#include "shell/typed_flags.hpp"
 #include "shell/usage_errors.hpp"
 
 namespace anklog::cli {
@@ -20,17 +21,14 @@ namespace anklog::cli {
 namespace {
 
 Date date_from(const DoneFlags& flags, Date today) {
-    const auto date = parse_date_argument(flags.date, today);
-    if (!date) {
-        throw flag_error("--date", fmt::format("\"{}\" is not a date", flags.date), "write YYYY-MM-DD, today or yesterday");
-    }
-    if (*date > today) {
-        throw flag_error("--date", fmt::format("{} is in the future", to_string(*date)),
+    const Date date = date_flag("--date", flags.date, today);
+    if (date > today) {
+        throw flag_error("--date", fmt::format("{} is in the future", date_as_typed(flags.date, date)),
                          fmt::format("log sessions after doing them (today is {}); 'anklog today --date {}' shows "
                                      "what is planned",
-                                     to_string(today), to_string(*date)));
+                                     to_string(today), to_string(date)));
     }
-    return *date;
+    return date;
 }
 
 // The `anklog log` line for what was done instead of a plan: the
@@ -41,7 +39,7 @@ std::string log_line(const DoneFlags& flags, Date date, Date today) {
     for (const std::string& activity : flags.activities) line += " " + activity;
     if (!flags.weight.empty()) line += " -w " + flags.weight;
     if (flags.minutes) line += fmt::format(" -m {}", *flags.minutes);
-    if (flags.sets) line += fmt::format(" --sets {}", *flags.sets);
+    if (flags.sets) line += " --sets " + *flags.sets;
     if (flags.reps) line += fmt::format(" --reps {}", *flags.reps);
     if (!flags.minutes && !flags.sets && !flags.reps) line += " ...";
     if (flags.effort) line += fmt::format(" --effort {}", *flags.effort);
@@ -77,13 +75,8 @@ Chosen choose(const DoneFlags& flags, const Log& log, Date date, Date today) {
             }
         }
     } else {
-        for (const std::string& name : flags.activities) {
-            const Activity* activity = log.catalogue.find(name);
-            if (!activity) {
-                throw Error(fmt::format("unknown activity \"{}\"", name),
-                            did_you_mean(normalize_activity_name(name), log.catalogue.names(),
-                                         "see 'man anklog' for the built-in activities"));
-            }
+        for (const Activity* activity :
+             activities_named(log.catalogue, flags.activities, "see 'man anklog' for the built-in activities")) {
             bool found = false;
             for (const PlannedStatus& status : day.planned) {
                 if (status.planned->activity != activity->name) continue;
@@ -122,8 +115,7 @@ std::vector<Session> sessions_from(const DoneFlags& flags, const Log& log, const
     LoadFlags load;
     load.weight = weight_flag(flags.weight, log.profile.units);
     load.minutes = flags.minutes;
-    load.sets = flags.sets;
-    load.reps = flags.reps;
+    sets_and_reps(flags.sets, flags.reps, load);
     std::vector<const Activity*> activities;
     for (const Session* planned : chosen.planned) activities.push_back(log.catalogue.find(planned->activity));
     const bool mixed = mixes_kinds(activities);
@@ -151,7 +143,8 @@ CLI::App* setup_done(CLI::App& app, DoneFlags& flags) {
     CLI::App* command = app.add_subcommand("done", "Log the day's planned sessions as done");
     command->add_option("ACTIVITY", flags.activities, "Only these of the day's planned sessions; default all of them")
         ->type_name("");
-    command->add_option("--date", flags.date, "The day: YYYY-MM-DD, today or yesterday; default today")
+    command->add_option("--date", flags.date,
+                        "The day: YYYY-MM-DD, today, yesterday, thursday (the last one), last monday, 2d; default today")
         ->option_text("DATE");
     command->add_option("--effort", flags.effort, "How hard it felt, 0 (rest) to 10 (maximal), for each")
         ->transform(whole_number(limits::min_score, limits::max_score))
@@ -163,10 +156,10 @@ CLI::App* setup_done(CLI::App& app, DoneFlags& flags) {
     command->add_option("-w,--weight", flags.weight, "The weight you really used, if not the planned one")
         ->option_text("MASS");
     command->add_option("-m,--minutes", flags.minutes, "The minutes you really did, if not the planned ones")
-        ->transform(whole_number(limits::min_minutes, limits::max_minutes))
+        ->transform(minutes_value(limits::min_minutes, limits::max_minutes))
         ->option_text("N");
-    command->add_option("--sets", flags.sets, "The sets you really did, if not the planned ones")
-        ->transform(whole_number(limits::min_sets, limits::max_sets))
+    command->add_option("--sets", flags.sets, "The sets (or sets x reps: 2x12) you really did, if not the planned ones")
+        ->transform(sets_value())
         ->option_text("N");
     command->add_option("--reps", flags.reps, "The reps per set you really did, if not the planned ones")
         ->transform(whole_number(limits::min_reps, limits::max_reps))

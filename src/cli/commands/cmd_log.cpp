@@ -14,33 +14,20 @@
 #include "commands/commands.hpp"
 #include "shell/load_flags.hpp"
 #include "render/output.hpp"
+#include "shell/typed_flags.hpp"
 #include "shell/usage_errors.hpp"
 
 namespace anklog::cli {
 
 namespace {
 
-const Activity& activity_named(const Log& log, const std::string& name) {
-    const Activity* activity = log.catalogue.find(name);
-    if (!activity) {
-        throw Error(fmt::format("unknown activity \"{}\"", name),
-                    did_you_mean(normalize_activity_name(name), log.catalogue.names(),
-                                 "see 'man anklog' for the built-in activities, or declare your own under "
-                                 "[activities] in the log"));
-    }
-    return *activity;
-}
-
 Date date_from(const LogFlags& flags, Date today) {
-    const auto date = parse_date_argument(flags.date, today);
-    if (!date) {
-        throw flag_error("--date", fmt::format("\"{}\" is not a date", flags.date), "write YYYY-MM-DD, today or yesterday");
-    }
-    if (*date > today) {
-        throw flag_error("--date", fmt::format("{} is in the future", to_string(*date)),
+    const Date date = date_flag("--date", flags.date, today);
+    if (date > today) {
+        throw flag_error("--date", fmt::format("{} is in the future", date_as_typed(flags.date, date)),
                          fmt::format("log a session after doing it (today is {})", to_string(today)));
     }
-    return *date;
+    return date;
 }
 
 // "anklog log walk --minutes 20", the example a volume problem gives, and the
@@ -67,8 +54,7 @@ LoadFlags load_flags_from(const LogFlags& flags, const Log& log) {
     }
     load.weight = weight_flag(flags.weight, log.profile.units);
     load.minutes = flags.minutes;
-    load.sets = flags.sets;
-    load.reps = flags.reps;
+    sets_and_reps(flags.sets, flags.reps, load);
     return load;
 }
 
@@ -115,16 +101,17 @@ void refuse_duplicate(const Log& log, const Session& session, const Activity& ac
 
 // Every session the flags describe, each validated before any is written.
 std::vector<Session> sessions_from(const LogFlags& flags, const Log& log, Date today, std::vector<std::string>* copied) {
-    std::vector<const Activity*> activities;
-    for (const std::string& name : flags.activities) {
-        const Activity& activity = activity_named(log, name);
-        if (std::find(activities.begin(), activities.end(), &activity) != activities.end()) {
-            throw Error(fmt::format("{} is named twice", activity.name),
+    // The date first: a date typed wrong can leave words among the activities.
+    const Date date = date_from(flags, today);
+    const std::vector<const Activity*> activities = activities_named(
+        log.catalogue, flags.activities,
+        "see 'man anklog' for the built-in activities, or declare your own under [activities] in the log");
+    for (auto it = activities.begin(); it != activities.end(); ++it) {
+        if (std::find(activities.begin(), it, *it) != it) {
+            throw Error(fmt::format("{} is named twice", (*it)->name),
                         "name each activity once: the flags apply to every activity named");
         }
-        activities.push_back(&activity);
     }
-    const Date date = date_from(flags, today);
     const LoadFlags load = load_flags_from(flags, log);
     const bool mixed = mixes_kinds(activities);
     std::vector<Session> sessions;
@@ -155,21 +142,22 @@ std::vector<Session> sessions_from(const LogFlags& flags, const Log& log, Date t
 CLI::App* setup_log(CLI::App& app, LogFlags& flags) {
     CLI::App* command = app.add_subcommand("log", "Append workouts you did to the log");
     command->add_option("ACTIVITY", flags.activities,
-                        "What you did: walk, side-leg-lift, pilates, ...; several share the flags")
+                        "What you did: walk, side-leg-lift (or side leg lift), pilates, ...; several share the flags")
         ->required()
         ->type_name("");
     command->add_flag("--again", flags.again,
                       "Repeat the last session of each activity (weight, where, volume); flags override");
-    command->add_option("--date", flags.date, "When: YYYY-MM-DD, today or yesterday; default today")
+    command->add_option("--date", flags.date,
+                        "When: YYYY-MM-DD, today, yesterday, thursday (the last one), last monday, 2d; default today")
         ->option_text("DATE");
     command->add_option("-w,--weight", flags.weight, "Weight per limb: 1kg, \"1.5 kg\", 2lb; left out (or 0): no weights")
         ->option_text("MASS");
     command->add_option("--on", flags.on, "Where the weights were; default ankle")->option_text("ankle|wrist");
-    command->add_option("-m,--minutes", flags.minutes, "How long, for timed activities (1-600)")
-        ->transform(whole_number(limits::min_minutes, limits::max_minutes))
+    command->add_option("-m,--minutes", flags.minutes, "How long, for timed activities: 20, 20min, 1h, 1h15 (up to 10h)")
+        ->transform(minutes_value(limits::min_minutes, limits::max_minutes))
         ->option_text("N");
-    command->add_option("--sets", flags.sets, "Sets, for strength exercises (1-20)")
-        ->transform(whole_number(limits::min_sets, limits::max_sets))
+    command->add_option("--sets", flags.sets, "Sets, for strength exercises (1-20), or sets x reps: 2x12")
+        ->transform(sets_value())
         ->option_text("N");
     command->add_option("--reps", flags.reps, "Reps per set, for strength exercises (1-200)")
         ->transform(whole_number(limits::min_reps, limits::max_reps))
@@ -189,10 +177,13 @@ CLI::App* setup_log(CLI::App& app, LogFlags& flags) {
         "  anklog log walk --weight 1kg --minutes 20 --effort 3\n"
         "  anklog log side-leg-lift glute-bridge calf-raise -w 1kg --sets 2 --reps 10 --pain 2\n"
         "  anklog log walk --again --effort 4          same as last time\n"
-        "  anklog log pilates --on wrist -w 0.5kg -m 30 --date yesterday\n"
+        "  anklog log pilates --on wrist -w 0.5 kg -m 1h --date yesterday\n"
+        "  anklog log side leg lift --sets 2x12 -w 1kg --date thursday\n"
         "  anklog log glute-bridge -w 1kg --sets 2 --reps 10 --note \"left hip tight\"\n"
         "\n"
-        "Several activities are appended together, or none if one is wrong.\n");
+        "Several activities are appended together, or none if one is wrong. Words are\n"
+        "joined into one activity only when together they name one and are not all\n"
+        "activities on their own: 'side leg lift' is side-leg-lift, 'walk pilates' two.\n");
     return command;
 }
 

@@ -13,6 +13,7 @@
 #include "render/standing.hpp"
 #include "render/terminal.hpp"
 #include "shell/load_flags.hpp"
+#include "shell/typed_flags.hpp"
 #include "shell/usage_errors.hpp"
 
 namespace anklog::cli {
@@ -23,7 +24,8 @@ CLI::App* setup_pain(CLI::App& app, PainFlags& flags) {
         ->required()
         ->transform(whole_number(limits::min_score, limits::max_score))
         ->option_text("0-10");
-    command->add_option("--date", flags.date, "When: YYYY-MM-DD, today or yesterday; default today")
+    command->add_option("--date", flags.date,
+                        "When: YYYY-MM-DD, today, yesterday, thursday (the last one), last monday, 2d; default today")
         ->option_text("DATE");
     command->add_option("--note", flags.note, "Anything worth remembering, e.g. where it hurts")->option_text("TEXT");
     command->footer(
@@ -40,18 +42,15 @@ CLI::App* setup_pain(CLI::App& app, PainFlags& flags) {
 }
 
 int run_pain(const Context& context, const PainFlags& flags) {
-    const auto date = parse_date_argument(flags.date, context.today);
-    if (!date) {
-        throw flag_error("--date", fmt::format("\"{}\" is not a date", flags.date), "write YYYY-MM-DD, today or yesterday");
-    }
-    if (*date > context.today) {
-        throw flag_error("--date", fmt::format("{} is in the future", to_string(*date)),
+    const Date date = date_flag("--date", flags.date, context.today);
+    if (date > context.today) {
+        throw flag_error("--date", fmt::format("{} is in the future", date_as_typed(flags.date, date)),
                          fmt::format("record how the pain is now or was (today is {})", to_string(context.today)));
     }
     check_note_flag(flags.note);
     const AppendedPain appended = append_pain_check(context, "pain", [&](const Log&) {
         PainCheck check;
-        check.date = *date;
+        check.date = date;
         check.pain = flags.pain;
         check.note = flags.note;
         return check;
@@ -66,7 +65,7 @@ int run_pain(const Context& context, const PainFlags& flags) {
         fmt::print("{} to {}:{}\n\n{}", paint("appended", Tone::green, color), terminal_safe(file), appended.check.line,
                    terminal_safe_lines(to_toml(appended.check)));
     }
-    const Assessment standing = assess(appended.log, *date);
+    const Assessment standing = assess(appended.log, date);
     fmt::print("\n{}\n", fit_to_terminal(standing_text(standing, color)));
     return 0;
 }

@@ -16,6 +16,7 @@
 #include "render/ics.hpp"
 #include "render/output.hpp"
 #include "render/terminal.hpp"
+#include "shell/typed_flags.hpp"
 #include "shell/usage_errors.hpp"
 #include "undo/sha256.hpp"
 #include "write_warnings.hpp"
@@ -415,12 +416,7 @@ CLI::App* setup_plan(CLI::App& app, PlanFlags& flags) {
 int run_plan(const Context& context, const PlanFlags& flags) {
     Date week_of = add_days(week_start(context.today), 7);
     if (!flags.week_of.empty()) {
-        const auto date = parse_date_argument(flags.week_of, context.today);
-        if (!date) {
-            throw Error(fmt::format("--week-of: \"{}\" is not a date", flags.week_of),
-                        "write YYYY-MM-DD (any day of the week), today or yesterday");
-        }
-        week_of = *date;
+        week_of = date_flag("--week-of", flags.week_of, context.today);
     }
     if (flags.save) return save_plan(context, flags, week_of);
 

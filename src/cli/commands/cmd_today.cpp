@@ -15,6 +15,7 @@
 #include "render/output.hpp"
 #include "render/standing.hpp"
 #include "render/terminal.hpp"
+#include "shell/typed_flags.hpp"
 
 namespace anklog::cli {
 
@@ -71,7 +72,8 @@ std::vector<std::pair<Finding, int>> findings_if_done(const Log& log, const std:
 
 CLI::App* setup_today(CLI::App& app, TodayFlags& flags) {
     CLI::App* command = app.add_subcommand("today", "Show the day's plan, what is done, and what check would say");
-    command->add_option("--date", flags.date, "The day: YYYY-MM-DD, today or yesterday; default today")
+    command->add_option("--date", flags.date,
+                        "The day: YYYY-MM-DD, today, tomorrow, thursday (the last one), next monday, 2d; default today")
         ->option_text("DATE");
     command->footer(
         "Examples:\n"
@@ -84,25 +86,22 @@ CLI::App* setup_today(CLI::App& app, TodayFlags& flags) {
 }
 
 int run_today(const Context& context, const TodayFlags& flags) {
-    const auto date = parse_date_argument(flags.date, context.today);
-    if (!date) {
-        throw Error(fmt::format("--date: \"{}\" is not a date", flags.date), "write YYYY-MM-DD, today or yesterday");
-    }
+    const Date date = date_flag("--date", flags.date, context.today);
     const std::string file = context.log_path.string();
     const auto text = storage::read_file_if_exists(context.log_path);
     const Log log = text ? parse_log(*text, file) : Log{};
-    const DayPlan day = day_plan(log, *date);
+    const DayPlan day = day_plan(log, date);
     const bool color = context.color_stdout;
 
     const int done = static_cast<int>(day.planned.size() - day.to_do().size() + day.unplanned.size());
-    fmt::print("{}\n", paint(fmt::format("{}{}, from {}: {} planned, {} done", day_text(*date),
-                                         *date == context.today ? " (today)" : "", log_title(file, log.profile),
+    fmt::print("{}\n", paint(fmt::format("{}{}, from {}: {} planned, {} done", day_text(date),
+                                         date == context.today ? " (today)" : "", log_title(file, log.profile),
                                          day.planned.size(), done),
                              Tone::bold, color));
     // Where the person stands, before what is planned: resting until when
     // and why, coming back, a pain check due. Said when something needs
     // attention.
-    const Assessment standing = assess(log, *date);
+    const Assessment standing = assess(log, date);
     if (!standing.attention.empty()) {
         fmt::print("{}\n", fit_to_terminal(standing_text(standing, color)));
     } else if (const std::string back = coming_back_text(standing); !back.empty()) {
@@ -128,18 +127,18 @@ int run_today(const Context& context, const TodayFlags& flags) {
     }
 
     const std::vector<const Session*> to_do = day.to_do();
-    const std::string done_command = *date == context.today ? "anklog done" : "anklog done --date " + to_string(*date);
+    const std::string done_command = date == context.today ? "anklog done" : "anklog done --date " + to_string(date);
     if (day.planned.empty()) {
         // Only the next planned day: never one that has passed.
-        const auto next = next_planned_day(log, *date);
+        const auto next = next_planned_day(log, date);
         const auto in_effect = planned_in_effect(log);
         const bool rest_day = std::any_of(in_effect.begin(), in_effect.end(),
-                                          [&](const Session* p) { return week_start(p->date) == week_start(*date); });
+                                          [&](const Session* p) { return week_start(p->date) == week_start(date); });
         const auto rest_weeks = saved_rest_weeks(log);
         const bool rest_week = std::any_of(rest_weeks.begin(), rest_weeks.end(),
-                                           [&](const PlanSave& save) { return save.monday == week_start(*date); });
+                                           [&](const PlanSave& save) { return save.monday == week_start(date); });
         const std::string why = rest_week ? fmt::format(": this is a rest week (saved plan of the week of {})",
-                                                        to_string(week_start(*date)))
+                                                        to_string(week_start(date)))
                                 : rest_day ? ": a rest day"
                                            : "";
         std::string after;

@@ -29,7 +29,7 @@ struct LogFlags {
     std::string weight;
     std::optional<std::string> on;  // default ankle, or --again's
     std::optional<int> minutes;
-    std::optional<int> sets;
+    std::optional<std::string> sets;  // "2", or sets x reps "2x12"
     std::optional<int> reps;
     std::optional<int> effort;
     std::optional<int> pain;
@@ -116,7 +116,7 @@ struct DoneFlags {
     std::string date = "today";
     std::string weight;
     std::optional<int> minutes;
-    std::optional<int> sets;
+    std::optional<std::string> sets;  // "2", or sets x reps "2x12"
     std::optional<int> reps;
     std::optional<int> effort;
     std::optional<int> pain;

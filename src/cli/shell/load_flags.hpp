@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "anklog/log.hpp"
+#include <vector>
 
 namespace anklog::cli {
 
@@ -21,6 +22,18 @@ struct LoadFlags {
 // -w's text read in the log's unit for bare numbers: nullopt when the flag
 // was not given; a usage error when it is not a weight.
 std::optional<Mass> weight_flag(const std::string& text, Unit units);
+
+// The sets and reps of --sets (as sets_value left it: "2" or "2x12") and
+// --reps into `load`; --sets 2x12 with a --reps that says otherwise is a
+// usage error.
+void sets_and_reps(const std::optional<std::string>& sets, std::optional<int> reps, LoadFlags& load);
+
+// The activities the ACTIVITY words name (anklog::activities_in_words: "side
+// leg lift" is side-leg-lift), or a usage error for the first group of
+// words that names none: a number, a weight, minutes, sets or a day gets the
+// flag it belongs to; anything else "did you mean", else `advice`.
+std::vector<const Activity*> activities_named(const Catalogue& catalogue, const std::vector<std::string>& words,
+                                              const std::string& advice);
 
 // --note as given, or a usage error when it is not UTF-8 text.
 void check_note_flag(std::string_view note);

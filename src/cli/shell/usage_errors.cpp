@@ -9,7 +9,9 @@
 #include <map>
 #include <optional>
 
+#include "anklog/limits.hpp"
 #include "anklog/suggest.hpp"
+#include "anklog/typed_input.hpp"
 
 namespace anklog::cli {
 
@@ -393,6 +395,57 @@ Error explain_missing(const CommandTree& tree, const Scan& scanned) {
 }  // namespace
 
 CLI::Validator whole_number(long long min, long long max) { return decimal_validator(std::pair{min, max}); }
+
+CLI::Validator minutes_value(long long min, long long max) {
+    auto check = [min, max](std::string& text) -> std::string {
+        const auto minutes = parse_minutes(text);
+        if (!minutes) {
+            return fmt::format("{} is not a number of minutes{}{}", value_quote(text), advice_separator,
+                               minutes_advice(text));
+        }
+        if (*minutes < min || *minutes > max) {
+            // A plain number is said as the other whole numbers are.
+            if (std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+                return fmt::format("{} is out of range{}write a whole number from {} to {}", excerpt(text),
+                                   advice_separator, min, max);
+            }
+            return fmt::format("{} is {} minutes, out of range{}write {} to {} minutes ({}h at most)", value_quote(text),
+                               *minutes, advice_separator, min, max, max / 60);
+        }
+        text = std::to_string(*minutes);
+        return {};
+    };
+    return CLI::Validator(check, "", std::string(whole_number_validator));
+}
+
+CLI::Validator sets_value() {
+    auto check = [](std::string& text) -> std::string {
+        const auto sets = parse_sets(text);
+        if (!sets) {
+            return fmt::format("{} is not a number of sets{}{}", value_quote(text), advice_separator, sets_advice(text));
+        }
+        const bool in_range = sets->sets >= limits::min_sets && sets->sets <= limits::max_sets;
+        if (!sets->reps) {
+            if (!in_range) {
+                return fmt::format("{} is out of range{}write a whole number from {} to {}", excerpt(text),
+                                   advice_separator, limits::min_sets, limits::max_sets);
+            }
+            text = std::to_string(sets->sets);
+            return {};
+        }
+        if (!in_range) {
+            return fmt::format("{}: {} sets is out of range{}sets are {} to {}", value_quote(text), sets->sets,
+                               advice_separator, limits::min_sets, limits::max_sets);
+        }
+        if (*sets->reps < limits::min_reps || *sets->reps > limits::max_reps) {
+            return fmt::format("{}: {} reps is out of range{}reps per set are {} to {}", value_quote(text), *sets->reps,
+                               advice_separator, limits::min_reps, limits::max_reps);
+        }
+        text = fmt::format("{}x{}", sets->sets, *sets->reps);
+        return {};
+    };
+    return CLI::Validator(check, "", "anklog-sets");
+}
 
 void make_integers_decimal(CLI::App& app) {
     for (CLI::Option* option : app.get_options()) {

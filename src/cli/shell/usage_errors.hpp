@@ -28,6 +28,15 @@ Error flag_error(std::string_view flag, std::string_view message, std::string ad
 // base 0: "010" would be 8 and "09" an error.)
 CLI::Validator whole_number(long long min, long long max);
 
+// -m: minutes as people type them (20, 20min, 1h, 1h15; see
+// anklog::parse_minutes), within [min, max]; the value becomes the number of
+// minutes, so the option stays an integer.
+CLI::Validator minutes_value(long long min, long long max);
+
+// --sets: "2", or sets x reps "2x12" (anklog::parse_sets), each within its
+// range; the value becomes "2" or "2x12".
+CLI::Validator sets_value();
+
 // Every integer option of every command not declared with whole_number gets
 // a decimal-only check, so no command can take "010" as octal.
 void make_integers_decimal(CLI::App& app);
