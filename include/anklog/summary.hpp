@@ -81,6 +81,8 @@ struct Summary {
 
 // `log` summarised over options.period, which starts with the whole week
 // (month) of its first day: by default the last 12 weeks (or months) to today.
+// It never starts before the week (month) of the log's first session or
+// planned session: no empty rows before the person started.
 // anklog::Error when the period holds more than max_periods.
 Summary summarize(const Log& log, const SummaryOptions& options);
 

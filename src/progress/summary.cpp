@@ -70,6 +70,17 @@ private:
     std::set<Date> weighted_days_;
 };
 
+// The first day with a session or a planned session in effect.
+std::optional<Date> first_day(const Log& log) {
+    std::optional<Date> first;
+    const auto see = [&first](Date date) {
+        if (!first || date < *first) first = date;
+    };
+    for (const Session& s : log.sessions) see(s.date);
+    for (const Session* planned : planned_in_effect(log)) see(planned->date);
+    return first;
+}
+
 PeriodTotals empty_period(Date start, Date end, Date since, Date until) {
     PeriodTotals p;
     p.start = start;
@@ -106,6 +117,11 @@ Summary summarize(const Log& log, const SummaryOptions& options) {
     out.until = options.period.until.value_or(options.today);
     out.since = options.period.since.value_or(default_since(out.until, options.grouping));
     if (out.since > out.until) out.since = out.until;
+    // No rows before the person started (their first session, or the first
+    // planned one): weeks of nothing before it would read as weeks missed.
+    if (const std::optional<Date> started = first_day(log); started && *started > out.since) {
+        out.since = std::min(*started, out.until);
+    }
     // Rows are whole calendar weeks (months), as in hledger: a period that
     // starts mid-week starts at its Monday, or its first row would look like
     // a quiet week.

@@ -438,15 +438,15 @@ TEST_CASE("issue 19 point 5: history --format json and csv carry the pain checks
     CHECK(json["sessions"].size() == 2);
     // A row of kind pain-check each, in date order among the sessions.
     CHECK(run(home, {"-f", "log.toml", "history", "--format", "csv"}).out ==
-          "date,activity,kind,on,weight,weight_kg,minutes,sets,reps,effort,pain,srpe_load,note,line\r\n"
-          "2026-11-02,walk,gait,ankle,1 kg,1,10,,,,4,,,4\r\n"
-          "2026-11-03,,pain-check,,,,,,,,1,,\"knee, \"\"fine\"\"\",11\r\n"
-          "2026-11-04,walk,gait,ankle,1 kg,1,10,,,,,,,16\r\n"
-          "2026-11-05,,pain-check,,,,,,,,0,,,22\r\n");
+          "date,activity,kind,on,weight,weight_kg,weight_lb,minutes,sets,reps,effort,pain,srpe_load,note,line\r\n"
+          "2026-11-02,walk,gait,ankle,1 kg,1,2.205,10,,,,4,,,4\r\n"
+          "2026-11-03,,pain-check,,,,,,,,,1,,\"knee, \"\"fine\"\"\",11\r\n"
+          "2026-11-04,walk,gait,ankle,1 kg,1,2.205,10,,,,,,,16\r\n"
+          "2026-11-05,,pain-check,,,,,,,,,0,,,22\r\n");
     CHECK(run(home, {"-f", "log.toml", "history", "--format", "csv", "--planned", "--since", "2026-11-04"}).out ==
-          "date,activity,kind,on,weight,weight_kg,minutes,sets,reps,effort,pain,srpe_load,note,line,plan\r\n"
-          "2026-11-04,walk,gait,ankle,1 kg,1,10,,,,,,,16,\r\n"
-          "2026-11-05,,pain-check,,,,,,,,0,,,22,\r\n");
+          "date,activity,kind,on,weight,weight_kg,weight_lb,minutes,sets,reps,effort,pain,srpe_load,note,line,plan\r\n"
+          "2026-11-04,walk,gait,ankle,1 kg,1,2.205,10,,,,,,,16,\r\n"
+          "2026-11-05,,pain-check,,,,,,,,,0,,,22,\r\n");
     // The same dates as the sessions; none for a history of chosen activities.
     CHECK(json_of(run(home, {"-f", "log.toml", "history", "--format", "json", "--until", "2026-11-04"}).out)["pain_checks"]
               .size() == 1);

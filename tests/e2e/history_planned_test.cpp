@@ -58,11 +58,11 @@ TEST_CASE("history --planned as CSV and JSON") {
     ScratchDir home;
     write(home / "log.toml", week_log);
     CHECK(run(home, {"-f", "log.toml", "history", "--planned", "--since", "2026-11-20", "--format", "csv"}).out ==
-          "date,activity,kind,on,weight,weight_kg,minutes,sets,reps,effort,pain,srpe_load,note,line,plan\r\n"
-          "2026-11-23,walk,gait,ankle,1 kg,1,13,,,3,,39,,34,done\r\n"
-          "2026-11-25,calf-raise,strength,ankle,,,,1,10,,,,,42,\r\n"
-          "2026-11-25,glute-bridge,strength,ankle,0.5 kg,0.5,,1,13,,,,,19,not done\r\n"
-          "2026-11-27,walk,gait,ankle,1 kg,1,13,,,,,,,27,not done\r\n");
+          "date,activity,kind,on,weight,weight_kg,weight_lb,minutes,sets,reps,effort,pain,srpe_load,note,line,plan\r\n"
+          "2026-11-23,walk,gait,ankle,1 kg,1,2.205,13,,,3,,39,,34,done\r\n"
+          "2026-11-25,calf-raise,strength,ankle,,,,,1,10,,,,,42,\r\n"
+          "2026-11-25,glute-bridge,strength,ankle,0.5 kg,0.5,1.102,,1,13,,,,,19,not done\r\n"
+          "2026-11-27,walk,gait,ankle,1 kg,1,2.205,13,,,,,,,27,not done\r\n");
     const auto json = json_of(run(home, {"-f", "log.toml", "history", "--planned", "--format", "json"}).out);
     CHECK(json["sessions"][1]["as_planned"] == true);
     CHECK(json["sessions"][2]["as_planned"] == false);

@@ -62,17 +62,17 @@ TEST_CASE("history --format json and csv carry every field / notes escaped") {
       "units": "lb",
       "sessions": [
         {"line": 12, "date": "2026-11-17", "activity": "glute-bridge", "kind": "strength", "on": "ankle",
-         "weight": "2.2 lb", "weight_kg": 1.0, "minutes": null, "sets": 2, "reps": 10, "effort": null, "pain": 2,
+         "weight": "2.2 lb", "weight_kg": 1.0, "weight_lb": 2.205, "minutes": null, "sets": 2, "reps": 10, "effort": null, "pain": 2,
          "srpe_load": null, "note": null},
         {"line": 4, "date": "2026-11-18", "activity": "walk", "kind": "gait", "on": "ankle", "weight": "2 lb",
-         "weight_kg": 0.90718474, "minutes": 20, "sets": null, "reps": null, "effort": 3, "pain": null,
+         "weight_kg": 0.907, "weight_lb": 2.0, "minutes": 20, "sets": null, "reps": null, "effort": 3, "pain": null,
          "srpe_load": 60, "note": "said \"hi\"\nto Ann, Bo"}
       ],
       "pain_checks": []
     })json"));
     CHECK(run(home, {"-f", "log.toml", "history", "--format", "csv", "--since", "2026-11-18"}).out ==
-          "date,activity,kind,on,weight,weight_kg,minutes,sets,reps,effort,pain,srpe_load,note,line\r\n"
-          "2026-11-18,walk,gait,ankle,2 lb,0.9072,20,,,3,,60,\"said \"\"hi\"\"\nto Ann, Bo\",4\r\n");
+          "date,activity,kind,on,weight,weight_kg,weight_lb,minutes,sets,reps,effort,pain,srpe_load,note,line\r\n"
+          "2026-11-18,walk,gait,ankle,2 lb,0.907,2,20,,,3,,60,\"said \"\"hi\"\"\nto Ann, Bo\",4\r\n");
     CHECK(json_of(run(home, {"-f", "log.toml", "history", "--format", "json", "--until", "2026-11-01"}).out) ==
           json_of(R"json({"file": "log.toml", "units": "lb", "sessions": [], "pain_checks": []})json"));
 }

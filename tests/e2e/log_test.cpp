@@ -86,8 +86,8 @@ TEST_CASE("hand edits survive: comments / odd spacing / no final newline / CRLF 
         const std::string after = read(home / "log.toml");
         CHECK(after.substr(0, original.size()) == original);
         CHECK(run(home, {"-f", "log.toml", "history", "--since", "2026-11-02", "--format", "csv"}).out ==
-              "date,activity,kind,on,weight,weight_kg,minutes,sets,reps,effort,pain,srpe_load,note,line\r\n"
-              "2026-11-02,walk,gait,ankle,,,10,,,,,,," + std::to_string(std::count(after.begin(), after.end(), '\n') - 3) + "\r\n");
+              "date,activity,kind,on,weight,weight_kg,weight_lb,minutes,sets,reps,effort,pain,srpe_load,note,line\r\n"
+              "2026-11-02,walk,gait,ankle,,,,10,,,,,,," + std::to_string(std::count(after.begin(), after.end(), '\n') - 3) + "\r\n");
     }
 }
 

@@ -65,11 +65,11 @@ TEST_CASE("plan shows a week's saved plan - done or not / and how to plan it afr
                    "To plan this week afresh and save the new plan in its place: anklog plan --save --week-of "
                    "2026-11-23\n");
     const Result csv = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-23", "--format", "csv"});
-    CHECK(csv.out == "date,activity,on,weight,weight_kg,minutes,sets,reps,label,reason,done\r\n"
-                     "2026-11-23,walk,ankle,1 kg,1,13,,,,,yes\r\n"
-                     "2026-11-25,side-leg-lift,ankle,1 kg,1,,1,5,,,\r\n"
-                     "2026-11-25,glute-bridge,ankle,0.5 kg,0.5,,1,8,,,\r\n"
-                     "2026-11-27,walk,ankle,1 kg,1,13,,,,,\r\n");
+    CHECK(csv.out == "date,activity,on,weight,weight_kg,weight_lb,minutes,sets,reps,label,reason,done\r\n"
+                     "2026-11-23,walk,ankle,1 kg,1,2.205,13,,,,,yes\r\n"
+                     "2026-11-25,side-leg-lift,ankle,1 kg,1,2.205,,1,5,,,\r\n"
+                     "2026-11-25,glute-bridge,ankle,0.5 kg,0.5,1.102,,1,8,,,\r\n"
+                     "2026-11-27,walk,ankle,1 kg,1,2.205,13,,,,,\r\n");
     const auto json = json_of(run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-23", "--format", "json"}).out);
     CHECK(json["saved"] == true);
     CHECK(json["sessions"][0]["done"] == true);

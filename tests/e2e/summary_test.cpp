@@ -164,14 +164,17 @@ TEST_CASE("summary says plainly when a log spans under two weeks, or has no sess
           "Weekly summary of Ann (empty.toml), 2026-09-07 to 2026-11-29\n\nNot enough data: the log has no sessions yet.\n");
 }
 
-TEST_CASE("summary --monthly: one row per calendar month, 12 by default") {
+TEST_CASE("summary --monthly: one row per calendar month, 12 by default, none before the first session") {
     ScratchDir home;
     client(home, "dee.toml");
     const Result r = run(home, {"-f", "log.toml", "summary", "--monthly", "--until", "2026-11-29", "--format", "csv"});
     const std::vector<std::string> rows = lines_of(r.out);
-    REQUIRE(rows.size() == 13);
-    CHECK(rows[1].starts_with("2025-12-01,2025-12-31,2025-12-01,2025-12-31,0,0,"));
-    CHECK(rows[12] == "2026-11-01,2026-11-30,2026-11-01,2026-11-29,8,8,0,152,0,0.5 kg,0.5,608,0,0,0,0,0,0,0,0\r");
+    REQUIRE(rows.size() == 4);  // Dee's first session is on 2026-09-01: September to November
+    CHECK(rows[1].starts_with("2026-09-01,2026-09-30,2026-09-01,2026-09-30,9,9,"));
+    CHECK(rows[3] == "2026-11-01,2026-11-30,2026-11-01,2026-11-29,8,8,0,152,0,0.5 kg,0.5,1.102,608,0,0,0,0,0,0,0,0\r");
+    CHECK(json_of(run(home, {"-f", "log.toml", "summary", "--monthly", "--until", "2027-11-29", "--format", "json"})
+                      .out)["periods"]
+              .size() == 12);
     const Result text = run(home, {"-f", "log.toml", "summary", "--monthly", "--since", "2026-09-01", "--until",
                                    "2026-11-29"});
     CHECK(text.out.find("month    days  mobility  heaviest  load  pain  warn  danger\n"
@@ -192,13 +195,14 @@ TEST_CASE("summary --format json carries the same numbers, typed") {
     REQUIRE(json["periods"].size() == 2);
     CHECK(json["periods"][0] == json_of(R"({"start": "2026-11-16", "end": "2026-11-22", "from": "2026-11-16",
         "to": "2026-11-22", "sessions": 3, "weighted_days": 2, "gait_minutes": 23, "mobility_minutes": 0,
-        "strength_reps": 48, "heaviest": "0.5 kg", "heaviest_kg": 0.5, "srpe_load": 69, "highest_pain": 0,
+        "strength_reps": 48, "heaviest": "0.5 kg", "heaviest_kg": 0.5, "heaviest_lb": 1.102, "srpe_load": 69, "highest_pain": 0,
         "warnings": 0, "dangers": 0, "planned": 4, "done": 3, "planned_gait_minutes": 46,
         "planned_mobility_minutes": 0, "planned_strength_reps": 48})"));
     CHECK(json["load"][0]["family"] == "gait");
     CHECK(json["load"][0]["acute"] == 13.0);
+    // Both to 3 decimals, as JSON carries numbers.
     CHECK(json["load"][0]["ratio"].get<double>() ==
-          doctest::Approx(13.0 / json["load"][0]["chronic_per_acute"].get<double>()));
+          doctest::Approx(13.0 / json["load"][0]["chronic_per_acute"].get<double>()).epsilon(0.005));
     CHECK(json["load"][0]["zone"] == "easing off");
     CHECK(json["this_week"] == json_of(R"({"week_of": "2026-11-23", "planned": 4, "done": 3, "missed": [],
                                            "on_track": true, "rest_week": false})"));

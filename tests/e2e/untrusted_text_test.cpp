@@ -98,15 +98,15 @@ TEST_CASE("CSV cells a spreadsheet would evaluate are neutralised - numbers stay
     write(home / "log.toml", text);
     const Result csv = run(home, {"-f", "log.toml", "history", "--format", "csv"});
     CHECK(csv.out ==
-          "date,activity,kind,on,weight,weight_kg,minutes,sets,reps,effort,pain,srpe_load,note,line\r\n"
-          "2026-11-02,walk,gait,ankle,,,10,,,,,,\"'=HYPERLINK(\"\"http://x\"\")\",1\r\n"
-          "2026-11-03,walk,gait,ankle,,,10,,,,,,'+cmd|' /C calc'!A0,7\r\n"
-          "2026-11-04,walk,gait,ankle,,,10,,,,,,'@SUM(1+1),13\r\n"
-          "2026-11-05,walk,gait,ankle,,,10,,,,,,'-2+3,19\r\n"
+          "date,activity,kind,on,weight,weight_kg,weight_lb,minutes,sets,reps,effort,pain,srpe_load,note,line\r\n"
+          "2026-11-02,walk,gait,ankle,,,,10,,,,,,\"'=HYPERLINK(\"\"http://x\"\")\",1\r\n"
+          "2026-11-03,walk,gait,ankle,,,,10,,,,,,'+cmd|' /C calc'!A0,7\r\n"
+          "2026-11-04,walk,gait,ankle,,,,10,,,,,,'@SUM(1+1),13\r\n"
+          "2026-11-05,walk,gait,ankle,,,,10,,,,,,'-2+3,19\r\n"
           // A tab or CR is shown escaped, as in the text views: nothing left to evaluate.
-          "2026-11-06,walk,gait,ankle,,,10,,,,,,\\tx,25\r\n"
-          "2026-11-07,walk,gait,ankle,,,10,,,,,,\\rx,31\r\n"
-          "2026-11-08,walk,gait,ankle,,,10,,,,,,plain,37\r\n");
+          "2026-11-06,walk,gait,ankle,,,,10,,,,,,\\tx,25\r\n"
+          "2026-11-07,walk,gait,ankle,,,,10,,,,,,\\rx,31\r\n"
+          "2026-11-08,walk,gait,ankle,,,,10,,,,,,plain,37\r\n");
 }
 
 TEST_CASE("CSV carries names and notes escaped as the text views show them - history, plan and summary") {
@@ -120,15 +120,15 @@ TEST_CASE("CSV carries names and notes escaped as the text views show them - his
     const Result history = run(home, {"-f", "log.toml", "history", "--format", "csv"});
     CHECK(history.exit_code == 0);
     CHECK_FALSE(has_raw_controls(csv_lines(history.out)));
-    CHECK(history.out == "date,activity,kind,on,weight,weight_kg,minutes,sets,reps,effort,pain,srpe_load,note,line\r\n"
-                         "2026-11-02,evil\\e[8mx,gait,ankle,3 kg,3,20,,,,,,a\\u009bb\\u202ec\\e]0;title\\x07,5\r\n"
-                         "2026-11-03,bell\\x07\\u009b\\u202e,strength,ankle,1 kg,1,,1,10,,,,,12\r\n");
+    CHECK(history.out == "date,activity,kind,on,weight,weight_kg,weight_lb,minutes,sets,reps,effort,pain,srpe_load,note,line\r\n"
+                         "2026-11-02,evil\\e[8mx,gait,ankle,3 kg,3,6.614,20,,,,,,a\\u009bb\\u202ec\\e]0;title\\x07,5\r\n"
+                         "2026-11-03,bell\\x07\\u009b\\u202e,strength,ankle,1 kg,1,2.205,,1,10,,,,,12\r\n");
     const Result planned = run(home, {"-f", "log.toml", "history", "--planned", "--format", "csv"});
     CHECK_FALSE(has_raw_controls(csv_lines(planned.out)));
     const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-09", "--format", "csv"});
     CHECK(plan.exit_code == 0);
     CHECK_FALSE(has_raw_controls(csv_lines(plan.out)));
-    CHECK(plan.out.find("\r\n2026-11-10,bell\\x07\\u009b\\u202e,ankle,1 kg,1,,1,11,progress,") != std::string::npos);
+    CHECK(plan.out.find("\r\n2026-11-10,bell\\x07\\u009b\\u202e,ankle,1 kg,1,2.205,,1,11,progress,") != std::string::npos);
     const Result summary = run(home, {"-f", "log.toml", "summary", "--since", "2026-11-02", "--until", "2026-11-08",
                                       "--format", "csv"});
     CHECK(summary.exit_code == 0);
@@ -137,8 +137,8 @@ TEST_CASE("CSV carries names and notes escaped as the text views show them - his
     write(home / "notes.toml", "[[session]]\ndate = 2026-11-02\nactivity = \"walk\"\nminutes = 10\n"
                                "note = \"=1+1\\u001b[2J\\nsecond line\\u0085\"\n");
     CHECK(run(home, {"-f", "notes.toml", "history", "--format", "csv"}).out ==
-          "date,activity,kind,on,weight,weight_kg,minutes,sets,reps,effort,pain,srpe_load,note,line\r\n"
-          "2026-11-02,walk,gait,ankle,,,10,,,,,,\"'=1+1\\e[2J\nsecond line\\u0085\",1\r\n");
+          "date,activity,kind,on,weight,weight_kg,weight_lb,minutes,sets,reps,effort,pain,srpe_load,note,line\r\n"
+          "2026-11-02,walk,gait,ankle,,,,10,,,,,,\"'=1+1\\e[2J\nsecond line\\u0085\",1\r\n");
 }
 
 TEST_CASE("repeated weights and injuries are kept once") {

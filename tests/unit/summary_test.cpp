@@ -123,7 +123,9 @@ TEST_CASE("a week's totals: weighted days and volume by family, heaviest, sessio
 }
 
 TEST_CASE("the default period: 12 whole weeks (or months) to today - a period starts with its whole first week") {
-    const Log log = parse_log(two_weeks, "t.toml");
+    // An unweighted walk long before: the log started before the 12 weeks.
+    const Log log = parse_log(std::string(two_weeks) + "\n[[session]]\ndate = 2024-01-03\nactivity = \"walk\"\nminutes = 10\n",
+                              "t.toml");
     const Summary weeks = summarize(log, {Grouping::week, Period{}, d("2026-11-29")});
     CHECK(weeks.periods.size() == 12);
     CHECK(weeks.since == d("2026-09-07"));
@@ -144,6 +146,27 @@ TEST_CASE("the default period: 12 whole weeks (or months) to today - a period st
     CHECK(clipped.periods[0].from == d("2026-11-02"));
     CHECK(clipped.periods[1].to == d("2026-11-10"));
     CHECK(clipped.periods[1].plan.planned == 1);  // the plan of the days counted
+}
+
+TEST_CASE("a summary starts with the week (month) of the first session: no empty weeks before the person started") {
+    const Log log = parse_log(two_weeks, "t.toml");  // from 2026-11-02
+    const Summary weeks = summarize(log, {Grouping::week, Period{}, d("2026-11-29")});
+    CHECK(weeks.since == d("2026-11-02"));
+    CHECK(weeks.periods.size() == 4);
+    CHECK(summarize(log, {Grouping::week, Period{d("2026-01-01"), d("2026-11-29")}, d("2026-11-29")}).since ==
+          d("2026-11-02"));
+    const Summary months = summarize(log, {Grouping::month, Period{}, d("2026-11-29")});
+    CHECK(months.since == d("2026-11-01"));
+    CHECK(months.periods.size() == 1);
+    // A period that ends before the first session: the week of its end.
+    const Summary before = summarize(log, {Grouping::week, Period{std::nullopt, d("2026-10-14")}, d("2026-11-29")});
+    CHECK(before.since == d("2026-10-12"));
+    CHECK(before.periods.size() == 1);
+    // A planned session before the first session done counts as a start: it was missed.
+    const Log planned = parse_log(std::string(two_weeks) + "\n[[planned]]\ndate = 2026-10-28\nactivity = \"walk\"\n"
+                                                           "minutes = 10\n",
+                                  "t.toml");
+    CHECK(summarize(planned, {Grouping::week, Period{}, d("2026-11-29")}).since == d("2026-10-26"));
 }
 
 TEST_CASE("findings at warning and danger are counted in the week of their session") {
@@ -174,7 +197,9 @@ TEST_CASE("this week's plan and load, on the last day of the period") {
 }
 
 TEST_CASE("a summary holds at most a century of weeks: more is an error, not an endless table") {
-    const Log log = parse_log(two_weeks, "t.toml");
+    // With a session on the first day a log can hold.
+    const Log log = parse_log(std::string(two_weeks) + "\n[[session]]\ndate = 0001-01-03\nactivity = \"walk\"\nminutes = 10\n",
+                              "t.toml");
     CHECK_THROWS_WITH_AS(summarize(log, {Grouping::week, Period{first_log_date, last_log_date}, d("2026-11-29")}),
                          "0001-01-01 to 9999-12-31 holds 521723 weeks; a summary shows at most 5200", Error);
     CHECK_THROWS_AS(summarize(log, {Grouping::month, Period{first_log_date, last_log_date}, d("2026-11-29")}), Error);

@@ -12,7 +12,9 @@
 #include "anklog/assess.hpp"
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
+#include "anklog/thresholds.hpp"
 #include "commands/commands.hpp"
+#include "render/numbers.hpp"
 #include "render/output.hpp"
 #include "render/terminal.hpp"
 #include "render/standing.hpp"
@@ -46,6 +48,7 @@ struct Checked {
     std::optional<Date> last_session;  // on or before the review date
     std::optional<int> recent_pain;    // the highest of the recent_pain_days to the review date
     Assessment standing;               // where the person stands on the review date
+    Thresholds limits;                 // the log's, with its [rules]
 };
 
 // One log of a review: checked, or the error that kept it from being read.
@@ -95,6 +98,7 @@ Checked check_log(const std::string& shown, const CheckFlags& flags, const Perio
         }
     }
     out.standing = assess(log, review_date);
+    out.limits = thresholds_of(log);
     return out;
 }
 
@@ -213,8 +217,7 @@ std::string review_table(const std::vector<Reviewed>& logs, Date review_date, Se
             row.push_back(n > 0 ? Cell(std::to_string(n), tone) : Cell("0"));
         }
         const std::optional<int> pain = c.recent_pain;
-        row.push_back(pain ? Cell(fmt::format("{}/10", *pain), *pain >= 3 ? std::optional(Tone::yellow) : std::nullopt)
-                           : Cell("-"));
+        row.push_back(pain ? pain_cell(*pain, fmt::format("{}/10", *pain), c.limits) : Cell("-"));
         const Severity s = c.standing.severity;
         row.push_back(Cell(short_standing(c.standing), c.standing.attention.empty() ? std::nullopt
                                                        : s == Severity::danger     ? std::optional(Tone::red)

@@ -10,6 +10,7 @@
 #include "anklog/log.hpp"
 #include "anklog/suggest.hpp"
 #include "commands/commands.hpp"
+#include "render/numbers.hpp"
 #include "render/output.hpp"
 #include "render/terminal.hpp"
 #include "shell/usage_errors.hpp"
@@ -211,7 +212,8 @@ void print_json(const Log& log, const std::vector<Row>& rows, const std::vector<
                             {"kind", to_string(row.kind)},
                             {"on", to_string(s.on)},
                             {"weight", s.weight ? nlohmann::ordered_json(format_mass(*s.weight, log.profile.units)) : nullptr},
-                            {"weight_kg", s.weight ? nlohmann::ordered_json(s.weight->kg()) : nullptr},
+                            {"weight_kg", s.weight ? nlohmann::ordered_json(mass_number(*s.weight, Unit::kg)) : nullptr},
+                            {"weight_lb", s.weight ? nlohmann::ordered_json(mass_number(*s.weight, Unit::lb)) : nullptr},
                             {"minutes", json_or_null(s.minutes)},
                             {"sets", json_or_null(s.sets)},
                             {"reps", json_or_null(s.reps)},
@@ -245,22 +247,23 @@ void print_json(const Log& log, const std::vector<Row>& rows, const std::vector<
 void print_csv(const Log& log, const std::vector<Row>& rows, const std::vector<const PainCheck*>& pain_checks,
                bool planned) {
     const auto field = [](const std::optional<int>& value) { return value ? std::to_string(*value) : ""; };
-    fmt::print("date,activity,kind,on,weight,weight_kg,minutes,sets,reps,effort,pain,srpe_load,note,line{}\r\n",
+    fmt::print("date,activity,kind,on,weight,weight_kg,weight_lb,minutes,sets,reps,effort,pain,srpe_load,note,line{}\r\n",
                planned ? ",plan" : "");
     auto check = pain_checks.begin();
     const auto print_checks_until = [&](const std::optional<Date> before) {
         for (; check != pain_checks.end() && (!before || (*check)->date < *before); ++check) {
             const PainCheck& c = **check;
-            fmt::print("{},,pain-check,,,,,,,,{},,{},{}{}\r\n", to_string(c.date), c.pain, csv_text(c.note), c.line,
+            fmt::print("{},,pain-check,,,,,,,,,{},,{},{}{}\r\n", to_string(c.date), c.pain, csv_text(c.note), c.line,
                        planned ? "," : "");
         }
     };
     for (const Row& row : rows) {
         const Session& s = *row.session;
         print_checks_until(s.date);
-        fmt::print("{},{},{},{},{},{},{},{},{},{},{},{},{},{}", to_string(s.date), csv_text(s.activity),
+        fmt::print("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}", to_string(s.date), csv_text(s.activity),
                    to_string(row.kind), to_string(s.on), s.weight ? format_mass(*s.weight, log.profile.units) : "",
-                   s.weight ? fmt::format("{:.4g}", s.weight->kg()) : "", field(s.minutes), field(s.sets),
+                   s.weight ? decimal_text(mass_number(*s.weight, Unit::kg)) : "",
+                   s.weight ? decimal_text(mass_number(*s.weight, Unit::lb)) : "", field(s.minutes), field(s.sets),
                    field(s.reps), field(s.effort), field(s.pain), field(srpe_load(s)), csv_text(s.note), s.line);
         fmt::print("{}\r\n", planned ? "," + (row.plan == "-" ? std::string() : row.plan) : "");
     }

@@ -14,6 +14,7 @@
 #include "commands/commands.hpp"
 #include "log_file.hpp"
 #include "render/ics.hpp"
+#include "render/numbers.hpp"
 #include "render/output.hpp"
 #include "render/terminal.hpp"
 #include "shell/typed_flags.hpp"
@@ -191,12 +192,13 @@ void print_json(const Shown& week, const std::string& file) {
 
 void print_csv(const Shown& week) {
     const auto field = [](const std::optional<int>& value) { return value ? std::to_string(*value) : ""; };
-    fmt::print("date,activity,on,weight,weight_kg,minutes,sets,reps,label,reason,done\r\n");
+    fmt::print("date,activity,on,weight,weight_kg,weight_lb,minutes,sets,reps,label,reason,done\r\n");
     for (const Row& row : week.rows) {
         const Session& s = *row.session;
-        fmt::print("{},{},{},{},{},{},{},{},{},{},{}\r\n", to_string(s.date), csv_text(s.activity), to_string(s.on),
+        fmt::print("{},{},{},{},{},{},{},{},{},{},{},{}\r\n", to_string(s.date), csv_text(s.activity), to_string(s.on),
                    s.weighted() ? format_mass_exact(*s.weight) : "",
-                   s.weighted() ? fmt::format("{:.4g}", s.weight->kg()) : "", field(s.minutes), field(s.sets),
+                   s.weighted() ? decimal_text(mass_number(*s.weight, Unit::kg)) : "",
+                   s.weighted() ? decimal_text(mass_number(*s.weight, Unit::lb)) : "", field(s.minutes), field(s.sets),
                    field(s.reps), week.saved_line ? "" : csv_text(row.label), csv_text(row.reason),
                    row.label == "done" ? "yes" : "");
     }

@@ -7,9 +7,11 @@
 #include <functional>
 
 #include "anklog/error.hpp"
+#include "anklog/thresholds.hpp"
 #include "anklog/summary.hpp"
 #include "render/chart.hpp"
 #include "commands/commands.hpp"
+#include "render/numbers.hpp"
 #include "render/output.hpp"
 #include "render/summary_text.hpp"
 #include "render/table.hpp"
@@ -64,9 +66,9 @@ std::vector<SummaryColumn> summary_columns(const Summary& summary, const Log& lo
     if (any([](const PeriodTotals& p) { return p.srpe_load.has_value(); })) {
         columns.push_back({{"load", true}, [](const PeriodTotals& p) { return Cell(optional_number(p.srpe_load)); }, 1});
     }
-    columns.push_back({{"pain", true}, [](const PeriodTotals& p) {
+    columns.push_back({{"pain", true}, [limits = thresholds_of(log)](const PeriodTotals& p) {
                            const std::optional<int> pain = p.highest_pain;
-                           return Cell(optional_number(pain), pain && *pain >= 3 ? std::optional(Tone::yellow) : std::nullopt);
+                           return pain ? pain_cell(*pain, std::to_string(*pain), limits) : Cell("-");
                        }});
     columns.push_back({{"warn", true}, [](const PeriodTotals& p) {
                            return p.warnings ? Cell(std::to_string(p.warnings), Tone::yellow) : Cell("0");
@@ -200,7 +202,8 @@ nlohmann::ordered_json period_json(const PeriodTotals& p, Unit unit) {
             {"mobility_minutes", p.weighted_volume[index_of(Kind::mobility)]},
             {"strength_reps", p.weighted_volume[index_of(Kind::strength)]},
             {"heaviest", p.heaviest ? nlohmann::ordered_json(format_mass(*p.heaviest, unit)) : nullptr},
-            {"heaviest_kg", p.heaviest ? nlohmann::ordered_json(p.heaviest->kg()) : nullptr},
+            {"heaviest_kg", p.heaviest ? nlohmann::ordered_json(mass_number(*p.heaviest, Unit::kg)) : nullptr},
+            {"heaviest_lb", p.heaviest ? nlohmann::ordered_json(mass_number(*p.heaviest, Unit::lb)) : nullptr},
             {"srpe_load", json_or_null(p.srpe_load)},
             {"highest_pain", json_or_null(p.highest_pain)},
             {"warnings", p.warnings},
@@ -269,15 +272,16 @@ void print_json(const Summary& summary, const Log& log, const std::string& shown
 
 void print_csv(const Summary& summary, Unit unit) {
     fmt::print("start,end,from,to,sessions,weighted_days,gait_minutes,mobility_minutes,strength_reps,heaviest,"
-               "heaviest_kg,srpe_load,highest_pain,warnings,dangers,planned,done,planned_gait_minutes,"
+               "heaviest_kg,heaviest_lb,srpe_load,highest_pain,warnings,dangers,planned,done,planned_gait_minutes,"
                "planned_mobility_minutes,planned_strength_reps\r\n");
     const auto field = [](const std::optional<int>& value) { return value ? std::to_string(*value) : ""; };
     for (const PeriodTotals& p : summary.periods) {
-        fmt::print("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", to_string(p.start), to_string(p.end),
+        fmt::print("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\r\n", to_string(p.start), to_string(p.end),
                    to_string(p.from), to_string(p.to), p.sessions, p.weighted_days,
                    p.weighted_volume[index_of(Kind::gait)], p.weighted_volume[index_of(Kind::mobility)],
                    p.weighted_volume[index_of(Kind::strength)], p.heaviest ? format_mass(*p.heaviest, unit) : "",
-                   p.heaviest ? fmt::format("{}", p.heaviest->kg()) : "", field(p.srpe_load), field(p.highest_pain),
+                   p.heaviest ? decimal_text(mass_number(*p.heaviest, Unit::kg)) : "",
+                   p.heaviest ? decimal_text(mass_number(*p.heaviest, Unit::lb)) : "", field(p.srpe_load), field(p.highest_pain),
                    p.warnings, p.dangers, p.plan.planned, p.plan.done, p.planned_volume[index_of(Kind::gait)],
                    p.planned_volume[index_of(Kind::mobility)], p.planned_volume[index_of(Kind::strength)]);
     }

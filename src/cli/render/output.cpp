@@ -1,5 +1,6 @@
 #include "render/output.hpp"
 
+#include "render/numbers.hpp"
 #include "render/wrap.hpp"
 
 #include <fmt/color.h>
@@ -156,7 +157,10 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view inde
 }
 
 std::string json_text(const nlohmann::ordered_json& document) {
-    return document.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    // Numbers to the precision anklog keeps: 1.361, never 1.3607771100000001.
+    nlohmann::ordered_json rounded = document;
+    round_numbers(rounded);
+    return rounded.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 nlohmann::ordered_json load_json(const Session& session) {

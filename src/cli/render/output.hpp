@@ -59,7 +59,8 @@ std::string render_finding(const Finding& finding, std::string_view file, int li
 std::string wrap(std::string_view text, std::size_t width, std::string_view indent);
 
 // A JSON document as anklog prints it: indented by 2, ending in a newline;
-// text that is not UTF-8 (a file name, say) is replaced, never invalid JSON.
+// text that is not UTF-8 (a file name, say) is replaced, never invalid JSON;
+// numbers with at most 3 decimals (round_numbers), no float noise.
 std::string json_text(const nlohmann::ordered_json& document);
 // The number, or null.
 template <typename T>

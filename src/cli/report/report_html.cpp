@@ -7,6 +7,7 @@
 #include <map>
 
 #include "report/html.hpp"
+#include "render/numbers.hpp"
 #include "render/output.hpp"
 #include "render/summary_text.hpp"
 #include "report/svg_charts.hpp"
@@ -109,7 +110,7 @@ std::string figures(const ReportInput& in) {
     std::string out = "<div class=\"figures\">";
     out += figure(std::to_string(sessions), "sessions");
     out += figure(std::to_string(weighted_days), "days with weights");
-    out += figure(planned > 0 ? fmt::format("{}%", done * 100 / planned) : std::string("\u2013"),
+    out += figure(planned > 0 ? fmt::format("{}%", percent(done, planned)) : std::string("\u2013"),
                   planned > 0 ? fmt::format("of {} planned sessions done", planned) : std::string("no sessions planned"));
     out += figure(pain ? fmt::format("{}/10", *pain) : std::string("\u2013"),
                   pain ? "highest pain" : "no pain scores logged");
@@ -193,7 +194,7 @@ std::string adherence_section(const ReportInput& in) {
         rows += fmt::format("<tr class=\"adherence\" data-period=\"{}\" data-planned=\"{}\" data-done=\"{}\"><td>{}</td>"
                             "<td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}%</td><td>{}</td></tr>\n",
                             period_label(p, s.grouping), p.plan.planned, p.plan.done, period_label(p, s.grouping),
-                            p.plan.planned, p.plan.done, p.plan.done * 100 / p.plan.planned,
+                            p.plan.planned, p.plan.done, percent(p.plan.done, p.plan.planned),
                             missed.empty() ? std::string("\u2013") : fmt::format("{}", fmt::join(missed, ", ")));
     }
     if (planned == 0) {
@@ -202,7 +203,7 @@ std::string adherence_section(const ReportInput& in) {
     }
     out += fmt::format("<p>{} of {} planned sessions done ({}%). A planned session counts as done when a session of "
                        "the same activity is logged on its day.</p>\n",
-                       done, planned, done * 100 / planned);
+                       done, planned, percent(done, planned));
     out += fmt::format("<table>\n<tr><th>{}</th><th class=\"n\">planned</th><th class=\"n\">done</th>"
                        "<th class=\"n\">%</th><th>not done</th></tr>\n{}</table>\n",
                        s.grouping == Grouping::week ? "week of" : "month", rows);

@@ -33,17 +33,58 @@ double round_step(double value, int steps) {
 
 std::string number(double value) { return fmt::format("{:.1f}", value); }
 
-// Horizontal grid lines with labels, from 0 to `top_value` in `steps`.
-std::string y_axis(double top_value, int steps, double height, std::string_view unit, double right_edge) {
+constexpr double axis_font = 10;  // px: svg text in the page's style
+constexpr double label_gap = 6;   // between a y label and the plot
+
+// How wide `text` is at `px`, in the widest font the page may use (DejaVu
+// Sans; Liberation Sans and Arial are narrower): the y axis makes room for
+// its labels, so that "150 min" is never cut to "50 min".
+double text_width(std::string_view text, double px) {
+    double em = 0;
+    for (const char c : text) {
+        switch (c) {
+            case ' ': em += 0.318; break;
+            case 'i': em += 0.278; break;
+            case 'r': em += 0.411; break;
+            case 's': em += 0.521; break;
+            case 'm': em += 0.974; break;
+            default: em += 0.7; break;  // digits (0.636), other letters
+        }
+    }
+    return em * px;
+}
+
+// The labels of the y axis, from 0 to `top_value` in `steps`; the top one
+// names the unit.
+std::vector<std::string> y_labels(double top_value, int steps, std::string_view unit) {
+    std::vector<std::string> out;
+    for (int i = 0; i <= steps; ++i) {
+        std::string label = fmt::format("{:g}", top_value * i / steps);
+        if (i == steps && !unit.empty()) label += fmt::format(" {}", unit);
+        out.push_back(std::move(label));
+    }
+    return out;
+}
+
+// Room left of the plot for the widest of `labels`, at least `left`.
+double left_margin(const std::vector<std::string>& labels) {
+    double widest = 0;
+    for (const std::string& label : labels) widest = std::max(widest, text_width(label, axis_font));
+    return std::max(left, std::ceil(widest + label_gap + 2));
+}
+
+// Horizontal grid lines from `plot_left` to `right_edge`, with `labels`
+// from 0 up.
+std::string y_axis(const std::vector<std::string>& labels, double height, double plot_left, double right_edge) {
     std::string out;
     const double plot_height = height - top - bottom;
+    const int steps = static_cast<int>(labels.size()) - 1;
     for (int i = 0; i <= steps; ++i) {
-        const double value = top_value * i / steps;
         const double y = top + plot_height * (1 - static_cast<double>(i) / steps);
-        out += fmt::format(R"svg(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="0.5" />)svg", number(left),
-                           number(y), number(right_edge), number(y), grid);
-        out += fmt::format(R"svg(<text x="{}" y="{}" text-anchor="end" class="axis">{}{}</text>)svg", number(left - 6),
-                           number(y + 4), fmt::format("{:g}", value), i == steps ? std::string(" ") + std::string(unit) : "");
+        out += fmt::format(R"svg(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="0.5" />)svg",
+                           number(plot_left), number(y), number(right_edge), number(y), grid);
+        out += fmt::format(R"svg(<text x="{}" y="{}" text-anchor="end" class="axis">{}</text>)svg",
+                           number(plot_left - label_gap), number(y + 4), labels[static_cast<std::size_t>(i)]);
     }
     return out;
 }
@@ -55,27 +96,29 @@ std::size_t label_every(std::size_t count) { return std::max<std::size_t>(1, (co
 
 std::string svg_volume_chart(const VolumeChart& chart) {
     constexpr double height = 155;
-    const double plot_width = chart_width - left - right;
-    const double plot_height = height - top - bottom;
     int largest = 0;
     for (const VolumeBar& bar : chart.bars) largest = std::max({largest, bar.done, chart.with_planned ? bar.planned : 0});
     const double step = round_step(largest, 4);
     const int steps = std::max(1, static_cast<int>(std::ceil(largest / step)));
     const double top_value = step * steps;
+    const std::vector<std::string> labels = y_labels(top_value, steps, html_text(chart.unit));
+    const double plot_left = left_margin(labels);
+    const double plot_width = chart_width - plot_left - right;
+    const double plot_height = height - top - bottom;
     std::string out = fmt::format(
         R"svg(<svg xmlns="http://www.w3.org/2000/svg" class="chart volume" data-family="{}" viewBox="0 0 {} {}" role="img" aria-label="weighted volume per period, {}">)svg",
         html_text(chart.id), chart_width, height, html_text(chart.unit));
     out += fmt::format(
         R"svg(<defs><pattern id="hatch-{}" patternUnits="userSpaceOnUse" width="5" height="5" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="5" stroke="{}" stroke-width="1.6" /></pattern></defs>)svg",
         html_text(chart.id), ink);
-    out += y_axis(top_value, steps, height, chart.unit, chart_width - right);
+    out += y_axis(labels, height, plot_left, chart_width - right);
     const std::size_t count = chart.bars.size();
     const double slot = count > 0 ? plot_width / static_cast<double>(count) : plot_width;
     const double bar_width = chart.with_planned ? slot * 0.38 : slot * 0.7;
     const std::size_t every = label_every(count);
     for (std::size_t i = 0; i < count; ++i) {
         const VolumeBar& bar = chart.bars[i];
-        const double x0 = left + slot * static_cast<double>(i);
+        const double x0 = plot_left + slot * static_cast<double>(i);
         const double done_x = chart.with_planned ? x0 + slot * 0.1 : x0 + slot * 0.15;
         const double done_height = plot_height * bar.done / top_value;
         out += fmt::format(
@@ -100,8 +143,9 @@ std::string svg_volume_chart(const VolumeChart& chart) {
                                html_text(bar.label.size() == 10 ? bar.label.substr(5) : bar.label));
         }
     }
-    out += fmt::format(R"svg(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1" />)svg", number(left),
-                       number(top + plot_height), number(chart_width - right), number(top + plot_height), ink);
+    out += fmt::format(R"svg(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1" />)svg",
+                       number(plot_left), number(top + plot_height), number(chart_width - right),
+                       number(top + plot_height), ink);
     return out + "</svg>";
 }
 
@@ -121,7 +165,7 @@ std::string svg_pain_chart(Date from, Date to, const std::vector<PainPoint>& poi
     // Above 5/10: stop and rest (shaded, and said in words beside it).
     out += fmt::format(R"svg(<rect x="{}" y="{}" width="{}" height="{}" fill="#e8e8e8" />)svg", number(left), number(y_of(10)),
                        number(plot_width), number(y_of(5) - y_of(10)));
-    out += y_axis(10, 5, height, "", plot_right);
+    out += y_axis(y_labels(10, 5, ""), height, left, plot_right);
     for (const auto& [level, dash, words] : {std::tuple{3, "3 3", "3/10 watch"}, std::tuple{5, "8 3", "5/10 limit"}}) {
         out += fmt::format(
             R"svg(<line class="reference" data-pain="{}" x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1.4" stroke-dasharray="{}" />)svg",
