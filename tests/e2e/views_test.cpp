@@ -1,0 +1,91 @@
+// Issue 19, the commands' words: check, plan, today, summary and the review
+// say the same thing, in the same words and numbers, about the same log on
+// the same day, and the review fits an 80-column terminal.
+#include <doctest/doctest.h>
+
+#include <ctime>
+#include <string>
+
+#include "anklog/date.hpp"
+#include "harness.hpp"
+#include "terminal.hpp"
+
+using namespace e2e;
+
+namespace {
+
+anklog::Date local_today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    ::localtime_r(&now, &local);
+    return anklog::Date{std::chrono::year{local.tm_year + 1900},
+                        std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+                        std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+}
+
+std::string block(const std::string& date, const std::string& activity, const std::string& body) {
+    return "\n[[session]]\ndate = " + date + "\nactivity = \"" + activity + "\"\n" + body;
+}
+
+// Walks with 1 kg on the ankles `days_ago` (each with its pain).
+std::string walks(const std::vector<std::pair<int, int>>& days_ago_and_pain) {
+    std::string out = "[profile]\nweights = [\"0.5 kg\", \"1 kg\"]\n";
+    const anklog::Date today = local_today();
+    for (const auto& [ago, pain] : days_ago_and_pain) {
+        out += block(anklog::to_string(anklog::add_days(today, -ago)), "walk",
+                     "weight = \"1 kg\"\nminutes = 12\npain = " + std::to_string(pain) + "\n");
+    }
+    return out;
+}
+
+std::string day(int from_today) { return anklog::to_string(anklog::add_days(local_today(), from_today)); }
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    for (std::size_t end = text.find('\n'); end != std::string::npos; end = text.find('\n', start)) {
+        lines.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return lines;
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("views point 1: plan counts the days from today and ends the rest on the day today, check and summary do") {
+    ScratchDir home;
+    // Pain on the last three training days, the last three days ago: a rest.
+    write(home / "rest.toml", walks({{12, 0}, {10, 0}, {7, 3}, {5, 4}, {3, 3}}));
+    const std::string resting = "resting after pain on 3 of the last 5 training days (the last on " + day(-3) +
+                                "), until " + day(11) +
+                                ": see a doctor or physiotherapist before training with weights again";
+    const Result today = run(home, {"-f", "rest.toml", "today"});
+    CHECK(has(today.out, "\nWhere you stand on " + day(0) + ": danger: " + resting + "\n"));
+    const Result summary = run(home, {"-f", "rest.toml", "summary"});
+    CHECK(has(summary.out, "\nWhere you stand on " + day(0) + ": danger: " + resting + "\n"));
+    const Result plan = run(home, {"-f", "rest.toml", "plan"});
+    CHECK(plan.exit_code == 0);
+    CHECK(has(plan.out, "\nnote: pain of 3/10 or more on 3 of your last 5 training days, the last on " + day(-3) +
+                            ": rest until " + day(11) +
+                            ", so no weights this week, and see a doctor or physiotherapist before training with "
+                            "weights again (Ankle Weights 101)\n"));
+
+    // The same pain 22 days ago: coming back, 22 days after it in every command.
+    write(home / "back.toml", walks({{30, 0}, {28, 0}, {26, 3}, {24, 4}, {22, 3}}));
+    const std::string back = "coming back after pain (the last painful day " + day(-22) +
+                             ", 22 days ago), no pain check since: check it first (anklog pain N); come back if it is "
+                             "2/10 or less, else see a physiotherapist";
+    CHECK(has(run(home, {"-f", "back.toml", "today"}).out, "\nWhere you stand on " + day(0) + ": warning: " + back + "\n"));
+    CHECK(has(run(home, {"-f", "back.toml", "summary"}).out,
+              "\nWhere you stand on " + day(0) + ": warning: " + back + "\n"));
+    const Result review = run(home, {"check", "back.toml", "rest.toml"}, Options{{{"COLUMNS", "80"}}, {}, {}, {}});
+    CHECK(has(review.out, "\nWhere you stand on " + day(0) + ": warning: " + back + "\n"));
+    CHECK(has(review.out, " 22 days after pain, no pain check since\n"));
+    CHECK(has(run(home, {"-f", "back.toml", "plan"}).out,
+              "\nnote: a come-back week only if the pain has settled: your last painful day was 22 days ago (" +
+                  day(-22) +
+                  ") and nothing logged since says how it is; check it first (anklog pain N): at 2/10 or less, come "
+                  "back as planned; above that, see a doctor or physiotherapist before you start\n"));
+}
