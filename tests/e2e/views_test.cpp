@@ -89,3 +89,51 @@ TEST_CASE("views point 1: plan counts the days from today and ends the rest on t
                   ") and nothing logged since says how it is; check it first (anklog pain N): at 2/10 or less, come "
                   "back as planned; above that, see a doctor or physiotherapist before you start\n"));
 }
+
+TEST_CASE("views point 2: the review fits 80 columns, the standing under each row, no word cut") {
+    ScratchDir home;
+    for (const char* name : {"ann.toml", "bo.toml", "cy.toml", "dee.toml"}) {
+        write(home / name, read(source_dir() / "examples/clients" / name));
+    }
+    const std::vector<std::string> args{"check", "ann.toml", "bo.toml", "cy.toml", "dee.toml",
+                                        "--since", "2026-11-16", "--until", "2026-11-29"};
+    const std::string table =
+        "Review of 4 logs from 2026-11-16 to 2026-11-29\n"
+        "log       sessions  last session  days since  danger  warning  note  pain (14d)\n"
+        "Bo               6  2026-11-26             3       2        3     0        4/10\n"
+        "  standing: resting after pain until 2026-12-10\n"
+        "Cy               0  2026-11-14            15       0        0     0           -\n"
+        "  standing: 15 days after pain, no pain check since\n"
+        "Ann              7  2026-11-27             2       0        0     0        0/10\n"
+        "  standing: ok\n"
+        "dee.toml         4  2026-11-26             3       0        0     0        0/10\n"
+        "  standing: ok\n";
+    // Piped with COLUMNS=80 (and without COLUMNS: 80) the table fits.
+    const Result piped = run(home, args, Options{{{"COLUMNS", "80"}}, {}, {}, {}});
+    CHECK(piped.exit_code == 1);
+    CHECK(piped.out.ends_with(table));
+    CHECK(run(home, args).out.ends_with(table));
+    // On an 80-column terminal (tmux), every line fits, wrapped at spaces.
+    Options terminal = on_terminal({});
+    terminal.env["COLUMNS"] = "80";
+    const Result tty = run(home, args, terminal);
+    CHECK(has(tty.out, table));
+    CHECK(has(tty.out, "bo.toml: 6 sessions checked from 2026-11-16 to 2026-11-29: 2 danger, 3 warnings\n"));
+    CHECK(has(tty.out, "\nWhere you stand on 2026-11-29: danger: resting after pain on 4 of the last 5\n"
+                       "    training days (the last on 2026-11-26), until 2026-12-10: see a doctor or\n"
+                       "    physiotherapist before training with weights again\n"));
+    for (const std::string& line : lines_of(tty.out)) {
+        CAPTURE(line);
+        CHECK(line.size() < 80);
+    }
+    // Wide enough, the standing keeps its column, wrapped within it.
+    const Result wide = run(home, args, Options{{{"COLUMNS", "104"}}, {}, {}, {}});
+    CHECK(wide.out.ends_with(
+        "log       sessions  last session  days since  danger  warning  note  pain (14d)  standing\n"
+        "Bo               6  2026-11-26             3       2        3     0        4/10  resting after pain\n"
+        "                                                                                 until 2026-12-10\n"
+        "Cy               0  2026-11-14            15       0        0     0           -  15 days after pain, no\n"
+        "                                                                                 pain check since\n"
+        "Ann              7  2026-11-27             2       0        0     0        0/10  ok\n"
+        "dee.toml         4  2026-11-26             3       0        0     0        0/10  ok\n"));
+}
