@@ -137,3 +137,64 @@ TEST_CASE("views point 2: the review fits 80 columns, the standing under each ro
         "Ann              7  2026-11-27             2       0        0     0        0/10  ok\n"
         "dee.toml         4  2026-11-26             3       0        0     0        0/10  ok\n"));
 }
+
+TEST_CASE("views point 3: two pain-4 warnings on one day give the same advice, the most protective") {
+    ScratchDir home;
+    write(home / "log.toml", "[profile]\nunits = \"lb\"\nweights = [\"1 lb\", \"2 lb\"]\n" +
+                                 block("2026-11-02", "walk", "weight = \"1 lb\"\nminutes = 10\n") +
+                                 block("2026-11-04", "walk", "weight = \"1 lb\"\nminutes = 11\n") +
+                                 block("2026-11-06", "walk", "weight = \"1 lb\"\nminutes = 12\npain = 3\n") +
+                                 block("2026-11-09", "walk", "weight = \"1 lb\"\nminutes = 12\npain = 3\n") +
+                                 block("2026-11-11", "walk", "weight = \"1 lb\"\nminutes = 12\npain = 4\n") +
+                                 block("2026-11-11", "side-leg-lift", "weight = \"1 lb\"\nsets = 1\nreps = 10\npain = 4\n"));
+    const Result r = run(home, {"-f", "log.toml", "check", "--since", "2026-11-11"});
+    CHECK(r.exit_code == 1);
+    const std::string stop = "  = stop training with weights and see a doctor or physiotherapist: pain that keeps coming "
+                             "back does not settle with rest alone  (source: ";
+    CHECK(r.out == "log.toml:31: warning[pain]: walk on 2026-11-11 hurt: pain 4/10\n"
+                   "  = pain 4/10 >= 4/10\n" +
+                       stop + "Silbernagel et al. 2007; Ankle Weights 101, PowerRebound)\n"
+                       "\n"
+                       "log.toml:31: danger[persistent-pain]: walk on 2026-11-11 made 3 of the last 5 training days "
+                       "painful (3/10 or more)\n"
+                       "  = highest pain of each of the last 5 training days: -, -, 3, 3, 4\n" +
+                       stop + "Ankle Weights 101, PowerRebound)\n"
+                       "\n"
+                       "log.toml:38: warning[pain]: side-leg-lift on 2026-11-11 hurt: pain 4/10\n"
+                       "  = pain 4/10 >= 4/10\n" +
+                       stop + "Silbernagel et al. 2007; Ankle Weights 101, PowerRebound)\n"
+                       "\n"
+                       "log.toml: 2 sessions checked since 2026-11-11: 1 danger, 2 warnings\n");
+}
+
+TEST_CASE("views point 5: the first ankle walk after wrist walks, on a day too many, gets its dose for after a rest") {
+    ScratchDir home;
+    write(home / "log.toml", "[profile]\nunits = \"lb\"\nweights = [\"1 lb\", \"2 lb\", \"3 lb\"]\n" +
+                                 block("2026-11-02", "walk", "on = \"wrist\"\nweight = \"2 lb\"\nminutes = 10\n") +
+                                 block("2026-11-04", "walk", "on = \"wrist\"\nweight = \"2 lb\"\nminutes = 12\n") +
+                                 block("2026-11-06", "walk", "on = \"wrist\"\nweight = \"3 lb\"\nminutes = 12\n") +
+                                 block("2026-11-09", "walk", "on = \"wrist\"\nweight = \"3 lb\"\nminutes = 14\n") +
+                                 block("2026-11-11", "walk", "on = \"wrist\"\nweight = \"3 lb\"\nminutes = 15\n") +
+                                 block("2026-11-12", "walk", "weight = \"1 lb\"\nminutes = 20\n"));
+    const Result r = run(home, {"-f", "log.toml", "check", "--since", "2026-11-12"});
+    CHECK(r.exit_code == 1);
+    CHECK(r.out ==
+          "log.toml:40: warning[start-light]: first walk with weights on the ankles, on 2026-11-12, started longer "
+          "than a first session should\n"
+          "  = duration 20 min > 10 min (first weighted session of walk on the ankles)\n"
+          "  = start light and build up one thing at a time: 1 lb for 10 min, after a rest day  (source: Ankle "
+          "Weights 101, PowerRebound; A. Lee, physiotherapist)\n"
+          "\n"
+          "log.toml:40: warning[load-ramp]: weighted gait work in the week of 2026-11-09 passed 1.3x the largest of "
+          "the 4 weeks before\n"
+          "  = this week 49 min so far vs 34 min at most in the previous 4 weeks (44% more)\n"
+          "  = keep this week's weighted gait work to about 37 min, adding about 10% a week: 1 lb for 10 min, after "
+          "a rest day  (source: Nielsen et al. 2014; Gabbett 2016)\n"
+          "\n"
+          "log.toml:40: warning[no-rest]: walk on 2026-11-12 made 4 weighted days in 7, within the first 14 days\n"
+          "  = weighted days 2026-11-06, 2026-11-09, 2026-11-11, 2026-11-12; at first, at most 3 in any 7\n"
+          "  = start with 2-3 weighted days a week, with rest days between, for the first weeks  (source: ACSM 2009; "
+          "Ankle Weights 101, PowerRebound)\n"
+          "\n"
+          "log.toml: 1 session checked since 2026-11-12: 3 warnings\n");
+}
