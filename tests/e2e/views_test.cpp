@@ -167,6 +167,34 @@ TEST_CASE("views point 3: two pain-4 warnings on one day give the same advice, t
                        "log.toml: 2 sessions checked since 2026-11-11: 1 danger, 2 warnings\n");
 }
 
+TEST_CASE("views point 4: today shows what check raised on a session done that day without a plan") {
+    ScratchDir home;
+    write(home / "log.toml", block("2026-11-02", "walk", "weight = \"1 kg\"\nminutes = 10\n") +
+                                 block("2026-11-04", "walk", "weight = \"2 kg\"\nminutes = 10\n"));
+    const Result r = run(home, {"-f", "log.toml", "today", "--date", "2026-11-04"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == "Wed 2026-11-04, from log.toml: 0 planned, 1 done\n"
+                   "Where you stand on 2026-11-04: danger: the last training day (2026-11-04) ended in "
+                   "danger[weight-jump]: walk on 2026-11-04 jumped more than one weight step\n"
+                   "\n"
+                   "  walk  2 kg  10 min  done, not planned\n"
+                   "\n"
+                   "Done on this day, walk raised in check:\n"
+                   "\n"
+                   "log.toml:8: danger[weight-jump]: walk on 2026-11-04 jumped more than one weight step\n"
+                   "  = weight 1 kg -> 2 kg (2.0x), one step up is 1.5 kg\n"
+                   "  = go up one weight step at a time: 1.5 kg for 10 min  (source: Ankle Weights 101, "
+                   "PowerRebound: go heavier gradually)\n"
+                   "\n"
+                   "log.toml:8: warning[over-range]: walk on 2026-11-04 used 2 kg per limb, heavier than weights for "
+                   "walking and other gait work should be\n"
+                   "  = 2 kg > 1.5 kg for gait activities\n"
+                   "  = for gait work stay at or below 1.5 kg per limb, and use heavier weights for strength exercises: "
+                   "1.5 kg for 10 min  (source: A. Lee, physiotherapist; ACE; Browning et al. 2007)\n"
+                   "\n"
+                   "Nothing is planned for this day.\n");
+}
+
 TEST_CASE("views point 5: the first ankle walk after wrist walks, on a day too many, gets its dose for after a rest") {
     ScratchDir home;
     write(home / "log.toml", "[profile]\nunits = \"lb\"\nweights = [\"1 lb\", \"2 lb\", \"3 lb\"]\n" +

@@ -67,6 +67,34 @@ std::vector<std::pair<Finding, int>> findings_if_done(const Log& log, const std:
     return out;
 }
 
+// "Done on this day, walk raised in check:" and the findings check raised
+// on the sessions logged that day; nothing when it raised none.
+void print_done_findings(const Log& log, const DayPlan& day, const std::string& file, bool color) {
+    std::vector<const Session*> done;
+    for (const PlannedStatus& status : day.planned) {
+        if (status.done) done.push_back(status.done);
+    }
+    done.insert(done.end(), day.unplanned.begin(), day.unplanned.end());
+    std::sort(done.begin(), done.end(), [](const Session* a, const Session* b) { return a->line < b->line; });
+    std::vector<const Finding*> findings;
+    std::vector<const Session*> flagged;
+    const std::vector<Finding> all = check(log);
+    for (const Session* s : done) {
+        bool has = false;
+        for (const Finding& f : all) {
+            if (&log.sessions[f.session] != s) continue;
+            findings.push_back(&f);
+            has = true;
+        }
+        if (has) flagged.push_back(s);
+    }
+    if (findings.empty()) return;
+    fmt::print("\nDone on this day, {} raised in check:\n", terminal_safe(activities_text(flagged)));
+    for (const Finding* f : findings) {
+        fmt::print("\n{}", fit_to_terminal(render_finding(*f, file, log.sessions[f->session].line, color)));
+    }
+}
+
 }  // namespace
 
 CLI::App* setup_today(CLI::App& app, TodayFlags& flags) {
@@ -126,6 +154,10 @@ int run_today(const Context& context, const TodayFlags& flags) {
         fmt::print("\n");
         print_lines(log, lines, color);
     }
+
+    // What check raised on the sessions done that day, planned or not, as
+    // it shows what doing the planned ones would raise.
+    print_done_findings(log, day, file, color);
 
     const std::vector<const Session*> to_do = day.to_do();
     const std::string done_command = *date == context.today ? "anklog done" : "anklog done --date " + to_string(*date);
