@@ -226,3 +226,27 @@ TEST_CASE("views point 5: the first ankle walk after wrist walks, on a day too m
           "\n"
           "log.toml: 1 session checked since 2026-11-12: 3 warnings\n");
 }
+
+TEST_CASE("views: today names the placement of an activity planned at two, and wraps its sentences at 80 columns") {
+    ScratchDir home;
+    write(home / "log.toml", "[profile]\nunits = \"lb\"\n" +
+                                 block("2026-11-16", "walk", "on = \"wrist\"\nweight = \"2 lb\"\nminutes = 20\n") +
+                                 block("2026-11-18", "walk", "weight = \"1 lb\"\nminutes = 10\n") +
+                                 "\n[[planned]]\ndate = 2026-11-20\nactivity = \"walk\"\non = \"wrist\"\nweight = \"2 lb\"\n"
+                                 "minutes = 20\n"
+                                 "\n[[planned]]\ndate = 2026-11-20\nactivity = \"walk\"\nweight = \"1 lb\"\nminutes = 10\n");
+    Options terminal = on_terminal({});
+    terminal.env["COLUMNS"] = "80";
+    const Result r = run(home, {"-f", "log.toml", "today", "--date", "2026-11-20"}, terminal);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out == "Fri 2026-11-20, from log.toml: 2 planned, 0 done\n"
+                   "\n"
+                   "  walk  2 lb (wrists)  20 min  to do\n"
+                   "  walk  1 lb           10 min  to do\n"
+                   "\n"
+                   "Done as planned, walk on the wrists and walk on the ankles raise no finding in\n"
+                   "check.\n"
+                   "\n"
+                   "When done, log them: anklog done --date 2026-11-20  (-w, -m, --sets and --reps\n"
+                   "say what differed)\n");
+}

@@ -156,8 +156,9 @@ void print_text(const Log& log, const Shown& week, const std::string& file, cons
     if (!week.notes.empty()) fmt::print("\n");
     if (week.rows.empty()) fmt::print("\nA rest week: nothing is planned.\n");
     if (week.saved_line && !context.quiet) {
-        fmt::print("\nTo plan this week afresh and save the new plan in its place: anklog plan --save --week-of {}\n",
-                   to_string(week.monday));
+        fmt::print("\n{}\n", wrap_for_terminal(fmt::format("To plan this week afresh and save the new plan in its "
+                                                          "place: anklog plan --save --week-of {}",
+                                                          to_string(week.monday))));
     }
 }
 

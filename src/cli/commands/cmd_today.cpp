@@ -89,7 +89,8 @@ void print_done_findings(const Log& log, const DayPlan& day, const std::string& 
         if (has) flagged.push_back(s);
     }
     if (findings.empty()) return;
-    fmt::print("\nDone on this day, {} raised in check:\n", terminal_safe(activities_text(flagged)));
+    fmt::print("\n{}\n", wrap_for_terminal(fmt::format("Done on this day, {} raised in check:",
+                                                      terminal_safe(activities_text(flagged)))));
     for (const Finding* f : findings) {
         fmt::print("\n{}", fit_to_terminal(render_finding(*f, file, log.sessions[f->session].line, color)));
     }
@@ -180,7 +181,7 @@ int run_today(const Context& context, const TodayFlags& flags) {
         } else if (!rest_week && standing.severity != Severity::danger) {
             after = " 'anklog plan --save' plans and saves a week.";
         }
-        fmt::print("\nNothing is planned for this day{}.{}\n", why, after);
+        fmt::print("\n{}\n", wrap_for_terminal(fmt::format("Nothing is planned for this day{}.{}", why, after)));
         return 0;
     }
     if (to_do.empty()) {
@@ -190,14 +191,16 @@ int run_today(const Context& context, const TodayFlags& flags) {
     // A rest for pain outweighs a plan saved before it: no "raises no
     // finding" beside a rest.
     if (standing.pain.resting) {
-        fmt::print("\nThe plan for this day was saved before the rest: leave the weights off until {}.\n",
-                   to_string(*standing.pain.resting_until));
+        fmt::print("\n{}\n", wrap_for_terminal(fmt::format(
+                                 "The plan for this day was saved before the rest: leave the weights off until {}.",
+                                 to_string(*standing.pain.resting_until))));
         return 0;
     }
     const auto findings = findings_if_done(log, to_do);
     const std::string sessions = terminal_safe(activities_text(to_do));
     if (findings.empty()) {
-        fmt::print("\nDone as planned, {} raise{} no finding in check.\n", sessions, to_do.size() == 1 ? "s" : "");
+        fmt::print("\n{}\n", wrap_for_terminal(fmt::format("Done as planned, {} raise{} no finding in check.", sessions,
+                                                          to_do.size() == 1 ? "s" : "")));
     } else {
         // Name only the sessions that have findings.
         std::vector<const Session*> flagged;
@@ -206,11 +209,13 @@ int run_today(const Context& context, const TodayFlags& flags) {
                                          [&](const auto& f) { return f.second == s->line && f.first.activity == s->activity; });
             if (has) flagged.push_back(s);
         }
-        fmt::print("\nDone as planned, {} would raise in check:\n", terminal_safe(activities_text(flagged)));
+        fmt::print("\n{}\n", wrap_for_terminal(fmt::format("Done as planned, {} would raise in check:",
+                                                          terminal_safe(activities_text(flagged)))));
         for (const auto& [finding, line] : findings) fmt::print("\n{}", fit_to_terminal(render_finding(finding, file, line, color)));
     }
-    fmt::print("\nWhen done, log {}: {}  (-w, -m, --sets and --reps say what differed)\n",
-               to_do.size() == 1 ? "it" : "them", done_command);
+    fmt::print("\n{}\n", wrap_for_terminal(fmt::format("When done, log {}: {}  (-w, -m, --sets and --reps say what "
+                                                      "differed)",
+                                                      to_do.size() == 1 ? "it" : "them", done_command)));
     return 0;
 }
 
