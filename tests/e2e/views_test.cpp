@@ -250,3 +250,14 @@ TEST_CASE("views: today names the placement of an activity planned at two, and w
                    "When done, log them: anklog done --date 2026-11-20  (-w, -m, --sets and --reps\n"
                    "say what differed)\n");
 }
+
+TEST_CASE("views: today says on which placement a planned wrist walk was done when it was done on the ankles") {
+    ScratchDir home;
+    write(home / "log.toml", "[profile]\nunits = \"lb\"\n" +
+                                 block("2026-11-13", "walk", "on = \"wrist\"\nweight = \"1 lb\"\nminutes = 20\n") +
+                                 "\n[[planned]]\ndate = 2026-11-16\nactivity = \"walk\"\non = \"wrist\"\nweight = \"1 lb\"\n"
+                                 "minutes = 22\n" +
+                                 block("2026-11-16", "walk", "weight = \"2 lb\"\nminutes = 10\n"));
+    const Result r = run(home, {"-f", "log.toml", "today", "--date", "2026-11-16"});
+    CHECK(r.out.find("\n  walk  1 lb (wrists)  22 min  done, as 2 lb on the ankles for 10 min\n") != std::string::npos);
+}

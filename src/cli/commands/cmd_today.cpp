@@ -35,6 +35,18 @@ bool same_load(const Session& a, const Session& b) {
            a.reps == b.reps;
 }
 
+// The load done in place of the planned one; its placement named when it
+// is not the planned one ("2 lb on the ankles for 25 min" for a wrist walk).
+std::string done_as(const PlannedStatus& status, Kind kind) {
+    const Session& done = *status.done;
+    std::string text = describe_load(done, kind);
+    if (done.weighted() && done.on == Limb::ankle && status.planned->weighted() && status.planned->on != Limb::ankle) {
+        const std::string weight = format_mass_exact(*done.weight);
+        if (text.starts_with(weight)) text.insert(weight.size(), " on the ankles");
+    }
+    return text;
+}
+
 struct Line {
     const Session* session;
     std::string status;
@@ -146,7 +158,7 @@ int run_today(const Context& context, const TodayFlags& flags) {
         } else {
             const Activity* activity = log.catalogue.find(status.done->activity);
             lines.push_back({status.planned,
-                             fmt::format("done, as {}", activity ? describe_load(*status.done, activity->kind) : "logged"),
+                             fmt::format("done, as {}", activity ? done_as(status, activity->kind) : "logged"),
                              Tone::green});
         }
     }
