@@ -135,7 +135,7 @@ std::string render_table(const std::vector<Column>& columns, const std::vector<s
         out += line + "\n";
         for (; i < parts.size(); ++i) {
             // Under the row, the header's word stays plain, the standing painted.
-            std::string part = parts[i];
+            const std::string& part = parts[i];
             if (!in_column && i == 0) {
                 const std::string label = columns.back().header + ":";
                 out += indent + label + painted(part.substr(label.size()), last, color) + "\n";
