@@ -34,6 +34,12 @@ struct PlannedSession {
 struct PlanOptions {
     Date week_of{};  // any day of the week to plan (Monday to Sunday)
     int days = 3;    // weighted days wanted
+    // The day the plan is asked on: the week's words count days from it
+    // ("your last painful day was 15 days ago"), as today, check and summary
+    // count from the day they assess, so that all say the same number on
+    // the same day. A day after the week counts as its Sunday; absent, the
+    // Sunday before the week.
+    std::optional<Date> today{};
 };
 
 struct Week {

@@ -6,6 +6,8 @@
 #include <array>
 #include <cstdlib>
 
+#include "anklog/load.hpp"
+
 namespace anklog::cli {
 
 std::vector<const Session*> DayPlan::to_do() const {
@@ -67,6 +69,13 @@ std::string activities_text(const std::vector<const Session*>& sessions) {
     for (std::size_t i = 0; i < sessions.size(); ++i) {
         if (i > 0) out += i + 1 == sessions.size() ? " and " : ", ";
         out += sessions[i]->activity;
+        // An activity named twice at two placements says which is which:
+        // "walk on the wrists and walk on the ankles", not "walk and walk".
+        const bool elsewhere = std::any_of(sessions.begin(), sessions.end(), [&](const Session* other) {
+            return other->activity == sessions[i]->activity && other->weighted() && sessions[i]->weighted() &&
+                   other->on != sessions[i]->on;
+        });
+        if (elsewhere) out += " on " + std::string(placement_text(sessions[i]->on));
     }
     return out;
 }

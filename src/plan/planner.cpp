@@ -154,13 +154,19 @@ public:
         history.standing = &standing;
         planning::ComeBack come_back = planning::ComeBack::no;
         if (const auto pain = standing.pain.persistent_last) {
-            const int since = days_between(*pain, week_.monday);
-            if (since <= thresholds_.persistent_pain.recent_days) {
+            // Days are counted from the day the plan is asked on, as today,
+            // check and summary count them; the rest ends when the
+            // assessment says it does.
+            const Date sunday = add_days(week_.monday, days_per_week - 1);
+            const Date asked = std::max(std::min(options_.today.value_or(add_days(week_.monday, -1)), sunday), *pain);
+            const int since = days_between(*pain, asked);
+            if (standing.pain.resting_until && *standing.pain.resting_until >= week_.monday) {
                 week_.notes.push_back(fmt::format(
-                    "pain of {}/10 or more on {} of your last {} training days, the last on {}: rest this week, and "
-                    "see a doctor or physiotherapist before training with weights again (Ankle Weights 101)",
-                    thresholds_.persistent_pain.pain, thresholds_.persistent_pain.count,
-                    thresholds_.persistent_pain.of_last, to_string(*pain)));
+                    "pain of {}/10 or more on {} of your last {} training days, the last on {}: rest until {}, so no "
+                    "weights this week, and see a doctor or physiotherapist before training with weights again "
+                    "(Ankle Weights 101)",
+                    thresholds_.persistent_pain.pain, standing.pain.persistent_days,
+                    thresholds_.persistent_pain.of_last, to_string(*pain), to_string(*standing.pain.resting_until)));
                 return week_;
             }
             come_back = planning::ComeBack::after_pain;

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <map>
 
 #include "anklog/numeric.hpp"
 #include "engine.hpp"
@@ -111,36 +112,37 @@ std::optional<Session> Checker::suggestion_for(const Entry& entry) const {
 }
 
 std::vector<Finding> Checker::take_findings() {
-    // A session with a finding that says rest or stop gets no load proposed:
-    // any load would contradict it.
-    std::vector<bool> rest(entries_.size(), false);
-    std::vector<bool> lighter(entries_.size(), false);
     std::vector<std::size_t> order_of(log_.sessions.size());
     for (const Entry& e : entries_) order_of[e.index] = e.order;
-    for (const Pending& p : findings_) {
-        const std::size_t order = order_of[p.finding.session];
-        if (p.remedy == Remedy::rest && p.finding.severity >= Severity::warning) rest[order] = true;
-        if (p.remedy == Remedy::lighter_load) lighter[order] = true;
-    }
-    // The most protective advice stands for a session: where pain says rest
-    // or stop (pain or persistent-pain at warning or above), every finding
-    // on that session gives that advice (the most severe; persistent-pain's
-    // on a tie), keeping its own evidence.
-    std::unordered_map<std::size_t, const Finding*> protective;
+    // The most protective advice stands for a day: pain belongs to the
+    // person, so where pain says rest or stop (pain or persistent-pain at
+    // warning or above), every finding on that day's sessions gives that
+    // advice (the most severe; persistent-pain's on a tie), keeping its own
+    // evidence, and proposes no load.
+    std::map<int, const Finding*> protective;  // by day
     for (const Pending& p : findings_) {
         const bool pain = p.finding.rule == RuleId::pain || p.finding.rule == RuleId::persistent_pain;
         if (!pain || p.remedy != Remedy::rest || p.finding.severity < Severity::warning) continue;
-        const std::size_t order = order_of[p.finding.session];
-        const Finding*& best = protective[order];
+        const Finding*& best = protective[entries_[order_of[p.finding.session]].day];
         if (!best || p.finding.severity > best->severity ||
-            (p.finding.severity == best->severity && p.finding.rule == RuleId::persistent_pain)) {
+            (p.finding.severity == best->severity && p.finding.rule == RuleId::persistent_pain &&
+             best->rule != RuleId::persistent_pain)) {
             best = &p.finding;
         }
     }
-    std::unordered_map<std::size_t, std::string> protective_advice;
-    for (const auto& [order, finding] : protective) protective_advice[order] = finding->advice;
+    // A session told to rest otherwise (rest days: no-rest) gets its dose
+    // for another day, after a rest day: the load is fine, the day is not.
+    std::vector<bool> pain_rest(entries_.size(), false);
+    std::vector<bool> day_rest(entries_.size(), false);
+    for (const Pending& p : findings_) {
+        const std::size_t order = order_of[p.finding.session];
+        if (protective.contains(entries_[order].day)) pain_rest[order] = true;
+        if (p.remedy == Remedy::rest && p.finding.severity >= Severity::warning) day_rest[order] = true;
+    }
+    std::map<int, std::string> protective_advice;
+    for (const auto& [day, finding] : protective) protective_advice[day] = finding->advice;
     for (Pending& p : findings_) {
-        const auto it = protective_advice.find(order_of[p.finding.session]);
+        const auto it = protective_advice.find(entries_[order_of[p.finding.session]].day);
         if (it != protective_advice.end()) p.finding.advice = it->second;
     }
     std::unordered_map<std::size_t, std::optional<Session>> suggestions;
@@ -149,12 +151,18 @@ std::vector<Finding> Checker::take_findings() {
     for (Pending& p : findings_) {
         Finding& f = p.finding;
         const std::size_t order = order_of[f.session];
-        if (p.remedy == Remedy::lighter_load && !rest[order]) {
+        if (p.remedy == Remedy::lighter_load && !pain_rest[order]) {
             auto [it, added] = suggestions.try_emplace(order);
             if (added) it->second = suggestion_for(entries_[order]);
-            f.suggestion = it->second;
-            if (f.suggestion) {
-                f.advice += ": " + describe_load(*f.suggestion, entries_[order].kind());
+            if (it->second) {
+                f.advice += ": " + describe_load(*it->second, entries_[order].kind());
+                // Done instead on this day, it would still break the rest
+                // day: no session to put in its place, a dose for later.
+                if (day_rest[order]) {
+                    f.advice += ", after a rest day";
+                } else {
+                    f.suggestion = it->second;
+                }
             }
         }
         out.push_back(std::move(f));

@@ -143,8 +143,8 @@ TEST_CASE("the rest week lasts while the pain is recent, then a come-back week a
     for (const char* week : {"2026-11-02", "2026-11-09"}) {
         CAPTURE(week);
         CHECK(plan(week).find("note: pain of 3/10 or more on 3 of your last 5 training days, the last on "
-                              "2026-10-30: rest this week, and see a doctor or physiotherapist before training with "
-                              "weights again (Ankle Weights 101)\n\nA rest week: nothing is planned.\n") !=
+                              "2026-10-30: rest until 2026-11-13, so no weights this week, and see a doctor or "
+                              "physiotherapist before training with weights again (Ankle Weights 101)\n\nA rest week: nothing is planned.\n") !=
               std::string::npos);
     }
     for (const char* week : {"2026-11-16", "2027-03-01"}) {

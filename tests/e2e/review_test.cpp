@@ -57,12 +57,16 @@ TEST_CASE("a review of five logs, one unreadable: every log reported, the error 
           "dee.toml: 4 sessions checked from 2026-11-16 to 2026-11-29: nothing to flag\n"
           "\n"
           "Review of 5 logs from 2026-11-16 to 2026-11-29\n"
-          "log       sessions  last session  days since  danger  pain (14d)  standing\n"
+          "log       sessions  last session  days since  danger  pain (14d)\n"
           "eve.toml  cannot be read: unknown key 'minuts' in [[session]]\n"
-          "Bo               6  2026-11-26             3       2        4/10  resting after pain until 2026-12-10\n"
-          "Cy               0  2026-11-14            15       0           -  15 days after pain, no pain check since\n"
-          "Ann              7  2026-11-27             2       0        0/10  ok\n"
-          "dee.toml         4  2026-11-26             3       0        0/10  ok\n");
+          "Bo               6  2026-11-26             3       2        4/10\n"
+          "  standing: resting after pain until 2026-12-10\n"
+          "Cy               0  2026-11-14            15       0           -\n"
+          "  standing: 15 days after pain, no pain check since\n"
+          "Ann              7  2026-11-27             2       0        0/10\n"
+          "  standing: ok\n"
+          "dee.toml         4  2026-11-26             3       0        0/10\n"
+          "  standing: ok\n");
     // A missing log and a folder are reported the same way.
     fs::create_directory(home / "clients");
     const Result missing = run(home, {"check", "ann.toml", "nope.toml", "clients", "--until", "2026-11-29"});
@@ -89,8 +93,9 @@ TEST_CASE("a review exits 1 when a log has findings at or above --fail-on, shown
                                      "--until", "2026-11-29"});
     CHECK(hidden.exit_code == 1);
     CHECK(hidden.out.find("note[") == std::string::npos);
-    CHECK(hidden.out.find("log       sessions  last session  days since  danger  warning  pain (14d)  standing\n"
-                          "Ann             51  2026-11-27             2       0        0        0/10  ok\n") !=
+    CHECK(hidden.out.find("log       sessions  last session  days since  danger  warning  pain (14d)\n"
+                          "Ann             51  2026-11-27             2       0        0        0/10\n"
+                          "  standing: ok\n") !=
           std::string::npos);
     CHECK(run(home, {"check", "ann.toml", "dee.toml", "--min-severity", "warning", "--fail-on", "warning"}).exit_code ==
           0);
@@ -153,9 +158,11 @@ TEST_CASE("the review table names logs by file name, to fit 80 columns / by path
     write(home / "monday/clients/eve.toml", dee);
     write(home / "old/dee.toml", dee);
     const Result r = run(home, {"check", "monday/clients/dee.toml", "monday/clients/eve.toml", "--until", "2026-11-29"});
-    CHECK(r.out.find("\nlog       sessions  last session  days since  danger  warning  note  pain (14d)  standing\n"
-                     "dee.toml        26  2026-11-26             3       0        0     6        0/10  ok\n"
-                     "eve.toml        26  2026-11-26             3       0        0     6        0/10  ok\n") != std::string::npos);
+    CHECK(r.out.find("\nlog       sessions  last session  days since  danger  warning  note  pain (14d)\n"
+                     "dee.toml        26  2026-11-26             3       0        0     6        0/10\n"
+                     "  standing: ok\n"
+                     "eve.toml        26  2026-11-26             3       0        0     6        0/10\n"
+                     "  standing: ok\n") != std::string::npos);
     const Result same = run(home, {"check", "monday/clients/dee.toml", "old/dee.toml", "--until", "2026-11-29"});
     CHECK(same.out.find("\nmonday/clients/dee.toml        26  2026-11-26") != std::string::npos);
     CHECK(same.out.find("\nold/dee.toml                   26  2026-11-26") != std::string::npos);

@@ -53,7 +53,7 @@ Loop follow_plan(std::string text, int weeks, int days, Date start) {
         };
         if (week.sessions.empty()) {
             const bool rest_for_pain = std::any_of(week.notes.begin(), week.notes.end(), [](const std::string& n) {
-                return n.find("rest this week") != std::string::npos && n.find("pain") != std::string::npos;
+                return n.find("no weights this week") != std::string::npos && n.find("pain") != std::string::npos;
             });
             if (!rest_for_pain) where(fmt::format("an empty week: {}", fmt::join(week.notes, " / ")));
         }

@@ -224,7 +224,9 @@ std::string review_table(const std::vector<Reviewed>& logs, Date review_date, Se
                                                                                    : std::optional(Tone::yellow)));
         rows.push_back(std::move(row));
     }
-    return render_table(columns, rows, color);
+    // A layout, like summary's table: it fits the terminal's columns (or
+    // COLUMNS, else 80, when piped), the standing wrapped at spaces.
+    return render_table(columns, rows, color, terminal_width());
 }
 
 int run_review(const CheckFlags& flags, const Period& period, const Context& context) {
@@ -298,7 +300,7 @@ int run_review(const CheckFlags& flags, const Period& period, const Context& con
                 c.name.empty() ? terminal_safe(c.shown)
                                : fmt::format("{} ({})", terminal_safe(c.name), terminal_safe(c.shown));
             fmt::print("{}\n{}{}{}\n", paint(heading, Tone::bold, color), c.findings.empty() ? "" : "\n",
-                       findings_text(c, color), summary_line(c, period, false, color));
+                       findings_text(c, color), fit_to_terminal(summary_line(c, period, false, color)));
             if (!c.standing.attention.empty()) fmt::print("{}\n\n", fit_to_terminal(standing_text(c.standing, color)));
         }
         std::string range = period.since ? fmt::format("from {} to {}", to_string(*period.since), to_string(review_date))

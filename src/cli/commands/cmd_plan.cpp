@@ -163,8 +163,9 @@ void print_text(const Log& log, const Shown& week, const std::string& file, cons
     if (!week.notes.empty()) fmt::print("\n");
     if (week.rows.empty()) fmt::print("\nA rest week: nothing is planned.\n");
     if (week.saved_line && !context.quiet) {
-        fmt::print("\nTo plan this week afresh and save the new plan in its place: anklog plan --save --week-of {}\n",
-                   to_string(week.monday));
+        fmt::print("\n{}\n", wrap_for_terminal(fmt::format("To plan this week afresh and save the new plan in its "
+                                                          "place: anklog plan --save --week-of {}",
+                                                          to_string(week.monday))));
     }
 }
 
@@ -313,9 +314,10 @@ std::string saved_text(const Shown& week) {
     return out;
 }
 
-Week plan_week(const Log& log, Date week_of, const PlanFlags& flags) {
+Week plan_week(const Log& log, Date week_of, Date today, const PlanFlags& flags) {
     try {
-        return plan(log, anklog::PlanOptions{week_of, flags.days});
+        // The week's words count days from today, as today, check and summary do.
+        return plan(log, anklog::PlanOptions{week_of, flags.days, today});
     } catch (const Error& e) {
         if (flags.week_of.empty()) throw;
         throw Error("--week-of: " + e.message(), e.advice(), e.where());
@@ -350,7 +352,7 @@ int save_plan(const Context& context, const PlanFlags& flags, Date week_of) {
         [&](const std::optional<std::string>& current) {
             // Like log, --save starts a missing log: it is a write the person asked for.
             before = current ? parse_log(*current, file) : Log{};
-            week = plan_week(before, week_of, flags);
+            week = plan_week(before, week_of, context.today, flags);
             appended = saved_text(before, week);
             planned_before = before.planned.size();
             // A calendar saved from the log fixes the log's identity in it,
@@ -431,7 +433,7 @@ int run_plan(const Context& context, const PlanFlags& flags) {
         print(log, week, file, flags, context, saved_text(week), log_identity(log));
         return 0;
     }
-    const Week week = plan_week(log, week_of, flags);
+    const Week week = plan_week(log, week_of, context.today, flags);
     print(log, fresh(log, week), file, flags, context, saved_text(log, week), log_identity(log));
     return 0;
 }

@@ -19,10 +19,11 @@ namespace anklog::cli {
 namespace {
 
 // The week after the period, or after the last session when that is later
-// (a plan must come after every session).
+// (a plan must come after every session). Its words count days from the
+// report's date, as the report's standing does.
 Week next_week(const Log& log, Date until, std::optional<Date> last_session) {
     const Date after = last_session && *last_session > until ? *last_session : until;
-    return plan(log, PlanOptions{add_days(week_start(after), 7), PlanOptions{}.days});
+    return plan(log, PlanOptions{add_days(week_start(after), 7), PlanOptions{}.days, until});
 }
 
 }  // namespace

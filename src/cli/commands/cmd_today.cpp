@@ -36,6 +36,18 @@ bool same_load(const Session& a, const Session& b) {
            a.reps == b.reps;
 }
 
+// The load done in place of the planned one; its placement named when it
+// is not the planned one ("2 lb on the ankles for 25 min" for a wrist walk).
+std::string done_as(const PlannedStatus& status, Kind kind) {
+    const Session& done = *status.done;
+    std::string text = describe_load(done, kind);
+    if (done.weighted() && done.on == Limb::ankle && status.planned->weighted() && status.planned->on != Limb::ankle) {
+        const std::string weight = format_mass_exact(*done.weight);
+        if (text.starts_with(weight)) text.insert(weight.size(), " on the ankles");
+    }
+    return text;
+}
+
 struct Line {
     const Session* session;
     std::string status;
@@ -66,6 +78,35 @@ std::vector<std::pair<Finding, int>> findings_if_done(const Log& log, const std:
         if (finding.session >= first) out.emplace_back(finding, to_do[finding.session - first]->line);
     }
     return out;
+}
+
+// "Done on this day, walk raised in check:" and the findings check raised
+// on the sessions logged that day; nothing when it raised none.
+void print_done_findings(const Log& log, const DayPlan& day, const std::string& file, bool color) {
+    std::vector<const Session*> done;
+    for (const PlannedStatus& status : day.planned) {
+        if (status.done) done.push_back(status.done);
+    }
+    done.insert(done.end(), day.unplanned.begin(), day.unplanned.end());
+    std::sort(done.begin(), done.end(), [](const Session* a, const Session* b) { return a->line < b->line; });
+    std::vector<const Finding*> findings;
+    std::vector<const Session*> flagged;
+    const std::vector<Finding> all = check(log);
+    for (const Session* s : done) {
+        bool has = false;
+        for (const Finding& f : all) {
+            if (&log.sessions[f.session] != s) continue;
+            findings.push_back(&f);
+            has = true;
+        }
+        if (has) flagged.push_back(s);
+    }
+    if (findings.empty()) return;
+    fmt::print("\n{}\n", wrap_for_terminal(fmt::format("Done on this day, {} raised in check:",
+                                                      terminal_safe(activities_text(flagged)))));
+    for (const Finding* f : findings) {
+        fmt::print("\n{}", fit_to_terminal(render_finding(*f, file, log.sessions[f->session].line, color)));
+    }
 }
 
 }  // namespace
@@ -116,7 +157,7 @@ int run_today(const Context& context, const TodayFlags& flags) {
         } else {
             const Activity* activity = log.catalogue.find(status.done->activity);
             lines.push_back({status.planned,
-                             fmt::format("done, as {}", activity ? describe_load(*status.done, activity->kind) : "logged"),
+                             fmt::format("done, as {}", activity ? done_as(status, activity->kind) : "logged"),
                              Tone::green});
         }
     }
@@ -125,6 +166,10 @@ int run_today(const Context& context, const TodayFlags& flags) {
         fmt::print("\n");
         print_lines(log, lines, color);
     }
+
+    // What check raised on the sessions done that day, planned or not, as
+    // it shows what doing the planned ones would raise.
+    print_done_findings(log, day, file, color);
 
     const std::vector<const Session*> to_do = day.to_do();
     const std::string done_command = date == context.today ? "anklog done" : "anklog done --date " + to_string(date);
@@ -147,7 +192,7 @@ int run_today(const Context& context, const TodayFlags& flags) {
         } else if (!rest_week && standing.severity != Severity::danger) {
             after = " 'anklog plan --save' plans and saves a week.";
         }
-        fmt::print("\nNothing is planned for this day{}.{}\n", why, after);
+        fmt::print("\n{}\n", wrap_for_terminal(fmt::format("Nothing is planned for this day{}.{}", why, after)));
         return 0;
     }
     if (to_do.empty()) {
@@ -157,14 +202,16 @@ int run_today(const Context& context, const TodayFlags& flags) {
     // A rest for pain outweighs a plan saved before it: no "raises no
     // finding" beside a rest.
     if (standing.pain.resting) {
-        fmt::print("\nThe plan for this day was saved before the rest: leave the weights off until {}.\n",
-                   to_string(*standing.pain.resting_until));
+        fmt::print("\n{}\n", wrap_for_terminal(fmt::format(
+                                 "The plan for this day was saved before the rest: leave the weights off until {}.",
+                                 to_string(*standing.pain.resting_until))));
         return 0;
     }
     const auto findings = findings_if_done(log, to_do);
     const std::string sessions = terminal_safe(activities_text(to_do));
     if (findings.empty()) {
-        fmt::print("\nDone as planned, {} raise{} no finding in check.\n", sessions, to_do.size() == 1 ? "s" : "");
+        fmt::print("\n{}\n", wrap_for_terminal(fmt::format("Done as planned, {} raise{} no finding in check.", sessions,
+                                                          to_do.size() == 1 ? "s" : "")));
     } else {
         // Name only the sessions that have findings.
         std::vector<const Session*> flagged;
@@ -173,11 +220,13 @@ int run_today(const Context& context, const TodayFlags& flags) {
                                          [&](const auto& f) { return f.second == s->line && f.first.activity == s->activity; });
             if (has) flagged.push_back(s);
         }
-        fmt::print("\nDone as planned, {} would raise in check:\n", terminal_safe(activities_text(flagged)));
+        fmt::print("\n{}\n", wrap_for_terminal(fmt::format("Done as planned, {} would raise in check:",
+                                                          terminal_safe(activities_text(flagged)))));
         for (const auto& [finding, line] : findings) fmt::print("\n{}", fit_to_terminal(render_finding(finding, file, line, color)));
     }
-    fmt::print("\nWhen done, log {}: {}  (-w, -m, --sets and --reps say what differed)\n",
-               to_do.size() == 1 ? "it" : "them", done_command);
+    fmt::print("\n{}\n", wrap_for_terminal(fmt::format("When done, log {}: {}  (-w, -m, --sets and --reps say what "
+                                                      "differed)",
+                                                      to_do.size() == 1 ? "it" : "them", done_command)));
     return 0;
 }
 

@@ -26,6 +26,17 @@ struct Column {
 // rest empty; its last cell may run past its column (a note, a message).
 std::string render_table(const std::vector<Column>& columns, const std::vector<std::vector<Cell>>& rows, bool color);
 
+// The table in `width` columns (no line wider than width - 1, as wrapped
+// text keeps one column free), when only its last column is too wide: that
+// column's text wraps at spaces within its column when that leaves it at
+// least min_last_width columns; else each row's last cell goes on lines of
+// its own under the row ("  standing: ..."), and the header leaves it out.
+// A short row's spanning cell wraps under itself. Never cuts a word. As
+// render_table when the table fits.
+std::string render_table(const std::vector<Column>& columns, const std::vector<std::vector<Cell>>& rows, bool color,
+                         std::size_t width);
+inline constexpr std::size_t min_last_width = 20;
+
 // The width of the table's widest line, as render_table would print it.
 std::size_t table_width(const std::vector<Column>& columns, const std::vector<std::vector<Cell>>& rows);
 
