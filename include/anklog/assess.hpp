@@ -24,6 +24,7 @@
 #include "anklog/date.hpp"
 #include "anklog/load.hpp"
 #include "anklog/log.hpp"
+#include "anklog/pain.hpp"
 #include "anklog/rules.hpp"
 
 namespace anklog {
@@ -39,28 +40,6 @@ enum class Phase {
 };
 std::string_view to_string(Phase phase);
 
-// A reading of the person's pain: a session's pain score, or a pain check.
-struct PainReading {
-    Date date{};
-    int pain = 0;
-    bool check = false;  // a pain check without a workout
-    int line = 0;
-};
-
-// What the pain says about one placement's loads.
-struct PlacementPain {
-    // The last painful day (pain at or above the pain rule's raised_after
-    // line) whose work was at this placement, and its highest pain.
-    std::optional<PainReading> painful;
-    // The reading that says it settled: a later one at or below the settled
-    // level. Absent while there is none.
-    std::optional<PainReading> settled;
-    // Next-morning pain higher than the day's, or pain above the pain rule's
-    // danger line: step down.
-    bool step_down = false;
-    [[nodiscard]] bool holds_back() const { return painful && !settled; }
-};
-
 struct PainState {
     // Indexed by Limb: ankle, wrist.
     std::array<PlacementPain, 2> at{};
@@ -69,8 +48,13 @@ struct PainState {
     int persistent_days = 0;              // painful days among the last of_last
     bool resting = false;                 // ... and recent: no weights
     std::optional<Date> resting_until;    // the last day of the rest (recent_days after the last painful day)
-    // A pain check is due: pain is holding work back, or the come-back after
-    // persistent pain has no evidence that it settled.
+    // After that run, the latest reading (a pain check, or a session's pain):
+    // at or below the settled level, the evidence that it settled; above it,
+    // the evidence that it has not.
+    std::optional<PainReading> settled_after;
+    std::optional<PainReading> not_settled;
+    // A pain check is due: the come-back after persistent pain has no
+    // reading since the painful days.
     bool check_due = false;
     // The pain level at or below which pain counts as settled.
     int settled_level = 2;

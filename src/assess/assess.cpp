@@ -32,17 +32,6 @@ const LoadState* Assessment::find(const LoadKey& key) const {
 
 namespace {
 
-// One day of the log: its highest pain, whether it was training, and the
-// placement its work loaded (wrist only when every session was on the wrists).
-struct Day {
-    Date date{};
-    std::optional<int> session_pain;  // highest pain of its sessions
-    std::optional<int> check_pain;    // highest pain check
-    bool training = false;
-    bool wrist_only = true;
-    int line = 0;
-};
-
 std::string load_reading(const PainReading& r) {
     return fmt::format("{} {}/10 on {}", r.check ? "pain check" : "pain", r.pain, to_string(r.date));
 }
@@ -65,27 +54,7 @@ public:
     }
 
 private:
-    void days() {
-        std::map<Date, Day> by_date;
-        for (const Session* s : sessions_) {
-            Day& d = by_date[s->date];
-            d.date = s->date;
-            d.training = true;
-            if (s->on != Limb::wrist) d.wrist_only = false;
-            if (s->pain && (!d.session_pain || *s->pain > *d.session_pain)) {
-                d.session_pain = s->pain;
-                d.line = s->line;
-            }
-        }
-        for (const PainCheck& c : log_.pain_checks) {
-            if (c.date > date_) continue;
-            Day& d = by_date[c.date];
-            d.date = c.date;
-            if (!d.check_pain || c.pain > *d.check_pain) d.check_pain = c.pain;
-            if (!d.training) d.line = c.line;
-        }
-        for (auto& [date, day] : by_date) days_.push_back(day);
-    }
+    void days() { days_ = reading_days(log_, date_); }
 
     // Silbernagel et al. 2007, per placement: a painful day holds back the
     // placement it loaded until a later reading at or below the settled level.
@@ -93,54 +62,9 @@ private:
         PainState& p = out_.pain;
         const int painful_from = limits_.pain.raised_after;
         p.settled_level = std::max(0, painful_from - 1);
-        std::optional<Limb> last_training_placement;
-        for (const Day& day : days_) {
-            // A pain check counts first if it is the next morning after a
-            // training day; a session's pain on the same day comes after it.
-            if (day.check_pain) {
-                const PainReading reading{day.date, *day.check_pain, true, day.line};
-                for (PlacementPain& at : p.at) {
-                    if (!at.painful || at.painful->date >= day.date) continue;
-                    if (reading.pain <= p.settled_level) {
-                        if (!at.settled) at.settled = reading;
-                    } else {
-                        // Worse the next morning than during the session, or above 5: step down.
-                        const bool next_morning = days_between(at.painful->date, day.date) == 1;
-                        if ((next_morning && reading.pain > at.painful->pain) || reading.pain > limits_.pain.danger) {
-                            at.step_down = true;
-                        }
-                        if (reading.pain >= painful_from) {
-                            at.settled.reset();
-                            if (reading.pain > at.painful->pain) at.painful->pain = reading.pain;
-                        }
-                    }
-                }
-                // Pain on a rest day follows the last training day's work.
-                if (!day.training && reading.pain >= painful_from && last_training_placement) {
-                    PlacementPain& at = p.at[static_cast<std::size_t>(*last_training_placement)];
-                    if (!at.painful) {
-                        at.painful = reading;
-                        at.settled.reset();
-                        at.step_down = reading.pain > limits_.pain.danger;
-                    }
-                }
-            }
-            if (!day.training) continue;
-            const Limb placement = day.wrist_only ? Limb::wrist : Limb::ankle;
-            last_training_placement = placement;
-            if (!day.session_pain) continue;
-            const PainReading reading{day.date, *day.session_pain, false, day.line};
-            if (reading.pain >= painful_from) {
-                PlacementPain& at = p.at[static_cast<std::size_t>(placement)];
-                at.painful = reading;
-                at.settled.reset();
-                at.step_down = reading.pain > limits_.pain.danger;
-            } else if (reading.pain <= p.settled_level) {
-                for (PlacementPain& at : p.at) {
-                    if (at.painful && at.painful->date < day.date && !at.settled) at.settled = reading;
-                }
-            }
-        }
+        PlacementPains placements(painful_from, p.settled_level, limits_.pain.danger);
+        for (const ReadingDay& day : days_) placements.add(day);
+        p.at = placements.at();
 
         // persistent-pain's count, over training days.
         const auto& persistent = limits_.persistent_pain;
@@ -152,21 +76,25 @@ private:
         p.persistent_days = count.painful();
         p.resting_until = add_days(*p.persistent_last, persistent.recent_days);
         p.resting = date_ <= *p.resting_until;
-        // Coming back needs evidence that it settled.
-        evidence_after_ = settled_after(*p.persistent_last);
-        if (!p.resting && !evidence_after_) p.check_due = true;
+        // Coming back needs evidence: the latest reading since the painful
+        // days says whether it settled (at or below the settled level) or
+        // not (above it); without one, check first.
+        if (const auto latest = latest_after(*p.persistent_last)) {
+            if (latest->pain <= p.settled_level) {
+                p.settled_after = latest;
+            } else {
+                p.not_settled = latest;
+            }
+        }
+        if (!p.resting && !p.settled_after && !p.not_settled) p.check_due = true;
     }
 
-    [[nodiscard]] std::optional<PainReading> settled_after(Date date) const {
-        for (const Day& day : days_) {
-            if (day.date <= date) continue;
-            const auto lowest = [&]() -> std::optional<int> {
-                if (day.check_pain && day.session_pain) return std::min(*day.check_pain, *day.session_pain);
-                return day.check_pain ? day.check_pain : day.session_pain;
-            }();
-            if (lowest && *lowest <= out_.pain.settled_level) {
-                return PainReading{day.date, *lowest, day.check_pain && *day.check_pain == *lowest, day.line};
-            }
+    // The latest reading after `date`: of its last day with one, the day's
+    // session pain (the later of the day), else its pain check.
+    [[nodiscard]] std::optional<PainReading> latest_after(Date date) const {
+        for (auto it = days_.rbegin(); it != days_.rend() && it->date > date; ++it) {
+            if (it->session_pain) return PainReading{it->date, *it->session_pain, false, it->line};
+            if (it->check_pain) return PainReading{it->date, *it->check_pain, true, it->line};
         }
         return std::nullopt;
     }
@@ -210,11 +138,16 @@ private:
                 state.why = fmt::format("pain on {} of the last {} training days, the last on {}: rest until {}",
                                         pain.persistent_days, limits_.persistent_pain.of_last,
                                         to_string(*pain.persistent_last), to_string(*pain.resting_until));
+            } else if (pain.persistent_last && pain.not_settled) {
+                state.phase = Phase::stepping_down;
+                state.why = fmt::format("after pain (the last painful day {}); not settled: {}, above {}/10",
+                                        to_string(*pain.persistent_last), load_reading(*pain.not_settled),
+                                        pain.settled_level);
             } else if (pain.persistent_last && *pain.persistent_last >= series.back()->date) {
                 state.phase = Phase::coming_back;
-                state.why = evidence_after_
+                state.why = pain.settled_after
                                 ? fmt::format("after pain (the last painful day {}); settled: {}",
-                                              to_string(*pain.persistent_last), load_reading(*evidence_after_))
+                                              to_string(*pain.persistent_last), load_reading(*pain.settled_after))
                                 : fmt::format("after pain (the last painful day {}); no pain check since",
                                               to_string(*pain.persistent_last));
             } else if (at.holds_back()) {
@@ -244,6 +177,15 @@ private:
                                        "{}: see a doctor or physiotherapist before training with weights again",
                                        p.persistent_days, limits_.persistent_pain.of_last, to_string(*p.persistent_last),
                                        to_string(*p.resting_until))});
+        } else if (p.persistent_last && p.not_settled) {
+            // Silbernagel et al. 2007: pain above 5, or higher than before,
+            // steps down; above the settled level, it has not settled.
+            out.push_back({p.not_settled->pain > limits_.pain.danger ? Severity::danger : Severity::warning,
+                           fmt::format("pain not settled after the rest: {} (above {}/10; the last painful day {}): "
+                                       "keep the weights off, check again (anklog pain N), and see a doctor or "
+                                       "physiotherapist if it persists",
+                                       load_reading(*p.not_settled), p.settled_level,
+                                       to_string(*p.persistent_last))});
         } else if (p.persistent_last && p.check_due) {
             out.push_back({Severity::warning,
                            fmt::format("coming back after pain (the last painful day {}, {} days ago), no pain check "
@@ -301,8 +243,7 @@ private:
     Thresholds limits_;
     Date date_;
     std::vector<const Session*> sessions_;  // on or before date_, in date order
-    std::vector<Day> days_;                 // in date order
-    std::optional<PainReading> evidence_after_;
+    std::vector<ReadingDay> days_;          // in date order
     Assessment out_;
 };
 

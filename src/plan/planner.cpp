@@ -170,24 +170,29 @@ public:
                 return week_;
             }
             come_back = planning::ComeBack::after_pain;
-            // Said only on evidence: a later session or pain check at or
-            // below the settled level. Without one, ask first.
-            std::optional<PainReading> settled;
-            for (const PlacementPain& at : standing.pain.at) {
-                if (at.settled && at.settled->date > *pain && (!settled || at.settled->date < settled->date)) {
-                    settled = at.settled;
-                }
-            }
-            if (settled) {
+            // Said only on evidence: the latest session or pain check since
+            // the painful days, at or below the settled level. Above it, the
+            // pain has not settled; without one, ask first.
+            const PainState& p = standing.pain;
+            if (p.not_settled) {
+                come_back = planning::ComeBack::not_settled;
+                week_.notes.push_back(fmt::format(
+                    "no come-back with weights yet: your last painful day was {} days ago ({}), and pain was {}/10 on "
+                    "{}{}, above {}/10, so it has not settled; the week keeps the weights off; check again (anklog "
+                    "pain N), and see a doctor or physiotherapist if it persists",
+                    since, to_string(*pain), p.not_settled->pain, to_string(p.not_settled->date),
+                    p.not_settled->check ? " (pain check)" : "", p.settled_level));
+            } else if (p.settled_after) {
                 week_.notes.push_back(fmt::format(
                     "a come-back week: your last painful day was {} days ago ({}), and pain was {}/10 on {}{}", since,
-                    to_string(*pain), settled->pain, to_string(settled->date), settled->check ? " (pain check)" : ""));
+                    to_string(*pain), p.settled_after->pain, to_string(p.settled_after->date),
+                    p.settled_after->check ? " (pain check)" : ""));
             } else {
                 week_.notes.push_back(fmt::format(
                     "a come-back week only if the pain has settled: your last painful day was {} days ago ({}) and "
                     "nothing logged since says how it is; check it first (anklog pain N): at {}/10 or less, come "
                     "back as planned; above that, see a doctor or physiotherapist before you start",
-                    since, to_string(*pain), standing.pain.settled_level));
+                    since, to_string(*pain), p.settled_level));
             }
         }
         const int days = weighted_days(history);
@@ -361,7 +366,7 @@ private:
             if (p.session.weighted()) weighted[static_cast<std::size_t>(days_between(week_.monday, p.session.date))] = true;
         }
         const auto planned = std::count(weighted.begin(), weighted.end(), true);
-        if (week_.sessions.empty() || planned >= days) return;
+        if (week_.sessions.empty() || planned == 0 || planned >= days) return;
         std::vector<std::string> each;
         each.reserve(prescriptions.size());
         for (const Prescription& p : prescriptions) {

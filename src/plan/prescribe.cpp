@@ -91,6 +91,22 @@ public:
             if (s->weighted()) weighted.push_back(s);
         }
         p.frequency = frequency();
+        if (come_back == ComeBack::not_settled) {
+            const PainState& pain = history_.standing->pain;
+            const Session* basis = weighted.empty() ? nullptr : weighted.back();
+            Dose dose = basis ? scaled(dose_of(*basis), activity_.kind, policy::come_back_factor) : start(p).dose;
+            dose.weight.reset();
+            p.dose = dose;
+            p.label = PlanLabel::step_down;
+            p.on = on;
+            p.reason = fmt::format("pain {}/10 on {}{} has not settled after the pain of {}: without weights, about "
+                                   "half the volume of {}, until a reading at {}/10 or less; see a doctor or "
+                                   "physiotherapist if it persists",
+                                   pain.not_settled->pain, to_string(pain.not_settled->date),
+                                   pain.not_settled->check ? " (pain check)" : "", to_string(*pain.persistent_last),
+                                   basis ? session_text(activity_, *basis) : std::string("a first session"), pain.settled_level);
+            return p;
+        }
         if (activity_.name == "run" && on == Limb::ankle) {
             // Ankle weights alter running gait: the runs move to the wrists,
             // which is a new load there.

@@ -50,7 +50,8 @@ struct History {
 // Why the whole week comes back gently, if it does.
 enum class ComeBack {
     no,
-    after_pain,  // persistent pain that has settled: the lightest weight
+    after_pain,   // persistent pain that has settled: the lightest weight
+    not_settled,  // persistent pain that a later reading says has not settled: without weights
 };
 
 // The activities to plan (those of the last 28 days, at most 4; else the

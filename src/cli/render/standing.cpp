@@ -25,6 +25,10 @@ Tone tone_of(Severity severity) {
 std::string short_standing(const Assessment& a) {
     const PainState& p = a.pain;
     if (p.resting) return fmt::format("resting after pain until {}", to_string(*p.resting_until));
+    if (p.persistent_last && p.not_settled) {
+        return fmt::format("{} {}/10 on {}, not settled after pain", p.not_settled->check ? "pain check" : "pain",
+                           p.not_settled->pain, to_string(p.not_settled->date));
+    }
     if (p.persistent_last && p.check_due) {
         return fmt::format("{} days after pain, no pain check since", days_between(*p.persistent_last, a.date));
     }

@@ -1,0 +1,80 @@
+// Issue 19, what a tester found left: pain readings the assessment must not
+// ignore (a check above the settled level, a hold), and check's suggestions
+// that must follow the assessment. Each case through the binary.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "harness.hpp"
+
+using namespace e2e;
+
+namespace {
+
+std::string block(const std::string& date, const std::string& activity, const std::string& body) {
+    return "\n[[session]]\ndate = " + date + "\nactivity = \"" + activity + "\"\n" + body;
+}
+
+// Walks with 1 kg, then pain 4 on three training days in a row (the last on
+// 2026-11-13): persistent pain, a rest until 2026-11-27.
+std::string persistent_pain() {
+    std::string text = "[profile]\nunits = \"kg\"\nweights = [\"0.5 kg\", \"1 kg\"]\n";
+    for (const char* date : {"2026-11-02", "2026-11-04"}) text += block(date, "walk", "weight = \"1 kg\"\nminutes = 10\n");
+    for (const char* date : {"2026-11-09", "2026-11-11", "2026-11-13"}) {
+        text += block(date, "walk", "weight = \"1 kg\"\nminutes = 10\npain = 4\n");
+    }
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("a pain check above the settled level after persistent pain says not settled, and plan keeps the weights off") {
+    ScratchDir home;
+    write(home / "log.toml", persistent_pain());
+    REQUIRE(run(home, {"-f", "log.toml", "-q", "pain", "4", "--date", "2026-11-28"}).exit_code == 0);
+
+    const std::string standing =
+        "Where you stand on 2026-11-29: warning: pain not settled after the rest: pain check 4/10 on 2026-11-28 "
+        "(above 2/10; the last painful day 2026-11-13): keep the weights off, check again (anklog pain N), and see a "
+        "doctor or physiotherapist if it persists\n";
+    const Result today = run(home, {"-f", "log.toml", "today", "--date", "2026-11-29"});
+    CHECK(today.exit_code == 0);
+    CHECK(today.out.find(standing) != std::string::npos);
+    CHECK(today.out.find("no pain check since") == std::string::npos);
+    const Result summary = run(home, {"-f", "log.toml", "summary", "--until", "2026-11-29"});
+    CHECK(summary.out.find(standing) != std::string::npos);
+
+    const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-30", "--format", "json"});
+    REQUIRE(plan.exit_code == 0);
+    const auto week = json_of(plan.out);
+    REQUIRE(week["sessions"].size() == 1);
+    const auto& walk = week["sessions"][0];
+    CHECK(walk["weight"] == nullptr);
+    CHECK(walk["minutes"] == 5);
+    CHECK(walk["label"] == "step down");
+    CHECK(walk["reason"] ==
+          "pain 4/10 on 2026-11-28 (pain check) has not settled after the pain of 2026-11-13: without weights, about "
+          "half the volume of 1 kg for 10 min on 2026-11-13, until a reading at 2/10 or less; see a doctor or "
+          "physiotherapist if it persists");
+    CHECK(week["notes"][0] ==
+          "no come-back with weights yet: your last painful day was 17 days ago (2026-11-13), and pain was 4/10 on "
+          "2026-11-28 (pain check), above 2/10, so it has not settled; the week keeps the weights off; check again "
+          "(anklog pain N), and see a doctor or physiotherapist if it persists");
+    CHECK(week["notes"].size() == 1);
+
+    // The review's row says the same.
+    fs::create_directory(home / "clients");
+    fs::copy_file(home / "log.toml", home / "clients/cy.toml");
+    write(home / "clients/al.toml", block("2026-11-27", "walk", "weight = \"1 kg\"\nminutes = 10\n"));
+    const Result review = run(home, {"-f", "log.toml", "check", "--since", "2026-11-20", "--until", "2026-11-29",
+                                     "clients/al.toml", "clients/cy.toml"});
+    CHECK(review.out.find("pain check 4/10 on 2026-11-28, not settled after pain") != std::string::npos);
+
+    // A later check at or below the settled level: settled, the come-back with weights.
+    REQUIRE(run(home, {"-f", "log.toml", "-q", "pain", "1", "--date", "2026-11-29"}).exit_code == 0);
+    const auto settled = json_of(run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-30", "--format", "json"}).out);
+    CHECK(settled["sessions"][0]["weight"] == "0.5 kg");
+    CHECK(settled["notes"][0] ==
+          "a come-back week: your last painful day was 17 days ago (2026-11-13), and pain was 1/10 on 2026-11-29 "
+          "(pain check)");
+}
