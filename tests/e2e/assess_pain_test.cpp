@@ -3,8 +3,11 @@
 // that must follow the assessment. Each case through the binary.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <ctime>
 #include <string>
 
+#include "anklog/date.hpp"
 #include "harness.hpp"
 
 using namespace e2e;
@@ -24,6 +27,19 @@ std::string persistent_pain() {
         text += block(date, "walk", "weight = \"1 kg\"\nminutes = 10\npain = 4\n");
     }
     return text;
+}
+
+// plan counts its notes' days from the day it runs, up to the planned week's
+// Sunday: "N days ago" as today, check and summary would say that day.
+std::string days_since_for_plan(const char* date, const char* week_sunday) {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    ::localtime_r(&now, &local);
+    const anklog::Date today{std::chrono::year{local.tm_year + 1900},
+                             std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+                             std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+    const anklog::Date until = std::min(today, *anklog::parse_iso_date(week_sunday));
+    return std::to_string(anklog::days_between(*anklog::parse_iso_date(date), until));
 }
 
 }  // namespace
@@ -57,7 +73,8 @@ TEST_CASE("a pain check above the settled level after persistent pain says not s
           "half the volume of 1 kg for 10 min on 2026-11-13, until a reading at 2/10 or less; see a doctor or "
           "physiotherapist if it persists");
     CHECK(week["notes"][0] ==
-          "no come-back with weights yet: your last painful day was 17 days ago (2026-11-13), and pain was 4/10 on "
+          "no come-back with weights yet: your last painful day was " + days_since_for_plan("2026-11-13", "2026-12-06") +
+              " days ago (2026-11-13), and pain was 4/10 on "
           "2026-11-28 (pain check), above 2/10, so it has not settled; the week keeps the weights off; check again "
           "(anklog pain N), and see a doctor or physiotherapist if it persists");
     CHECK(week["notes"].size() == 1);
@@ -75,6 +92,7 @@ TEST_CASE("a pain check above the settled level after persistent pain says not s
     const auto settled = json_of(run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-30", "--format", "json"}).out);
     CHECK(settled["sessions"][0]["weight"] == "0.5 kg");
     CHECK(settled["notes"][0] ==
-          "a come-back week: your last painful day was 17 days ago (2026-11-13), and pain was 1/10 on 2026-11-29 "
+          "a come-back week: your last painful day was " + days_since_for_plan("2026-11-13", "2026-12-06") +
+              " days ago (2026-11-13), and pain was 1/10 on 2026-11-29 "
           "(pain check)");
 }

@@ -209,7 +209,8 @@ TEST_CASE("plan --format ics of a rest week: one event over the week, the reason
                      "DTEND;VALUE=DATE:20261116\r\n"
                      "SUMMARY:rest week\r\n"
                      "DESCRIPTION:A rest week: nothing is planned.\\n\\nNote: pain of 3/10 or more \r\n"
-                     " on 3 of your last 5 training days\\, the last on 2026-11-02: rest this week\r\n") !=
+                     " on 3 of your last 5 training days\\, the last on 2026-11-02: rest until 202\r\n"
+                     " 6-11-16\\, so no weights this week\\, and see a doctor or physiotherapist be\r\n") !=
           std::string::npos);
     CHECK(uids(r.out).size() == 1);
 }
