@@ -229,7 +229,7 @@ std::vector<ActivityWords> activities_in_words(const Catalogue& catalogue, std::
 
 std::size_t words_continuing(ValueForm form, std::string_view value, std::span<const std::string> after) {
     // Any date serves: whether the words read as a date does not depend on it.
-    constexpr Date reference{std::chrono::year{2000}, std::chrono::January, std::chrono::day{1}};
+    static constexpr Date reference{std::chrono::year{2000}, std::chrono::January, std::chrono::day{1}};
     const auto reads = [form](const std::string& text) {
         switch (form) {
             case ValueForm::date: return parse_period_date(text, reference).has_value();
