@@ -146,7 +146,7 @@ std::string slashed_date_advice(std::string_view word) {
         }
     }
     parts.push_back(part);
-    const std::string fallback = "write the date as YYYY-MM-DD: the order of day and month differs from country to country";
+    std::string fallback = "write the date as YYYY-MM-DD: the order of day and month differs from country to country";
     if (parts.size() == 4 && parts[3].empty()) parts.pop_back();  // 5.11.2026.
     if (parts.size() != 3 || !std::all_of(parts.begin(), parts.end(), [](const std::string& p) {
             return all_digits(p) && p.size() <= 4;
@@ -189,7 +189,7 @@ std::optional<Date> parse_period_date(std::string_view text, Date today) {
 }
 
 std::string date_advice(std::string_view text, Date today) {
-    const std::string generic =
+    std::string generic =
         "write YYYY-MM-DD, today, yesterday, a weekday (monday: the last one), last monday, next monday, or a time "
         "back: 7d, 2w, 3m or 1y";
     if (text.size() > 40) return generic;

@@ -122,7 +122,7 @@ std::optional<long long> parse_minutes(std::string_view text) {
 }
 
 std::string minutes_advice(std::string_view text) {
-    const std::string generic = "write minutes (20 or 20min) or hours and minutes (1h, 1h15)";
+    std::string generic = "write minutes (20 or 20min) or hours and minutes (1h, 1h15)";
     if (text.find(':') != std::string_view::npos) {
         return "\"h:mm\" and \"m:ss\" look alike: write hours and minutes as 1h15, or whole minutes";
     }
