@@ -4,7 +4,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <ctime>
 #include <string>
 
 #include "anklog/date.hpp"
@@ -32,13 +31,7 @@ std::string persistent_pain() {
 // plan counts its notes' days from the day it runs, up to the planned week's
 // Sunday: "N days ago" as today, check and summary would say that day.
 std::string days_since_for_plan(const char* date, const char* week_sunday) {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    ::localtime_r(&now, &local);
-    const anklog::Date today{std::chrono::year{local.tm_year + 1900},
-                             std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
-                             std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
-    const anklog::Date until = std::min(today, *anklog::parse_iso_date(week_sunday));
+    const anklog::Date until = std::min(local_today(), *anklog::parse_iso_date(week_sunday));
     return std::to_string(anklog::days_between(*anklog::parse_iso_date(date), until));
 }
 

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -14,6 +15,15 @@
 extern char** environ;
 
 namespace e2e {
+
+anklog::Date local_today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    ::localtime_r(&now, &local);
+    return anklog::Date{std::chrono::year{local.tm_year + 1900},
+                        std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
+                        std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+}
 
 namespace {
 

@@ -9,9 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "anklog/date.hpp"
+
 namespace e2e {
 
 namespace fs = std::filesystem;
+
+// Today's date where the tests run, as anklog reads it without --date.
+anklog::Date local_today();
 
 struct Result {
     int exit_code = -1;  // 128 + N when killed by signal N

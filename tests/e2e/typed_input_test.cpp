@@ -14,20 +14,11 @@ using namespace e2e;
 
 namespace {
 
-anklog::Date today_here() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    ::localtime_r(&now, &local);
-    return anklog::Date{std::chrono::year{local.tm_year + 1900},
-                        std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
-                        std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
-}
-
-std::string days_ago(int days) { return anklog::to_string(anklog::add_days(today_here(), -days)); }
+std::string days_ago(int days) { return anklog::to_string(anklog::add_days(local_today(), -days)); }
 
 // The latest `weekday` (0 Sunday .. 6 Saturday) on or before today, or before it.
 std::string latest(unsigned weekday, bool today_counts) {
-    const anklog::Date today = today_here();
+    const anklog::Date today = local_today();
     for (int back = today_counts ? 0 : 1;; ++back) {
         const anklog::Date date = anklog::add_days(today, -back);
         if (std::chrono::weekday{std::chrono::sys_days{date}}.c_encoding() == weekday) return anklog::to_string(date);
@@ -35,7 +26,7 @@ std::string latest(unsigned weekday, bool today_counts) {
 }
 
 std::string first_after_today(unsigned weekday) {
-    const anklog::Date today = today_here();
+    const anklog::Date today = local_today();
     for (int ahead = 1;; ++ahead) {
         const anklog::Date date = anklog::add_days(today, ahead);
         if (std::chrono::weekday{std::chrono::sys_days{date}}.c_encoding() == weekday) return anklog::to_string(date);
@@ -122,7 +113,7 @@ TEST_CASE("--date takes a weekday (the most recent, today included), 2d, last mo
     CHECK(appended({"walk", "-m", "10", "--date", "last", "monday"}) == walk(latest(1, false), 10));
     // Today's weekday is today, never a week ahead or behind.
     const char* names[] = {"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
-    const unsigned today = std::chrono::weekday{std::chrono::sys_days{today_here()}}.c_encoding();
+    const unsigned today = std::chrono::weekday{std::chrono::sys_days{local_today()}}.c_encoding();
     CHECK(appended({"walk", "-m", "10", "--date", names[today]}) == walk(days_ago(0), 10));
     CHECK(appended({"walk", "-m", "10", "--date", std::string("last ") + names[today]}) == walk(days_ago(7), 10));
 }
@@ -231,13 +222,13 @@ TEST_CASE("done, pain, today, plan and history take the same forms") {
     CHECK(run(home, in({"pain", "2", "--date", "thursday"})).exit_code == 0);
     CHECK(read(home / "log.toml") == before_pain + "\n[[pain]]\ndate = " + latest(4, true) + "\npain = 2\n");
     refused({"pain", "2", "--date", "tomorrow"},
-            error("--date: tomorrow (" + anklog::to_string(anklog::add_days(today_here(), 1)) + ") is in the future",
+            error("--date: tomorrow (" + anklog::to_string(anklog::add_days(local_today(), 1)) + ") is in the future",
                   "record how the pain is now or was (today is " + days_ago(0) + ")"));
     // plan --week-of and today --date may look ahead.
     const Result plan = run(home, in({"plan", "--week-of", "next", "monday", "--format", "json"}));
     CHECK(plan.exit_code == 0);
     CHECK(json_of(plan.out)["week_of"] == first_after_today(1));
-    CHECK(run(home, in({"today", "--date", "tomorrow"})).out.find(anklog::to_string(anklog::add_days(today_here(), 1))) !=
+    CHECK(run(home, in({"today", "--date", "tomorrow"})).out.find(anklog::to_string(anklog::add_days(local_today(), 1))) !=
           std::string::npos);
     // history --since 3 days ago: the sessions done two days ago.
     const Result history = run(home, in({"history", "--since", "3", "days", "ago", "--format", "json"}));

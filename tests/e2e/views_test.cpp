@@ -14,15 +14,6 @@ using namespace e2e;
 
 namespace {
 
-anklog::Date local_today() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    ::localtime_r(&now, &local);
-    return anklog::Date{std::chrono::year{local.tm_year + 1900},
-                        std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)},
-                        std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
-}
-
 std::string block(const std::string& date, const std::string& activity, const std::string& body) {
     return "\n[[session]]\ndate = " + date + "\nactivity = \"" + activity + "\"\n" + body;
 }
