@@ -102,7 +102,10 @@ CLI::App* setup_report(CLI::App& app, ReportFlags& flags) {
         "  anklog -f clients/ann.toml report --since 4w > ann.html\n"
         "\n"
         "The page holds everything it shows (no scripts, nothing fetched): email it, or\n"
-        "print it on one or two A4 pages, in black and white if you like.\n");
+        "print it on one or two A4 pages, in black and white if you like. It begins\n"
+        "with the decision: where things stand, any danger and what to do about it.\n"
+        "--handout makes the client's page instead: this week's plan (the saved one,\n"
+        "else plan's), the pain rule in the log's own numbers, how to log; one A4 page.\n");
     return command;
 }
 
