@@ -186,7 +186,7 @@ TEST_CASE("report --handout escapes what the log says: a name or activity cannot
     CHECK(has(r.out, " &amp; &#39;q&#39;: Mon 9 Nov to Sun 15 Nov</h1>"));
 }
 
-TEST_CASE("report --handout -o refuses the log, a backup, the undo record and other files; replaces its own") {
+TEST_CASE("report --handout -o refuses the log, a backup, the undo record and other files, and replaces its own") {
     ScratchDir home;
     client(home, "ann.toml");
     const std::string log = read(home / "log.toml");
