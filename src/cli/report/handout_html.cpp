@@ -29,7 +29,8 @@ table { border-collapse: collapse; width: 100%; }
 th { text-align: left; border-bottom: 1.5pt solid #000; padding: 1pt 4pt; }
 td { border-bottom: 0.75pt solid #777; padding: 2pt 4pt; vertical-align: top; }
 tr { break-inside: avoid; }
-td.day, td.weight, td.dose, td.what { white-space: nowrap; }
+td.day, td.weight, td.dose { white-space: nowrap; }
+td.what { overflow-wrap: anywhere; }
 td.day { font-weight: bold; }
 td.tick { text-align: center; }
 th.pain { width: 20mm; }
