@@ -291,3 +291,43 @@ TEST_CASE("a report of a log without sessions says so and plans a beginner's wee
     CHECK(bad.exit_code == 2);
     CHECK(bad.err.starts_with("anklog: error: --since: \"soon\" is not a date or a period\n"));
 }
+
+TEST_CASE("report: the first screen is the decision: the standing, danger and what to do, then adherence, then charts") {
+    ScratchDir home;
+    client(home, "bo.toml");
+    const std::string page = run(home, bo_report).out;
+    const auto at = [&](const std::string& what) {
+        CAPTURE(what);
+        const std::size_t found = page.find(what);
+        CHECK(found != std::string::npos);
+        return found;
+    };
+    const std::size_t meta = at("<p class=\"meta\">");
+    const std::size_t standing = at("<p class=\"standing\"><b>Where things stand on 2026-11-29:</b> danger: resting "
+                                    "after pain on 4 of the last 5 training days");
+    const std::size_t danger = at("<p class=\"finding danger\" data-rule=\"persistent-pain\"><span class=\"severity\">"
+                                  "danger</span><b>persistent-pain</b> \u00b7 2 sessions, the last on "
+                                  "2026-11-26. What to do: stop training with weights and "
+                                  "see a doctor or physiotherapist");
+    const std::size_t figures = at("<div class=\"figures\">");
+    const std::size_t adherence = at("<h2>Planned and done</h2>");
+    const std::size_t charts = at("<h2>Weighted volume per week</h2>");
+    const std::size_t findings = at("<h2>Findings of the safety rules</h2>");
+    CHECK(meta < standing);
+    CHECK(standing < danger);
+    CHECK(danger < figures);
+    CHECK(figures < adherence);
+    CHECK(adherence < charts);
+    CHECK(charts < findings);
+    // Between the title and the standing, only the period's line.
+    CHECK(page.find("<p", meta + 1) == standing);
+
+    // Nothing to worry about: the standing says so, first all the same.
+    client(home, "ann.toml");
+    const std::string ann = run(home, bo_report).out;
+    const std::size_t ann_standing = ann.find(
+        "<p class=\"standing\"><b>Where things stand on 2026-11-29:</b> nothing needs attention</p>");
+    CHECK(ann_standing != std::string::npos);
+    CHECK(ann.find("<p", ann.find("<p class=\"meta\">") + 1) == ann_standing);
+    CHECK(ann.find("class=\"finding danger\"") == std::string::npos);
+}

@@ -5,12 +5,17 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "anklog/assess.hpp"
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
 #include "anklog/plan.hpp"
+#include "anklog/planned_done.hpp"
 #include "anklog/summary.hpp"
 #include "commands/commands.hpp"
 #include "render/output.hpp"
+#include "render/standing.hpp"
+#include "shell/typed_flags.hpp"
+#include "report/handout_html.hpp"
 #include "report/report_file.hpp"
 #include "report/report_html.hpp"
 
@@ -24,6 +29,50 @@ namespace {
 Week next_week(const Log& log, Date until, std::optional<Date> last_session) {
     const Date after = last_session && *last_session > until ? *last_session : until;
     return plan(log, PlanOptions{add_days(week_start(after), 7), PlanOptions{}.days, until});
+}
+
+// The week of `monday` as saved in the log (plan --save, or [[planned]]
+// blocks), as `plan` shows it; false when nothing is saved for it.
+bool saved_week(const Log& log, Date monday, HandoutInput& out) {
+    bool saved = std::any_of(log.plan_saves.begin(), log.plan_saves.end(),
+                             [&](const PlanSave& save) { return save.monday == monday; });
+    for (const PlannedStatus& status : planned_status(log)) {
+        if (week_start(status.planned->date) != monday) continue;
+        out.sessions.push_back({status.planned, status.done});
+        saved = true;
+    }
+    out.monday = monday;
+    out.saved = saved;
+    return saved;
+}
+
+// The handout's week: the one of --week-of, else this week, as `plan
+// --week-of` shows it (the saved plan, else the planner's); when this week
+// already has sessions and no saved plan, the planner cannot plan it, and
+// the handout shows next week. `fresh` keeps the planner's week alive.
+HandoutInput handout_input(const Log& log, const Context& context, const ReportFlags& flags, Week& fresh) {
+    const bool chosen = !flags.week_of.empty();
+    const Date first = week_start(chosen ? date_flag("--week-of", flags.week_of, context.today) : context.today);
+    HandoutInput in;
+    in.log = &log;
+    in.file = context.log_path.string();
+    in.made = context.today;
+    if (const Assessment standing = assess(log, context.today); !standing.attention.empty()) {
+        in.standing = standing_line(standing);
+    }
+    for (const Date monday : {first, add_days(first, 7)}) {
+        if (saved_week(log, monday, in)) return in;
+        try {
+            fresh = plan(log, PlanOptions{monday, PlanOptions{}.days, context.today});
+        } catch (const Error& e) {
+            if (chosen) throw Error("--week-of: " + e.message(), e.advice(), e.where());
+            if (monday != first) throw;
+            continue;
+        }
+        for (const PlannedSession& p : fresh.sessions) in.sessions.push_back({&p.session, false});
+        return in;
+    }
+    return in;
 }
 
 }  // namespace
@@ -40,14 +89,23 @@ CLI::App* setup_report(CLI::App& app, ReportFlags& flags) {
                         "Write the page to FILE, replacing only a report anklog wrote; without -o, or "
                         "with -o -, it goes to standard output, never to a terminal")
         ->option_text("FILE");
+    command->add_flag("--handout", flags.handout,
+                      "Instead, one A4 page for the client in large type: the week's sessions day by day, the pain "
+                      "rule in plain words, how to log");
+    command->add_option("--week-of", flags.week_of, "With --handout: any day of the week to show; default this week")
+        ->option_text("DATE");
     command->footer(
         "Examples:\n"
         "  anklog report -o report.html\n"
+        "  anklog report --handout -o handout.html\n"
         "  anklog report --since 2026-09-01 -o autumn.html\n"
         "  anklog -f clients/ann.toml report --since 4w > ann.html\n"
         "\n"
         "The page holds everything it shows (no scripts, nothing fetched): email it, or\n"
-        "print it on one or two A4 pages, in black and white if you like.\n");
+        "print it on one or two A4 pages, in black and white if you like. It begins\n"
+        "with the decision: where things stand, any danger and what to do about it.\n"
+        "--handout makes the client's page instead: this week's plan (the saved one,\n"
+        "else plan's), the pain rule in the log's own numbers, how to log; one A4 page.\n");
     return command;
 }
 
@@ -61,8 +119,30 @@ int run_report(const Context& context, const ReportFlags& flags) {
         throw Error("a report is an HTML page, not for the terminal",
                     "write it to a file: anklog report -o report.html (or anklog report > report.html)");
     }
+    if (flags.handout && (!flags.since.empty() || !flags.until.empty())) {
+        throw Error(fmt::format("{}: a handout shows one week, not a period", flags.since.empty() ? "--until" : "--since"),
+                    "choose the handout's week with --week-of DATE, or leave --handout out for the report");
+    }
+    if (!flags.handout && !flags.week_of.empty()) {
+        throw Error("--week-of: only a handout shows one week",
+                    "add --handout for the client's page of that week, or choose the report's period with --since "
+                    "and --until");
+    }
     const Log log = read_log(context);
     if (output) check_report_target(*output, context.log_path);
+    if (flags.handout) {
+        Week fresh;
+        const std::string page = handout_html(handout_input(log, context, flags, fresh));
+        if (!output) {
+            fmt::print("{}", page);
+            return 0;
+        }
+        write_report_file(*output, page);
+        if (!context.quiet) {
+            fmt::print("wrote {}: open it in a browser, or print it (A4)\n", terminal_safe(*output));
+        }
+        return 0;
+    }
 
     ReportInput input;
     input.log = &log;

@@ -77,6 +77,8 @@ struct ReportFlags {
     std::string since;
     std::string until;
     std::optional<std::string> output;  // -o FILE; given but empty is an error
+    bool handout = false;               // the client's one-page handout instead
+    std::string week_of;                // the handout's week
 };
 CLI::App* setup_report(CLI::App& app, ReportFlags& options);
 int run_report(const Context& context, const ReportFlags& options);

@@ -18,6 +18,7 @@
 #include "anklog/log.hpp"
 #include "anklog/log_parser.hpp"
 #include "log_file.hpp"
+#include "report/handout_html.hpp"
 #include "report/report_html.hpp"
 
 namespace anklog::cli {
@@ -114,10 +115,12 @@ std::optional<std::size_t> sessions_if_log(const std::string& text, const std::s
     }
 }
 
-// Refuses an existing file unless it is empty or a report anklog wrote.
+// Refuses an existing file unless it is empty or a report (or handout) anklog wrote.
 void check_content(const fs::path& target) {
     const std::optional<std::string> text = read_existing(target);
-    if (text && (text->empty() || text->starts_with(report_html_start))) return;
+    if (text && (text->empty() || text->starts_with(report_html_start) || text->starts_with(handout_html_start))) {
+        return;
+    }
     const std::string name = target.string();
     if (text && storage::parse_undo_record(*text)) {
         throw Error(fmt::format("-o: {} holds the undo record of a log, which 'anklog undo' needs", name),

@@ -10,7 +10,7 @@ namespace anklog::cli {
 // backup NAME.~N~, the undo record .NAME.anklog-undo, a temporary file), a
 // .toml name, a name longer than the folder's file system allows, the log
 // itself by any name, anything but a regular file, and an existing file that
-// is not a report anklog wrote (a log, an undo record, or anything else)
+// is not a report (or a handout) anklog wrote (a log, an undo record, or anything else)
 // unless it is empty.
 void check_report_target(const std::filesystem::path& target, const std::filesystem::path& log_path);
 

@@ -300,6 +300,24 @@ std::string findings_section(const ReportInput& in) {
     return out + "</section>\n";
 }
 
+// Danger in the period, one line a rule with what to do (the latest
+// advice): the decision, on the first screen. The findings section below
+// lists each session with its numbers.
+std::string danger_section(const ReportInput& in) {
+    std::map<RuleId, std::vector<const Finding*>> dangers;
+    for (const Finding& f : in.findings) {
+        if (f.severity == Severity::danger) dangers[f.rule].push_back(&f);
+    }
+    std::string out;
+    for (const auto& [id, findings] : dangers) {
+        out += fmt::format("<p class=\"finding danger\" data-rule=\"{}\"><span class=\"severity\">danger</span><b>{}"
+                           "</b> \u00b7 {} session{}, the last on {}. What to do: {}</p>\n",
+                           to_string(id), to_string(id), findings.size(), findings.size() == 1 ? "" : "s",
+                           to_string(findings.back()->date), html_text(findings.back()->advice));
+    }
+    return out;
+}
+
 std::string plan_section(const ReportInput& in) {
     if (!in.next_week) {
         return fmt::format("<section>\n<h2>Next week</h2>\n<p>No plan: {}</p>\n</section>\n",
@@ -349,25 +367,26 @@ std::string report_html(const ReportInput& in) {
                        html_prose(period), s.periods.size(), s.grouping == Grouping::week ? "week" : "month",
                        s.periods.size() == 1 ? "" : "s", html_text(in.file), to_string(in.log->profile.units),
                        html_prose(to_string(in.made)), ANKLOG_VERSION);
-    // The report's first lines are the assessment: adherence never reads as
-    // good news over danger.
+    // The first screen is the decision: where things stand (the assessment,
+    // as today and summary say it), any danger and what to do about it, then
+    // how the plan was followed; the charts and tables follow. Adherence
+    // never reads as good news over danger.
     const Assessment standing = assess(*in.log, s.until);
-    if (!standing.attention.empty()) {
-        out += fmt::format("<p class=\"standing\"><b>Where things stand on {}:</b> {}</p>\n", to_string(s.until),
-                           html_prose(standing_line(standing)));
-        for (std::size_t i = 1; i < standing.attention.size(); ++i) {
-            out += fmt::format("<p class=\"standing\">Also, {}: {}</p>\n", to_string(standing.attention[i].severity),
-                               html_prose(standing.attention[i].what));
-        }
+    out += fmt::format("<p class=\"standing\"><b>Where things stand on {}:</b> {}</p>\n", to_string(s.until),
+                       html_prose(standing_line(standing)));
+    for (std::size_t i = 1; i < standing.attention.size(); ++i) {
+        out += fmt::format("<p class=\"standing\">Also, {}: {}</p>\n", to_string(standing.attention[i].severity),
+                           html_prose(standing.attention[i].what));
     }
-    out += figures(in) + "</header>\n";
+    out += danger_section(in) + "</header>\n";
     if (!s.first_session) {
-        out += "<p>Not enough data: the log has no sessions yet.</p>\n" + plan_section(in);
+        out += figures(in) + "<p>Not enough data: the log has no sessions yet.</p>\n" + plan_section(in);
     } else {
         if (!s.enough_data) {
             out += "<p><b>Not enough data for trends yet:</b> the log spans less than two weeks.</p>\n";
         }
-        out += volume_section(in) + pain_section(in) + load_section(in) + adherence_section(in) +
+        // (Prescriptions, issue 21 section 1, go here: before adherence.)
+        out += figures(in) + adherence_section(in) + volume_section(in) + pain_section(in) + load_section(in) +
                weeks_section(in) + findings_section(in) + plan_section(in);
     }
     out += "</body>\n</html>\n";
