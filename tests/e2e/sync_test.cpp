@@ -184,7 +184,7 @@ TEST_CASE("sync --setup outside a git repository - exit 2, nothing written") {
     CHECK(nothing.exit_code == 2);
 }
 
-TEST_CASE("sync --merge-driver - merges BASE OURS THEIRS into OURS; 0 when clean, 1 with markers") {
+TEST_CASE("sync --merge-driver - merges BASE OURS THEIRS into OURS - 0 when clean, 1 with markers") {
     ScratchDir home;
     write(home / "base", new_log);
     write(home / "ours", new_log + session("2026-11-02", 10));

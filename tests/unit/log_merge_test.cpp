@@ -38,7 +38,7 @@ TEST_CASE("merge: a block both sides appended identically is kept once") {
     CHECK(merged.text == base + session("2026-11-06") + session("2026-11-07") + session("2026-11-08"));
 }
 
-TEST_CASE("merge: one side unchanged gives the other side; both unchanged gives the base") {
+TEST_CASE("merge: one side unchanged gives the other side, both unchanged give the base") {
     const std::string ours = base + session("2026-11-06");
     CHECK(merge_logs(base, ours, base).text == ours);
     CHECK(merge_logs(base, base, ours).text == ours);
@@ -54,7 +54,7 @@ TEST_CASE("merge: an edit on one side and appends on both are all kept") {
                              session("2026-11-07"));
 }
 
-TEST_CASE("merge: different edits of different sessions are both kept; a deletion is kept") {
+TEST_CASE("merge: different edits of different sessions are both kept, and a deletion") {
     const std::string ours = header + session("2026-11-02", 25) + session("2026-11-04");
     const std::string theirs = header + session("2026-11-02") + session("2026-11-04", 30);
     CHECK(merge_logs(base, ours, theirs).text == header + session("2026-11-02", 25) + session("2026-11-04", 30));
@@ -102,7 +102,7 @@ TEST_CASE("merge: one side edited a session the other deleted") {
     CHECK(find_merge_conflict(merged.text)->what == "one device changed this session, the other deleted it");
 }
 
-TEST_CASE("merge: the profile changed differently on both sides is a conflict; on one side, taken") {
+TEST_CASE("merge: the profile changed differently on both sides is a conflict, on one side taken") {
     const std::string ours = "version = 1\n\n[profile]\nunits = \"lb\"\n" + session("2026-11-02") + session("2026-11-04");
     const std::string theirs = "version = 1\n\n[profile]\nunits = \"kg\"\nname = \"A\"\n" + session("2026-11-02") +
                                session("2026-11-04");

@@ -152,6 +152,7 @@ int run_setup(const Context& context, const SyncFlags& flags) {
                                         "# anklog sync --setup: the log's numbered backups and undo record stay on this device",
                                         ignored);
 
+    if (context.quiet) return 0;
     const auto state = [](bool changed, std::string_view added) { return changed ? std::string(added) : std::string("already there"); };
     fmt::print("anklog merges {} in the git repository {}:\n", terminal_safe(relative_text), terminal_safe(root.string()));
     fmt::print("  .git/config       merge driver 'anklog': {}\n",
