@@ -226,3 +226,36 @@ TEST_CASE("check - notes the copies sync tools keep beside the log, terminal-saf
           "copy holds to the log with 'anklog edit', then delete the copy; 'anklog sync --setup' lets git merge the "
           "log instead\n");
 }
+
+TEST_CASE("sync --setup - a log in a subfolder whose names hold blanks and glob characters still merges") {
+    ScratchDir home;
+    fs::create_directories(home / "a" / "my log");
+    const std::string log = "my log/log [1].toml";
+    REQUIRE(git(home, home / "a", {"init", "-q", "-b", "main"}).exit_code == 0);
+    REQUIRE(anklog_in(home, home / "a", {"-q", "-f", log, "init"}).exit_code == 0);
+    REQUIRE(anklog_in(home, home / "a", {"-q", "sync", "--setup", "--log", log}).exit_code == 0);
+    CHECK(read(home / "a" / ".gitattributes") ==
+          "# anklog sync --setup: git merges the log with anklog\n\"/my log/log \\\\[1].toml\" merge=anklog\n");
+    CHECK(git(home, home / "a", {"check-attr", "merge", "--", log}).out == log + ": merge: anklog\n");
+    CHECK(read(home / "a" / ".gitignore") ==
+          "# anklog sync --setup: the log's numbered backups and undo record stay on this device\n"
+          "/my log/log \\[1].toml.~*~\n/my log/.log \\[1].toml.anklog-*\n");
+    REQUIRE(git(home, home / "a", {"add", "-A"}).exit_code == 0);
+    REQUIRE(git(home, home / "a", {"commit", "-q", "-m", "a log"}).exit_code == 0);
+    REQUIRE(git(home, home.path(), {"clone", "-q", "a", "b"}).exit_code == 0);
+    REQUIRE(anklog_in(home, home / "b", {"-q", "sync", "--setup", "--log", log}).exit_code == 0);
+    std::vector<std::string> b_walk = walk("2026-11-02", 10);
+    b_walk[2] = log;
+    REQUIRE(anklog_in(home, home / "b", b_walk).exit_code == 0);
+    REQUIRE(git(home, home / "b", {"commit", "-q", "-am", "b"}).exit_code == 0);
+    std::vector<std::string> a_walk = walk("2026-11-03", 11);
+    a_walk[2] = log;
+    REQUIRE(anklog_in(home, home / "a", a_walk).exit_code == 0);
+    REQUIRE(anklog_in(home, home / "a", {"-q", "-f", log, "profile", "--name", "Ann"}).exit_code == 0);
+    CHECK(git(home, home / "a", {"status", "--porcelain"}).out == " M \"my log/log [1].toml\"\n");  // backup ignored
+    REQUIRE(git(home, home / "a", {"commit", "-q", "-am", "a"}).exit_code == 0);
+    CHECK(git(home, home / "b", {"pull", "-q", "--no-rebase", "--no-edit"}).exit_code == 0);
+    const std::string merged = read(home / "b" / "my log" / "log [1].toml");
+    CHECK(merged.find("name = \"Ann\"") != std::string::npos);
+    CHECK(merged.ends_with(session("2026-11-02", 10) + session("2026-11-03", 11)));
+}
