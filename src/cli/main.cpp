@@ -75,6 +75,7 @@ int run(int argc, char** argv, bool& color_stderr) {
     ReportFlags report;
     RulesFlags rules;
     UndoFlags undo;
+    SyncFlags sync;
     EditFlags edit;
     ProfileFlags profile;
     TodayFlags today;
@@ -93,6 +94,7 @@ int run(int argc, char** argv, bool& color_stderr) {
     CLI::App* pain_command = setup_pain(app, pain);
     CLI::App* undo_command = setup_undo(app, undo);
     CLI::App* edit_command = setup_edit(app, edit);
+    CLI::App* sync_command = setup_sync(app, sync);
     CLI::App* check_command = setup_check(app, check);
     CLI::App* history_command = setup_history(app, history);
     CLI::App* summary_command = setup_summary(app, summary);
@@ -143,6 +145,7 @@ int run(int argc, char** argv, bool& color_stderr) {
         if (help_command->parsed()) return run_help(tree(), help);
         if (completions_command->parsed()) return run_completions(tree(), completions);
         if (complete_helper_command->parsed()) return run_complete_helper(global, complete_helper);
+        if (sync_command->parsed() && !sync.merge_driver.empty()) return run_sync_merge_driver(sync, color_stderr);
         const Context context = make_context(global);
         color_stderr = context.color_stderr;
         if (init_command->parsed()) return run_init(context, init);
@@ -159,6 +162,7 @@ int run(int argc, char** argv, bool& color_stderr) {
         if (rules_command->parsed()) return run_rules(context, rules);
         if (undo_command->parsed()) return run_undo(context, undo);
         if (edit_command->parsed()) return run_edit(context, edit);
+        if (sync_command->parsed()) return run_sync(context, sync);
         throw anklog::Error("unknown command", "run 'anklog --help'");
     } catch (const anklog::Error& e) {
         print_error(e, color_stderr);

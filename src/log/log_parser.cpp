@@ -25,6 +25,7 @@
 #include "anklog/error.hpp"
 #include "anklog/limits.hpp"
 #include "anklog/log.hpp"
+#include "anklog/log_merge.hpp"
 #include "anklog/log_parser.hpp"
 #include "anklog/rules.hpp"
 #include "anklog/suggest.hpp"
@@ -637,21 +638,34 @@ void refuse_wide_encoding(std::string_view text, std::string_view file_name) {
                 Location{std::string(file_name), 1, 1});
 }
 
+// A log that does not parse because a merge left its conflict markers in
+// it: where, and what to do.
+Error merge_conflict_error(const MergeConflict& conflict, std::string_view file_name) {
+    return Error(fmt::format("merge conflict: {}", conflict.what),
+                 "keep one side, and delete the marker lines (<<<<<<<, =======, >>>>>>>) and the comment above them "
+                 "('anklog edit' opens the log)",
+                 Location{std::string(file_name), conflict.line});
+}
+
+Log parse(std::string_view text, std::string_view file_name, bool by_blocks) {
+    refuse_wide_encoding(text, file_name);
+    try {
+        return Parser(file_name).parse(text, by_blocks);
+    } catch (const Error&) {
+        if (const auto conflict = find_merge_conflict(text)) throw merge_conflict_error(*conflict, file_name);
+        throw;
+    }
+}
+
 }  // namespace
 
-Log parse_log(std::string_view text, std::string_view file_name) {
-    refuse_wide_encoding(text, file_name);
-    return Parser(file_name).parse(text, true);
-}
+Log parse_log(std::string_view text, std::string_view file_name) { return parse(text, file_name, true); }
 
 Session parse_appended_session(const Log& log, std::string_view appended, int first_line, std::string_view file_name) {
     return Parser(file_name).parse_appended(log, appended, first_line);
 }
 
-Log parse_log_whole(std::string_view text, std::string_view file_name) {
-    refuse_wide_encoding(text, file_name);
-    return Parser(file_name).parse(text, false);
-}
+Log parse_log_whole(std::string_view text, std::string_view file_name) { return parse(text, file_name, false); }
 
 Catalogue parse_catalogue(std::string_view text, std::string_view file_name) {
     if (const auto header = plain_log_header(text)) {

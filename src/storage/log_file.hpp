@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "undo/undo_record.hpp"
 
@@ -125,5 +126,15 @@ Backup read_backup(const std::filesystem::path& path, std::uint64_t number);
 // to revert: how undo reverts the write that created a log.
 UpdateResult remove_file(const std::filesystem::path& path, const std::function<void(std::string_view current)>& check,
                          const UpdateOptions& options);
+
+// A copy a sync tool (Syncthing, Dropbox, Nextcloud) kept beside the log at
+// `path` when two devices changed it at once: log.sync-conflict-*.toml,
+// "log (... conflicted copy ...).toml", "log (conflict ...).toml". Sorted by
+// path; none when the folder cannot be listed.
+struct ConflictCopy {
+    std::filesystem::path path;  // beside the log, as `path` names its folder
+    std::string tool;            // "Syncthing", "Dropbox", "a sync tool"
+};
+std::vector<ConflictCopy> sync_conflict_copies(const std::filesystem::path& path);
 
 }  // namespace anklog::storage

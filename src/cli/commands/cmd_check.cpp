@@ -14,6 +14,8 @@
 #include "anklog/error.hpp"
 #include "anklog/thresholds.hpp"
 #include "commands/commands.hpp"
+#include "git.hpp"
+#include "log_file.hpp"
 #include "render/numbers.hpp"
 #include "render/output.hpp"
 #include "render/terminal.hpp"
@@ -168,7 +170,23 @@ std::string findings_text(const Checked& c, bool color) {
     return out;
 }
 
+// Copies a sync tool kept beside the log when two devices changed it: said
+// on stderr (a note, not a finding: the exit status is the log's).
+void note_conflict_copies(const std::string& shown, bool color) {
+    for (const storage::ConflictCopy& copy : storage::sync_conflict_copies(shown)) {
+        const std::string what = fmt::format("{} is a copy {} kept of a change to {} made on another device at the same time",
+                                             copy.path.string(), copy.tool, shown);
+        const std::string help = fmt::format("compare them (diff {} {}), add what only the copy holds to the log with "
+                                             "'anklog edit', then delete the copy; 'anklog sync --setup' lets git merge "
+                                             "the log instead",
+                                             shell_quoted(shown), shell_quoted(copy.path.string()));
+        fmt::print(stderr, "anklog: {} {}\n  {} {}\n", paint("note:", Tone::cyan, color), terminal_safe(what),
+                   paint("help:", Tone::cyan, color), terminal_safe(help));
+    }
+}
+
 int run_one(const std::string& shown, const CheckFlags& flags, const Period& period, const Context& context) {
+    note_conflict_copies(shown, context.color_stderr);
     const Checked c = check_log(shown, flags, period, period.until.value_or(context.today));
     if (flags.format == "json") {
         fmt::print("{}", json_text({{"file", shown}, {"findings", findings_json(c)}, {"summary", counts_json(c)}}));

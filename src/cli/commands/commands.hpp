@@ -134,6 +134,16 @@ struct EditFlags {};
 CLI::App* setup_edit(CLI::App& app, EditFlags& options);
 int run_edit(const Context& context, const EditFlags& options);
 
+struct SyncFlags {
+    bool setup = false;
+    std::optional<std::string> log;         // --log FILE: the log to set up
+    std::vector<std::string> merge_driver;  // --merge-driver BASE OURS THEIRS [PATH] (git runs it)
+};
+CLI::App* setup_sync(CLI::App& app, SyncFlags& options);
+int run_sync(const Context& context, const SyncFlags& options);
+// --merge-driver, before any log is looked for: git runs it wherever it is.
+int run_sync_merge_driver(const SyncFlags& options, bool color_stderr);
+
 struct UndoFlags {
     bool yes = false;
 };
