@@ -81,38 +81,7 @@ public:
 
     // The load's placement is `on`; its sessions are those with weights at
     // that placement and the activity's sessions without weights.
-    Prescription run(ComeBack come_back, Limb on) { return held(dose_for(come_back, on)); }
-
-private:
-    // Pain belongs to the person: pain after work at this placement (in
-    // another activity too) holds its weights back until a later reading
-    // says it settled (Silbernagel et al. 2007: it asks, it does not
-    // assume). The load is planned without weights, and never raised.
-    [[nodiscard]] Prescription held(Prescription p) const {
-        if (!history_.standing || !p.dose.weight) return p;
-        const PainState& pain = history_.standing->pain;
-        const PlacementPain& at = pain.of(p.on);
-        if (!at.holds_back()) return p;
-        if (p.label == PlanLabel::progress && !sessions_.empty()) {
-            // Not raised: the volume of the last session at this placement.
-            const Dose last = dose_of(*sessions_.back());
-            p.dose.minutes = last.minutes;
-            p.dose.sets = last.sets;
-            p.dose.reps = last.reps;
-        }
-        p.dose.weight.reset();
-        p.come_back.reset();
-        p.after_break = false;
-        p.label = PlanLabel::step_down;
-        p.reason = fmt::format("{} {}/10 on {} after work on {}, not yet settled: without weights until a pain check "
-                               "at {}/10 or less{}",
-                               at.painful->check ? "pain check" : "pain", at.painful->pain,
-                               to_string(at.painful->date), placement_text(p.on), pain.settled_level,
-                               at.step_down ? "; see a doctor or physiotherapist if it persists" : "");
-        return p;
-    }
-
-    Prescription dose_for(ComeBack come_back, Limb on) {
+    Prescription run(ComeBack come_back, Limb on) {
         Prescription p;
         p.activity = &activity_;
         p.on = on;
@@ -200,6 +169,37 @@ private:
                                    session_text(activity_, last));
             return limited(p);
         }
+        // Pain belongs to the person: pain after work at this placement (in
+        // another activity too) holds this load back until a later reading
+        // says it settled.
+        if (history_.standing) {
+            const PlacementPain& at = history_.standing->pain.of(p.on);
+            if (at.holds_back()) {
+                p.dose = dose_of(basis);
+                const std::string what =
+                    fmt::format("{} {}/10 on {} after work on {}", at.painful->check ? "pain check" : "pain",
+                                at.painful->pain, to_string(at.painful->date), placement_text(p.on));
+                if (at.step_down) {
+                    p.label = PlanLabel::step_down;
+                    if (const auto lighter = next_weight_down(profile_, *p.dose.weight)) {
+                        p.dose.weight = *lighter;
+                        p.reason = fmt::format("{}: one weight step down from {} until a pain check at {}/10 or less",
+                                               what, session_text(activity_, basis),
+                                               history_.standing->pain.settled_level);
+                    } else {
+                        p.dose = scaled(p.dose, activity_.kind, policy::deload_factor);
+                        p.reason = fmt::format("{}: {} of the volume of {} until a pain check at {}/10 or less", what,
+                                               percent(policy::deload_factor), session_text(activity_, basis),
+                                               history_.standing->pain.settled_level);
+                    }
+                    return limited(p);
+                }
+                p.label = PlanLabel::repeat;
+                p.reason = fmt::format("{}: repeat {}, raise nothing until a pain check at {}/10 or less", what,
+                                       session_text(activity_, basis), history_.standing->pain.settled_level);
+                return limited(p);
+            }
+        }
         if (last.effort && *last.effort >= policy::hard_effort) {
             p.dose = dose_of(basis);
             p.label = PlanLabel::repeat;
@@ -210,6 +210,7 @@ private:
         return progress(p, weighted);
     }
 
+private:
     Prescription start(Prescription p) const {
         const auto& start = history_.limits.start_light;
         Dose d;

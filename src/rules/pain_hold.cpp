@@ -1,11 +1,14 @@
-// pain-hold: weights on a placement that pain holds back, or during the rest
-// after persistent pain. The same days and the same per-placement model as
+// pain-hold: a raise on a placement that pain holds back (repeat, raise
+// nothing, as the assessment's holding phase says; one step down above the
+// danger level), or weights during the rest after persistent pain. The same days and the same per-placement model as
 // the assessment (anklog/pain.hpp), seen from before each session's day (and
 // that day's morning pain check).
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
+#include <map>
 
 #include "anklog/load.hpp"
 #include "anklog/pain.hpp"
@@ -32,10 +35,16 @@ void check_pain_hold(Checker& checker) {
     std::size_t next_day = 0;       // the next reading day not yet applied
     bool morning_applied = false;   // of days[next_day]
     std::size_t counted = 0;        // entries added to the persistent count
+    // Each load's last weighted session before the day being judged: the
+    // load a hold repeats.
+    std::map<LoadKey, const Entry*> last_of_load;
+    std::vector<const Entry*> today_entries;
     int current = std::numeric_limits<int>::min();
     for (const Entry& e : entries) {
         if (e.day != current) {
             current = e.day;
+            for (const Entry* done : today_entries) last_of_load[load_of(*done->session)] = done;
+            today_entries.clear();
             while (next_day < days.size() && day_number(days[next_day].date) < e.day) {
                 if (!morning_applied) placements.morning(days[next_day]);
                 placements.training(days[next_day]);
@@ -56,10 +65,26 @@ void check_pain_hold(Checker& checker) {
                              last_painful && e.day - day_number(*last_painful) <= t.persistent_pain.recent_days;
         const PlacementPain& at = placements.of(e.session->on);
         const bool held = at.holds_back();
+        if (e.weighted()) today_entries.push_back(&e);
         if (!resting && !held) continue;
-        // What pain holds back gets no weights proposed there.
-        checker.ceiling(e).kg = 0;
-        if (!e.weighted()) continue;
+        Ceiling& ceiling = checker.ceiling(e);
+        const auto last = last_of_load.find(load_of(*e.session));
+        const Entry* before = last == last_of_load.end() ? nullptr : last->second;
+        bool raised = true;
+        if (resting || before == nullptr) {
+            // No weights in a rest; no new weighted load where pain holds back.
+            ceiling.kg = 0;
+        } else if (at.step_down) {
+            // Above the danger level: lighter than the load that hurt.
+            ceiling.kg = std::min(ceiling.kg, std::nextafter(before->kg, 0.0));
+            raised = e.kg >= before->kg;
+        } else {
+            // Repeat, raise nothing.
+            ceiling.kg = std::min(ceiling.kg, before->kg);
+            if (e.kg >= before->kg) ceiling.volume = std::min(ceiling.volume, static_cast<double>(before->volume));
+            raised = e.kg > before->kg || (e.kg == before->kg && e.volume > before->volume);
+        }
+        if (!e.weighted() || !raised) continue;
         // A painful session is the pain rules' to speak for.
         if (checker.flagged(e, RuleId::pain, Severity::warning) ||
             checker.flagged(e, RuleId::persistent_pain, Severity::warning)) {
@@ -84,18 +109,23 @@ void check_pain_hold(Checker& checker) {
             continue;
         }
         const std::string_view where = placement_text(e.session->on);
+        const std::string was = before == nullptr
+                                    ? fmt::format("no weighted {} on {} before it", e.activity->name, where)
+                                    : fmt::format("{} {} before, for {}", e.activity->name,
+                                                  checker.logged_mass(*before), volume_of(*before));
         checker.report(
             e, RuleId::pain_hold, Severity::warning,
-            fmt::format("{} on {} put weights on {} before the pain of {} was known to have settled", e.activity->name,
-                        to_string(e.session->date), where, to_string(at.painful->date)),
-            fmt::format("{} after work on {}; no pain check or session at {}/10 or less since",
-                        reading_text(*at.painful), where, settled_level),
+            fmt::format("{} on {} added load on {} before the pain of {} was known to have settled",
+                        e.activity->name, to_string(e.session->date), where, to_string(at.painful->date)),
+            fmt::format("{} after work on {}, no pain check or session at {}/10 or less since; {}",
+                        reading_text(*at.painful), where, settled_level, was),
             {{"pain", static_cast<long long>(at.painful->pain)},
              {"pain_date", to_string(at.painful->date)},
              {"pain_check", std::string(at.painful->check ? "yes" : "no")},
              {"settled_level", static_cast<long long>(settled_level)}},
-            fmt::format("check the pain first (anklog pain N): at {}/10 or less carry on; until then, take the weights off {}",
-                        settled_level, where));
+            fmt::format("check the pain first (anklog pain N): until it is {}/10 or less, {} on {}", settled_level,
+                        at.step_down ? "step down" : "repeat the last load and raise nothing", where),
+            Remedy::lighter_load);
     }
 }
 
