@@ -149,16 +149,10 @@ TEST_CASE("coherence law: summary's headline is never clean beside danger or a r
 // lands on a placement the assessment holds back or rests, and is never
 // heavier than plan's first session of that load.
 //
-// KNOWN TO FAIL (may_fail, so the suite stays green until check is fixed):
-// check() judges the session by its rules alone and does not consult the
-// assessment (which is built on check(), so it cannot call assess()). Found
-// by this law: during a rest after persistent pain, and with pain holding the
-// ankles back, weight-and-volume's advice still proposes "1.5 kg for N min" on
-// the ankles; after a danger[weight-jump] on glute-bridge, its advice "2 kg
-// for 3 x 7" is heavier than plan's first glute-bridge. Remove may_fail once
-// check's suggestions follow the assessment.
-TEST_CASE("coherence law: check's suggestion never goes where the assessment holds back or rests, nor above plan" *
-          doctest::may_fail()) {
+// check() follows the same per-placement pain model as the assessment
+// (anklog/pain.hpp): where pain holds a placement back, or during the rest
+// after persistent pain, no finding proposes weights (pain-hold).
+TEST_CASE("coherence law: check's suggestion never goes where the assessment holds back or rests, nor above plan") {
     std::mt19937 random(20261206);
     const Date start = *parse_iso_date("2026-03-02");
     int suggestions = 0;
