@@ -150,7 +150,12 @@ public:
         // Where the person stands at the end of the week before (pain
         // checks of the week itself count too): the same picture as today,
         // check and summary.
-        const Assessment standing = assess(log_, add_days(week_.monday, days_per_week - 1));
+        Assessment standing = assess(log_, add_days(week_.monday, days_per_week - 1));
+        // A hold that ends without a reading ends for the plan only if it
+        // has ended by the week's first day: the whole week is planned at once.
+        for (PlacementPain& at : standing.pain.at) {
+            if (at.painful && !at.settled && at.ends) at.expired = week_.monday > *at.ends;
+        }
         history.standing = &standing;
         planning::ComeBack come_back = planning::ComeBack::no;
         if (const auto pain = standing.pain.persistent_last) {

@@ -386,9 +386,12 @@ Log history_for_check(const Log& log, const std::vector<Session>& added) {
     // whose work it follows). Pain checks are all kept.
     if (t.pain_hold.on) {
         const auto days = reading_days(log, rules::date_of_day(first_added - 1));
-        PlacementPains placements(t.pain.raised_after, std::max(0, t.pain.raised_after - 1), t.pain.danger);
+        PlacementPains placements(t.pain.raised_after, std::max(0, t.pain.raised_after - 1), t.pain.danger,
+                                  t.persistent_pain.recent_days);
         for (const ReadingDay& day : days) placements.add(day);
-        for (const PlacementPain& at : placements.at()) {
+        placements.judge_on(rules::date_of_day(first_added));
+        for (const Limb on : {Limb::ankle, Limb::wrist}) {
+            const PlacementPain& at = placements.of(on);
             if (!at.holds_back()) continue;
             const int painful = day_number(at.painful->date);
             at_most(painful);
@@ -397,6 +400,16 @@ Log history_for_check(const Log& log, const std::vector<Session>& added) {
                 if (day.training && day_number(day.date) <= painful) training_before = day_number(day.date);
             }
             if (at.painful->check) at_most(training_before);
+            // A step down is one step below each load's last session on or
+            // before the painful day: keep those.
+            std::map<std::string, int> hurt;
+            for (const Session& s : log.sessions) {
+                if (s.weighted() && s.on == on && day_number(s.date) <= painful) {
+                    const auto [it, inserted] = hurt.try_emplace(s.activity, day_number(s.date));
+                    if (!inserted) it->second = std::max(it->second, day_number(s.date));
+                }
+            }
+            for (const auto& [activity, day] : hurt) at_most(day);
         }
     }
 

@@ -11,18 +11,14 @@
 #include <map>
 
 #include "anklog/load.hpp"
+#include "anklog/numeric.hpp"
 #include "anklog/pain.hpp"
+#include "anklog/policy.hpp"
+#include "anklog/profile.hpp"
 #include "engine.hpp"
 
 namespace anklog::rules {
 
-namespace {
-
-std::string reading_text(const PainReading& r) {
-    return fmt::format("{} {}/10 on {}", r.check ? "pain check" : "pain", r.pain, to_string(r.date));
-}
-
-}  // namespace
 
 void check_pain_hold(Checker& checker) {
     const Thresholds& t = checker.thresholds();
@@ -30,7 +26,7 @@ void check_pain_hold(Checker& checker) {
     if (!t.pain_hold.on || entries.empty()) return;
     const int settled_level = std::max(0, t.pain.raised_after - 1);
     const std::vector<ReadingDay> days = reading_days(checker.log(), entries.back().session->date);
-    PlacementPains placements(t.pain.raised_after, settled_level, t.pain.danger);
+    PlacementPains placements(t.pain.raised_after, settled_level, t.pain.danger, t.persistent_pain.recent_days);
     PainDays persistent(t.persistent_pain.pain, t.persistent_pain.of_last);
     std::size_t next_day = 0;       // the next reading day not yet applied
     bool morning_applied = false;   // of days[next_day]
@@ -38,19 +34,30 @@ void check_pain_hold(Checker& checker) {
     // Each load's last weighted session before the day being judged: the
     // load a hold repeats.
     std::map<LoadKey, const Entry*> last_of_load;
+    // Each load's weighted sessions before the day being judged: a step
+    // down is one step below the load that hurt (the last on or before the
+    // painful day), then holds there.
+    std::map<LoadKey, std::vector<const Entry*>> history_of_load;
     std::vector<const Entry*> today_entries;
     int current = std::numeric_limits<int>::min();
     for (const Entry& e : entries) {
         if (e.day != current) {
             current = e.day;
-            for (const Entry* done : today_entries) last_of_load[load_of(*done->session)] = done;
+            for (const Entry* done : today_entries) {
+                last_of_load[load_of(*done->session)] = done;
+                history_of_load[load_of(*done->session)].push_back(done);
+            }
             today_entries.clear();
             while (next_day < days.size() && day_number(days[next_day].date) < e.day) {
-                if (!morning_applied) placements.morning(days[next_day]);
+                if (!morning_applied) {
+                    placements.judge_on(days[next_day].date);
+                    placements.morning(days[next_day]);
+                }
                 placements.training(days[next_day]);
                 ++next_day;
                 morning_applied = false;
             }
+            placements.judge_on(e.session->date);
             if (next_day < days.size() && day_number(days[next_day].date) == e.day && !morning_applied) {
                 placements.morning(days[next_day]);
                 morning_applied = true;
@@ -75,9 +82,29 @@ void check_pain_hold(Checker& checker) {
             // No weights in a rest; no new weighted load where pain holds back.
             ceiling.kg = 0;
         } else if (at.step_down) {
-            // Above the danger level: lighter than the load that hurt.
-            ceiling.kg = std::min(ceiling.kg, std::nextafter(before->kg, 0.0));
-            raised = e.kg >= before->kg;
+            // Above the danger level, or worse the next morning: one weight
+            // step below the load that hurt (at the lightest weight, the
+            // deload's share of its volume), then hold there.
+            const Entry* hurt = before;
+            for (const Entry* h : history_of_load[load_of(*e.session)]) {
+                if (h->session->date <= at.painful->date) hurt = h;
+            }
+            // Already lighter since (the load before this day): hold there.
+            double kg = hurt->kg;
+            double cut = hurt->volume;
+            if (const auto lighter = next_weight_down(checker.log().profile, *hurt->session->weight)) {
+                kg = lighter->kg();
+            } else {
+                cut = std::max(1.0, std::floor(hurt->volume * policy::deload_factor + tolerance));
+            }
+            if (before != hurt && !above(before->kg, kg)) {
+                if (below(before->kg, kg)) cut = before->volume;
+                kg = before->kg;
+                cut = std::min(cut, static_cast<double>(before->volume));
+            }
+            ceiling.kg = std::min(ceiling.kg, kg);
+            if (!below(e.kg, kg)) ceiling.volume = std::min(ceiling.volume, cut);
+            raised = above(e.kg, kg) || (!below(e.kg, kg) && e.volume > cut);
         } else {
             // Repeat, raise nothing.
             ceiling.kg = std::min(ceiling.kg, before->kg);
@@ -117,14 +144,15 @@ void check_pain_hold(Checker& checker) {
             e, RuleId::pain_hold, Severity::warning,
             fmt::format("{} on {} added load on {} before the pain of {} was known to have settled",
                         e.activity->name, to_string(e.session->date), where, to_string(at.painful->date)),
-            fmt::format("{} after work on {}, no pain check or session at {}/10 or less since; {}",
-                        reading_text(*at.painful), where, settled_level, was),
+            fmt::format("{}, no pain check or session at {}/10 or less since; {}",
+                        hold_evidence_text(at, e.session->on), settled_level, was),
             {{"pain", static_cast<long long>(at.painful->pain)},
              {"pain_date", to_string(at.painful->date)},
              {"pain_check", std::string(at.painful->check ? "yes" : "no")},
              {"settled_level", static_cast<long long>(settled_level)}},
-            fmt::format("check the pain first (anklog pain N): until it is {}/10 or less, {} on {}", settled_level,
-                        at.step_down ? "step down" : "repeat the last load and raise nothing", where),
+            fmt::format("{} on {} ({})",
+                        at.step_down ? "step down one weight step and hold there" : "repeat the last load, raise nothing",
+                        where, hold_ends_text(at, settled_level)),
             Remedy::lighter_load);
     }
 }

@@ -150,8 +150,9 @@ TEST_CASE("coherence law: summary's headline is never clean beside danger or a r
 // heavier than plan's first session of that load.
 //
 // check() follows the same per-placement pain model as the assessment
-// (anklog/pain.hpp): where pain holds a placement back, or during the rest
-// after persistent pain, no finding proposes weights (pain-hold).
+// (anklog/pain.hpp, the pain-hold rule): during the rest after persistent
+// pain no finding proposes weights; where pain holds a placement back, none
+// proposes more than the load's working level, nor a new weighted load.
 TEST_CASE("coherence law: check's suggestion never goes where the assessment holds back or rests, nor above plan") {
     std::mt19937 random(20261206);
     const Date start = *parse_iso_date("2026-03-02");
@@ -174,7 +175,14 @@ TEST_CASE("coherence law: check's suggestion never goes where the assessment hol
             const Session& s = *f.suggestion;
             CAPTURE(f.advice);
             CHECK_FALSE(standing.pain.resting);
-            CHECK_FALSE(standing.pain.of(s.on).holds_back());
+            // Where pain holds back: never above the load's working level,
+            // and no new weighted load there.
+            if (standing.pain.of(s.on).holds_back()) {
+                const LoadState* load = standing.find(load_of(s));
+                REQUIRE(load != nullptr);
+                REQUIRE(load->working.has_value());
+                CHECK(compare(*s.weight, *load->working->weight) <= 0);
+            }
             const auto first = std::find_if(week.sessions.begin(), week.sessions.end(), [&](const PlannedSession& p) {
                 return load_of(p.session) == load_of(s);
             });
