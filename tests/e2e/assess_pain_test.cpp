@@ -185,3 +185,98 @@ TEST_CASE("check's suggestions follow the assessment: where pain holds the place
         CHECK(f["suggestion"]["reps"] == 11);
     }
 }
+
+namespace {
+
+// Barre 45 min on Mon and Wed, Pilates 50 min on Fri, 1 kg on the ankles,
+// from 2026-11-02 to 2026-11-13; plan saved for the week of 2026-11-16
+// (the caller adds it), then barre on 11-16, and on Wed 11-18 with pain 3.
+std::string barre_and_pilates() {
+    std::string text = "[profile]\nunits = \"kg\"\nweights = [\"0.5 kg\", \"1 kg\", \"1.5 kg\"]\n";
+    for (const char* monday : {"2026-11-02", "2026-11-09"}) {
+        const anklog::Date m = *anklog::parse_iso_date(monday);
+        text += block(anklog::to_string(m), "barre", "weight = \"1 kg\"\nminutes = 45\n");
+        text += block(anklog::to_string(anklog::add_days(m, 2)), "barre", "weight = \"1 kg\"\nminutes = 45\n");
+        text += block(anklog::to_string(anklog::add_days(m, 4)), "pilates", "weight = \"1 kg\"\nminutes = 50\n");
+    }
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("h13 point 1 and 4: barre pain 3, a higher pain check the next morning: every view steps down, citing the check") {
+    ScratchDir home;
+    write(home / "log.toml", barre_and_pilates());
+    REQUIRE(run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-16", "--save"}).exit_code == 0);
+    write(home / "log.toml", read(home / "log.toml") + block("2026-11-16", "barre", "weight = \"1 kg\"\nminutes = 45\n") +
+                                 block("2026-11-18", "barre", "weight = \"1 kg\"\nminutes = 45\npain = 3\n"));
+    REQUIRE(run(home, {"-f", "log.toml", "pain", "4", "--date", "2026-11-19"}).exit_code == 0);
+    const std::string standing =
+        "Where you stand on 2026-11-20: warning: pain check 4/10 on Thu 2026-11-19, higher than 3/10 in barre the day "
+        "before: step down all work on the ankles; record pain with --pain, or `anklog pain N` the next morning; the "
+        "hold ends at a reading of 2/10 or less, or on 2026-12-03\n";
+    // today over the plan saved before the pain: the saved 1 kg Pilates is
+    // flagged, with the dose the standing allows.
+    const Result today = run(home, {"-f", "log.toml", "today", "--date", "2026-11-20"});
+    CHECK(today.exit_code == 0);
+    CHECK(today.out.find(standing) != std::string::npos);
+    CHECK(today.out.find("Done as planned, pilates would raise in check:") != std::string::npos);
+    CHECK(today.out.find("warning[pain-hold]: pilates on 2026-11-20 added load on the ankles") != std::string::npos);
+    CHECK(today.out.find("the hold ends at a reading of 2/10 or less, or on 2026-12-03): 0.5 kg for 50 min  (source: "
+                         "Silbernagel et al. 2007)\n") != std::string::npos);
+    // plan: one weight step below the load that hurt, for every ankle load.
+    const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-23"});
+    CHECK(plan.exit_code == 0);
+    CHECK(plan.out.find("Mon 2026-11-23  barre     0.5 kg  45 min  step down  pain check 4/10 on Thu 2026-11-19, higher "
+                        "than 3/10 in barre the day before: one weight step down from 1 kg for 45 min on 2026-11-18, "
+                        "then hold there; record pain with --pain, or `anklog pain N` the next morning; the hold ends "
+                        "at a reading of 2/10 or less, or on 2026-12-03\n") != std::string::npos);
+    // Pilates, 14 days after its last: the come-back, at the stepped-down weight.
+    CHECK(plan.out.find("Fri 2026-11-27  pilates   0.5 kg  25 min  eased") != std::string::npos);
+    CHECK(plan.out.find("1 kg    45 min") == std::string::npos);
+    // log --dry-run of the full dose: flagged, the step down proposed.
+    const Result dry = run(home, {"-f", "log.toml", "log", "barre", "-w", "1kg", "-m", "45", "--date", "2026-11-23",
+                                  "--dry-run"});
+    CHECK(dry.out.find("warning[pain-hold]: barre on 2026-11-23 added load on the ankles") != std::string::npos);
+    CHECK(dry.out.find("= step down one weight step and hold there on the ankles") != std::string::npos);
+    CHECK(dry.out.find("2026-12-03): 0.5 kg for 45 min  (source: Silbernagel et al. 2007)\n") != std::string::npos);
+    // The stepped-down dose is what the hold asks: nothing from pain-hold.
+    const Result lighter = run(home, {"-f", "log.toml", "log", "barre", "-w", "0.5kg", "-m", "45", "--date",
+                                      "2026-11-23", "--dry-run"});
+    CHECK(lighter.out.find("pain-hold") == std::string::npos);
+}
+
+TEST_CASE("h13 point 2: a hold ends on a reading at 2/10 or less, not on a session without pain, else after 14 days") {
+    ScratchDir home;
+    write(home / "log.toml", barre_and_pilates() + block("2026-11-16", "barre", "weight = \"1 kg\"\nminutes = 45\npain = 3\n") +
+                                 block("2026-11-18", "barre", "weight = \"1 kg\"\nminutes = 45\n"));
+    // A session without a pain value is no evidence.
+    CHECK(run(home, {"-f", "log.toml", "today", "--date", "2026-11-19"}).out.find(
+              "Where you stand on 2026-11-19: warning: pain 3/10 in barre on Mon 2026-11-16 after work on the ankles: "
+              "hold all work on the ankles; record pain with --pain, or `anklog pain N` the next morning; the hold "
+              "ends at a reading of 2/10 or less, or on 2026-11-30\n") != std::string::npos);
+    // The last day of the hold, and the day after.
+    CHECK(run(home, {"-f", "log.toml", "today", "--date", "2026-11-30"}).out.find("Where you stand") != std::string::npos);
+    CHECK(run(home, {"-f", "log.toml", "today", "--date", "2026-12-01"}).out.find("Where you stand") == std::string::npos);
+    // A pain check at 2 ends it at once.
+    REQUIRE(run(home, {"-f", "log.toml", "pain", "2", "--date", "2026-11-19"}).exit_code == 0);
+    CHECK(run(home, {"-f", "log.toml", "today", "--date", "2026-11-20"}).out.find("Where you stand") == std::string::npos);
+}
+
+TEST_CASE("h13 point 5: check on one log shows the standing, JSON carries it, a log that ends in danger is never clean") {
+    ScratchDir home;
+    // Pain 7 on the last session: danger[pain] on the last training day.
+    write(home / "log.toml", barre_and_pilates() + block("2026-11-16", "barre", "weight = \"1 kg\"\nminutes = 45\npain = 7\n"));
+    const Result text = run(home, {"-f", "log.toml", "check", "--since", "2026-11-16", "--until", "2026-11-20",
+                                   "--fail-on", "danger"});
+    CHECK(text.exit_code == 1);
+    CHECK(text.out.find("Where you stand on 2026-11-20: ") != std::string::npos);
+    const Result json = run(home, {"-f", "log.toml", "check", "--since", "2026-11-17", "--until", "2026-11-20",
+                                   "--format", "json", "--fail-on", "danger"});
+    // No finding in the period, yet the standing is not clean: exit 1.
+    CHECK(json.exit_code == 1);
+    const auto doc = json_of(json.out);
+    CHECK(doc["findings"].empty());
+    CHECK(doc["standing"]["severity"] == "danger");
+    CHECK(doc["standing"]["headline"].get<std::string>().find("danger") != std::string::npos);
+}
