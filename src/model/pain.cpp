@@ -116,7 +116,7 @@ void PlacementPains::morning(const ReadingDay& day) {
     if (!day.check_pain) return;
     const PainReading reading{day.date, *day.check_pain, true, day.line, {}};
     for (PlacementPain& at : at_) {
-        if (!at.painful || at.painful->date >= day.date || at.expired) continue;
+        if (!at.painful || at.painful->date >= day.date) continue;
         if (reading.pain <= settled_level_) {
             if (!at.settled) at.settled = reading;
         } else {
@@ -158,7 +158,7 @@ void PlacementPains::training(const ReadingDay& day) {
         painful_on(at, day.date);
     } else if (reading.pain <= settled_level_) {
         for (PlacementPain& at : at_) {
-            if (at.painful && at.painful->date < day.date && !at.settled && !at.expired) at.settled = reading;
+            if (at.painful && at.painful->date < day.date && !at.settled) at.settled = reading;
         }
     }
 }

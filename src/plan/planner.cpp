@@ -200,6 +200,20 @@ public:
                     since, to_string(*pain), p.settled_level));
             }
         }
+        // A hold that ended without a reading: the last reading was
+        // painful, so weights come back only after a pain check says so.
+        if (!standing.pain.persistent_last) {
+            for (const Limb on : {Limb::ankle, Limb::wrist}) {
+                const PlacementPain& at = standing.pain.of(on);
+                if (!at.painful || at.settled || !at.expired) continue;
+                week_.notes.push_back(fmt::format(
+                    "the last pain reading after work on {} was {}/10 on {}, and none since: check it first (anklog "
+                    "pain N); at {}/10 or less, go ahead as planned; above that, see a doctor or physiotherapist "
+                    "before the weights come back",
+                    placement_text(on), at.worse ? at.worse->pain : at.painful->pain,
+                    to_string(at.worse ? at.worse->date : at.painful->date), standing.pain.settled_level));
+            }
+        }
         const int days = weighted_days(history);
         const auto prescriptions = planning::prescribe(history, days, come_back);
         schedule(prescriptions, history, days);

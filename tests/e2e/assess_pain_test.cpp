@@ -280,3 +280,19 @@ TEST_CASE("h13 point 5: check on one log shows the standing, JSON carries it, a 
     CHECK(doc["standing"]["severity"] == "danger");
     CHECK(doc["standing"]["headline"].get<std::string>().find("danger") != std::string::npos);
 }
+
+TEST_CASE("h13 point 4: after a hold ended without a reading (pain 5 then 6), plan asks for a pain check first") {
+    ScratchDir home;
+    write(home / "log.toml", barre_and_pilates() +
+                                 block("2026-11-16", "barre", "weight = \"1 kg\"\nminutes = 45\npain = 5\n") +
+                                 block("2026-11-18", "barre", "weight = \"1 kg\"\nminutes = 45\npain = 6\n"));
+    const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-12-07"});
+    CHECK(plan.exit_code == 0);
+    CHECK(plan.out.find("note: the last pain reading after work on the ankles was 6/10 on 2026-11-18, and none since: "
+                        "check it first (anklog pain N); at 2/10 or less, go ahead as planned; above that, see a "
+                        "doctor or physiotherapist before the weights come back\n") != std::string::npos);
+    // A pain check at 1 answers it.
+    REQUIRE(run(home, {"-f", "log.toml", "pain", "1", "--date", "2026-12-04"}).exit_code == 0);
+    CHECK(run(home, {"-f", "log.toml", "plan", "--week-of", "2026-12-07"}).out.find("the last pain reading") ==
+          std::string::npos);
+}
