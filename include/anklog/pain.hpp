@@ -5,6 +5,7 @@
 #include <array>
 #include <deque>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "anklog/date.hpp"
@@ -42,6 +43,7 @@ struct PainReading {
     int pain = 0;
     bool check = false;  // a pain check without a workout
     int line = 0;
+    std::string activity;  // the session's activity (a session's pain)
 };
 
 // What the pain says about one placement's loads.
@@ -55,14 +57,36 @@ struct PlacementPain {
     // Next-morning pain higher than the day's, or pain above the pain rule's
     // danger line: step down.
     bool step_down = false;
-    [[nodiscard]] bool holds_back() const { return painful && !settled; }
+    // A later pain check above the settled level (the highest): the
+    // evidence a step down cites when it came the next morning.
+    std::optional<PainReading> worse;
+    // The latest reading above the settled level after work here (the
+    // painful day, or a later pain check that says it has not settled).
+    std::optional<Date> latest_painful;
+    // Without a reading at or below the settled level, the hold ends when
+    // the latest painful reading is no longer recent (persistent-pain's
+    // recent_days): the last day it holds is `ends`.
+    std::optional<Date> ends;
+    bool expired = false;  // `ends` is past on the day judged
+    [[nodiscard]] bool holds_back() const { return painful && !settled && !expired; }
 };
+
+// The evidence for a hold, dated by the session: "pain 3/10 in barre on
+// Thu 2026-11-19 after work on the ankles", or, when a pain check the next
+// morning was higher, "pain check 4/10 on Fri 2026-11-20, higher than 3/10
+// in barre the day before".
+std::string hold_evidence_text(const PlacementPain& at, Limb on);
+
+// What ends a hold: "record pain with --pain, or `anklog pain N` the next
+// morning; the hold ends at a reading of 2/10 or less, or on 2026-12-02".
+std::string hold_ends_text(const PlacementPain& at, int settled_level);
 
 // One day of the log with sessions or pain checks: its highest pain of each.
 struct ReadingDay {
     Date date{};
     std::optional<int> session_pain;  // highest pain of its sessions
     std::optional<int> check_pain;    // highest pain check
+    std::string activity;             // the activity of its most painful session
     bool training = false;
     bool wrist_only = true;  // every session of the day was on the wrists
     int line = 0;
@@ -77,24 +101,32 @@ std::vector<ReadingDay> reading_days(const Log& log, Date until);
 // the rules follow the same days through this one class.
 class PlacementPains {
 public:
-    PlacementPains(int painful_from, int settled_level, int danger)
-        : painful_from_(painful_from), settled_level_(settled_level), danger_(danger) {}
+    // `recent_days`: how long a hold lasts without a reading (the same
+    // window that ends the rest after persistent pain).
+    PlacementPains(int painful_from, int settled_level, int danger, int recent_days)
+        : painful_from_(painful_from), settled_level_(settled_level), danger_(danger), recent_days_(recent_days) {}
 
     // A day's pain check counts first (the morning); its sessions after it.
     void morning(const ReadingDay& day);
     void training(const ReadingDay& day);
     void add(const ReadingDay& day) {
+        judge_on(day.date);
         morning(day);
         training(day);
     }
+    // Judging on `date` (after its readings were added): a hold whose
+    // latest painful reading is no longer recent has ended.
+    void judge_on(Date date);
 
     [[nodiscard]] const std::array<PlacementPain, 2>& at() const { return at_; }
     [[nodiscard]] const PlacementPain& of(Limb on) const { return at_[static_cast<std::size_t>(on)]; }
 
 private:
+    void painful_on(PlacementPain& at, Date date);
     int painful_from_;
     int settled_level_;
     int danger_;
+    int recent_days_;
     std::array<PlacementPain, 2> at_{};
     std::optional<Limb> last_training_placement_;
 };

@@ -35,8 +35,9 @@ enum class RuleId : std::uint8_t {
     persistent_pain,
     long_wear,
     return_after_break,
+    pain_hold,
 };
-inline constexpr std::size_t rule_count = 13;
+inline constexpr std::size_t rule_count = 14;
 
 inline constexpr NameTable rule_names{std::array{
     Named<RuleId>{RuleId::start_light, "start-light"},
@@ -52,6 +53,7 @@ inline constexpr NameTable rule_names{std::array{
     Named<RuleId>{RuleId::persistent_pain, "persistent-pain"},
     Named<RuleId>{RuleId::long_wear, "long-wear"},
     Named<RuleId>{RuleId::return_after_break, "return-after-break"},
+    Named<RuleId>{RuleId::pain_hold, "pain-hold"},
 }};
 static_assert(rule_names.entries().size() == rule_count);
 inline std::string_view to_string(RuleId rule) { return rule_names.name(rule); }
@@ -125,6 +127,7 @@ enum class Scope {
     family,   // a family's (gait, mobility, strength) weighted volume over days and weeks
     days,     // weighted training days and muscle groups, whatever the activity
     person,   // the person's last training days, whatever the activity or placement
+    placement,  // the person's pain after work at a placement, whatever the activity there
 };
 std::string_view scope_text(Scope scope);
 

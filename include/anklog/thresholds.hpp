@@ -81,6 +81,9 @@ struct Thresholds {
         bool on;
         int break_days;
     } return_after_break;
+    struct PainHold {
+        bool on;
+    } pain_hold;
 
     // The heaviest weight per limb the over-range rule accepts for `kind`.
     [[nodiscard]] double weight_limit_kg(Kind kind) const {

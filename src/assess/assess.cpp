@@ -62,8 +62,10 @@ private:
         PainState& p = out_.pain;
         const int painful_from = limits_.pain.raised_after;
         p.settled_level = std::max(0, painful_from - 1);
-        PlacementPains placements(painful_from, p.settled_level, limits_.pain.danger);
+        PlacementPains placements(painful_from, p.settled_level, limits_.pain.danger,
+                                  limits_.persistent_pain.recent_days);
         for (const ReadingDay& day : days_) placements.add(day);
+        placements.judge_on(date_);
         p.at = placements.at();
 
         // persistent-pain's count, over training days.
@@ -93,8 +95,8 @@ private:
     // session pain (the later of the day), else its pain check.
     [[nodiscard]] std::optional<PainReading> latest_after(Date date) const {
         for (auto it = days_.rbegin(); it != days_.rend() && it->date > date; ++it) {
-            if (it->session_pain) return PainReading{it->date, *it->session_pain, false, it->line};
-            if (it->check_pain) return PainReading{it->date, *it->check_pain, true, it->line};
+            if (it->session_pain) return PainReading{it->date, *it->session_pain, false, it->line, it->activity};
+            if (it->check_pain) return PainReading{it->date, *it->check_pain, true, it->line, {}};
         }
         return std::nullopt;
     }
@@ -152,8 +154,7 @@ private:
                                               to_string(*pain.persistent_last));
             } else if (at.holds_back()) {
                 state.phase = at.step_down ? Phase::stepping_down : Phase::holding;
-                state.why = fmt::format("{} after work on {}; not yet settled", load_reading(*at.painful),
-                                        placement_text(key.on));
+                state.why = fmt::format("{}; not yet settled", hold_evidence_text(at, key.on));
             } else if (!last_weighted) {
                 state.phase = Phase::starting;
                 state.why = fmt::format("no session with weights on {} yet", placement_text(key.on));
@@ -199,9 +200,9 @@ private:
             // Pain of a persistent run is said once, by the lines above.
             if (!at.holds_back() || p.resting || (p.persistent_last && at.painful->date <= *p.persistent_last)) continue;
             out.push_back({Severity::warning,
-                           fmt::format("{} after work on {}: {} all work on {} until a pain check at {}/10 or less",
-                                       load_reading(*at.painful), placement_text(on),
-                                       at.step_down ? "step down" : "hold", placement_text(on), p.settled_level)});
+                           fmt::format("{}: {} all work on {}; {}", hold_evidence_text(at, on),
+                                       at.step_down ? "step down" : "hold", placement_text(on),
+                                       hold_ends_text(at, p.settled_level))});
         }
         // The last training day's findings: a danger there is never clean.
         const std::vector<Finding> findings = check(log_);

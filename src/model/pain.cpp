@@ -1,7 +1,13 @@
 #include "anklog/pain.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <array>
+#include <chrono>
 #include <map>
+
+#include "anklog/load.hpp"
 
 namespace anklog {
 
@@ -41,6 +47,7 @@ std::vector<ReadingDay> reading_days(const Log& log, Date until) {
         if (s->pain && (!d.session_pain || *s->pain > *d.session_pain)) {
             d.session_pain = s->pain;
             d.line = s->line;
+            d.activity = s->activity;
         }
     }
     for (const PainCheck& c : log.pain_checks) {
@@ -56,9 +63,58 @@ std::vector<ReadingDay> reading_days(const Log& log, Date until) {
     return out;
 }
 
+namespace {
+
+std::string day_text(Date date) {
+    static constexpr std::array<const char*, 7> names{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    const std::chrono::weekday weekday{std::chrono::sys_days{date}};
+    return fmt::format("{} {}", names.at(weekday.c_encoding()), to_string(date));
+}
+
+std::string reading_text(const PainReading& r) {
+    if (r.check) return fmt::format("pain check {}/10 on {}", r.pain, day_text(r.date));
+    if (r.activity.empty()) return fmt::format("pain {}/10 on {}", r.pain, day_text(r.date));
+    return fmt::format("pain {}/10 in {} on {}", r.pain, r.activity, day_text(r.date));
+}
+
+}  // namespace
+
+std::string hold_evidence_text(const PlacementPain& at, Limb on) {
+    if (!at.painful) return "";
+    if (at.worse) {
+        const PainReading& p = *at.painful;
+        const std::string in = p.activity.empty() ? std::string() : fmt::format(" in {}", p.activity);
+        if (days_between(p.date, at.worse->date) == 1) {
+            return fmt::format("{}, higher than {}/10{} the day before", reading_text(*at.worse), p.pain, in);
+        }
+        return fmt::format("{}, after {}/10{} on {}", reading_text(*at.worse), p.pain, in, day_text(p.date));
+    }
+    return fmt::format("{} after work on {}", reading_text(*at.painful), placement_text(on));
+}
+
+std::string hold_ends_text(const PlacementPain& at, int settled_level) {
+    std::string text = fmt::format(
+        "record pain with --pain, or `anklog pain N` the next morning; the hold ends at a reading of {}/10 or less",
+        settled_level);
+    if (at.ends) text += fmt::format(", or on {}", to_string(*at.ends));
+    return text;
+}
+
+void PlacementPains::painful_on(PlacementPain& at, Date date) {
+    at.latest_painful = date;
+    at.ends = add_days(date, recent_days_);
+    at.expired = false;
+}
+
+void PlacementPains::judge_on(Date date) {
+    for (PlacementPain& at : at_) {
+        if (at.painful && !at.settled && at.ends) at.expired = date > *at.ends;
+    }
+}
+
 void PlacementPains::morning(const ReadingDay& day) {
     if (!day.check_pain) return;
-    const PainReading reading{day.date, *day.check_pain, true, day.line};
+    const PainReading reading{day.date, *day.check_pain, true, day.line, {}};
     for (PlacementPain& at : at_) {
         if (!at.painful || at.painful->date >= day.date) continue;
         if (reading.pain <= settled_level_) {
@@ -69,17 +125,20 @@ void PlacementPains::morning(const ReadingDay& day) {
             if ((next_morning && reading.pain > at.painful->pain) || reading.pain > danger_) at.step_down = true;
             if (reading.pain >= painful_from_) {
                 at.settled.reset();
-                if (reading.pain > at.painful->pain) at.painful->pain = reading.pain;
+                if (!at.worse || reading.pain >= at.worse->pain) at.worse = reading;
+                painful_on(at, day.date);
             }
         }
     }
     // Pain on a rest day follows the last training day's work.
     if (!day.training && reading.pain >= painful_from_ && last_training_placement_) {
         PlacementPain& at = at_[static_cast<std::size_t>(*last_training_placement_)];
-        if (!at.painful) {
+        if (!at.painful || at.expired) {
             at.painful = reading;
+            at.worse.reset();
             at.settled.reset();
             at.step_down = reading.pain > danger_;
+            painful_on(at, day.date);
         }
     }
 }
@@ -89,12 +148,14 @@ void PlacementPains::training(const ReadingDay& day) {
     const Limb placement = day.wrist_only ? Limb::wrist : Limb::ankle;
     last_training_placement_ = placement;
     if (!day.session_pain) return;
-    const PainReading reading{day.date, *day.session_pain, false, day.line};
+    const PainReading reading{day.date, *day.session_pain, false, day.line, day.activity};
     if (reading.pain >= painful_from_) {
         PlacementPain& at = at_[static_cast<std::size_t>(placement)];
         at.painful = reading;
+        at.worse.reset();
         at.settled.reset();
         at.step_down = reading.pain > danger_;
+        painful_on(at, day.date);
     } else if (reading.pain <= settled_level_) {
         for (PlacementPain& at : at_) {
             if (at.painful && at.painful->date < day.date && !at.settled) at.settled = reading;

@@ -150,7 +150,12 @@ public:
         // Where the person stands at the end of the week before (pain
         // checks of the week itself count too): the same picture as today,
         // check and summary.
-        const Assessment standing = assess(log_, add_days(week_.monday, days_per_week - 1));
+        Assessment standing = assess(log_, add_days(week_.monday, days_per_week - 1));
+        // A hold that ends without a reading ends for the plan only if it
+        // has ended by the week's first day: the whole week is planned at once.
+        for (PlacementPain& at : standing.pain.at) {
+            if (at.painful && !at.settled && at.ends) at.expired = week_.monday > *at.ends;
+        }
         history.standing = &standing;
         planning::ComeBack come_back = planning::ComeBack::no;
         if (const auto pain = standing.pain.persistent_last) {
@@ -193,6 +198,20 @@ public:
                     "nothing logged since says how it is; check it first (anklog pain N): at {}/10 or less, come "
                     "back as planned; above that, see a doctor or physiotherapist before you start",
                     since, to_string(*pain), p.settled_level));
+            }
+        }
+        // A hold that ended without a reading: the last reading was
+        // painful, so weights come back only after a pain check says so.
+        if (!standing.pain.persistent_last) {
+            for (const Limb on : {Limb::ankle, Limb::wrist}) {
+                const PlacementPain& at = standing.pain.of(on);
+                if (!at.painful || at.settled || !at.expired) continue;
+                week_.notes.push_back(fmt::format(
+                    "the last pain reading after work on {} was {}/10 on {}, and none since: check it first (anklog "
+                    "pain N); at {}/10 or less, go ahead as planned; above that, see a doctor or physiotherapist "
+                    "before the weights come back",
+                    placement_text(on), at.worse ? at.worse->pain : at.painful->pain,
+                    to_string(at.worse ? at.worse->date : at.painful->date), standing.pain.settled_level));
             }
         }
         const int days = weighted_days(history);

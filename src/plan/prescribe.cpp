@@ -146,7 +146,49 @@ public:
         }
         const int pain = last.pain.value_or(0);
         const Session& basis = last.weighted() ? last : last_weighted;
-        if (pain > history_.limits.pain.danger) {
+        // Pain belongs to the person: pain after work at this placement (in
+        // another activity too) holds this load back until a later reading
+        // says it settled. The assessment decides: it is the one reading of
+        // the pain (the last session's pain is in it).
+        if (history_.standing) {
+            const PlacementPain& at = history_.standing->pain.of(p.on);
+            if (at.holds_back()) {
+                // A step down is one step below the load that hurt (its last
+                // session on or before the painful day), then holds there.
+                const Session* hurt = &basis;
+                for (const Session* w : weighted) {
+                    if (w->date <= at.painful->date) hurt = w;
+                }
+                p.dose = dose_of(at.step_down ? *hurt : basis);
+                const std::string what = hold_evidence_text(at, p.on);
+                const std::string ends = hold_ends_text(at, history_.standing->pain.settled_level);
+                // Already at or below the step down since: hold there.
+                const auto lighter = next_weight_down(profile_, *p.dose.weight);
+                const bool stepped = at.step_down && &basis != hurt &&
+                                     compare(*basis.weight, lighter ? *lighter : *hurt->weight) <= 0 &&
+                                     (lighter || volume(basis, activity_.kind) <=
+                                                     volume(*hurt, activity_.kind) * policy::deload_factor + tolerance);
+                if (at.step_down && !stepped) {
+                    p.label = PlanLabel::step_down;
+                    if (lighter) {
+                        p.dose.weight = *lighter;
+                        p.reason = fmt::format("{}: one weight step down from {}, then hold there; {}", what,
+                                               session_text(activity_, *hurt), ends);
+                    } else {
+                        p.dose = scaled(p.dose, activity_.kind, policy::deload_factor);
+                        p.reason = fmt::format("{}: {} of the volume of {} at the lightest weight, then hold there; {}",
+                                               what, percent(policy::deload_factor), session_text(activity_, *hurt),
+                                               ends);
+                    }
+                    return limited(p);
+                }
+                p.dose = dose_of(basis);
+                p.label = PlanLabel::repeat;
+                p.reason = fmt::format("{}: repeat {}, raise nothing; {}", what, session_text(activity_, basis), ends);
+                return limited(p);
+            }
+        }
+        if (!history_.standing && pain > history_.limits.pain.danger) {
             p.dose = dose_of(basis);
             p.label = PlanLabel::step_down;
             if (const auto lighter = next_weight_down(profile_, *p.dose.weight)) {
@@ -162,43 +204,12 @@ public:
             }
             return limited(p);
         }
-        if (pain >= history_.limits.pain.raised_after) {
+        if (!history_.standing && pain >= history_.limits.pain.raised_after) {
             p.dose = dose_of(basis);
             p.label = PlanLabel::repeat;
             p.reason = fmt::format("pain {}/10 last time ({}): repeat until pain-free", pain,
                                    session_text(activity_, last));
             return limited(p);
-        }
-        // Pain belongs to the person: pain after work at this placement (in
-        // another activity too) holds this load back until a later reading
-        // says it settled.
-        if (history_.standing) {
-            const PlacementPain& at = history_.standing->pain.of(p.on);
-            if (at.holds_back()) {
-                p.dose = dose_of(basis);
-                const std::string what =
-                    fmt::format("{} {}/10 on {} after work on {}", at.painful->check ? "pain check" : "pain",
-                                at.painful->pain, to_string(at.painful->date), placement_text(p.on));
-                if (at.step_down) {
-                    p.label = PlanLabel::step_down;
-                    if (const auto lighter = next_weight_down(profile_, *p.dose.weight)) {
-                        p.dose.weight = *lighter;
-                        p.reason = fmt::format("{}: one weight step down from {} until a pain check at {}/10 or less",
-                                               what, session_text(activity_, basis),
-                                               history_.standing->pain.settled_level);
-                    } else {
-                        p.dose = scaled(p.dose, activity_.kind, policy::deload_factor);
-                        p.reason = fmt::format("{}: {} of the volume of {} until a pain check at {}/10 or less", what,
-                                               percent(policy::deload_factor), session_text(activity_, basis),
-                                               history_.standing->pain.settled_level);
-                    }
-                    return limited(p);
-                }
-                p.label = PlanLabel::repeat;
-                p.reason = fmt::format("{}: repeat {}, raise nothing until a pain check at {}/10 or less", what,
-                                       session_text(activity_, basis), history_.standing->pain.settled_level);
-                return limited(p);
-            }
         }
         if (last.effort && *last.effort >= policy::hard_effort) {
             p.dose = dose_of(basis);

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "anklog/numeric.hpp"
+#include "anklog/pain.hpp"
 #include "engine.hpp"
 
 namespace anklog {
@@ -61,6 +62,11 @@ void Checker::report(const Entry& entry, RuleId rule, Severity severity, std::st
                                         std::nullopt},
                                 remedy});
     finding_of_entry_rule_.emplace(key, findings_.size() - 1);
+}
+
+bool Checker::flagged(const Entry& entry, RuleId rule, Severity at_least) const {
+    const auto found = finding_of_entry_rule_.find(entry.order * rule_count + static_cast<std::size_t>(rule));
+    return found != finding_of_entry_rule_.end() && findings_[found->second].finding.severity >= at_least;
 }
 
 std::optional<Session> Checker::suggestion_for(const Entry& entry) const {
@@ -258,6 +264,7 @@ Log history_for_check(const Log& log, const std::vector<Session>& added) {
     slice.profile = log.profile;
     slice.catalogue = log.catalogue;
     slice.rules = log.rules;
+    slice.pain_checks = log.pain_checks;
     const auto whole = [&] {
         slice.sessions = log.sessions;
         return slice;
@@ -374,6 +381,37 @@ Log history_for_check(const Log& log, const std::vector<Session>& added) {
     at_most(last_old_weighted != none ? last_old_weighted : first_weighted);
     // persistent-pain: the last of_last training days.
     if (!training_days.empty()) at_most(training_days.oldest());
+    // pain-hold: each placement's painful day that no reading has settled
+    // yet (and, for a pain check on a rest day, the training day before it,
+    // whose work it follows). Pain checks are all kept.
+    if (t.pain_hold.on) {
+        const auto days = reading_days(log, rules::date_of_day(first_added - 1));
+        PlacementPains placements(t.pain.raised_after, std::max(0, t.pain.raised_after - 1), t.pain.danger,
+                                  t.persistent_pain.recent_days);
+        for (const ReadingDay& day : days) placements.add(day);
+        placements.judge_on(rules::date_of_day(first_added));
+        for (const Limb on : {Limb::ankle, Limb::wrist}) {
+            const PlacementPain& at = placements.of(on);
+            if (!at.holds_back()) continue;
+            const int painful = day_number(at.painful->date);
+            at_most(painful);
+            int training_before = none;
+            for (const ReadingDay& day : days) {
+                if (day.training && day_number(day.date) <= painful) training_before = day_number(day.date);
+            }
+            if (at.painful->check) at_most(training_before);
+            // A step down is one step below each load's last session on or
+            // before the painful day: keep those.
+            std::map<std::string, int> hurt;
+            for (const Session& s : log.sessions) {
+                if (s.weighted() && s.on == on && day_number(s.date) <= painful) {
+                    const auto [it, inserted] = hurt.try_emplace(s.activity, day_number(s.date));
+                    if (!inserted) it->second = std::max(it->second, day_number(s.date));
+                }
+            }
+            for (const auto& [activity, day] : hurt) at_most(day);
+        }
+    }
 
     for (const Session& s : log.sessions) {
         if (day_number(s.date) >= from) slice.sessions.push_back(s);
@@ -386,6 +424,7 @@ std::vector<Finding> check(const Log& log) {
     rules::check_progression(checker);
     rules::check_load(checker);
     rules::check_sessions(checker);
+    rules::check_pain_hold(checker);
     return checker.take_findings();
 }
 

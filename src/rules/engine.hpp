@@ -60,6 +60,9 @@ public:
     void report(const Entry& entry, RuleId rule, Severity severity, std::string message, std::string evidence,
                 std::vector<Evidence> data, std::string advice, Remedy remedy);
 
+    // Whether a finding of `rule` at `at_least` or above is on the session.
+    [[nodiscard]] bool flagged(const Entry& entry, RuleId rule, Severity at_least) const;
+
     // The findings with their suggestions, in date order.
     std::vector<Finding> take_findings();
 
@@ -102,5 +105,6 @@ void check_progression(Checker& checker);  // start-light, weight-and-volume, we
                                            // return-after-break, pain (load raised after pain)
 void check_load(Checker& checker);         // load-ramp, monotony, no-rest
 void check_sessions(Checker& checker);     // ankle-weights-running, over-range, pain, persistent-pain, long-wear
+void check_pain_hold(Checker& checker);    // pain-hold (after check_sessions: painful sessions are the pain rules')
 
 }  // namespace anklog::rules

@@ -189,6 +189,25 @@ constexpr std::array rules{
          "Walks at 1 kg for 20 min, three weeks off, then straight back to 1 kg for 20 min. Come back lighter or "
          "shorter and build up again.",
          return_after_break, Remedy::lighter_load, Scope::load},
+    Rule{RuleId::pain_hold, "warning",
+         "a weighted session that adds load at a placement pain holds back, or any weighted session in the rest "
+         "after persistent-pain (14 days from its last painful day). A hold starts with pain of 3 or more (the "
+         "pain rule's raised_after) on a day of work there, or in a pain check after it; while it lasts, repeat "
+         "the last load and raise nothing (no more weight, minutes, sets or reps, no new weighted activity there); "
+         "after pain above 5 (the pain rule's danger level), or a pain check the next morning higher than the "
+         "day's pain, step down one weight step below the load that hurt (at the lightest weight, 60% of its "
+         "volume) and hold there. A hold ends on evidence: a later session's pain or a pain check (anklog pain N) "
+         "at 2/10 or less; without a reading, 14 days (persistent-pain's recent_days) after the latest painful "
+         "reading. A session without a pain value is no evidence. Pain belongs to the person: pain after ankle "
+         "work holds every activity with ankle weights, pain on a wrist-only day every one with wrist weights. A "
+         "session the pain or persistent-pain rule already flags at warning or above is theirs to speak for",
+         "Silbernagel et al. 2007 pain-monitoring model (Am J Sports Med 35:897): pain during exercise is "
+         "acceptable if it has settled by the next morning; anklog says it settled only on a reading that says so",
+         "Silbernagel et al. 2007",
+         "A walk with 1 kg on the ankles and pain 4, then side leg lifts with 1 kg on the ankles for the first time "
+         "two days later, with no pain check in between: a warning. Record pain with --pain, or anklog pain N the "
+         "next morning; until a reading of 2/10 or less, or 14 days, repeat the last loads and raise nothing.",
+         no_thresholds, Remedy::lighter_load, Scope::placement},
 };
 
 static_assert(rules.size() == rule_count);
@@ -212,6 +231,7 @@ std::string_view scope_text(Scope scope) {
     case Scope::family: return "per family (gait, mobility, strength): all its weighted sessions, ankles and wrists together";
     case Scope::days: return "per day: weighted training days and muscle groups, ankles and wrists together";
     case Scope::person: return "per person: the last training days, whatever the activity or placement";
+    case Scope::placement: return "per placement: the person's pain after work at the ankles (or wrists), whatever the activity";
     }
     return "";
 }

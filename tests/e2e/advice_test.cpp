@@ -96,8 +96,10 @@ TEST_CASE("one painful day of three exercises is not pain that keeps coming back
     const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-16"});
     CHECK(plan.exit_code == 0);
     CHECK(plan.out.find("A rest week") == std::string::npos);
-    CHECK(plan.out.find("Mon 2026-11-16  side-leg-lift  0.5 kg  1 x 10  repeat     pain 3/10 last time (0.5 kg for 1 "
-                        "x 10 on 2026-11-09): repeat until pain-free\n") != std::string::npos);
+    CHECK(plan.out.find("Mon 2026-11-16  side-leg-lift  0.5 kg  1 x 10  repeat     pain 3/10 in side-leg-lift on Mon "
+                        "2026-11-09 after work on the ankles: repeat 0.5 kg for 1 x 10 on 2026-11-09, raise nothing; "
+                        "record pain with --pain, or `anklog pain N` the next morning; the hold ends at a reading of "
+                        "2/10 or less, or on 2026-11-23\n") != std::string::npos);
     // Three painful training days do fire, on the day that makes three.
     sessions.push_back({.date = "2026-11-11", .activity = "walk", .weight = "0.5 kg", .minutes = 10, .pain = 4});
     sessions.push_back({.date = "2026-11-13", .activity = "walk", .weight = "0.5 kg", .minutes = 10, .pain = 3});
@@ -358,8 +360,9 @@ TEST_CASE("caps: the same whatever the effort - long sessions kept - classes not
                                   blocks({{.date = "2026-11-02", .activity = "walk", .weight = "1 kg", .minutes = 20,
                                            .pain = 2}}));
     CHECK(run(home, {"-f", "pain.toml", "plan", "--week-of", "2026-11-09"}).out.find(
-              "walk      1 kg    20 min  repeat     pain 2/10 last time (1 kg for 20 min on 2026-11-02): repeat until "
-              "pain-free\n") != std::string::npos);
+              "walk      1 kg    20 min  repeat     pain 2/10 in walk on Mon 2026-11-02 after work on the ankles: repeat "
+              "1 kg for 20 min on 2026-11-02, raise nothing; record pain with --pain, or `anklog pain N` the next "
+              "morning; the hold ends at a reading of 0/10 or less, or on 2026-11-16\n") != std::string::npos);
     // At the cap with the heaviest weight owned: said as that, once.
     write(home / "owned.toml", "[profile]\nweights = [\"0.5 kg\"]\n" +
                                    blocks({{.date = "2026-11-02", .activity = "walk", .weight = "0.5 kg", .minutes = 30}}));

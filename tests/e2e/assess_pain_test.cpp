@@ -89,3 +89,210 @@ TEST_CASE("a pain check above the settled level after persistent pain says not s
               " days ago (2026-11-13), and pain was 1/10 on 2026-11-29 "
           "(pain check)");
 }
+
+namespace {
+
+// Walks and side leg lifts with 1 kg on the ankles; pain 5 on the walk of
+// 2026-11-11 (the pain rule's warning, acceptable during exercise if it
+// settles by the next morning), and no pain check since.
+std::string pain_five() {
+    return "[profile]\nunits = \"kg\"\nweights = [\"0.5 kg\", \"1 kg\", \"1.5 kg\"]\n" +
+           block("2026-11-02", "walk", "weight = \"1 kg\"\nminutes = 10\n") +
+           block("2026-11-03", "side-leg-lift", "weight = \"1 kg\"\nsets = 1\nreps = 10\n") +
+           block("2026-11-04", "walk", "weight = \"1 kg\"\nminutes = 12\n") +
+           block("2026-11-06", "side-leg-lift", "weight = \"1 kg\"\nsets = 1\nreps = 11\n") +
+           block("2026-11-09", "walk", "weight = \"1 kg\"\nminutes = 13\n") +
+           block("2026-11-11", "walk", "weight = \"1 kg\"\nminutes = 13\npain = 5\n");
+}
+
+}  // namespace
+
+TEST_CASE("a hold after pain 5: plan repeats the load and raises nothing there, check flags a raise until a reading") {
+    ScratchDir home;
+    write(home / "log.toml", pain_five());
+    const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-16", "--format", "json"});
+    REQUIRE(plan.exit_code == 0);
+    const auto week = json_of(plan.out);
+    REQUIRE(week["sessions"].size() >= 2);
+    for (const auto& s : week["sessions"]) {
+        CAPTURE(s.dump());
+        if (s["activity"] != "walk") continue;
+        CHECK(s["weight"] == "1 kg");
+        CHECK(s["minutes"] == 13);
+        CHECK(s["label"] == "repeat");
+        CHECK(s["reason"] == "pain 5/10 in walk on Wed 2026-11-11 after work on the ankles: repeat 1 kg for 13 min on "
+                             "2026-11-11, raise nothing; record pain with --pain, or `anklog pain N` the next morning; "
+                             "the hold ends at a reading of 2/10 or less, or on 2026-11-25");
+    }
+
+    // Side leg lifts with one rep more two days later, no pain check since.
+    write(home / "log.toml",
+          pain_five() + block("2026-11-13", "side-leg-lift", "weight = \"1 kg\"\nsets = 1\nreps = 12\n"));
+    const Result check = run(home, {"-f", "log.toml", "check", "--since", "2026-11-13"});
+    CHECK(check.exit_code == 1);
+    CHECK(check.out ==
+          "log.toml:44: warning[pain-hold]: side-leg-lift on 2026-11-13 added load on the ankles before the pain of "
+          "2026-11-11 was known to have settled\n"
+          "  = pain 5/10 in walk on Wed 2026-11-11 after work on the ankles, no pain check or session at 2/10 or less "
+          "since; side-leg-lift 1 kg before, for 11 reps (1 x 11)\n"
+          "  = repeat the last load, raise nothing on the ankles (record pain with --pain, or `anklog pain N` the next "
+          "morning; the hold ends at a reading of 2/10 or less, or on 2026-11-25): 1 kg for 1 x 11  (source: "
+          "Silbernagel et al. 2007)\n"
+          "\n"
+          "log.toml: 1 session checked since 2026-11-13: 1 warning\n");
+    // The same load repeated is what the hold asks: nothing to flag.
+    write(home / "log.toml",
+          pain_five() + block("2026-11-13", "side-leg-lift", "weight = \"1 kg\"\nsets = 1\nreps = 11\n"));
+    CHECK(run(home, {"-f", "log.toml", "check", "--since", "2026-11-13"}).exit_code == 0);
+    // A session without a pain value is no evidence: still held on 11-16;
+    // with no reading at all, the hold ends 14 days after the painful day.
+    write(home / "log.toml",
+          pain_five() + block("2026-11-13", "side-leg-lift", "weight = \"1 kg\"\nsets = 1\nreps = 11\n") +
+              block("2026-11-16", "walk", "weight = \"1 kg\"\nminutes = 14\n") +
+              block("2026-11-26", "walk", "weight = \"1 kg\"\nminutes = 15\n"));
+    const Result later = run(home, {"-f", "log.toml", "check", "--since", "2026-11-16", "--format", "json"});
+    const auto findings = json_of(later.out)["findings"];
+    REQUIRE_FALSE(findings.empty());
+    for (const auto& f : findings) CHECK(f["date"] == "2026-11-16");
+
+    // A pain check the next morning at 1/10: settled, nothing to flag, the weights back in the plan.
+    write(home / "log.toml", pain_five() + "\n[[pain]]\ndate = 2026-11-12\npain = 1\n" +
+                                 block("2026-11-13", "side-leg-lift", "weight = \"1 kg\"\nsets = 1\nreps = 11\n"));
+    CHECK(run(home, {"-f", "log.toml", "check", "--since", "2026-11-13"}).exit_code == 0);
+    const auto settled = json_of(run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-16", "--format", "json"}).out);
+    for (const auto& s : settled["sessions"]) CHECK(s["weight"] != nullptr);
+
+    // pain-hold is in the rule table: anklog rules knows it.
+    const Result rules = run(home, {"rules", "pain-hold"});
+    CHECK(rules.exit_code == 0);
+    CHECK(rules.out.rfind("pain-hold (warning)\n", 0) == 0);
+}
+
+TEST_CASE("check's suggestions follow the assessment: where pain holds the placement back, never above the last load") {
+    ScratchDir home;
+    // Side leg lifts raised in weight and volume at once while the ankles are held.
+    write(home / "log.toml",
+          pain_five() + block("2026-11-13", "side-leg-lift", "weight = \"1.5 kg\"\nsets = 1\nreps = 14\n"));
+    const Result check = run(home, {"-f", "log.toml", "check", "--since", "2026-11-13", "--format", "json"});
+    CHECK(check.exit_code == 1);
+    const auto findings = json_of(check.out)["findings"];
+    REQUIRE(findings.size() >= 2);
+    for (const auto& f : findings) {
+        CAPTURE(f.dump());
+        REQUIRE(f.contains("suggestion"));
+        CHECK(f["suggestion"]["weight"] == "1 kg");
+        CHECK(f["suggestion"]["sets"] == 1);
+        CHECK(f["suggestion"]["reps"] == 11);
+    }
+}
+
+namespace {
+
+// Barre 45 min on Mon and Wed, Pilates 50 min on Fri, 1 kg on the ankles,
+// from 2026-11-02 to 2026-11-13; plan saved for the week of 2026-11-16
+// (the caller adds it), then barre on 11-16, and on Wed 11-18 with pain 3.
+std::string barre_and_pilates() {
+    std::string text = "[profile]\nunits = \"kg\"\nweights = [\"0.5 kg\", \"1 kg\", \"1.5 kg\"]\n";
+    for (const char* monday : {"2026-11-02", "2026-11-09"}) {
+        const anklog::Date m = *anklog::parse_iso_date(monday);
+        text += block(anklog::to_string(m), "barre", "weight = \"1 kg\"\nminutes = 45\n");
+        text += block(anklog::to_string(anklog::add_days(m, 2)), "barre", "weight = \"1 kg\"\nminutes = 45\n");
+        text += block(anklog::to_string(anklog::add_days(m, 4)), "pilates", "weight = \"1 kg\"\nminutes = 50\n");
+    }
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("h13 point 1 and 4: barre pain 3, a higher pain check the next morning: every view steps down, citing the check") {
+    ScratchDir home;
+    write(home / "log.toml", barre_and_pilates());
+    REQUIRE(run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-16", "--save"}).exit_code == 0);
+    write(home / "log.toml", read(home / "log.toml") + block("2026-11-16", "barre", "weight = \"1 kg\"\nminutes = 45\n") +
+                                 block("2026-11-18", "barre", "weight = \"1 kg\"\nminutes = 45\npain = 3\n"));
+    REQUIRE(run(home, {"-f", "log.toml", "pain", "4", "--date", "2026-11-19"}).exit_code == 0);
+    const std::string standing =
+        "Where you stand on 2026-11-20: warning: pain check 4/10 on Thu 2026-11-19, higher than 3/10 in barre the day "
+        "before: step down all work on the ankles; record pain with --pain, or `anklog pain N` the next morning; the "
+        "hold ends at a reading of 2/10 or less, or on 2026-12-03\n";
+    // today over the plan saved before the pain: the saved 1 kg Pilates is
+    // flagged, with the dose the standing allows.
+    const Result today = run(home, {"-f", "log.toml", "today", "--date", "2026-11-20"});
+    CHECK(today.exit_code == 0);
+    CHECK(today.out.find(standing) != std::string::npos);
+    CHECK(today.out.find("Done as planned, pilates would raise in check:") != std::string::npos);
+    CHECK(today.out.find("warning[pain-hold]: pilates on 2026-11-20 added load on the ankles") != std::string::npos);
+    CHECK(today.out.find("the hold ends at a reading of 2/10 or less, or on 2026-12-03): 0.5 kg for 50 min  (source: "
+                         "Silbernagel et al. 2007)\n") != std::string::npos);
+    // plan: one weight step below the load that hurt, for every ankle load.
+    const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-23"});
+    CHECK(plan.exit_code == 0);
+    CHECK(plan.out.find("Mon 2026-11-23  barre     0.5 kg  45 min  step down  pain check 4/10 on Thu 2026-11-19, higher "
+                        "than 3/10 in barre the day before: one weight step down from 1 kg for 45 min on 2026-11-18, "
+                        "then hold there; record pain with --pain, or `anklog pain N` the next morning; the hold ends "
+                        "at a reading of 2/10 or less, or on 2026-12-03\n") != std::string::npos);
+    // Pilates, 14 days after its last: the come-back, at the stepped-down weight.
+    CHECK(plan.out.find("Fri 2026-11-27  pilates   0.5 kg  25 min  eased") != std::string::npos);
+    CHECK(plan.out.find("1 kg    45 min") == std::string::npos);
+    // log --dry-run of the full dose: flagged, the step down proposed.
+    const Result dry = run(home, {"-f", "log.toml", "log", "barre", "-w", "1kg", "-m", "45", "--date", "2026-11-23",
+                                  "--dry-run"});
+    CHECK(dry.out.find("warning[pain-hold]: barre on 2026-11-23 added load on the ankles") != std::string::npos);
+    CHECK(dry.out.find("= step down one weight step and hold there on the ankles") != std::string::npos);
+    CHECK(dry.out.find("2026-12-03): 0.5 kg for 45 min  (source: Silbernagel et al. 2007)\n") != std::string::npos);
+    // The stepped-down dose is what the hold asks: nothing from pain-hold.
+    const Result lighter = run(home, {"-f", "log.toml", "log", "barre", "-w", "0.5kg", "-m", "45", "--date",
+                                      "2026-11-23", "--dry-run"});
+    CHECK(lighter.out.find("pain-hold") == std::string::npos);
+}
+
+TEST_CASE("h13 point 2: a hold ends on a reading at 2/10 or less, not on a session without pain, else after 14 days") {
+    ScratchDir home;
+    write(home / "log.toml", barre_and_pilates() + block("2026-11-16", "barre", "weight = \"1 kg\"\nminutes = 45\npain = 3\n") +
+                                 block("2026-11-18", "barre", "weight = \"1 kg\"\nminutes = 45\n"));
+    // A session without a pain value is no evidence.
+    CHECK(run(home, {"-f", "log.toml", "today", "--date", "2026-11-19"}).out.find(
+              "Where you stand on 2026-11-19: warning: pain 3/10 in barre on Mon 2026-11-16 after work on the ankles: "
+              "hold all work on the ankles; record pain with --pain, or `anklog pain N` the next morning; the hold "
+              "ends at a reading of 2/10 or less, or on 2026-11-30\n") != std::string::npos);
+    // The last day of the hold, and the day after.
+    CHECK(run(home, {"-f", "log.toml", "today", "--date", "2026-11-30"}).out.find("Where you stand") != std::string::npos);
+    CHECK(run(home, {"-f", "log.toml", "today", "--date", "2026-12-01"}).out.find("Where you stand") == std::string::npos);
+    // A pain check at 2 ends it at once.
+    REQUIRE(run(home, {"-f", "log.toml", "pain", "2", "--date", "2026-11-19"}).exit_code == 0);
+    CHECK(run(home, {"-f", "log.toml", "today", "--date", "2026-11-20"}).out.find("Where you stand") == std::string::npos);
+}
+
+TEST_CASE("h13 point 5: check on one log shows the standing, JSON carries it, a log that ends in danger is never clean") {
+    ScratchDir home;
+    // Pain 7 on the last session: danger[pain] on the last training day.
+    write(home / "log.toml", barre_and_pilates() + block("2026-11-16", "barre", "weight = \"1 kg\"\nminutes = 45\npain = 7\n"));
+    const Result text = run(home, {"-f", "log.toml", "check", "--since", "2026-11-16", "--until", "2026-11-20",
+                                   "--fail-on", "danger"});
+    CHECK(text.exit_code == 1);
+    CHECK(text.out.find("Where you stand on 2026-11-20: ") != std::string::npos);
+    const Result json = run(home, {"-f", "log.toml", "check", "--since", "2026-11-17", "--until", "2026-11-20",
+                                   "--format", "json", "--fail-on", "danger"});
+    // No finding in the period, yet the standing is not clean: exit 1.
+    CHECK(json.exit_code == 1);
+    const auto doc = json_of(json.out);
+    CHECK(doc["findings"].empty());
+    CHECK(doc["standing"]["severity"] == "danger");
+    CHECK(doc["standing"]["headline"].get<std::string>().find("danger") != std::string::npos);
+}
+
+TEST_CASE("h13 point 4: after a hold ended without a reading (pain 5 then 6), plan asks for a pain check first") {
+    ScratchDir home;
+    write(home / "log.toml", barre_and_pilates() +
+                                 block("2026-11-16", "barre", "weight = \"1 kg\"\nminutes = 45\npain = 5\n") +
+                                 block("2026-11-18", "barre", "weight = \"1 kg\"\nminutes = 45\npain = 6\n"));
+    const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-12-07"});
+    CHECK(plan.exit_code == 0);
+    CHECK(plan.out.find("note: the last pain reading after work on the ankles was 6/10 on 2026-11-18, and none since: "
+                        "check it first (anklog pain N); at 2/10 or less, go ahead as planned; above that, see a "
+                        "doctor or physiotherapist before the weights come back\n") != std::string::npos);
+    // A pain check at 1 answers it.
+    REQUIRE(run(home, {"-f", "log.toml", "pain", "1", "--date", "2026-12-04"}).exit_code == 0);
+    CHECK(run(home, {"-f", "log.toml", "plan", "--week-of", "2026-12-07"}).out.find("the last pain reading") ==
+          std::string::npos);
+}

@@ -220,8 +220,9 @@ TEST_CASE("issue 19 point 4: pain in Pilates holds back barre on the ankles, in 
     }
     const Result today = run(home, {"-f", "log.toml", "today", "--date", "2026-11-13"});
     CHECK(today.exit_code == 0);
-    CHECK(today.out.find("Where you stand on 2026-11-13: warning: pain 5/10 on 2026-11-11 after work on the ankles: "
-                         "hold all work on the ankles until a pain check at 2/10 or less\n") != std::string::npos);
+    CHECK(today.out.find("Where you stand on 2026-11-13: warning: pain 5/10 in pilates on Wed 2026-11-11 after work on "
+                         "the ankles: hold all work on the ankles; record pain with --pain, or `anklog pain N` the next "
+                         "morning; the hold ends at a reading of 2/10 or less, or on 2026-11-25\n") != std::string::npos);
     // A pain check that says it settled lifts the hold.
     const Result check = run(home, {"-f", "log.toml", "pain", "1", "--date", "2026-11-12"});
     CHECK(check.exit_code == 0);

@@ -36,7 +36,12 @@ TEST_CASE("check reports like a compiler: file:line - severity[rule] - numbers -
     const Result r = run(home, {"check", "log.toml", "--since", "2026-11-01"});
     CHECK(r.exit_code == 1);
     CHECK(r.err == "");
-    CHECK(r.out ==
+    // The standing follows the findings (its days count from today).
+    const auto standing = r.out.find("Where you stand on ");
+    REQUIRE(standing != std::string::npos);
+    CHECK(r.out.substr(standing).find("warning: coming back after pain (the last painful day 2026-11-02, ") !=
+          std::string::npos);
+    CHECK(r.out.substr(0, standing) ==
           "log.toml:85: warning[over-range]: walk on 2026-11-02 used 2 kg per limb, heavier than weights for "
           "walking and other gait work should be\n"
           "  = 2 kg > 1.5 kg for gait activities\n"
@@ -58,15 +63,21 @@ TEST_CASE("check reports like a compiler: file:line - severity[rule] - numbers -
           "log.toml:94: warning[start-light]: first hike with weights on the ankles, on 2026-11-07, started "
           "longer than a first session should\n"
           "  = duration 150 min > 10 min (first weighted session of hike on the ankles)\n"
-          "  = start light and build up one thing at a time: 1 kg for 10 min  (source: Ankle Weights 101, "
-          "PowerRebound; A. Lee, physiotherapist)\n"
+          "  = start light and build up one thing at a time: without weights for 150 min, after a rest day  "
+          "(source: Ankle Weights 101, PowerRebound; A. Lee, physiotherapist)\n"
           "\n"
           "log.toml:94: warning[long-wear]: hike on 2026-11-07 took the day's time in weights to 150 min\n"
           "  = hike 150 min with weights > 120 min\n"
-          "  = take the weights off after about 120 min in a day; don't wear them for hours: 1 kg for 10 min  "
-          "(source: Ankle Weights 101, PowerRebound)\n"
+          "  = take the weights off after about 120 min in a day; don't wear them for hours: without weights for "
+          "150 min, after a rest day  (source: Ankle Weights 101, PowerRebound)\n"
           "\n"
-          "log.toml: 2 sessions checked since 2026-11-01: 1 danger, 4 warnings\n");
+          "log.toml:94: warning[pain-hold]: hike on 2026-11-07 was done with weights during the rest after pain on "
+          "3 of the last 5 training days\n"
+          "  = the last painful day 2026-11-02: rest from weights until 2026-11-16\n"
+          "  = rest from weights until 2026-11-16, and see a doctor or physiotherapist before training with weights "
+          "again  (source: Silbernagel et al. 2007)\n"
+          "\n"
+          "log.toml: 2 sessions checked since 2026-11-01: 1 danger, 5 warnings\n");
 }
 
 TEST_CASE("check exit codes follow --fail-on") {
@@ -103,11 +114,13 @@ TEST_CASE("check --format json has the schema of the design") {
          "explanation": "0.5 kg per ankle while running",
          "suggestion": {"activity": "run", "on": "ankle", "weight": null, "minutes": 10}}
       ],
-      "summary": {"sessions": 2, "note": 0, "warning": 1, "danger": 0}
+      "summary": {"sessions": 2, "note": 0, "warning": 1, "danger": 0},
+      "standing": {"severity": null, "headline": "nothing needs attention", "short": "ok"}
     })json"));
     write(home / "clean.toml", "version = 1\n");
     CHECK(json_of(run(home, {"check", "clean.toml", "--format", "json"}).out) == json_of(R"json({
-      "file": "clean.toml", "findings": [], "summary": {"sessions": 0, "note": 0, "warning": 0, "danger": 0}
+      "file": "clean.toml", "findings": [], "summary": {"sessions": 0, "note": 0, "warning": 0, "danger": 0},
+      "standing": {"severity": null, "headline": "nothing logged yet", "short": "nothing logged"}
     })json"));
 }
 

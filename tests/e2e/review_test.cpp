@@ -133,7 +133,9 @@ TEST_CASE("one log is checked as before: no review table, the same JSON object")
     const auto json = json_of(
         run(home, {"check", "dee.toml", "--format", "json", "--since", "2026-11-01", "--min-severity", "warning"}).out);
     CHECK(json == json_of(R"({"file": "dee.toml", "findings": [],
-                              "summary": {"sessions": 8, "note": 0, "warning": 0, "danger": 0}})"));
+                              "summary": {"sessions": 8, "note": 0, "warning": 0, "danger": 0},
+                              "standing": {"severity": null, "headline": "nothing needs attention",
+                                           "short": "ok"}})"));
 }
 
 TEST_CASE("check \"\" is an error, not the default log") {

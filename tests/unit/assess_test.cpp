@@ -105,8 +105,9 @@ TEST_CASE("assess: pain on a day of ankle work holds back all ankle work, not wr
     CHECK(held.find(LoadKey{"walk", Limb::wrist})->phase == Phase::building);
     CHECK(held.severity == Severity::warning);
     CHECK(held.headline ==
-          "pain 5/10 on 2026-11-18 after work on the ankles: hold all work on the ankles until a pain check at 2/10 "
-          "or less");
+          "pain 5/10 in pilates on Wed 2026-11-18 after work on the ankles: hold all work on the ankles; record pain "
+          "with --pain, or `anklog pain N` the next morning; the hold ends at a reading of 2/10 or less, or on "
+          "2026-12-02");
 
     const Assessment settled = assess(parse_log(base + pain_check("2026-11-19", 1), "log.toml"), day("2026-11-20"));
     CHECK_FALSE(settled.pain.of(Limb::ankle).holds_back());
@@ -116,6 +117,30 @@ TEST_CASE("assess: pain on a day of ankle work holds back all ankle work, not wr
     const Assessment worse = assess(parse_log(base + pain_check("2026-11-19", 6), "log.toml"), day("2026-11-20"));
     CHECK(worse.pain.of(Limb::ankle).step_down);
     CHECK(worse.find(LoadKey{"barre", Limb::ankle})->phase == Phase::stepping_down);
+    // Dated by the session, citing the check that made it a step down.
+    CHECK(worse.headline.starts_with(
+        "pain check 6/10 on Thu 2026-11-19, higher than 5/10 in pilates the day before: step down all work on the "
+        "ankles;"));
+}
+
+TEST_CASE("assess: a hold ends on a reading at or below the settled level, or 14 days after the painful day") {
+    const std::string base = session("2026-11-16", "barre", "weight = \"1 kg\"\nminutes = 45\n") +
+                             session("2026-11-18", "barre", "weight = \"1 kg\"\nminutes = 45\npain = 3\n");
+    // A session without a pain value is no evidence.
+    const std::string later = base + session("2026-11-20", "barre", "weight = \"1 kg\"\nminutes = 45\n");
+    CHECK(assess(parse_log(later, "log.toml"), day("2026-11-21")).pain.of(Limb::ankle).holds_back());
+    // The last day of the hold is 14 days after the painful day; the next, it has ended.
+    CHECK(assess(parse_log(later, "log.toml"), day("2026-12-02")).pain.of(Limb::ankle).holds_back());
+    const Assessment ended = assess(parse_log(later, "log.toml"), day("2026-12-03"));
+    CHECK_FALSE(ended.pain.of(Limb::ankle).holds_back());
+    CHECK(ended.find(LoadKey{"barre", Limb::ankle})->phase == Phase::building);
+    // A session's pain at or below 2 ends it.
+    const std::string settled = base + session("2026-11-20", "barre", "weight = \"1 kg\"\nminutes = 45\npain = 2\n");
+    CHECK_FALSE(assess(parse_log(settled, "log.toml"), day("2026-11-21")).pain.of(Limb::ankle).holds_back());
+    // A later painful check keeps it: 14 days from that check.
+    const Assessment again = assess(parse_log(base + pain_check("2026-11-25", 4), "log.toml"), day("2026-12-05"));
+    CHECK(again.pain.of(Limb::ankle).holds_back());
+    CHECK(again.pain.of(Limb::ankle).ends == day("2026-12-09"));
 }
 
 TEST_CASE("assess: pain on a wrist-only day holds back wrist work") {

@@ -185,16 +185,36 @@ void note_conflict_copies(const std::string& shown, bool color) {
     }
 }
 
+// The standing in JSON, as the review's summary carries it.
+nlohmann::ordered_json standing_json(const Assessment& standing) {
+    return {{"severity", standing.attention.empty() ? nlohmann::ordered_json(nullptr)
+                                                    : nlohmann::ordered_json(to_string(standing.severity))},
+            {"headline", standing.headline},
+            {"short", short_standing(standing)}};
+}
+
+// A log whose standing needs attention at or above --fail-on is never
+// clean, whatever the period holds (one log or a review alike).
+bool standing_fails(const Assessment& standing, const CheckFlags& flags) {
+    return !standing.attention.empty() && standing.severity >= *severity_names.parse(flags.fail_on);
+}
+
 int run_one(const std::string& shown, const CheckFlags& flags, const Period& period, const Context& context) {
     note_conflict_copies(shown, context.color_stderr);
     const Checked c = check_log(shown, flags, period, period.until.value_or(context.today));
     if (flags.format == "json") {
-        fmt::print("{}", json_text({{"file", shown}, {"findings", findings_json(c)}, {"summary", counts_json(c)}}));
+        fmt::print("{}", json_text({{"file", shown},
+                                    {"findings", findings_json(c)},
+                                    {"summary", counts_json(c)},
+                                    {"standing", standing_json(c.standing)}}));
     } else {
         fmt::print("{}{}", findings_text(c, context.color_stdout),
                    fit_to_terminal(summary_line(c, period, true, context.color_stdout)));
+        if (!c.standing.attention.empty()) {
+            fmt::print("{}\n", fit_to_terminal(standing_text(c.standing, context.color_stdout)));
+        }
     }
-    return c.failed ? 1 : 0;
+    return c.failed || standing_fails(c.standing, flags) ? 1 : 0;
 }
 
 // The review's table: one row per log, a column per severity shown.
@@ -256,10 +276,7 @@ int run_review(const CheckFlags& flags, const Period& period, const Context& con
             r.checked = check_log(shown, flags, period, review_date);
             // A client whose standing needs attention is never clean in a
             // review, whatever the period holds: the exit code says so.
-            const Assessment& standing = r.checked->standing;
-            if (!standing.attention.empty() && standing.severity >= *severity_names.parse(flags.fail_on)) {
-                r.checked->failed = true;
-            }
+            if (standing_fails(r.checked->standing, flags)) r.checked->failed = true;
         } catch (const Error& e) {
             // Reported in its place; the other logs are still reviewed.
             print_error(e, context.color_stderr);
@@ -298,11 +315,7 @@ int run_review(const CheckFlags& flags, const Period& period, const Context& con
             summary["days_since"] =
                 c.last_session ? nlohmann::ordered_json(days_between(*c.last_session, review_date)) : nullptr;
             summary["recent_pain"] = json_or_null(c.recent_pain);
-            summary["standing"] = {{"severity", c.standing.attention.empty()
-                                                    ? nlohmann::ordered_json(nullptr)
-                                                    : nlohmann::ordered_json(to_string(c.standing.severity))},
-                                   {"headline", c.standing.headline},
-                                   {"short", short_standing(c.standing)}};
+            summary["standing"] = standing_json(c.standing);
             documents.push_back({{"file", c.shown},
                                  {"name", c.name.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.name)},
                                  {"findings", findings_json(c)},
