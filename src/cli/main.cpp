@@ -68,6 +68,7 @@ int run(int argc, char** argv, bool& color_stderr) {
     setup_global(app, global);
     InitFlags init;
     LogFlags log;
+    ImportFlags import;
     HistoryFlags history;
     CheckFlags check;
     PlanFlags plan;
@@ -93,6 +94,7 @@ int run(int argc, char** argv, bool& color_stderr) {
     CLI::App* pain_command = setup_pain(app, pain);
     CLI::App* undo_command = setup_undo(app, undo);
     CLI::App* edit_command = setup_edit(app, edit);
+    CLI::App* import_command = setup_import(app, import);
     CLI::App* check_command = setup_check(app, check);
     CLI::App* history_command = setup_history(app, history);
     CLI::App* summary_command = setup_summary(app, summary);
@@ -159,6 +161,7 @@ int run(int argc, char** argv, bool& color_stderr) {
         if (rules_command->parsed()) return run_rules(context, rules);
         if (undo_command->parsed()) return run_undo(context, undo);
         if (edit_command->parsed()) return run_edit(context, edit);
+        if (import_command->parsed()) return run_import(context, import);
         throw anklog::Error("unknown command", "run 'anklog --help'");
     } catch (const anklog::Error& e) {
         print_error(e, color_stderr);
