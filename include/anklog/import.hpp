@@ -54,6 +54,7 @@ struct ImportedSession {
 struct UnmappedExercise {
     std::string exercise;
     int line = 0;
+    int column = 0;
     int rows = 0;
     std::optional<std::string> suggestion;
 };

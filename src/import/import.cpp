@@ -44,6 +44,7 @@ struct SetRow {
     Date date{};
     std::string workout;   // what tells one workout from another
     std::string exercise;
+    int exercise_column = 0;
     std::optional<double> weight;
     std::optional<Unit> unit;
     std::optional<double> reps;
@@ -281,6 +282,7 @@ Parsed read_rows(const import_detail::CsvTable& table, const ImportOptions& opti
         row.date = *date;
         row.workout = fmt::format("{}\x1f{}\x1f{}", date_text, reader.text(c_workout), reader.text(c_workout_no));
         row.exercise = std::string(reader.text(c_exercise));
+        row.exercise_column = reader.at(c_exercise).column;
         const std::string set = lowercase(reader.text(c_set));
         if (set == "w" || set == "warmup" || set == "warm-up" || set == "warm up") row.kind = RowKind::warmup;
         if (set == "rest timer" || lowercase(row.exercise) == "rest timer") row.kind = RowKind::rest;
@@ -471,7 +473,8 @@ ImportResult import_csv(std::string_view text, const Catalogue& catalogue, const
             const std::string key = lowercase(row.exercise);
             auto [it, added] = unmapped_of.emplace(key, result.unmapped.size());
             if (added) {
-                result.unmapped.push_back(UnmappedExercise{row.exercise, row.line, 0, suggest_activity(row.exercise, catalogue)});
+                result.unmapped.push_back(UnmappedExercise{row.exercise, row.line, row.exercise_column, 0,
+                                                           suggest_activity(row.exercise, catalogue)});
             }
             ++result.unmapped[it->second].rows;
             continue;

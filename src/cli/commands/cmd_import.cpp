@@ -127,7 +127,7 @@ bool refused(const ImportResult& result, const std::string& file, bool color) {
     if (!result.unmapped.empty()) {
         std::vector<std::string> lines;
         for (const UnmappedExercise& u : result.unmapped) {
-            lines.push_back(fmt::format("{}:{}: \"{}\" ({}){}", shown, u.line, terminal_safe(u.exercise, 200),
+            lines.push_back(fmt::format("{}:{}:{}: \"{}\" ({}){}", shown, u.line, u.column, terminal_safe(u.exercise, 200),
                                         plural(static_cast<std::size_t>(u.rows), "set", "sets"),
                                         u.suggestion ? fmt::format(": did you mean {}?", *u.suggestion) : ""));
         }
