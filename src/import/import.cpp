@@ -326,7 +326,7 @@ Parsed read_rows(const import_detail::CsvTable& table, const ImportOptions& opti
 // The activity an exercise is mapped to (or "-"), nullptr when none.
 class Mapper {
 public:
-    Mapper(const Catalogue& catalogue, const std::vector<ExerciseMapping>& mappings, const std::string& file)
+    Mapper(const Catalogue& catalogue, const std::vector<ExerciseMapping>& mappings)
         : catalogue_(catalogue) {
         for (const ExerciseMapping& mapping : mappings) {
             if (mapping.activity == skip_activity) {
@@ -340,7 +340,7 @@ public:
                                         mapping.activity),
                             did_you_mean(normalize_activity_name(mapping.activity), catalogue.names(),
                                          "see 'man anklog' for the activities, or declare your own under [activities]"),
-                            Location{file});
+                            Location{});
             }
             map_[lowercase(trim(mapping.exercise))] = activity;
         }
@@ -431,7 +431,7 @@ bool same_session(const Session& a, const Session& b) {
 ImportResult import_csv(std::string_view text, const Catalogue& catalogue, const ImportOptions& options) {
     const import_detail::CsvTable table = import_detail::parse_csv(text, options.file);
     Parsed parsed = read_rows(table, options);
-    const Mapper mapper(catalogue, options.mappings, options.file);
+    const Mapper mapper(catalogue, options.mappings);
     ImportResult result;
     result.format = parsed.format;
     result.form = parsed.form;

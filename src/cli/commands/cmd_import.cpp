@@ -105,7 +105,7 @@ std::string table_of(const std::vector<Session>& sessions, const std::vector<std
         const Kind kind = activity ? activity->kind : Kind::strength;
         const auto [first, last] = lines[i];
         rows.push_back({to_string(s.date), s.activity,
-                        s.weighted() ? fmt::format("{} on {}", format_mass(*s.weight, s.weight->unit), to_string(s.on)) : "-",
+                        s.weighted() ? fmt::format("{} on {}", format_mass_exact(*s.weight), to_string(s.on)) : "-",
                         volume_text(s, kind), s.effort ? std::to_string(*s.effort) : "-",
                         first == last ? std::to_string(first) : fmt::format("{}-{}", first, last),
                         terminal_safe(s.note, 60)});
@@ -224,13 +224,16 @@ int run_import(const Context& context, const ImportFlags& flags) {
                 throw Error("the log changed while importing", "run the import again");
             }
             return sessions;
-        });
+        }, true);
         if (!appended.indices.empty()) {
             const int first = appended.log.sessions[appended.indices.front()].line;
             if (context.quiet) return 0;
             fmt::print("{}", table_of(sessions, lines, log, context.color_stdout));
-            fmt::print("{} {} to {}:{} ('anklog undo' takes them back)\n", paint("added", Tone::green, context.color_stdout),
-                       plural(sessions.size(), "session", "sessions"), terminal_safe(file), first);
+            fmt::print("{} {} to {}:{} ({}'anklog undo' takes them back)\n", paint("added", Tone::green, context.color_stdout),
+                       plural(sessions.size(), "session", "sessions"), terminal_safe(file), first,
+                       appended.result.backup
+                           ? fmt::format("the log before is kept as {}; ", terminal_safe(appended.result.backup->filename().string()))
+                           : std::string());
         }
     } else {
         fmt::print("{}", table_of(sessions, lines, log, context.color_stdout));
