@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "anklog/error.hpp"
 #include "anklog/import.hpp"
@@ -156,11 +157,17 @@ bool refused(const ImportResult& result, const std::string& file, bool color) {
 
 // The imported sessions that are not in the log yet (nor earlier in the file).
 std::vector<std::size_t> new_sessions(const ImportResult& result, const Log& log) {
+    // The log's sessions by day and activity: a re-import of years is not
+    // every session against every other.
+    std::unordered_multimap<std::string, const Session*> by_day;
+    by_day.reserve(log.sessions.size());
+    const auto key = [](const Session& s) { return to_string(s.date) + s.activity; };
+    for (const Session& s : log.sessions) by_day.emplace(key(s), &s);
     std::vector<std::size_t> out;
     for (std::size_t i = 0; i < result.sessions.size(); ++i) {
         const Session& s = result.sessions[i].session;
-        const bool known = std::any_of(log.sessions.begin(), log.sessions.end(),
-                                       [&](const Session& in_log) { return same_session(in_log, s); });
+        const auto [from, to] = by_day.equal_range(key(s));
+        const bool known = std::any_of(from, to, [&](const auto& entry) { return same_session(*entry.second, s); });
         if (!known) out.push_back(i);
     }
     return out;
