@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <map>
@@ -371,6 +372,15 @@ std::optional<std::string> suggest_activity(const std::string& exercise, const C
         const std::size_t dash = std::min(normal.find('-', start), normal.size());
         if (dash - start >= 3) words.push_back(normal.substr(start, dash - start));
         start = dash + 1;
+    }
+    // The apps' words for anklog's: a lateral raise is a side lift.
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> synonyms{
+        {{"lateral", "side"}, {"raise", "lift"}, {"raises", "lift"}, {"walking", "walk"}}};
+    const std::size_t own = words.size();
+    for (std::size_t i = 0; i < own; ++i) {
+        for (const auto& [word, ours] : synonyms) {
+            if (words[i] == word) words.emplace_back(ours);
+        }
     }
     std::optional<std::string> best;
     int best_shared = 0;

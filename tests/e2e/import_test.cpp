@@ -196,9 +196,9 @@ TEST_CASE("import - unmapped names listed with suggestions, nothing written, exi
     CHECK(r.out == "");
     CHECK(r.err ==
           "anklog: error: strong.csv: 2 exercises are not mapped to an activity; nothing was imported\n"
-          "  strong.csv:3:33: \"Lateral Leg Raise\" (4 sets): did you mean hanging-leg-raise?\n"
+          "  strong.csv:3:33: \"Lateral Leg Raise\" (4 sets): did you mean side-leg-lift?\n"
           "  strong.csv:8:33: \"Walking\" (1 set): did you mean walk?\n"
-          "  help: map each, e.g. --map \"Lateral Leg Raise=hanging-leg-raise\" (or =- to leave it out), or list them "
+          "  help: map each, e.g. --map \"Lateral Leg Raise=side-leg-lift\" (or =- to leave it out), or list them "
           "in --map-file FILE\n");
     CHECK(read(home / "log.toml") == empty_log);
     CHECK(!fs::exists(home / ".log.toml.anklog-undo"));
