@@ -17,7 +17,6 @@
 
 namespace anklog {
 
-using import_detail::CsvField;
 using import_detail::CsvRow;
 
 namespace {
@@ -553,7 +552,7 @@ ImportResult import_csv(std::string_view text, const Catalogue& catalogue, const
                     sets += fmt::format(" x {} {}", number_text(*set->weight), to_string(*set->unit));
                 }
             }
-            notes = join_notes(notes, "sets as exported: " + sets);
+            notes = join_notes(notes, fmt::format("sets as exported: {}", sets));
         }
         session.note = std::move(notes);
         if (!is_log_date(session.date)) {

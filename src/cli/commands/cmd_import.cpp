@@ -38,7 +38,7 @@ std::string read_input(const std::string& path) {
             message = "the file" + message.substr(7);
             advice = "export a shorter period from the app, or split the file";
         } else if (message.ends_with("not a log file")) {
-            message = message.substr(0, message.size() - 10) + "a regular file";
+            message.replace(message.size() - 10, 10, "a regular file");
             advice = "name the exported .csv file";
         }
         throw Error(message, advice, e.where());
