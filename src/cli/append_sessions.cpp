@@ -29,8 +29,15 @@ std::string with_sessions(const std::optional<std::string>& current, const Log& 
                     Location{file, log.inline_sessions_line});
     }
     std::string text = current ? *current : new_log_text(log.profile);
-    for (const Session& session : sessions) text = append_block(text, to_toml(session));
-    return text;
+    // The blocks joined first, each after a blank line, and appended once:
+    // appending them one by one copies the whole text each time (an import
+    // of thousands of sessions).
+    std::string blocks;
+    for (const Session& session : sessions) {
+        if (!blocks.empty()) blocks += '\n';
+        blocks += to_toml(session);
+    }
+    return sessions.empty() ? text : append_block(text, blocks);
 }
 
 Appended appended_to(Log log, std::size_t count) {
