@@ -29,8 +29,15 @@ std::string with_sessions(const std::optional<std::string>& current, const Log& 
                     Location{file, log.inline_sessions_line});
     }
     std::string text = current ? *current : new_log_text(log.profile);
-    for (const Session& session : sessions) text = append_block(text, to_toml(session));
-    return text;
+    // The blocks joined first, each after a blank line, and appended once:
+    // appending them one by one copies the whole text each time (an import
+    // of thousands of sessions).
+    std::string blocks;
+    for (const Session& session : sessions) {
+        if (!blocks.empty()) blocks += '\n';
+        blocks += to_toml(session);
+    }
+    return sessions.empty() ? text : append_block(text, blocks);
 }
 
 Appended appended_to(Log log, std::size_t count) {
@@ -43,14 +50,14 @@ Appended appended_to(Log log, std::size_t count) {
 }  // namespace
 
 Appended append_sessions(const Context& context, std::string_view command,
-                         const std::function<std::vector<Session>(const Log&)>& make) {
+                         const std::function<std::vector<Session>(const Log&)>& make, bool keep_backup) {
     const std::string file = context.log_path.string();
     Log before;                      // as read under the lock
     std::size_t current_size = 0;    // bytes of the current text
     int current_lines = 0;           // line breaks in the current text
     std::vector<Session> sessions;   // as made, then as read back (lines set)
     bool created = false;
-    storage::UpdateOptions options{context.lock_timeout, false, storage::UndoNote{std::string(command)}};
+    storage::UpdateOptions options{context.lock_timeout, keep_backup, storage::UndoNote{std::string(command)}};
     // Said by any error that comes after the write: a retry would log the sessions twice.
     options.describe = [&] {
         const int line = sessions.empty() ? 0 : sessions.front().line;

@@ -23,9 +23,10 @@ struct Appended {
 // The sessions `make` builds from the log as it is under the lock (an empty
 // Log when there is no log yet, which is then created with a header),
 // appended in one atomic write that `anklog undo` reverts as `command`.
-// `make` throws anklog::Error to abort, and nothing changes.
+// `make` throws anklog::Error to abort, and nothing changes. With
+// `keep_backup`, an existing log is also kept as a numbered backup (import).
 Appended append_sessions(const Context& context, std::string_view command,
-                         const std::function<std::vector<Session>(const Log&)>& make);
+                         const std::function<std::vector<Session>(const Log&)>& make, bool keep_backup = false);
 
 // The same without writing: what the log would be.
 Appended append_sessions_dry_run(const Context& context, const std::function<std::vector<Session>(const Log&)>& make);

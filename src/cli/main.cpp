@@ -68,6 +68,7 @@ int run(int argc, char** argv, bool& color_stderr) {
     setup_global(app, global);
     InitFlags init;
     LogFlags log;
+    ImportFlags import;
     HistoryFlags history;
     CheckFlags check;
     PlanFlags plan;
@@ -95,6 +96,7 @@ int run(int argc, char** argv, bool& color_stderr) {
     CLI::App* undo_command = setup_undo(app, undo);
     CLI::App* edit_command = setup_edit(app, edit);
     CLI::App* sync_command = setup_sync(app, sync);
+    CLI::App* import_command = setup_import(app, import);
     CLI::App* check_command = setup_check(app, check);
     CLI::App* history_command = setup_history(app, history);
     CLI::App* summary_command = setup_summary(app, summary);
@@ -163,6 +165,7 @@ int run(int argc, char** argv, bool& color_stderr) {
         if (undo_command->parsed()) return run_undo(context, undo);
         if (edit_command->parsed()) return run_edit(context, edit);
         if (sync_command->parsed()) return run_sync(context, sync);
+        if (import_command->parsed()) return run_import(context, import);
         throw anklog::Error("unknown command", "run 'anklog --help'");
     } catch (const anklog::Error& e) {
         print_error(e, color_stderr);

@@ -172,19 +172,46 @@ void remove_written_beside(const fs::path& dir) {
     for (const fs::path& path : written) fs::remove(path);
 }
 
+// A Strong export (comma form) of `rows` rows: a workout a day of leg
+// raises and calf raises (a warm-up set and three working sets each, a rest
+// timer between) and a walk.
+void generate_csv(const fs::path& path, int rows) {
+    std::ofstream out(path);
+    out << "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n";
+    auto day = std::chrono::sys_days{std::chrono::year{1950} / 1 / 1};
+    int written = 0;
+    for (int n = 0; written < rows; ++n, day += std::chrono::days{1}) {
+        const std::chrono::year_month_day date{day};
+        const std::string when = fmt::format("{:04}-{:02}-{:02} 08:00:00", static_cast<int>(date.year()),
+                                             static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+        const auto row = [&](const std::string& rest) {
+            if (written >= rows) return;
+            out << when << ",Legs,30m," << rest << "\n";
+            ++written;
+        };
+        for (const char* exercise : {"Lateral Leg Raise", "Calf Raise"}) {
+            row(fmt::format("{},W,0.5,10,0,0,,,", exercise));
+            for (int set = 1; set <= 3; ++set) row(fmt::format("{},{},1,{},0,0,,,7", exercise, set, 10 + n % 5));
+            row("Rest Timer,Rest Timer,0,0,0,90,,,");
+        }
+        row(fmt::format("Walking,1,1,0,0,{},\"steady, \"\"easy\"\"\",,", 900 + 60 * (n % 10)));
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     const auto usage = [] {
         fmt::print(stderr,
                    "usage: anklog_bench ANKLOG PARSE_ONLY SCAN_BENCH [KEEP_DIR] [--keep DIR] [--million] [--old ANKLOG]\n"
-                   "                    [--empty PROGRAM] [--startup-only]\n"
+                   "                    [--empty PROGRAM] [--startup-only] [--import-only]\n"
                    "  --keep DIR       keep the generated logs in DIR, e.g. for profiling (or KEEP_DIR)\n"
                    "  --million        also a log of 1,000,000 sessions (about 95 MB; the baseline needs 1.2 GB)\n"
                    "  --old ANKLOG     also measure this anklog build (e.g. of main), in the same run\n"
                    "  --empty PROGRAM  the start-up baseline: an empty program linked with fmt and toml++\n"
                    "                   (default: anklog_empty_program beside PARSE_ONLY, when it is there)\n"
-                   "  --startup-only   measure the start-up only\n");
+                   "  --startup-only   measure the start-up only\n"
+                   "  --import-only    measure only the import of 100,000 CSV rows against check\n");
         return 2;
     };
     if (argc < 4) return usage();
@@ -195,6 +222,7 @@ int main(int argc, char** argv) {
     std::optional<std::string> old_anklog;
     std::optional<std::string> empty;
     bool startup_only = false;
+    bool import_only = false;  // only the import of 100,000 CSV rows against check
     std::vector<int> sizes{1000, 10000, 100000};
     for (int i = 4; i < argc; ++i) {
         const std::string_view arg = argv[i];
@@ -208,6 +236,8 @@ int main(int argc, char** argv) {
             empty = fs::absolute(argv[++i]).string();
         } else if (arg == "--startup-only") {
             startup_only = true;
+        } else if (arg == "--import-only") {
+            import_only = true;
         } else if (!arg.starts_with("--") && !keep) {
             keep = arg;
         } else {
@@ -217,10 +247,13 @@ int main(int argc, char** argv) {
     if (!empty && fs::exists(fs::path(baseline).parent_path() / "anklog_empty_program")) {
         empty = (fs::path(baseline).parent_path() / "anklog_empty_program").string();
     }
-    startup("anklog", anklog, empty, 101);
-    if (old_anklog) startup("old anklog", *old_anklog, empty, 101);
-    fmt::print("\n");
+    if (!import_only) {
+        startup("anklog", anklog, empty, 101);
+        if (old_anklog) startup("old anklog", *old_anklog, empty, 101);
+        fmt::print("\n");
+    }
     if (startup_only) return 0;
+    if (import_only) sizes.clear();
 
     const fs::path dir = keep ? *keep : fs::temp_directory_path() / fmt::format("anklog-bench-{}", ::getpid());
     fs::create_directories(dir);
@@ -229,7 +262,7 @@ int main(int argc, char** argv) {
     ::setenv("EDITOR", "sed -i 0,/felt.good/s//felt.fine/", 1);
     ::setenv("TMPDIR", dir.c_str(), 1);
 
-    fmt::print("{:>8}  {:<14} {:>9} {:>19} {:>7}  {:>8} {:>7}\n", "sessions", "command", "median", "range",
+    if (!import_only) fmt::print("{:>8}  {:<14} {:>9} {:>19} {:>7}  {:>8} {:>7}\n", "sessions", "command", "median", "range",
                "x parse", "peak", "x parse");
     for (const int n : sizes) {
         const fs::path log = dir / fmt::format("log-{}.toml", n);
@@ -283,6 +316,31 @@ int main(int argc, char** argv) {
                     measure(command_line, runs, fresh_copy, command.writes ? 0 : 2));
             }
         }
+    }
+    // import: a 100,000-row export into a new log, against check of that log
+    // (target: within 2x).
+    {
+        const fs::path csv = dir / "import-100000.csv";
+        const fs::path imported = dir / "import.toml";
+        generate_csv(csv, 100000);
+        const auto fresh = [&] {
+            std::vector<fs::path> written;
+            for (const auto& entry : fs::directory_iterator(dir)) {
+                const std::string name = entry.path().filename().string();
+                if (name.starts_with("import.toml") || name.starts_with(".import.toml")) written.push_back(entry.path());
+            }
+            for (const fs::path& path : written) fs::remove(path);
+        };
+        const Measured import = measure({anklog, "-f", imported.string(), "-q", "import", csv.string(), "--map",
+                                         "Lateral Leg Raise=side-leg-lift", "--map", "Walking=walk"},
+                                        7, fresh, 0);
+        const Measured check = measure({anklog, "check", imported.string()}, 7);
+        fmt::print("\nimport of 100000 CSV rows (Strong) into a new log: median {:.1f} ms ({:.1f}-{:.1f}), {} MB peak\n",
+                   import.median * 1000, import.fastest * 1000, import.slowest * 1000, import.peak_kb / 1024);
+        fmt::print("check of the log it wrote: median {:.1f} ms, {} MB peak; import {:.2f}x check (target: at most 2x)\n",
+                   check.median * 1000, check.peak_kb / 1024, import.median / check.median);
+        fresh();
+        fs::remove(csv);
     }
     fs::remove(dir / "append.toml");
     remove_written_beside(dir);

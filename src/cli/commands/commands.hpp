@@ -40,6 +40,17 @@ struct LogFlags {
 CLI::App* setup_log(CLI::App& app, LogFlags& options);
 int run_log(const Context& context, const LogFlags& options);
 
+struct ImportFlags {
+    std::string file;
+    std::string from;  // strong, hevy, fitnotes; empty: from the header
+    std::vector<std::string> maps;  // NAME=activity
+    std::string map_file;
+    bool pair = false;
+    bool dry_run = false;
+};
+CLI::App* setup_import(CLI::App& app, ImportFlags& options);
+int run_import(const Context& context, const ImportFlags& options);
+
 struct HistoryFlags {
     std::string since;
     std::string until;
