@@ -1,6 +1,8 @@
 // anklog check FILE...: a physiotherapist's Monday review of several logs.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "harness.hpp"
 
 using namespace e2e;
@@ -111,17 +113,18 @@ TEST_CASE("a review in JSON: one object per file, as for one file, with the revi
     const auto json = json_of(r.out);
     REQUIRE(json.is_array());
     REQUIRE(json.size() == 2);
-    CHECK(json[0]["file"] == "cy.toml");
-    CHECK(json[0]["name"] == "Cy");
-    CHECK(json[0]["findings"].size() == 2);  // pain on 11-12, and again on 11-14
-    CHECK(json[0]["findings"][0]["rule"] == "persistent-pain");
-    CHECK(json[0]["findings"][0]["severity"] == "danger");
-    CHECK(json[0]["summary"] == json_of(R"({"sessions": 2, "note": 0, "warning": 0, "danger": 2,
+    // In the review's order, as in the table: the log that cannot be read first.
+    CHECK(json[1]["file"] == "cy.toml");
+    CHECK(json[1]["name"] == "Cy");
+    CHECK(json[1]["findings"].size() == 2);  // pain on 11-12, and again on 11-14
+    CHECK(json[1]["findings"][0]["rule"] == "persistent-pain");
+    CHECK(json[1]["findings"][0]["severity"] == "danger");
+    CHECK(json[1]["summary"] == json_of(R"({"sessions": 2, "note": 0, "warning": 0, "danger": 2,
                                             "last_session": "2026-11-14", "days_since": 15, "recent_pain": null,
                                             "standing": {"severity": "warning",
                                                          "headline": "coming back after pain (the last painful day 2026-11-14, 15 days ago), no pain check since: check it first (anklog pain N); come back if it is 2/10 or less, else see a physiotherapist",
                                                          "short": "15 days after pain, no pain check since"}})"));
-    CHECK(json[1] == json_of(R"({"file": "eve.toml", "error": {"message": "unknown key 'minuts' in [[session]]",
+    CHECK(json[0] == json_of(R"({"file": "eve.toml", "error": {"message": "unknown key 'minuts' in [[session]]",
                                  "advice": "did you mean 'minutes'?", "where": "eve.toml:4:1"}})"));
 }
 
@@ -176,4 +179,62 @@ TEST_CASE("findings --min-severity leaves out are counted on the summary line, s
     const Result r = run(home, {"check", "ann.toml", "--min-severity", "warning", "--fail-on", "note"});
     CHECK(r.exit_code == 1);
     CHECK(r.out == "ann.toml (Ann): 51 sessions checked: nothing to flag (5 below --min-severity not shown)\n");
+}
+
+TEST_CASE("issue 19 point 10: the review lists who needs attention first, text and JSON alike") {
+    ScratchDir home;
+    clients(home);
+    // Cat: Cy's log with a pain check of 3/10 since: not settled, step down (a warning).
+    write(home / "cat.toml", "[profile]\nname = \"Cat\"\n" +
+                                 read(home / "cy.toml").substr(read(home / "cy.toml").find("[[session]]")) +
+                                 "\n[[pain]]\ndate = 2026-12-01\npain = 3\n");
+    // Bea: pain 4/10 in a walk in the period, settled at 0/10 since: a pain warning, nothing held.
+    write(home / "bea.toml", "[profile]\nname = \"Bea\"\n"
+                             "\n[[session]]\ndate = 2026-11-23\nactivity = \"walk\"\nminutes = 20\npain = 4\n"
+                             "\n[[session]]\ndate = 2026-11-25\nactivity = \"walk\"\nminutes = 20\npain = 0\n"
+                             "\n[[session]]\ndate = 2026-11-27\nactivity = \"walk\"\nminutes = 20\npain = 0\n");
+    // Art: walked in October, nothing since: not logging.
+    write(home / "art.toml", "[profile]\nname = \"Art\"\n"
+                             "\n[[session]]\ndate = 2026-10-05\nactivity = \"walk\"\nminutes = 20\n"
+                             "\n[[session]]\ndate = 2026-10-07\nactivity = \"walk\"\nminutes = 20\n");
+    const std::vector<std::string> args{"check",  "dee.toml", "art.toml",   "bea.toml", "ann.toml",    "cat.toml",
+                                        "cy.toml", "bo.toml", "--since", "2026-11-23", "--until", "2026-12-05",
+                                        "--min-severity", "danger"};
+    const Result r = run(home, args);
+    CHECK(r.exit_code == 1);
+    const std::size_t table = r.out.find("Review of 7 logs from 2026-11-23 to 2026-12-05\n");
+    REQUIRE(table != std::string::npos);
+    CHECK(r.out.substr(table) == "Review of 7 logs from 2026-11-23 to 2026-12-05\n"
+                                  "log       sessions  last session  days since  danger  pain (14d)\n"
+                                  "Bo               3  2026-11-26             9       2        4/10\n"
+                                  "  standing: resting after pain until 2026-12-10\n"
+                                  "Cy               0  2026-11-14            21       0           -\n"
+                                  "  standing: 21 days after pain, no pain check since\n"
+                                  "Cat              0  2026-11-14            21       0        3/10\n"
+                                  "  standing: pain check 3/10 on 2026-12-01, not settled after pain\n"
+                                  "Bea              3  2026-11-27             8       0        4/10\n"
+                                  "  standing: ok\n"
+                                  "Art              0  2026-10-07            59       0           -\n"
+                                  "  standing: ok\n"
+                                  "Ann              4  2026-11-27             8       0        0/10\n"
+                                  "  standing: ok\n"
+                                  "dee.toml         2  2026-11-26             9       0        0/10\n"
+                                  "  standing: ok\n");
+    // Within a group, by name; here each group is named against the
+    // alphabet (Cy before Cat before Bea before Art before Ann), so that only
+    // the groups explain the order.
+    // Each log's findings come in the same order as the table.
+    std::vector<std::size_t> headings;
+    for (const char* heading : {"Bo (bo.toml)\n", "Cy (cy.toml)\n", "Cat (cat.toml)\n", "Bea (bea.toml)\n",
+                                "Art (art.toml)\n", "Ann (ann.toml)\n", "\ndee.toml\n"}) {
+        CAPTURE(heading);
+        headings.push_back(r.out.find(heading));
+        CHECK(headings.back() != std::string::npos);
+    }
+    CHECK(std::is_sorted(headings.begin(), headings.end()));
+    const auto json = json_of(run(home, with(args, {"--format", "json"})).out);
+    std::vector<std::string> files;
+    for (const auto& document : json) files.push_back(document["file"]);
+    CHECK(files == std::vector<std::string>{"bo.toml", "cy.toml", "cat.toml", "bea.toml", "art.toml", "ann.toml",
+                                            "dee.toml"});
 }

@@ -5,8 +5,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <set>
+#include <string>
+#include <utility>
 #include <variant>
 
 #include "anklog/assess.hpp"
@@ -51,6 +54,9 @@ struct Checked {
     std::optional<int> recent_pain;    // the highest of the recent_pain_days to the review date
     Assessment standing;               // where the person stands on the review date
     Thresholds limits;                 // the log's, with its [rules]
+    // Whatever --min-severity shows: a danger, and a pain warning, in the period.
+    bool danger_in_period = false;
+    bool pain_warning_in_period = false;
 };
 
 // One log of a review: checked, or the error that kept it from being read.
@@ -78,6 +84,10 @@ Checked check_log(const std::string& shown, const CheckFlags& flags, const Perio
     for (Finding& f : check(log)) {
         if (!period.contains(f.date)) continue;
         out.failed = out.failed || f.severity >= fail_on;
+        out.danger_in_period = out.danger_in_period || f.severity == Severity::danger;
+        const bool about_pain =
+            f.rule == RuleId::pain || f.rule == RuleId::persistent_pain || f.rule == RuleId::pain_hold;
+        out.pain_warning_in_period = out.pain_warning_in_period || (about_pain && f.severity == Severity::warning);
         if (f.severity < at_least) {
             ++out.hidden;
             continue;
@@ -284,17 +294,39 @@ int run_review(const CheckFlags& flags, const Period& period, const Context& con
         }
         logs.push_back(std::move(r));
     }
-    // Who needs attention first: danger, then warning, then the rest, each
-    // in the order given.
+    // Who needs attention first (issue 19 point 10): a log that cannot be
+    // read; then danger (a danger in the period, a standing of danger, or a
+    // last training day in danger with no pain check since); then stepping
+    // down or holding after pain, or a pain check asked; then a pain
+    // warning in the period; then no session in the period; then the rest.
+    // Ties by name. Text and JSON alike.
     const auto rank = [](const Reviewed& r) {
         if (!r.checked) return 0;
-        const Assessment& a = r.checked->standing;
-        return a.attention.empty() ? 3 : a.severity == Severity::danger ? 1 : 2;
+        const Checked& c = *r.checked;
+        const Assessment& a = c.standing;
+        const bool standing_danger = !a.attention.empty() && a.severity == Severity::danger;
+        if (c.danger_in_period || standing_danger || (a.danger_last && a.pain.check_due)) return 1;
+        const bool held = std::any_of(a.loads.begin(), a.loads.end(), [](const LoadState& s) {
+            return s.phase == Phase::holding || s.phase == Phase::stepping_down;
+        });
+        if (!a.attention.empty() || held || a.pain.check_due) return 2;
+        if (c.pain_warning_in_period) return 3;
+        if (c.sessions == 0) return 4;
+        return 5;
     };
-    // JSON keeps the order given (programs sort as they need).
-    if (flags.format != "json") {
-        std::stable_sort(logs.begin(), logs.end(), [&](const Reviewed& a, const Reviewed& b) { return rank(a) < rank(b); });
-    }
+    const auto name_of = [](const Reviewed& r) {
+        std::string name = r.checked && !r.checked->name.empty() ? r.checked->name
+                                                                  : std::filesystem::path(r.shown).filename().string();
+        std::transform(name.begin(), name.end(), name.begin(),
+                       [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+        return std::pair{name, r.shown};
+    };
+    std::stable_sort(logs.begin(), logs.end(), [&](const Reviewed& a, const Reviewed& b) {
+        const int ra = rank(a);
+        const int rb = rank(b);
+        if (ra != rb) return ra < rb;
+        return name_of(a) < name_of(b);
+    });
     const bool unreadable = std::any_of(logs.begin(), logs.end(), [](const Reviewed& r) { return !r.checked; });
     const bool failed = std::any_of(logs.begin(), logs.end(), [](const Reviewed& r) { return r.checked && r.checked->failed; });
 
