@@ -319,21 +319,21 @@ private:
         return week_before > 0 && above(last_week, week_before);
     }
 
-    // A class of fixed length: declared so, or its recent weighted sessions
-    // (at least 3 in the last 28 days) all lasted the same.
+    // A class of fixed length: declared so, or its last two recent weighted
+    // sessions (in the last 28 days) lasted the same (issue 19 point 12: a
+    // 50-min Pilates class is never raised to 55 min).
     [[nodiscard]] bool fixed_length(const std::vector<const Session*>& weighted) const {
         if (activity_.fixed_length) return true;
         if (activity_.kind != Kind::mobility) return false;
-        int count = 0;
-        std::optional<int> minutes;
-        for (const Session* s : weighted) {
-            if (days_between(s->date, history_.monday) > policy::recent_days) continue;
-            if (minutes && s->minutes != minutes) return false;
-            minutes = s->minutes;
-            ++count;
+        std::vector<const Session*> recent;
+        for (auto it = weighted.rbegin(); it != weighted.rend() && recent.size() < class_sessions_alike; ++it) {
+            if (days_between((*it)->date, history_.monday) > policy::recent_days) break;
+            recent.push_back(*it);
         }
-        return count >= class_sessions_before_step;
+        return recent.size() == class_sessions_alike && recent.front()->minutes &&
+               recent.front()->minutes == recent.back()->minutes;
     }
+    static constexpr std::size_t class_sessions_alike = 2;
     static constexpr int class_sessions_before_step = 3;
 
     // Why no heavier weight: what the person owns, or the over-range limit.

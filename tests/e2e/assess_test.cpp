@@ -206,6 +206,22 @@ TEST_CASE("issue 19 point 12: classes keep their own weekdays and their length")
     }
 }
 
+TEST_CASE("issue 19 point 12: a class whose last two sessions lasted the same is not raised by minutes") {
+    ScratchDir home;
+    write(home / "log.toml", "[profile]\nunits = \"kg\"\n" +
+                                 block("2026-11-04", "pilates", "weight = \"1 kg\"\nminutes = 50\n") +
+                                 block("2026-11-11", "pilates", "weight = \"1 kg\"\nminutes = 50\n"));
+    const Result r = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-16"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("Wed 2026-11-18  pilates   1 kg    50 min  repeat     a 50-min class, kept at its length: 1 kg "
+                     "for 50 min (2 of 3 sessions at this weight before the next step)\n") != std::string::npos);
+    // Declared of fixed length in [activities]: one class is enough.
+    write(home / "one.toml", "[profile]\nunits = \"kg\"\n\n[activities]\npilates = { fixed_length = true }\n" +
+                                 block("2026-11-11", "pilates", "weight = \"1 kg\"\nminutes = 50\n"));
+    CHECK(run(home, {"-f", "one.toml", "plan", "--week-of", "2026-11-16"})
+              .out.find("pilates   1 kg    50 min  repeat     a 50-min class, kept at its length") != std::string::npos);
+}
+
 TEST_CASE("issue 19 point 4: pain in Pilates holds back barre on the ankles, in plan and today") {
     ScratchDir home;
     write(home / "log.toml", classes("pain = 5\n"));

@@ -149,6 +149,26 @@ TEST_CASE("every 4th progressing week is a deload at 60% of the working volume")
     CHECK(law_violations(history_text(sessions), week).empty());
 }
 
+TEST_CASE("a class whose last two sessions lasted the same is never raised by minutes (issue 19 point 12)") {
+    // Two Pilates classes of 50 min: held at 50, not raised to 55.
+    const std::string two = history_text({{0, "pilates", "1 kg", 50}, {7, "pilates", "1 kg", 50}});
+    CHECK(summary(plan_after(two, 14), Unit::kg)[0] == "09-21 pilates 1 kg 50min repeat");
+    CHECK(law_violations(two, plan_after(two, 14)).empty());
+    // One class only: a single length says nothing yet; raised as before.
+    CHECK(summary(plan_after(history_text({{7, "pilates", "1 kg", 50}}), 14))[0] == "09-21 pilates 1 kg 55min progress");
+    // Declared of fixed length: held from the first.
+    const std::string declared = "[activities]\npilates = { fixed_length = true }";
+    CHECK(summary(plan_after(history_text({{7, "pilates", "1 kg", 50}}, declared), 14))[0] ==
+          "09-21 pilates 1 kg 50min repeat");
+    // A deload week may still shorten it: 4 weeks of progress (by weight), then an easy week.
+    std::vector<H> weeks;
+    for (int w = 0; w < 5; ++w) {
+        const std::string weight = w < 2 ? "0.5 kg" : w < 4 ? "1 kg" : "1.5 kg";
+        for (const int d : {0, 2}) weeks.push_back({w * 7 + d, "pilates", weight, 30 + 5 * w});
+    }
+    CHECK(summary(plan_after(history_text(weeks), 35))[0] == "10-12 pilates 1.5 kg 30min deload");
+}
+
 TEST_CASE("a break of 14 days or more: come back at half the volume") {
     const std::string text = history_text(walks(2, "1 kg", 20));
     CHECK(summary(plan_after(text, 35))[0] == "10-12 walk 1 kg 10min come back");
