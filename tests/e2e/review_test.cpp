@@ -238,3 +238,19 @@ TEST_CASE("issue 19 point 10: the review lists who needs attention first, text a
     CHECK(files == std::vector<std::string>{"bo.toml", "cy.toml", "cat.toml", "bea.toml", "art.toml", "ann.toml",
                                             "dee.toml"});
 }
+
+TEST_CASE("a client who stopped in danger with no pain check since fails --fail-on danger, in a review and alone") {
+    // Cy's last two training days (2026-11-13, -14) were persistent-pain
+    // dangers; no session and no pain check since. Three weeks later the
+    // standing is "coming back after pain, check it first": the review
+    // lists her with the dangers, and the exit code says the same.
+    ScratchDir home;
+    clients(home);
+    const std::vector<std::string> period{"--since", "2026-11-21", "--until", "2026-12-05", "--fail-on", "danger"};
+    CHECK(run(home, with({"check", "cy.toml", "ann.toml"}, period)).exit_code == 1);
+    CHECK(run(home, with({"check", "cy.toml"}, period)).exit_code == 1);
+    CHECK(run(home, with({"check", "ann.toml"}, period)).exit_code == 0);
+    // A pain check at 1/10 answers the question: no longer failing at danger.
+    CHECK(run(home, {"-f", "cy.toml", "pain", "1", "--date", "2026-12-04"}).exit_code == 0);
+    CHECK(run(home, with({"check", "cy.toml"}, period)).exit_code == 0);
+}

@@ -204,9 +204,13 @@ nlohmann::ordered_json standing_json(const Assessment& standing) {
 }
 
 // A log whose standing needs attention at or above --fail-on is never
-// clean, whatever the period holds (one log or a review alike).
+// clean, whatever the period holds (one log or a review alike). A last
+// training day in danger with no pain check since counts as danger, as the
+// review's order counts it, however long ago it was.
 bool standing_fails(const Assessment& standing, const CheckFlags& flags) {
-    return !standing.attention.empty() && standing.severity >= *severity_names.parse(flags.fail_on);
+    const Severity fail_on = *severity_names.parse(flags.fail_on);
+    if (standing.danger_last && standing.pain.check_due && Severity::danger >= fail_on) return true;
+    return !standing.attention.empty() && standing.severity >= fail_on;
 }
 
 int run_one(const std::string& shown, const CheckFlags& flags, const Period& period, const Context& context) {
