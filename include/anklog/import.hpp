@@ -26,10 +26,11 @@ inline constexpr NameTable import_format_names{std::array{Named<ImportFormat>{Im
 struct ExerciseMapping {
     std::string exercise;
     std::string activity;
+    Limb on = Limb::ankle;  // "NAME=walk@wrist": where the app's weight was worn
 };
 inline constexpr std::string_view skip_activity = "-";
 
-// "Lateral Leg Raise=side-leg-lift"; throws anklog::Error (located at
+// "Lateral Leg Raise=side-leg-lift", "Walking=walk@wrist"; throws anklog::Error (located at
 // `where`) when there is no '=' or a side is empty.
 ExerciseMapping parse_mapping(std::string_view text, const Location& where);
 // A mapping file: one NAME=activity a line; blank lines and # comments

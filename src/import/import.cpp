@@ -343,7 +343,13 @@ public:
                             Location{});
             }
             map_[lowercase(trim(mapping.exercise))] = activity;
+            if (mapping.on != Limb::ankle) placement_[lowercase(trim(mapping.exercise))] = mapping.on;
         }
+    }
+    // Where the exercise's weight was worn: as mapped, else the ankles.
+    [[nodiscard]] Limb placement(const std::string& exercise) const {
+        const auto it = placement_.find(lowercase(exercise));
+        return it == placement_.end() ? Limb::ankle : it->second;
     }
     // nullopt: unmapped; nullptr: left out.
     [[nodiscard]] std::optional<const Activity*> find(const std::string& exercise) const {
@@ -356,6 +362,7 @@ public:
 private:
     const Catalogue& catalogue_;
     std::unordered_map<std::string, const Activity*> map_;
+    std::unordered_map<std::string, Limb> placement_;
     std::vector<std::string> skipped_;
 };
 
@@ -413,6 +420,17 @@ ExerciseMapping parse_mapping(std::string_view text, const Location& where) {
         throw Error(fmt::format("\"{}\" is not NAME=activity", text),
                     "map an exercise like this: \"Lateral Leg Raise=side-leg-lift\" (or =- to leave it out)", where);
     }
+    // "walk@wrist": the weight was worn on the wrists (default: the ankles).
+    const std::size_t at = activity.rfind('@');
+    if (at != std::string_view::npos && activity != skip_activity) {
+        const std::optional<Limb> on = parse_limb(trim(activity.substr(at + 1)));
+        const std::string_view bare = trim(activity.substr(0, at));
+        if (!on || bare.empty()) {
+            throw Error(fmt::format("\"{}\" is not NAME=activity or NAME=activity@wrist", text),
+                        "say where the weight was worn after '@': ankle or wrist, e.g. \"Walking=walk@wrist\"", where);
+        }
+        return ExerciseMapping{std::string(name), std::string(bare), *on};
+    }
     return ExerciseMapping{std::string(name), std::string(activity)};
 }
 
@@ -452,6 +470,7 @@ ImportResult import_csv(std::string_view text, const Catalogue& catalogue, const
     // The working sets of each exercise in each workout, in file order.
     struct SetGroup {
         const Activity* activity = nullptr;
+        Limb on = Limb::ankle;
         std::vector<const SetRow*> sets;
     };
     std::vector<SetGroup> groups;
@@ -495,8 +514,9 @@ ImportResult import_csv(std::string_view text, const Catalogue& catalogue, const
         std::string key = row.workout;
         key += '\x1e';
         key += (*activity)->name;
+        key += mapper.placement(row.exercise) == Limb::wrist ? "@wrist" : "";
         auto [it, added] = group_of.emplace(std::move(key), groups.size());
-        if (added) groups.push_back(SetGroup{*activity, {}});
+        if (added) groups.push_back(SetGroup{*activity, mapper.placement(row.exercise), {}});
         groups[it->second].sets.push_back(&row);
     }
 
@@ -506,6 +526,7 @@ ImportResult import_csv(std::string_view text, const Catalogue& catalogue, const
         Session session;
         session.date = first.date;
         session.activity = activity.name;
+        session.on = group.on;
         // The heaviest set's weight, per limb.
         std::optional<Mass> heaviest;
         double seconds = 0;

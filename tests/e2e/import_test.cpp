@@ -333,3 +333,21 @@ TEST_CASE("import - a formula cell is never evaluated and is printed escaped - i
     const Result csv = run(home, {"-f", "log.toml", "history", "--format", "csv"});
     CHECK(csv.out.find("'=HYPERLINK") != std::string::npos);
 }
+
+TEST_CASE("import --map NAME=activity@wrist puts that exercise's weight on the wrists, a separate load") {
+    ScratchDir home;
+    fixture(home, "strong.csv");
+    write(home / "log.toml", empty_log);
+    const Result r = run(home, {"-f", "log.toml", "import", "strong.csv", "--map", "Walking=walk@wrist", "--map",
+                                "Lateral Leg Raise=side-leg-lift"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("2026-10-05  walk           1 kg on wrist") != std::string::npos);
+    CHECK(read(home / "log.toml").find("activity = \"walk\"\non = \"wrist\"\nweight = \"1 kg\"\nminutes = 20\n") !=
+          std::string::npos);
+    // Anything after '@' but a placement is refused before anything is read.
+    const Result bad = run(home, {"-f", "log.toml", "import", "strong.csv", "--map", "Walking=walk@hand", "--dry-run"});
+    CHECK(bad.exit_code == 2);
+    CHECK(bad.err ==
+          "anklog: error: \"Walking=walk@hand\" is not NAME=activity or NAME=activity@wrist\n"
+          "  help: say where the weight was worn after '@': ankle or wrist, e.g. \"Walking=walk@wrist\"\n");
+}

@@ -181,7 +181,7 @@ CLI::App* setup_import(CLI::App& app, ImportFlags& flags) {
     command->add_option("--from", flags.from, "The app that wrote it; default: recognised from the header")
         ->check(CLI::IsMember(import_format_names.names()))
         ->option_text("strong|hevy|fitnotes");
-    command->add_option("--map", flags.maps, "An exercise as an activity: \"Lateral Leg Raise=side-leg-lift\"; =- leaves it out")
+    command->add_option("--map", flags.maps, "An exercise as an activity: \"Lateral Leg Raise=side-leg-lift\"; =- leaves it out; @wrist (\"Walking=walk@wrist\") puts its weight on the wrists")
         ->option_text("NAME=ACTIVITY");
     command->add_option("--map-file", flags.map_file, "One NAME=ACTIVITY a line (# comments)")->option_text("FILE");
     command->add_flag("--pair", flags.pair, "The exported weight is the pair's: halve it (default: per limb)");
