@@ -111,6 +111,28 @@ TEST_CASE("log --again repeats each activity's last load - says what it copied /
                       "  help: log it with its weight and volume, e.g. anklog log pilates -w 0.5kg -m 10\n");
 }
 
+TEST_CASE("log --on wrist --again repeats the last wrist session, not the last session of any placement") {
+    // A walker alternates 3 lb on the wrists and 1 lb on the ankles: the
+    // wrist walk is repeated from the last wrist walk (the tester's copy
+    // put the ankle walk's 1 lb for 6 min on the wrists).
+    ScratchDir home;
+    const std::string walks =
+        "version = 1\n\n[profile]\nunits = \"lb\"\n"
+        "\n[[session]]\ndate = 2026-11-16\nactivity = \"walk\"\non = \"wrist\"\nweight = \"3 lb\"\nminutes = 12\n"
+        "\n[[session]]\ndate = 2026-11-18\nactivity = \"walk\"\non = \"ankle\"\nweight = \"1 lb\"\nminutes = 6\n";
+    write(home / "log.toml", walks);
+    const Result r = run(home, {"-f", "log.toml", "log", "walk", "--on", "wrist", "--again", "--date", "2026-11-20",
+                                "--dry-run"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.rfind("copied from walk on 2026-11-16: 3 lb on the wrists for 12 min\n", 0) == 0);
+    const Result none = run(home, {"-f", "log.toml", "log", "glute-bridge", "--on", "wrist", "--again", "--date",
+                                   "2026-11-20"});
+    CHECK(none.exit_code == 2);
+    CHECK(none.err.rfind("anklog: error: --again: there is no glute-bridge on the wrists on or before 2026-11-20 to "
+                         "repeat\n", 0) == 0);
+    CHECK(read(home / "log.toml") == walks);
+}
+
 TEST_CASE("log walk without volume fails - its advice shows the --again line with last time's numbers") {
     ScratchDir home;
     write(home / "log.toml", three_lifts_log);

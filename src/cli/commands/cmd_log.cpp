@@ -118,9 +118,10 @@ std::vector<Session> sessions_from(const LogFlags& flags, const Log& log, Date t
     for (const Activity* activity : activities) {
         const Session* again = nullptr;
         if (flags.again) {
-            again = last_session(log, activity->name, date);
+            again = last_session(log, activity->name, date, load.on);
             if (!again) {
-                throw flag_error("--again", fmt::format("there is no {} on or before {} to repeat", activity->name,
+                throw flag_error("--again", fmt::format("there is no {}{} on or before {} to repeat", activity->name,
+                                                        load.on ? fmt::format(" on the {}s", to_string(*load.on)) : "",
                                                         to_string(date)),
                                  fmt::format("log it with its weight and volume, e.g. anklog log {} -w {} {}",
                                              activity->name, mass_flag(lightest_weight(log.profile)),

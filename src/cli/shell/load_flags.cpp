@@ -110,10 +110,11 @@ void apply(const LoadFlags& flags, Session& session, Kind kind, bool mixed_kinds
     if (flags.reps && (!timed || !mixed_kinds)) session.reps = flags.reps;
 }
 
-const Session* last_session(const Log& log, std::string_view activity, Date date) {
+const Session* last_session(const Log& log, std::string_view activity, Date date, std::optional<Limb> on) {
     const Session* last = nullptr;
     for (const Session& session : log.sessions) {
         if (session.activity != activity || session.date > date) continue;
+        if (on && session.on != *on) continue;
         if (!last || session.date >= last->date) last = &session;
     }
     return last;

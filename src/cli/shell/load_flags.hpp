@@ -48,7 +48,9 @@ bool mixes_kinds(std::span<const Activity* const> activities);
 void apply(const LoadFlags& flags, Session& session, Kind kind, bool mixed_kinds);
 
 // The latest session of `activity` dated on or before `date` (of several
-// that day, the last in the file), or nullptr.
-const Session* last_session(const Log& log, std::string_view activity, Date date);
+// that day, the last in the file), or nullptr; with `on`, the latest at that
+// placement (a wrist walk is not repeated from an ankle walk).
+const Session* last_session(const Log& log, std::string_view activity, Date date,
+                            std::optional<Limb> on = std::nullopt);
 
 }  // namespace anklog::cli
