@@ -91,6 +91,11 @@ struct Assessment {
     [[nodiscard]] const LoadState* find(const LoadKey& key) const;
 };
 
+// The last painful day at a placement (its session's date), if any: after
+// it, the working level is built from the sessions since, not from the
+// heavier load before the pain.
+std::optional<Date> painful_day(const PlacementPain& at);
+
 // The log as it stands at the end of `date`: its sessions (and pain checks)
 // on or before `date`. Pure: no clock, no I/O.
 Assessment assess(const Log& log, Date date);

@@ -30,6 +30,11 @@ const LoadState* Assessment::find(const LoadKey& key) const {
     return it == loads.end() ? nullptr : &*it;
 }
 
+std::optional<Date> painful_day(const PlacementPain& at) {
+    if (!at.painful) return std::nullopt;
+    return at.painful->date;
+}
+
 namespace {
 
 std::string load_reading(const PainReading& r) {
@@ -125,10 +130,19 @@ private:
             state.last = *series.back();
             const Session* best = nullptr;
             const Session* last_weighted = nullptr;
+            // After pain here, the working level is what the person did since.
+            const Limb on = key.on;
+            const std::optional<Date> hurt = painful_day(pain.of(on));
+            const bool since_pain = hurt && std::any_of(series.begin(), series.end(), [&](const Session* s) {
+                return s->weighted() && s->on == on && s->date > *hurt;
+            });
             for (const Session* s : series) {
                 if (!s->weighted() || s->on != key.on) continue;
                 last_weighted = s;
-                if (days_between(s->date, date_) > limits_.weight_and_volume.window_days) continue;
+                if (days_between(s->date, date_) > limits_.weight_and_volume.window_days ||
+                    (since_pain && s->date <= *hurt)) {
+                    continue;
+                }
                 const int heavier = best ? compare(*s->weight, *best->weight) : 1;
                 if (heavier > 0 || (heavier == 0 && volume(*s, state.kind) > volume(*best, state.kind))) best = s;
             }

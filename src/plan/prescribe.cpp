@@ -266,12 +266,18 @@ private:
     // The working level: the heaviest weight among the weighted sessions of
     // the last 14 days, and the largest volume done at that weight; else the
     // last weighted session. Volume done at a lighter weight does not count,
-    // so that a weight step is followed by rebuilding the volume.
-    [[nodiscard]] Dose working(const std::vector<const Session*>& weighted) const {
+    // so that a weight step is followed by rebuilding the volume. After pain
+    // at this placement, only the sessions since count: after a step down
+    // the person builds up again from the load they did since, not from the
+    // heavier one before the pain.
+    [[nodiscard]] Dose working(const std::vector<const Session*>& weighted, Limb on) const {
         const int window = history_.limits.weight_and_volume.window_days;
+        const std::optional<Date> pain = history_.standing ? painful_day(history_.standing->pain.of(on)) : std::nullopt;
+        const bool since_pain = pain && std::any_of(weighted.begin(), weighted.end(),
+                                                    [&](const Session* s) { return s->date > *pain; });
         const Session* best = nullptr;
         for (const Session* s : weighted) {
-            if (days_between(s->date, history_.monday) > window) continue;
+            if (days_between(s->date, history_.monday) > window || (since_pain && s->date <= *pain)) continue;
             if (!best) {
                 best = s;
                 continue;
@@ -350,7 +356,7 @@ private:
     [[nodiscard]] double limit_kg() const { return history_.limits.weight_limit_kg(activity_.kind); }
 
     Prescription progress(Prescription p, const std::vector<const Session*>& weighted) const {
-        const Dose w = working(weighted);
+        const Dose w = working(weighted, p.on);
         const std::string from = load_text(activity_, w, p.on);
         if (progressing_weeks() >= policy::progressing_weeks_before_deload) {
             p.dose = scaled(w, activity_.kind, policy::deload_factor);

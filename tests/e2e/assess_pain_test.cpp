@@ -296,3 +296,36 @@ TEST_CASE("h13 point 4: after a hold ended without a reading (pain 5 then 6), pl
     CHECK(run(home, {"-f", "log.toml", "plan", "--week-of", "2026-12-07"}).out.find("the last pain reading") ==
           std::string::npos);
 }
+
+TEST_CASE("h18: after a step down, the plan builds from the lighter load done since, not the load before the pain") {
+    // The tester's log: barre 45 min Mon/Fri at 1 kg, Pilates 50 min Wed at
+    // 0.5 kg; pain 3 in barre on 2026-11-27, a pain check of 4 the next
+    // morning (step down), then barre at 0.5 kg twice (the second pain-free)
+    // and Pilates stepped down to 30 min.
+    ScratchDir home;
+    std::string text = "[profile]\nunits = \"kg\"\nweights = [\"0.5 kg\", \"1 kg\"]\n";
+    for (const char* monday : {"2026-10-26", "2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"}) {
+        const anklog::Date m = *anklog::parse_iso_date(monday);
+        text += block(monday, "barre", "weight = \"1 kg\"\nminutes = 45\n");
+        text += block(anklog::to_string(anklog::add_days(m, 2)), "pilates", "weight = \"0.5 kg\"\nminutes = 50\n");
+        text += block(anklog::to_string(anklog::add_days(m, 4)), "barre",
+                      std::string("weight = \"1 kg\"\nminutes = 45\n") + (monday == std::string("2026-11-23") ? "pain = 3\n" : ""));
+    }
+    write(home / "log.toml", text);
+    REQUIRE(run(home, {"-f", "log.toml", "pain", "4", "--date", "2026-11-28"}).exit_code == 0);
+    REQUIRE(run(home, {"-f", "log.toml", "log", "barre", "-w", "0.5kg", "-m", "45", "--date", "2026-11-30"}).exit_code == 0);
+    REQUIRE(run(home, {"-f", "log.toml", "log", "pilates", "-w", "0.5kg", "-m", "30", "--date", "2026-12-02"}).exit_code ==
+            0);
+    REQUIRE(run(home, {"-f", "log.toml", "log", "barre", "-w", "0.5kg", "-m", "45", "--date", "2026-12-04", "--pain", "0"})
+                .exit_code == 0);
+    const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-12-07"});
+    CHECK(plan.exit_code == 0);
+    const std::string barre = "  barre     0.5 kg  45 min  repeat     a 45-min class, kept at its length: 0.5 kg for 45 "
+                              "min (2 of 3 sessions at this weight before the next step)\n";
+    CHECK(plan.out.find("Mon 2026-12-07" + barre) != std::string::npos);
+    CHECK(plan.out.find("Fri 2026-12-11" + barre) != std::string::npos);
+    CHECK(plan.out.find("Wed 2026-12-09  pilates   0.5 kg  33 min  progress   +3 min (about 10%) from 0.5 kg for 30 "
+                        "min\n") != std::string::npos);
+    CHECK(plan.out.find("1 kg") == std::string::npos);
+    CHECK(plan.out.find("55 min") == std::string::npos);
+}

@@ -307,3 +307,23 @@ TEST_CASE("a planned session check would flag becomes the load its finding propo
     CHECK(minutes <= 120);
     CHECK(law_violations(text, week).empty());
 }
+
+TEST_CASE("after a step down, the plan builds from the lighter load done since, not the load before the pain") {
+    // Walks at 1 kg, pain 3 on day 11 and a pain check of 4 the next morning
+    // (step down), then three walks at 0.5 kg, the last without pain.
+    std::vector<H> sessions;
+    for (const int d : {0, 2, 4, 7, 9, 11}) sessions.push_back({d, "walk", "1 kg", 20});
+    sessions.back().pain = 3;
+    for (const int d : {14, 16, 18}) sessions.push_back({d, "walk", "0.5 kg", 20});
+    sessions.back().pain = 0;
+    const std::string text = history_text(sessions, "[profile]\nunits = \"kg\"\nweights = [\"0.5 kg\", \"1 kg\"]\n") +
+                             fmt::format("\n[[pain]]\ndate = {}\npain = 4\n", to_string(day(12)));
+    const Week week = plan_after(text, 21);
+    REQUIRE_FALSE(week.sessions.empty());
+    for (const PlannedSession& p : week.sessions) {
+        CHECK(format_mass(*p.session.weight, Unit::kg) == "0.5 kg");
+        CHECK(*p.session.minutes == 22);
+        CHECK(p.label == PlanLabel::progress);
+        CHECK(p.reason == "+2 min (about 10%) from 0.5 kg for 20 min");
+    }
+}
