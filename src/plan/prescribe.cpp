@@ -339,6 +339,21 @@ private:
         return recent.size() == class_sessions_alike && recent.front()->minutes &&
                recent.front()->minutes == recent.back()->minutes;
     }
+    // A class's usual length: the longest of its lengths that two or more
+    // recent weighted sessions (last 28 days) share. A class shortened after
+    // pain or for a deload is rebuilt to it by minutes, never past it.
+    [[nodiscard]] std::optional<int> class_length(const std::vector<const Session*>& weighted) const {
+        if (activity_.kind != Kind::mobility && !activity_.fixed_length) return std::nullopt;
+        std::map<int, int> sessions_of_length;
+        for (const Session* s : weighted) {
+            if (s->minutes && days_between(s->date, history_.monday) <= policy::recent_days) ++sessions_of_length[*s->minutes];
+        }
+        std::optional<int> usual;
+        for (const auto& [minutes, count] : sessions_of_length) {
+            if (count >= static_cast<int>(class_sessions_alike)) usual = minutes;
+        }
+        return usual;
+    }
     static constexpr std::size_t class_sessions_alike = 2;
     static constexpr int class_sessions_before_step = 3;
 
@@ -378,7 +393,8 @@ private:
         p.label = PlanLabel::progress;
         const auto step = next_weight_up(profile_, *w.weight);
         const bool can_step = step && !above(step->kg(), limit_kg()) && !stepped_last_week();
-        if (is_timed(activity_.kind) && fixed_length(weighted)) {
+        const std::optional<int> usual_length = class_length(weighted);
+        if (is_timed(activity_.kind) && (fixed_length(weighted) || (usual_length && w.minutes >= *usual_length))) {
             // A class lasts as long as it lasts: progressed by weight after
             // some sessions at the working weight, or not at all.
             int at_weight = 0;
@@ -401,8 +417,15 @@ private:
             return limited(p);
         }
         if (is_timed(activity_.kind)) {
-            const int cap = minutes_cap(activity_.kind);
-            if (w.minutes > cap) {
+            const int cap = usual_length ? std::min(minutes_cap(activity_.kind), *usual_length)
+                                         : minutes_cap(activity_.kind);
+            if (usual_length && cap == *usual_length && w.minutes < cap) {
+                // Back toward the class's length, by minutes.
+                const int raise = std::max(1, static_cast<int>(std::lround(w.minutes * policy::weekly_raise)));
+                p.dose.minutes = std::min(cap, w.minutes + raise);
+                p.reason = fmt::format("+{} min (about {}) from {}, back toward its {}-min length",
+                                       p.dose.minutes - w.minutes, percent(policy::weekly_raise), from, cap);
+            } else if (w.minutes > cap) {
                 p.label = PlanLabel::repeat;
                 p.reason = fmt::format("{}: above the {}-min cap for {} work, kept as it is", from, cap,
                                        to_string(activity_.kind));

@@ -327,3 +327,29 @@ TEST_CASE("after a step down, the plan builds from the lighter load done since, 
         CHECK(p.reason == "+2 min (about 10%) from 0.5 kg for 20 min");
     }
 }
+
+TEST_CASE("a class shortened after pain is rebuilt by minutes to its usual length, never past it") {
+    // Pilates 50 min twice, pain 3 and a pain check of 4 (step down), then
+    // a 30-min class without pain: the plan rebuilds the minutes toward 50
+    // (the tester saw 33, 36, ... past 50, since the last two differed).
+    std::vector<H> sessions{{0, "pilates", "0.5 kg", 50}, {7, "pilates", "0.5 kg", 50}};
+    sessions.back().pain = 3;
+    sessions.push_back({10, "pilates", "0.5 kg", 30});
+    sessions.back().pain = 0;
+    const std::string profile = "[profile]\nunits = \"kg\"\nweights = [\"0.5 kg\", \"1 kg\"]\n";
+    const std::string text = history_text(sessions, profile) +
+                             fmt::format("\n[[pain]]\ndate = {}\npain = 4\n", to_string(day(8)));
+    const Week week = plan_after(text, 14);
+    REQUIRE_FALSE(week.sessions.empty());
+    CHECK(*week.sessions.front().session.minutes == 33);
+    CHECK(week.sessions.front().reason == "+3 min (about 10%) from 0.5 kg for 30 min, back toward its 50-min length");
+
+    // Nearly there: 48 min is raised to 50, not 53.
+    sessions.push_back({14, "pilates", "0.5 kg", 48});
+    sessions.back().pain = 0;
+    const Week near = plan_after(history_text(sessions, profile) +
+                                     fmt::format("\n[[pain]]\ndate = {}\npain = 4\n", to_string(day(8))),
+                                 21);
+    REQUIRE_FALSE(near.sessions.empty());
+    CHECK(*near.sessions.front().session.minutes == 50);
+}
