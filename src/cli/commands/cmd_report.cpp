@@ -75,6 +75,20 @@ HandoutInput handout_input(const Log& log, const Context& context, const ReportF
     return in;
 }
 
+// The page on standard output, or in the file -o names: the report and the
+// handout alike.
+int emit_page(const std::string& page, const std::optional<std::string>& output, const Context& context) {
+    if (!output) {
+        fmt::print("{}", page);
+        return 0;
+    }
+    write_report_file(*output, page);
+    if (!context.quiet) {
+        fmt::print("wrote {}: open it in a browser, or print it (A4)\n", terminal_safe(*output));
+    }
+    return 0;
+}
+
 }  // namespace
 
 CLI::App* setup_report(CLI::App& app, ReportFlags& flags) {
@@ -132,16 +146,7 @@ int run_report(const Context& context, const ReportFlags& flags) {
     if (output) check_report_target(*output, context.log_path);
     if (flags.handout) {
         Week fresh;
-        const std::string page = handout_html(handout_input(log, context, flags, fresh));
-        if (!output) {
-            fmt::print("{}", page);
-            return 0;
-        }
-        write_report_file(*output, page);
-        if (!context.quiet) {
-            fmt::print("wrote {}: open it in a browser, or print it (A4)\n", terminal_safe(*output));
-        }
-        return 0;
+        return emit_page(handout_html(handout_input(log, context, flags, fresh)), output, context);
     }
 
     ReportInput input;
@@ -159,16 +164,7 @@ int run_report(const Context& context, const ReportFlags& flags) {
     } catch (const Error& e) {
         input.no_plan_reason = e.message();
     }
-    const std::string page = report_html(input);
-    if (!output) {
-        fmt::print("{}", page);
-        return 0;
-    }
-    write_report_file(*output, page);
-    if (!context.quiet) {
-        fmt::print("wrote {}: open it in a browser, or print it (A4)\n", terminal_safe(*output));
-    }
-    return 0;
+    return emit_page(report_html(input), output, context);
 }
 
 }  // namespace anklog::cli
