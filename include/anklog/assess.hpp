@@ -54,7 +54,8 @@ struct PainState {
     std::optional<PainReading> settled_after;
     std::optional<PainReading> not_settled;
     // A pain check is due: the come-back after persistent pain has no
-    // reading since the painful days.
+    // reading since the painful days, or a placement's hold ended with no
+    // reading since its painful one (unchecked_hold).
     bool check_due = false;
     // The pain level at or below which pain counts as settled.
     int settled_level = 2;

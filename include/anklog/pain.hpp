@@ -81,6 +81,14 @@ std::string hold_evidence_text(const PlacementPain& at, Limb on);
 // morning; the hold ends at a reading of 2/10 or less, or on 2026-12-02".
 std::string hold_ends_text(const PlacementPain& at, int settled_level);
 
+// A hold that ended without a reading at or below the settled level: the
+// last reading was painful, so a pain check is due before the weights come
+// back. "the last pain reading after work on the wrists was 5/10 on ..., and
+// none since: check it first (anklog pain N); ...". The plan and the
+// assessment say it in these words.
+std::string unchecked_hold_text(const PlacementPain& at, Limb on, int settled_level);
+[[nodiscard]] inline bool unchecked_hold(const PlacementPain& at) { return at.painful && !at.settled && at.expired; }
+
 // One day of the log with sessions or pain checks: its highest pain of each.
 struct ReadingDay {
     Date date{};

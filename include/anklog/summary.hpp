@@ -34,7 +34,11 @@ struct PeriodTotals {
     std::array<int, family_count> weighted_volume{};
     std::optional<Mass> heaviest;    // the heaviest weight per limb, as logged
     std::optional<int> srpe_load;    // effort x minutes, summed where both are logged
+    // The highest pain reading: a session's pain or a pain check (anklog
+    // pain N) on a day of the period; highest_pain_check when a pain check
+    // was higher than every session's pain.
     std::optional<int> highest_pain;
+    bool highest_pain_check = false;
     int warnings = 0;  // findings of check on its sessions
     int dangers = 0;
     // The planned sessions in effect: how many, how many done, and their

@@ -53,6 +53,7 @@ public:
     Assessment run() {
         days();
         pain();
+        unchecked_holds();
         loads();
         attention();
         return std::move(out_);
@@ -94,6 +95,16 @@ private:
             }
         }
         if (!p.resting && !p.settled_after && !p.not_settled) p.check_due = true;
+    }
+
+    // A hold that ended without a reading at or below the settled level
+    // (outside a persistent run): a pain check is due as well.
+    void unchecked_holds() {
+        PainState& p = out_.pain;
+        if (p.persistent_last) return;
+        for (const PlacementPain& at : p.at) {
+            if (unchecked_hold(at)) p.check_due = true;
+        }
     }
 
     // The latest reading after `date`: of its last day with one, the day's
@@ -208,6 +219,14 @@ private:
                                        "else see a physiotherapist",
                                        to_string(*p.persistent_last), days_between(*p.persistent_last, date_),
                                        p.settled_level)});
+        }
+        // A hold that ended without a reading: the plan asks for a pain
+        // check first, and so does every view of the assessment.
+        if (!p.persistent_last) {
+            for (const Limb on : {Limb::ankle, Limb::wrist}) {
+                if (!unchecked_hold(p.of(on))) continue;
+                out.push_back({Severity::warning, unchecked_hold_text(p.of(on), on, p.settled_level)});
+            }
         }
         for (const Limb on : {Limb::ankle, Limb::wrist}) {
             const PlacementPain& at = p.of(on);

@@ -100,6 +100,14 @@ std::string hold_ends_text(const PlacementPain& at, int settled_level) {
     return text;
 }
 
+std::string unchecked_hold_text(const PlacementPain& at, Limb on, int settled_level) {
+    const PainReading& last = at.worse ? *at.worse : *at.painful;
+    return fmt::format("the last pain reading after work on {} was {}/10 on {}, and none since: check it first (anklog "
+                       "pain N); at {}/10 or less, go ahead as planned; above that, see a doctor or physiotherapist "
+                       "before the weights come back",
+                       placement_text(on), last.pain, to_string(last.date), settled_level);
+}
+
 void PlacementPains::painful_on(PlacementPain& at, Date date) {
     at.latest_painful = date;
     at.ends = add_days(date, recent_days_);

@@ -205,13 +205,8 @@ public:
         if (!standing.pain.persistent_last) {
             for (const Limb on : {Limb::ankle, Limb::wrist}) {
                 const PlacementPain& at = standing.pain.of(on);
-                if (!at.painful || at.settled || !at.expired) continue;
-                week_.notes.push_back(fmt::format(
-                    "the last pain reading after work on {} was {}/10 on {}, and none since: check it first (anklog "
-                    "pain N); at {}/10 or less, go ahead as planned; above that, see a doctor or physiotherapist "
-                    "before the weights come back",
-                    placement_text(on), at.worse ? at.worse->pain : at.painful->pain,
-                    to_string(at.worse ? at.worse->date : at.painful->date), standing.pain.settled_level));
+                if (!unchecked_hold(at)) continue;
+                week_.notes.push_back(unchecked_hold_text(at, on, standing.pain.settled_level));
             }
         }
         const int days = weighted_days(history);

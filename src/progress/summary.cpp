@@ -57,7 +57,19 @@ public:
             weighted_days_.insert(s.date);
         }
         if (const auto load = srpe_load(s)) p->srpe_load = p->srpe_load.value_or(0) + *load;
-        if (s.pain) p->highest_pain = std::max(p->highest_pain.value_or(0), *s.pain);
+        if (s.pain && (!p->highest_pain || *s.pain >= *p->highest_pain)) {
+            p->highest_pain = *s.pain;
+            p->highest_pain_check = false;
+        }
+    }
+
+    // A pain check is a pain reading of its day: it counts when higher than
+    // the sessions' (added after them).
+    void add(const PainCheck& c) {
+        PeriodTotals* p = row(c.date);
+        if (!p || (p->highest_pain && c.pain <= *p->highest_pain)) return;
+        p->highest_pain = c.pain;
+        p->highest_pain_check = true;
     }
 
     void count_weighted_days() {
@@ -153,6 +165,9 @@ Summary summarize(const Log& log, const SummaryOptions& options) {
         if (s.date < out.since || s.date > out.until) continue;
         totals.add(s);
         if (s.weighted()) weighted_days[index_of(log.catalogue.find(s.activity)->kind)].insert(s.date);
+    }
+    for (const PainCheck& c : log.pain_checks) {
+        if (c.date >= out.since && c.date <= out.until) totals.add(c);
     }
     totals.count_weighted_days();
     out.enough_data = out.first_session && days_between(*out.first_session, *out.last_session) + 1 >= min_days_for_trends;

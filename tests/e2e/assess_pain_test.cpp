@@ -125,9 +125,12 @@ TEST_CASE("a hold after pain 5: plan repeats the load and raises nothing there, 
                              "the hold ends at a reading of 2/10 or less, or on 2026-11-25");
     }
 
-    // Side leg lifts with one rep more two days later, no pain check since.
+    // Side leg lifts with one rep more two days later, no pain check since
+    // (one at 2 a week later: the standing today has nothing to ask).
+    const std::string settled_later = "\n[[pain]]\ndate = 2026-11-20\npain = 2\n";
     write(home / "log.toml",
-          pain_five() + block("2026-11-13", "side-leg-lift", "weight = \"1 kg\"\nsets = 1\nreps = 12\n"));
+          pain_five() + block("2026-11-13", "side-leg-lift", "weight = \"1 kg\"\nsets = 1\nreps = 12\n") +
+              settled_later);
     const Result check = run(home, {"-f", "log.toml", "check", "--since", "2026-11-13"});
     CHECK(check.exit_code == 1);
     CHECK(check.out ==
@@ -142,7 +145,8 @@ TEST_CASE("a hold after pain 5: plan repeats the load and raises nothing there, 
           "log.toml: 1 session checked since 2026-11-13: 1 warning\n");
     // The same load repeated is what the hold asks: nothing to flag.
     write(home / "log.toml",
-          pain_five() + block("2026-11-13", "side-leg-lift", "weight = \"1 kg\"\nsets = 1\nreps = 11\n"));
+          pain_five() + block("2026-11-13", "side-leg-lift", "weight = \"1 kg\"\nsets = 1\nreps = 11\n") +
+              settled_later);
     CHECK(run(home, {"-f", "log.toml", "check", "--since", "2026-11-13"}).exit_code == 0);
     // A session without a pain value is no evidence: still held on 11-16;
     // with no reading at all, the hold ends 14 days after the painful day.
@@ -257,7 +261,10 @@ TEST_CASE("h13 point 2: a hold ends on a reading at 2/10 or less, not on a sessi
               "ends at a reading of 2/10 or less, or on 2026-11-30\n") != std::string::npos);
     // The last day of the hold, and the day after.
     CHECK(run(home, {"-f", "log.toml", "today", "--date", "2026-11-30"}).out.find("Where you stand") != std::string::npos);
-    CHECK(run(home, {"-f", "log.toml", "today", "--date", "2026-12-01"}).out.find("Where you stand") == std::string::npos);
+    // Ended with no reading since: a pain check is due, as the plan says.
+    CHECK(run(home, {"-f", "log.toml", "today", "--date", "2026-12-01"})
+              .out.find("Where you stand on 2026-12-01: warning: the last pain reading after work on the ankles was "
+                        "3/10 on 2026-11-16, and none since: check it first (anklog pain N)") != std::string::npos);
     // A pain check at 2 ends it at once.
     REQUIRE(run(home, {"-f", "log.toml", "pain", "2", "--date", "2026-11-19"}).exit_code == 0);
     CHECK(run(home, {"-f", "log.toml", "today", "--date", "2026-11-20"}).out.find("Where you stand") == std::string::npos);
@@ -329,4 +336,99 @@ TEST_CASE("h18: after a step down, the plan builds from the lighter load done si
                         "min, back toward its 50-min length\n") != std::string::npos);
     CHECK(plan.out.find("1 kg") == std::string::npos);
     CHECK(plan.out.find("55 min") == std::string::npos);
+}
+
+namespace {
+
+// The walker in pounds: a wrist walk with pain 5/10, then three walks logged
+// without --pain. The hold on the wrists ends on 2026-11-16 with no reading.
+std::string walker_without_pain_readings() {
+    std::string text = "[profile]\nunits = \"lb\"\n" +
+                       block("2026-11-02", "walk", "on = \"wrist\"\nweight = \"3 lb\"\nminutes = 24\npain = 5\n");
+    for (const char* date : {"2026-11-04", "2026-11-06", "2026-11-09"}) {
+        text += block(date, "walk", "on = \"wrist\"\nweight = \"3 lb\"\nminutes = 24\n");
+    }
+    return text;
+}
+
+const std::string check_first =
+    "the last pain reading after work on the wrists was 5/10 on 2026-11-02, and none since: check it first (anklog "
+    "pain N); at 2/10 or less, go ahead as planned; above that, see a doctor or physiotherapist before the weights "
+    "come back";
+
+}  // namespace
+
+TEST_CASE("tester: after a hold ended with no reading, every view asks for the pain check the plan asks for") {
+    ScratchDir home;
+    write(home / "log.toml", walker_without_pain_readings());
+    write(home / "b.toml", walker_without_pain_readings());
+    const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-23"});
+    CHECK(plan.out.find("note: " + check_first + "\n") != std::string::npos);
+    const Result today = run(home, {"-f", "log.toml", "today", "--date", "2026-11-20"});
+    CHECK(today.exit_code == 0);
+    CHECK(today.out.find("\nWhere you stand on 2026-11-20: warning: " + check_first + "\n") != std::string::npos);
+    const Result summary = run(home, {"-f", "log.toml", "summary", "--until", "2026-11-20"});
+    CHECK(summary.exit_code == 0);
+    CHECK(summary.out.find("\n\nWhere you stand on 2026-11-20: warning: " + check_first + "\n\n") != std::string::npos);
+    const Result check = run(home, {"-f", "log.toml", "check", "--until", "2026-11-20"});
+    CHECK(check.out.find("\nWhere you stand on 2026-11-20: warning: " + check_first + "\n") != std::string::npos);
+    // The review's row says it, shorter.
+    Options wide;
+    wide.env = {{"COLUMNS", "200"}};
+    const Result review =
+        run(home, {"check", "--since", "2026-11-07", "--until", "2026-11-20", "log.toml", "b.toml"}, wide);
+    CHECK(review.out.find("\nlog.toml         1  2026-11-09            11       0        0     0           -  the last "
+                          "pain reading 5/10 on 2026-11-02, none since: check it first\n") != std::string::npos);
+    const Result report = run(home, {"-f", "log.toml", "report", "--until", "2026-11-20"});
+    CHECK(report.exit_code == 0);
+    CHECK(report.out.find("<p class=\"standing\"><b>Where things stand on 2026-11-20:</b> warning: the last pain "
+                          "reading after work on the wrists was 5/10 on <span class=\"date\">2026-11-02</span>, and "
+                          "none since: check it first (anklog pain N); at 2/10 or less, go ahead as planned; above "
+                          "that, see a doctor or physiotherapist before the weights come back</p>") != std::string::npos);
+    // A pain check at 2 answers it, everywhere.
+    REQUIRE(run(home, {"-f", "log.toml", "pain", "2", "--date", "2026-11-20"}).exit_code == 0);
+    CHECK(run(home, {"-f", "log.toml", "today", "--date", "2026-11-20"}).out.find("Where you stand") == std::string::npos);
+    CHECK(run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-23"}).out.find("the last pain reading") ==
+          std::string::npos);
+}
+
+TEST_CASE("tester: a next-morning pain check counts in summary's and the report's pain, marked as a check") {
+    ScratchDir home;
+    write(home / "log.toml", "[profile]\nunits = \"kg\"\n" +
+                                 block("2026-11-02", "barre", "weight = \"1 kg\"\nminutes = 45\n") +
+                                 block("2026-11-09", "barre", "weight = \"1 kg\"\nminutes = 45\n") +
+                                 block("2026-11-16", "barre", "weight = \"1 kg\"\nminutes = 45\npain = 3\n"));
+    REQUIRE(run(home, {"-f", "log.toml", "pain", "4", "--date", "2026-11-17"}).exit_code == 0);
+    const std::vector<std::string> period{"--since", "2026-11-02", "--until", "2026-11-20"};
+    const auto summary = [&](std::vector<std::string> extra) {
+        std::vector<std::string> args{"-f", "log.toml", "summary"};
+        args.insert(args.end(), period.begin(), period.end());
+        args.insert(args.end(), extra.begin(), extra.end());
+        return run(home, args);
+    };
+    const Result text = summary({});
+    CHECK(text.out.find("week of     days  mobility  heaviest  pain  warn  danger\n"
+                        "2026-11-02     1        45      1 kg     -     1       0\n"
+                        "2026-11-09     1        45      1 kg     -     0       0\n"
+                        "2026-11-16     1        45      1 kg    4c     0       0\n"
+                        "days: weighted days; mobility: weighted minutes; heaviest: per limb; pain: the highest (c: a "
+                        "pain check); warn, danger: findings of check.\n") != std::string::npos);
+    // The sparkline's last week is the check's 4, not the class's 3.
+    CHECK(text.out.find("\n\u00b7\u00b7\u2584\n") != std::string::npos);
+    const Result csv = summary({"--format", "csv"});
+    CHECK(csv.out.find("\n2026-11-16,2026-11-22,2026-11-16,2026-11-20,1,1,0,45,0,1 kg,1,2.205,,4,0,0,0,0,0,0,0\r\n") !=
+          std::string::npos);
+    const auto json = json_of(summary({"--format", "json"}).out);
+    CHECK(json["periods"][2]["highest_pain"] == 4);
+    CHECK(json["periods"][2]["highest_pain_check"] == true);
+    CHECK(json["periods"][1]["highest_pain_check"] == false);
+    std::vector<std::string> args{"-f", "log.toml", "report"};
+    args.insert(args.end(), period.begin(), period.end());
+    const Result report = run(home, args);
+    CHECK(report.exit_code == 0);
+    CHECK(report.out.find("<b>4/10</b><span>highest pain (a pain check)</span>") != std::string::npos);
+    CHECK(report.out.find("<td class=\"n\">4 (check)</td>") != std::string::npos);
+    CHECK(report.out.find("<circle class=\"point check\" data-date=\"2026-11-17\" data-pain=\"4\"") != std::string::npos);
+    CHECK(report.out.find("<title>2026-11-17: pain check 4/10</title>") != std::string::npos);
+    CHECK(report.out.find("<circle class=\"point\" data-date=\"2026-11-16\" data-pain=\"3\"") != std::string::npos);
 }

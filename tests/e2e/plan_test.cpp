@@ -56,7 +56,14 @@ TEST_CASE("the law end to end: plan --format toml appended to the log - planned 
         const Result planned = run(home, {"-f", "log.toml", "check"});
         CHECK(planned.out == before.out);
         CHECK(planned.exit_code == before.exit_code);
+        // A plan after pain asks for a pain check before its week; following
+        // the plan includes answering it (a reading of 0 the day before).
+        write(home / "log.toml", original);
+        const Result plan_text = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-30"});
         write(home / "log.toml", done_as_planned(original + plan.out));
+        if (plan_text.out.find("check it first (anklog pain N)") != std::string::npos) {
+            REQUIRE(run(home, {"-f", "log.toml", "pain", "0", "--date", "2026-11-29"}).exit_code == 0);
+        }
         const Result check = run(home, {"-f", "log.toml", "check", "--since", "2026-11-30"});
         CHECK(check.out.find("warning[") == std::string::npos);
         CHECK(check.out.find("danger[") == std::string::npos);

@@ -195,7 +195,7 @@ TEST_CASE("summary --format json carries the same numbers, typed") {
     REQUIRE(json["periods"].size() == 2);
     CHECK(json["periods"][0] == json_of(R"({"start": "2026-11-16", "end": "2026-11-22", "from": "2026-11-16",
         "to": "2026-11-22", "sessions": 3, "weighted_days": 2, "gait_minutes": 23, "mobility_minutes": 0,
-        "strength_reps": 48, "heaviest": "0.5 kg", "heaviest_kg": 0.5, "heaviest_lb": 1.102, "srpe_load": 69, "highest_pain": 0,
+        "strength_reps": 48, "heaviest": "0.5 kg", "heaviest_kg": 0.5, "heaviest_lb": 1.102, "srpe_load": 69, "highest_pain": 0, "highest_pain_check": false,
         "warnings": 0, "dangers": 0, "planned": 4, "done": 3, "planned_gait_minutes": 46,
         "planned_mobility_minutes": 0, "planned_strength_reps": 48})"));
     CHECK(json["load"][0]["family"] == "gait");

@@ -2,6 +2,7 @@
 // the person stands; pain checks.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "anklog/assess.hpp"
@@ -141,6 +142,38 @@ TEST_CASE("assess: a hold ends on a reading at or below the settled level, or 14
     const Assessment again = assess(parse_log(base + pain_check("2026-11-25", 4), "log.toml"), day("2026-12-05"));
     CHECK(again.pain.of(Limb::ankle).holds_back());
     CHECK(again.pain.of(Limb::ankle).ends == day("2026-12-09"));
+}
+
+TEST_CASE("assess: a hold that ended with no reading since asks for a pain check, in the plan's words") {
+    // The walker in pounds: pain 5 on a wrist walk, then walks without --pain.
+    const std::string text = "[profile]\nunits = \"lb\"\n" +
+                             session("2026-11-02", "walk", "on = \"wrist\"\nweight = \"3 lb\"\nminutes = 24\npain = 5\n") +
+                             session("2026-11-04", "walk", "on = \"wrist\"\nweight = \"3 lb\"\nminutes = 24\n") +
+                             session("2026-11-06", "walk", "on = \"wrist\"\nweight = \"3 lb\"\nminutes = 24\n") +
+                             session("2026-11-09", "walk", "on = \"wrist\"\nweight = \"3 lb\"\nminutes = 24\n");
+    const std::string said = "the last pain reading after work on the wrists was 5/10 on 2026-11-02, and none since: "
+                             "check it first (anklog pain N); at 2/10 or less, go ahead as planned; above that, see a "
+                             "doctor or physiotherapist before the weights come back";
+    // While the hold lasts, the hold speaks; no check is due yet.
+    const Assessment holding = assess(parse_log(text, "log.toml"), day("2026-11-16"));
+    CHECK(holding.pain.of(Limb::wrist).holds_back());
+    CHECK_FALSE(holding.pain.check_due);
+    // Once it ended with no reading: a pain check is due, first in attention.
+    const Assessment due = assess(parse_log(text, "log.toml"), day("2026-11-20"));
+    CHECK_FALSE(due.pain.of(Limb::wrist).holds_back());
+    CHECK(due.pain.check_due);
+    REQUIRE(due.attention.size() == 1);
+    CHECK(due.attention.front().severity == Severity::warning);
+    CHECK(due.attention.front().what == said);
+    CHECK(due.headline == said);
+    CHECK(due.severity == Severity::warning);
+    // The plan says the same words.
+    const Week week = plan(parse_log(text, "log.toml"), PlanOptions{day("2026-11-23"), 3, day("2026-11-20")});
+    CHECK(std::find(week.notes.begin(), week.notes.end(), said) != week.notes.end());
+    // A pain check at 2 answers it.
+    const Assessment answered = assess(parse_log(text + pain_check("2026-11-20", 2), "log.toml"), day("2026-11-20"));
+    CHECK_FALSE(answered.pain.check_due);
+    CHECK(answered.attention.empty());
 }
 
 TEST_CASE("assess: pain on a wrist-only day holds back wrist work") {

@@ -67,8 +67,11 @@ std::vector<SummaryColumn> summary_columns(const Summary& summary, const Log& lo
         columns.push_back({{"load", true}, [](const PeriodTotals& p) { return Cell(optional_number(p.srpe_load)); }, 1});
     }
     columns.push_back({{"pain", true}, [limits = thresholds_of(log)](const PeriodTotals& p) {
+                           // "4c": the week's highest reading was a pain check (anklog pain).
                            const std::optional<int> pain = p.highest_pain;
-                           return pain ? pain_cell(*pain, std::to_string(*pain), limits) : Cell("-");
+                           return pain ? pain_cell(*pain, std::to_string(*pain) + (p.highest_pain_check ? "c" : ""),
+                                                   limits)
+                                       : Cell("-");
                        }});
     columns.push_back({{"warn", true}, [](const PeriodTotals& p) {
                            return p.warnings ? Cell(std::to_string(p.warnings), Tone::yellow) : Cell("0");
@@ -152,8 +155,13 @@ void print_text(const Summary& summary, const Log& log, const std::string& shown
     const Assessment standing = assess(log, summary.until);
     if (!standing.attention.empty()) fmt::print("{}\n\n", fit_to_terminal(standing_text(standing, color)));
     const SummaryTable table = summary_table(summary, log, width, color);
-    fmt::print("{}{}\n", table.text,
-               paint(wrap_for_terminal(column_legend(table.shown, table.left_out, width)), Tone::dim, color));
+    std::string legend = column_legend(table.shown, table.left_out, width);
+    const bool checks = std::any_of(summary.periods.begin(), summary.periods.end(),
+                                    [](const PeriodTotals& p) { return p.highest_pain_check; });
+    if (const std::size_t at = legend.find("pain: the highest"); checks && at != std::string::npos) {
+        legend.insert(at + std::string_view("pain: the highest").size(), " (c: a pain check)");
+    }
+    fmt::print("{}{}\n", table.text, paint(wrap_for_terminal(legend), Tone::dim, color));
     if (!summary.enough_data) {
         const int days = days_between(*summary.first_session, *summary.last_session) + 1;
         const std::string span = days == 1 ? to_string(*summary.first_session)
@@ -206,6 +214,7 @@ nlohmann::ordered_json period_json(const PeriodTotals& p, Unit unit) {
             {"heaviest_lb", p.heaviest ? nlohmann::ordered_json(mass_number(*p.heaviest, Unit::lb)) : nullptr},
             {"srpe_load", json_or_null(p.srpe_load)},
             {"highest_pain", json_or_null(p.highest_pain)},
+            {"highest_pain_check", p.highest_pain_check},
             {"warnings", p.warnings},
             {"dangers", p.dangers},
             {"planned", p.plan.planned},

@@ -34,6 +34,13 @@ std::string short_standing(const Assessment& a) {
     }
     if (a.danger_last) return "danger on the last day";
     for (const PlacementPain& at : p.at) {
+        if (!p.persistent_last && unchecked_hold(at)) {
+            const PainReading& last = at.worse ? *at.worse : *at.painful;
+            return fmt::format("the last pain reading {}/10 on {}, none since: check it first", last.pain,
+                               to_string(last.date));
+        }
+    }
+    for (const PlacementPain& at : p.at) {
         if (at.holds_back()) {
             return fmt::format("pain {}/10 on {}, not yet settled", at.painful->pain, to_string(at.painful->date));
         }

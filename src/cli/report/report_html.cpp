@@ -98,6 +98,7 @@ std::string figures(const ReportInput& in) {
     int warnings = 0;
     int dangers = 0;
     std::optional<int> pain;
+    bool pain_check = false;  // the highest was a pain check
     for (const PeriodTotals& p : s.periods) {
         sessions += p.sessions;
         weighted_days += p.weighted_days;
@@ -105,7 +106,13 @@ std::string figures(const ReportInput& in) {
         done += p.plan.done;
         warnings += p.warnings;
         dangers += p.dangers;
-        if (p.highest_pain) pain = std::max(pain.value_or(0), *p.highest_pain);
+        if (!p.highest_pain) continue;
+        if (!pain || *p.highest_pain > *pain) {
+            pain = p.highest_pain;
+            pain_check = p.highest_pain_check;
+        } else if (*p.highest_pain == *pain && !p.highest_pain_check) {
+            pain_check = false;  // a session's pain as high: no need to say check
+        }
     }
     std::string out = "<div class=\"figures\">";
     out += figure(std::to_string(sessions), "sessions");
@@ -113,7 +120,7 @@ std::string figures(const ReportInput& in) {
     out += figure(planned > 0 ? fmt::format("{}%", percent(done, planned)) : std::string("\u2013"),
                   planned > 0 ? fmt::format("of {} planned sessions done", planned) : std::string("no sessions planned"));
     out += figure(pain ? fmt::format("{}/10", *pain) : std::string("\u2013"),
-                  pain ? "highest pain" : "no pain scores logged");
+                  pain ? (pain_check ? "highest pain (a pain check)" : "highest pain") : "no pain scores logged");
     out += figure(fmt::format("{} / {}", dangers, warnings), "danger / warning findings");
     return out + "</div>\n";
 }
@@ -149,18 +156,27 @@ std::string volume_section(const ReportInput& in) {
 }
 
 std::string pain_section(const ReportInput& in) {
-    std::map<Date, int> days;  // a day's pain is the highest of its sessions
+    // A day's pain is the highest reading of its sessions and pain checks
+    // (a check only when higher: then the point is marked as a check).
+    std::map<Date, PainPoint> days;
+    const auto in_period = [&](Date date) { return date >= in.summary.since && date <= in.summary.until; };
     for (const Session& session : in.log->sessions) {
-        if (!session.pain || session.date < in.summary.since || session.date > in.summary.until) continue;
-        auto [it, added] = days.try_emplace(session.date, *session.pain);
-        if (!added) it->second = std::max(it->second, *session.pain);
+        if (!session.pain || !in_period(session.date)) continue;
+        auto [it, added] = days.try_emplace(session.date, PainPoint{session.date, *session.pain, false});
+        if (!added) it->second.pain = std::max(it->second.pain, *session.pain);
+    }
+    for (const PainCheck& c : in.log->pain_checks) {
+        if (!in_period(c.date)) continue;
+        auto [it, added] = days.try_emplace(c.date, PainPoint{c.date, c.pain, true});
+        if (!added && c.pain > it->second.pain) it->second = PainPoint{c.date, c.pain, true};
     }
     std::string out = "<section class=\"avoid-break\">\n<h2>Pain</h2>\n";
     if (days.empty()) return out + "<p>No pain scores were logged in this period.</p>\n</section>\n";
     std::vector<PainPoint> points;
     points.reserve(days.size());
-    for (const auto& [date, pain] : days) points.push_back({date, pain});
-    out += "<p class=\"legend\">The highest pain (0\u201310) of each training day. Pain up to 5/10 that settles by "
+    for (const auto& [date, point] : days) points.push_back(point);
+    out += "<p class=\"legend\">The highest pain (0\u201310) of each day, from sessions and pain checks (anklog pain; "
+           "hollow points). Pain up to 5/10 that settles by "
            "the next morning is acceptable in the pain-monitoring model (Silbernagel et al. 2007); anklog flags "
            "pain of 4 or more, and 3 or more on 3 of the last 5 training days.</p>\n";
     return out + svg_pain_chart(in.summary.since, in.summary.until, points) + "\n</section>\n";
@@ -234,7 +250,9 @@ std::string weeks_section(const ReportInput& in) {
     if (any([](const PeriodTotals& p) { return p.srpe_load.has_value(); })) {
         columns.push_back({"load", [optional](const PeriodTotals& p) { return optional(p.srpe_load); }});
     }
-    columns.push_back({"pain", [optional](const PeriodTotals& p) { return optional(p.highest_pain); }});
+    columns.push_back({"pain", [optional](const PeriodTotals& p) {
+                           return optional(p.highest_pain) + (p.highest_pain_check ? " (check)" : "");
+                       }});
     columns.push_back({"warn", [](const PeriodTotals& p) { return std::to_string(p.warnings); }});
     columns.push_back({"danger", [](const PeriodTotals& p) { return std::to_string(p.dangers); }});
 
@@ -250,7 +268,7 @@ std::string weeks_section(const ReportInput& in) {
     }
     out += "</table>\n<p class=\"legend\">days: days with weights; minutes and reps: weighted work only (reps are "
            "sets \u00d7 reps); heaviest: weight per limb; load: session-RPE load, effort \u00d7 minutes (Foster "
-           "2001), where effort was logged; pain: the highest; warn, danger: findings of the safety rules.</p>\n";
+           "2001), where effort was logged; pain: the highest, of a session or a pain check; warn, danger: findings of the safety rules.</p>\n";
     return out + "</section>\n";
 }
 

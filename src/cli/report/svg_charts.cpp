@@ -182,8 +182,10 @@ std::string svg_pain_chart(Date from, Date to, const std::vector<PainPoint>& poi
     }
     for (const PainPoint& p : points) {
         out += fmt::format(
-            R"svg(<circle class="point" data-date="{}" data-pain="{}" cx="{}" cy="{}" r="3" fill="{}"><title>{}: pain {}/10</title></circle>)svg",
-            to_string(p.date), p.pain, number(x_of(p.date)), number(y_of(p.pain)), ink, to_string(p.date), p.pain);
+            R"svg(<circle class="point{}" data-date="{}" data-pain="{}" cx="{}" cy="{}" r="3" fill="{}"{}><title>{}: {} {}/10</title></circle>)svg",
+            p.check ? " check" : "", to_string(p.date), p.pain, number(x_of(p.date)), number(y_of(p.pain)),
+            p.check ? "#ffffff" : ink, p.check ? fmt::format(R"svg( stroke="{}" stroke-width="1.5")svg", ink) : "",
+            to_string(p.date), p.check ? "pain check" : "pain", p.pain);
     }
     // Date labels: the first of each month in the period, or its ends.
     std::vector<Date> ticks{from};

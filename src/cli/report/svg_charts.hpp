@@ -28,6 +28,7 @@ std::string svg_volume_chart(const VolumeChart& chart);
 struct PainPoint {
     Date date{};
     int pain = 0;  // the day's highest
+    bool check = false;  // a pain check (anklog pain), not a session's pain
 };
 
 // Pain from `from` to `to`, 0-10, with the 3/10 and 5/10 lines marked.
