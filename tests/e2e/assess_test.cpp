@@ -490,3 +490,24 @@ TEST_CASE("issue 19: today says where a person coming back after a break stands"
     CHECK(run(home, {"-f", "log.toml", "today", "--date", "2026-11-19"}).out.find("Where you stand") ==
           std::string::npos);
 }
+
+TEST_CASE("tester: a wrist walk that started heavier than start-light accepts is repeated, not raised, for two weeks") {
+    ScratchDir home;
+    write(home / "log.toml", "[profile]\nunits = \"lb\"\n" +
+                                 block("2026-11-23", "walk", "on = \"wrist\"\nweight = \"3 lb\"\nminutes = 24\n") +
+                                 block("2026-11-25", "walk", "on = \"wrist\"\nweight = \"3 lb\"\nminutes = 26\n"));
+    const Result check = run(home, {"-f", "log.toml", "check"});
+    CHECK(check.out.find("warning[start-light]: first walk with weights on the wrists, on 2026-11-23, started heavier "
+                         "and longer than a first session should\n") != std::string::npos);
+    // Before: "progress +3 min (about 10%) from 3 lb on the wrists for 26 min"
+    // beside check's "start light: 2 lb on the wrists for 10 min".
+    const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-30"});
+    CHECK(plan.out.find("Mon 2026-11-30  walk      3 lb    26 min (wrists)  repeat     the first walk with weights on "
+                        "the wrists (2026-11-23) started heavier than a first session should (start-light): repeat 3 "
+                        "lb on the wrists for 26 min on 2026-11-25, raise nothing until 2026-12-07\n") !=
+          std::string::npos);
+    CHECK(plan.out.find("progress") == std::string::npos);
+    // Two weeks on, it builds again.
+    CHECK(run(home, {"-f", "log.toml", "plan", "--week-of", "2026-12-07"}).out.find("progress   +3 min") !=
+          std::string::npos);
+}
