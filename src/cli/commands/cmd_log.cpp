@@ -360,9 +360,9 @@ CLI::App* setup_log(CLI::App& app, LogFlags& flags) {
         "Several activities are appended together, or none if one is wrong. Words are\n"
         "joined into one activity only when together they name one and are not all\n"
         "activities on their own: 'side leg lift' is side-leg-lift, 'walk pilates' two.\n"
-        "A + starts another part of the line: flags after an activity are its own,\n"
-        "flags before the first activity are shared by every part (a part's own\n"
-        "win). Each part takes all flags but --dry-run, which is for the whole line.\n");
+        "A + starts another part of the line, with flags of its own (--date too);\n"
+        "flags before the first activity are shared by every part, and a part's own\n"
+        "win. --dry-run is for the whole line: put it before the first +.\n");
     // A part's flag may be given again in the next part: the parts are told
     // apart once the line is read.
     for (const PartFlag& flag : part_flags) {
