@@ -121,6 +121,8 @@ TEST_CASE("log A + B - an error names the part it is in, with one line of advice
         {{"walk", "-m", "20", "-m", "30", "+", "calf-raise", "--sets", "2", "--reps", "10"},
          "anklog: error: in part 1 (walk): --minutes was given more than once\n"
          "  help: --minutes takes one value: give it once\n"},
+        {{"walk", "-w", "1lb", "-w", "2lb", "-m", "20"},  // one part: today's message, unlocated
+         "anklog: error: --weight was given more than once\n  help: --weight takes one value: give it once\n"},
         {{"walk", "-m", "20", "+", "walk", "-m", "20"},
          "anklog: error: in part 2 (walk): walk without weights for 20 min on 2026-11-20 is in an earlier part of the "
          "line too\n  help: to log both, add --duplicate to this part; else leave one out\n"},
