@@ -20,6 +20,13 @@ namespace anklog::planning {
 
 namespace {
 
+// The weekly raise in minutes: 10% rounded down, at least one minute, so the
+// plan's "about 10%" never reads as a volume-spike note over 10% (26 min +3
+// was 11.5%); one more minute is never a spike.
+int minutes_raise(int minutes) {
+    return std::max(1, static_cast<int>(std::floor(minutes * policy::weekly_raise)));
+}
+
 int day_number(Date date) { return static_cast<int>(std::chrono::sys_days{date}.time_since_epoch().count()); }
 
 std::string percent(double share) { return fmt::format("{:.0f}%", share * 100); }
@@ -216,6 +223,20 @@ public:
             p.label = PlanLabel::repeat;
             p.reason = fmt::format("effort {}/10 last time ({}): repeat until it feels easier", *last.effort,
                                    session_text(activity_, last));
+            return limited(p);
+        }
+        const Session& first = *weighted.front();
+        // Over the range, progress() steps it down: that is the more protective.
+        if (history_.limits.start_light.on && above(first.weight->kg(), history_.limits.start_light.max_kg) &&
+            days_between(first.date, history_.monday) < policy::settle_in_days &&
+            !above(basis.weight ? basis.weight->kg() : 0.0, limit_kg())) {
+            p.dose = dose_of(basis);
+            p.label = PlanLabel::repeat;
+            p.reason = fmt::format("the first {} with weights on {} ({}) started heavier than a first session should "
+                                   "(start-light): repeat {}, raise nothing until {}",
+                                   activity_.name, placement_text(p.on), to_string(first.date),
+                                   session_text(activity_, basis),
+                                   to_string(add_days(first.date, policy::settle_in_days)));
             return limited(p);
         }
         return progress(p, weighted);
@@ -427,7 +448,7 @@ private:
                                          : minutes_cap(activity_.kind);
             if (usual_length && cap == *usual_length && w.minutes < cap) {
                 // Back toward the class's length, by minutes.
-                const int raise = std::max(1, static_cast<int>(std::lround(w.minutes * policy::weekly_raise)));
+                const int raise = std::max(1, minutes_raise(w.minutes));
                 p.dose.minutes = std::min(cap, w.minutes + raise);
                 p.reason = fmt::format("+{} min (about {}) from {}, back toward its {}-min length",
                                        p.dose.minutes - w.minutes, percent(policy::weekly_raise), from, cap);
@@ -436,7 +457,7 @@ private:
                 p.reason = fmt::format("{}: above the {}-min cap for {} work, kept as it is", from, cap,
                                        to_string(activity_.kind));
             } else if (w.minutes < cap) {
-                const int raise = std::max(1, static_cast<int>(std::lround(w.minutes * policy::weekly_raise)));
+                const int raise = std::max(1, minutes_raise(w.minutes));
                 p.dose.minutes = std::min(cap, w.minutes + raise);
                 p.reason = fmt::format("+{} min (about {}) from {}", p.dose.minutes - w.minutes,
                                        percent(policy::weekly_raise), from);
