@@ -52,6 +52,13 @@ LoadFlags load_flags_from(const LogFlags& flags, const Log& log) {
                              "write --on ankle or --on wrist");
         }
     }
+    if (flags.side) {
+        load.side = side_names.parse(*flags.side);
+        if (!load.side) {
+            throw flag_error("--side", fmt::format("\"{}\" is not {}", *flags.side, one_of(side_names.names())),
+                             "write --side left or --side right, or leave it out for both sides");
+        }
+    }
     load.weight = weight_flag(flags.weight, log.profile.units);
     load.minutes = flags.minutes;
     sets_and_reps(flags.sets, flags.reps, load);
@@ -68,6 +75,7 @@ Session session_from(const LogFlags& flags, const LoadFlags& load, bool mixed_ki
     session.date = date;
     if (again) {
         session.on = again->on;
+        session.side = again->side;
         session.weight = again->weight;
         session.minutes = again->minutes;
         session.sets = again->sets;
@@ -89,7 +97,7 @@ Session session_from(const LogFlags& flags, const LoadFlags& load, bool mixed_ki
 // dose) is almost always a slip: refused unless --duplicate says otherwise.
 void refuse_duplicate(const Log& log, const Session& session, const Activity& activity) {
     for (const Session& s : log.sessions) {
-        if (s.date != session.date || s.activity != session.activity) continue;
+        if (s.date != session.date || s.activity != session.activity || s.side != session.side) continue;
         const bool same_weight = s.weighted() == session.weighted() &&
                                  (!s.weighted() || (compare(*s.weight, *session.weight) == 0 && s.on == session.on));
         if (!same_weight || s.minutes != session.minutes || s.sets != session.sets || s.reps != session.reps) continue;
@@ -154,6 +162,7 @@ CLI::App* setup_log(CLI::App& app, LogFlags& flags) {
     command->add_option("-w,--weight", flags.weight, "Weight per limb: 1kg, \"1.5 kg\", 2lb; left out (or 0): no weights")
         ->option_text("MASS");
     command->add_option("--on", flags.on, "Where the weights were; default ankle")->option_text("ankle|wrist");
+    command->add_option("--side", flags.side, "One side only; default both sides")->option_text("left|right");
     command->add_option("-m,--minutes", flags.minutes, "How long, for timed activities: 20, 20min, 1h, 1h15 (up to 10h)")
         ->transform(minutes_value(limits::min_minutes, limits::max_minutes))
         ->option_text("N");
@@ -180,6 +189,7 @@ CLI::App* setup_log(CLI::App& app, LogFlags& flags) {
         "  anklog log walk --again --effort 4          same as last time\n"
         "  anklog log pilates --on wrist -w 0.5 kg -m 1h --date yesterday\n"
         "  anklog log side leg lift --sets 2x12 -w 1kg --date thursday\n"
+        "  anklog log side-leg-lift --side left -w 0.5kg --sets 2 --reps 12\n"
         "  anklog log glute-bridge -w 1kg --sets 2 --reps 10 --note \"left hip tight\"\n"
         "\n"
         "Several activities are appended together, or none if one is wrong. Words are\n"
