@@ -225,14 +225,15 @@ public:
         }
         const Session& first = *weighted.front();
         // Over the range, progress() steps it down: that is the more protective.
-        if (history_.limits.start_light.on && above(first.weight->kg(), history_.limits.start_light.max_kg) &&
+        if (history_.limits.start_light.on &&
+            above(first.weight->kg(), history_.limits.for_side(side_).start_light.max_kg) &&
             days_between(first.date, history_.monday) < policy::settle_in_days &&
             !above(basis.weight ? basis.weight->kg() : 0.0, limit_kg())) {
             p.dose = dose_of(basis);
             p.label = PlanLabel::repeat;
             p.reason = fmt::format("the first {} with weights on {} ({}) started heavier than a first session should "
                                    "(start-light): repeat {}, raise nothing until {}",
-                                   activity_.name, placement_text(p.on), to_string(first.date),
+                                   activity_.name, placement_text(p.on, p.side), to_string(first.date),
                                    session_text(activity_, basis),
                                    to_string(add_days(first.date, policy::settle_in_days)));
             return limited(p);

@@ -365,7 +365,7 @@ TEST_CASE("parse_catalogue reads the activities declared in the header, and the 
     CHECK(parse_catalogue(cut, "f").find("kettle-swing") != nullptr);
 }
 
-TEST_CASE("side = \"left\" | \"right\" on [[session]] and [[planned]]; absent: both sides; anything else a located error") {
+TEST_CASE("side = \"left\" | \"right\" on [[session]] and [[planned]] - absent: both sides - anything else a located error") {
     const std::string text =
         "[[session]]\ndate = 2026-11-18\nactivity = \"side-leg-lift\"\nweight = \"0.5 kg\"\nsets = 2\nreps = 12\n"
         "side = \"left\"\n"
@@ -397,7 +397,7 @@ TEST_CASE("side = \"left\" | \"right\" on [[session]] and [[planned]]; absent: b
     CHECK(error_of(session("side = 1")).starts_with("log.toml:6:8: 'side' must be"));
 }
 
-TEST_CASE("history may name the side of an injury: \"left knee\"; a joint alone is both sides") {
+TEST_CASE("history may name the side of an injury: \"left knee\" - a joint alone is both sides") {
     const Log log = parse_log("[profile]\nhistory = [\"left knee\", \"right hip\", \"ankle\"]\n", "log.toml");
     CHECK(log.profile.injuries == std::vector{Injury::left_knee, Injury::right_hip, Injury::ankle});
     CHECK(log.profile.injured_side() == Side::both);

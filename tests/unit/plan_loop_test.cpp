@@ -193,7 +193,7 @@ TEST_CASE("closed loop from random histories (breaks, pain, pounds, injuries, [r
     CHECK(sessions > trials * 26);
 }
 
-TEST_CASE("closed loop from random histories with sides (left, right and both; injuries of one side): 26 weeks clean") {
+TEST_CASE("closed loop from random histories with sides (left, right and both, injuries of one side): 26 weeks clean") {
     std::mt19937 random(20261205);
     int sessions = 0;
     int sided = 0;
