@@ -8,14 +8,25 @@
 #include "anklog/field_problem.hpp"
 #include "anklog/mass.hpp"
 #include "anklog/names.hpp"
+#include "anklog/side.hpp"
 
 namespace anklog {
 
-enum class Injury { knee, hip, ankle };
-inline constexpr NameTable injury_names{
-    std::array{Named<Injury>{Injury::knee, "knee"}, Named<Injury>{Injury::hip, "hip"},
-               Named<Injury>{Injury::ankle, "ankle"}}};
+// A past injury: a joint, of both sides (as before sides existed) or of the
+// side the profile names ("left knee"): the injury limits apply to that
+// side's sessions (and to sessions of both sides) only.
+enum class Injury { knee, hip, ankle, left_knee, right_knee, left_hip, right_hip, left_ankle, right_ankle };
+inline constexpr NameTable injury_names{std::array{
+    Named<Injury>{Injury::knee, "knee"}, Named<Injury>{Injury::hip, "hip"}, Named<Injury>{Injury::ankle, "ankle"},
+    Named<Injury>{Injury::left_knee, "left knee"}, Named<Injury>{Injury::right_knee, "right knee"},
+    Named<Injury>{Injury::left_hip, "left hip"}, Named<Injury>{Injury::right_hip, "right hip"},
+    Named<Injury>{Injury::left_ankle, "left ankle"}, Named<Injury>{Injury::right_ankle, "right ankle"}}};
+// The joints alone (knee, hip, ankle): how the log's comment and advice list them.
+inline constexpr NameTable injury_joint_names{std::array{
+    Named<Injury>{Injury::knee, "knee"}, Named<Injury>{Injury::hip, "hip"}, Named<Injury>{Injury::ankle, "ankle"}}};
 inline std::string_view to_string(Injury injury) { return injury_names.name(injury); }
+// The side of an injury: left, right, or both for a joint named alone.
+Side side_of(Injury injury);
 
 struct Profile {
     std::string name;             // optional: shown in headers and reports
@@ -24,6 +35,9 @@ struct Profile {
     std::vector<Injury> injuries; // past injuries (`history` in the log)
 
     [[nodiscard]] bool has_injury_history() const { return !injuries.empty(); }
+    // The side the injury limits hold for: left or right when every injury
+    // names that side, else both.
+    [[nodiscard]] Side injured_side() const;
 };
 
 // The one validation of the profile's fields, whether they come from the log

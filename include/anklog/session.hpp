@@ -9,6 +9,7 @@
 #include "anklog/field_problem.hpp"
 #include "anklog/mass.hpp"
 #include "anklog/names.hpp"
+#include "anklog/side.hpp"
 
 namespace anklog {
 
@@ -22,6 +23,7 @@ struct Session {
     Date date{};
     std::string activity;        // canonical catalogue name
     Limb on = Limb::ankle;
+    Side side = Side::both;      // one side, or both (the log names none)
     std::optional<Mass> weight;  // per limb; absent = unweighted
     std::optional<int> minutes;
     std::optional<int> sets;

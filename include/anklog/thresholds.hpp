@@ -10,6 +10,11 @@ namespace anklog {
 
 struct Thresholds {
     bool injury_history = false;  // the stricter limits below apply
+    // The side the stricter limits hold for (both: every session), and the
+    // ordinary limits the other side's sessions keep.
+    Side injured_side = Side::both;
+    double ordinary_start_kg = 0;
+    double ordinary_gait_warning_kg = 0;
 
     struct StartLight {
         bool on;
@@ -84,6 +89,18 @@ struct Thresholds {
     struct PainHold {
         bool on;
     } pain_hold;
+
+    // The thresholds for a session of `side`: the ordinary start-light and
+    // over-range limits on the side an injury of one side spares (a session
+    // of both sides keeps the injury limits).
+    [[nodiscard]] Thresholds for_side(Side side) const {
+        if (!injury_history || injured_side == Side::both || side == Side::both || side == injured_side) return *this;
+        Thresholds t = *this;
+        t.injury_history = false;
+        t.start_light.max_kg = ordinary_start_kg;
+        t.over_range.gait_warning_kg = ordinary_gait_warning_kg;
+        return t;
+    }
 
     // The heaviest weight per limb the over-range rule accepts for `kind`.
     [[nodiscard]] double weight_limit_kg(Kind kind) const {

@@ -126,9 +126,20 @@ private:
             for (const Session* s : sessions) used[static_cast<std::size_t>(s->on)] = true;
             for (const Limb on : {Limb::ankle, Limb::wrist}) {
                 if (!used[static_cast<std::size_t>(on)]) continue;
-                auto& series = by_load[LoadKey{activity, on}];
-                for (const Session* s : sessions) {
-                    if (!s->weighted() || s->on == on) series.push_back(s);
+                // Each side its own load once a session of its series names
+                // one (as the rules and the planner): its own sessions and
+                // those of both sides.
+                const bool sided = std::any_of(sessions.begin(), sessions.end(), [on](const Session* s) {
+                    return s->side != Side::both && (!s->weighted() || s->on == on);
+                });
+                for (const Side side : sided ? std::array{Side::left, Side::right} : std::array{Side::both, Side::both}) {
+                    auto& series = by_load[LoadKey{activity, on, side}];
+                    for (const Session* s : sessions) {
+                        const bool of_side = side == Side::both || s->side == side || s->side == Side::both;
+                        if (of_side && (!s->weighted() || s->on == on)) series.push_back(s);
+                    }
+                    if (series.empty()) by_load.erase(LoadKey{activity, on, side});
+                    if (!sided) break;
                 }
             }
         }
@@ -182,7 +193,7 @@ private:
                 state.why = fmt::format("{}; not yet settled", hold_evidence_text(at, key.on));
             } else if (!last_weighted) {
                 state.phase = Phase::starting;
-                state.why = fmt::format("no session with weights on {} yet", placement_text(key.on));
+                state.why = fmt::format("no session with weights on {} yet", placement_text(key.on, key.side));
             } else if (gap >= limits_.return_after_break.break_days) {
                 state.phase = Phase::coming_back;
                 state.why = fmt::format("{} days since the last ({})", gap, to_string(series.back()->date));

@@ -69,6 +69,7 @@ std::string activities_text(const std::vector<const Session*>& sessions) {
     for (std::size_t i = 0; i < sessions.size(); ++i) {
         if (i > 0) out += i + 1 == sessions.size() ? " and " : ", ";
         out += sessions[i]->activity;
+        if (sessions[i]->side != Side::both) out += fmt::format(" ({})", to_string(sessions[i]->side));
         // An activity named twice at two placements says which is which:
         // "walk on the wrists and walk on the ankles", not "walk and walk".
         const bool elsewhere = std::any_of(sessions.begin(), sessions.end(), [&](const Session* other) {

@@ -471,6 +471,7 @@ private:
         const toml::node* minutes = nullptr;
         const toml::node* sets = nullptr;
         const toml::node* reps = nullptr;
+        const toml::node* side = nullptr;
         const toml::node* effort = nullptr;
         const toml::node* pain = nullptr;
         const toml::node* note = nullptr;
@@ -478,7 +479,7 @@ private:
         const toml::node** slot(std::string_view key) {
             const std::pair<std::string_view, const toml::node**> slots[] = {
                 {"date", &date},       {"activity", &activity}, {"on", &on},     {"weight", &weight},
-                {"minutes", &minutes}, {"sets", &sets},         {"reps", &reps}, {"effort", &effort},
+                {"minutes", &minutes}, {"sets", &sets},         {"reps", &reps}, {"side", &side},  {"effort", &effort},
                 {"pain", &pain},       {"note", &note},
             };
             for (const auto& [name, field] : slots) {
@@ -538,6 +539,15 @@ private:
                      fmt::format("on is {}", one_of(limb_names.names(), "\"")));
             }
             session.on = *limb;
+        }
+        if (const toml::node* side = fields.side) {
+            const std::string text = string_at(*side, "side");
+            const auto parsed = side_names.parse(text);
+            if (!parsed) {
+                fail(*side, fmt::format("unknown side \"{}\"", text),
+                     fmt::format("side is {}, or leave it out for both sides", one_of(side_names.names(), "\"")));
+            }
+            session.side = *parsed;
         }
         if (const toml::node* weight = fields.weight) session.weight = mass_at(*weight, "weight");
         session.minutes = count_at(fields.minutes, "minutes");
@@ -600,7 +610,13 @@ private:
                     session.weight = mass;
                     break;
                 }
-                case 9:  // note
+                case 7: {  // side
+                    const auto side = value.type == Type::string ? side_names.parse(value.string) : std::nullopt;
+                    if (!side) return std::nullopt;
+                    session.side = *side;
+                    break;
+                }
+                case 10:  // note
                     if (value.type != Type::string) return std::nullopt;
                     session.note = std::move(value.string);
                     break;

@@ -22,11 +22,11 @@ std::optional<std::size_t> session_key_index(std::string_view key) {
         case 'o': index = 2; break;
         case 'w': index = 3; break;
         case 'm': index = 4; break;
-        case 's': index = 5; break;
+        case 's': index = key.size() > 1 && key[1] == 'i' ? 7 : 5; break;
         case 'r': index = 6; break;
-        case 'e': index = 7; break;
-        case 'p': index = 8; break;
-        case 'n': index = 9; break;
+        case 'e': index = 8; break;
+        case 'p': index = 9; break;
+        case 'n': index = 10; break;
         default: return std::nullopt;
     }
     if (session_keys[index] != key) return std::nullopt;

@@ -19,11 +19,12 @@ inline constexpr std::array<std::string_view, 7> top_level_keys{"version", "prof
                                                                 "session", "planned", "pain"};
 inline constexpr std::array<std::string_view, 4> profile_keys{"name", "units", "weights", "history"};
 inline constexpr std::array<std::string_view, 3> activity_keys{"kind", "group", "fixed_length"};
-inline constexpr std::array<std::string_view, 10> session_keys{"date", "activity", "on",     "weight", "minutes",
-                                                               "sets", "reps",     "effort", "pain",   "note"};
+inline constexpr std::array<std::string_view, 11> session_keys{"date", "activity", "on",     "weight",
+                                                               "minutes", "sets", "reps",   "side",
+                                                               "effort",  "pain", "note"};
 // A planned session holds only what a plan prescribes, so that a [[planned]]
 // block renamed to [[session]] is a valid session.
-inline constexpr std::size_t planned_key_count = 7;
+inline constexpr std::size_t planned_key_count = 8;
 inline constexpr Keys planned_keys{session_keys.data(), planned_key_count};
 
 inline constexpr std::array<std::string_view, 3> pain_keys{"date", "pain", "note"};
@@ -36,11 +37,12 @@ inline constexpr long long max_exact_integer_weight = 1'000'000;
 
 static_assert(session_keys[0] == "date" && session_keys[1] == "activity" && session_keys[2] == "on" &&
                   session_keys[3] == "weight" && session_keys[4] == "minutes" && session_keys[5] == "sets" &&
-                  session_keys[6] == "reps" && session_keys[7] == "effort" && session_keys[8] == "pain" &&
-                  session_keys[9] == "note",
+                  session_keys[6] == "reps" && session_keys[7] == "side" && session_keys[8] == "effort" &&
+                  session_keys[9] == "pain" && session_keys[10] == "note",
               "session_key_index and Parser::simple_session know this order");
 
-// The position of `key` in session_keys: each starts with its own letter.
+// The position of `key` in session_keys: each starts with its own letter,
+// but for "sets" and "side" (told apart by their second).
 std::optional<std::size_t> session_key_index(std::string_view key);
 
 // The whole-number field of a session named `key`, or nullptr.

@@ -38,6 +38,7 @@ std::string block(const Session& session, std::string_view header, bool outcome)
     field("minutes", session.minutes);
     field("sets", session.sets);
     field("reps", session.reps);
+    if (session.side != Side::both) out += fmt::format("side = \"{}\"\n", to_string(session.side));
     if (!outcome) return out;
     field("effort", session.effort);
     field("pain", session.pain);
@@ -80,7 +81,7 @@ std::string profile_key_line(const Profile& profile, std::string_view key) {
         std::vector<std::string> injuries;
         for (const Injury injury : profile.injuries) injuries.push_back(toml_quote(to_string(injury)));
         return fmt::format("history = [{}]  # past injuries: {}\n", fmt::join(injuries, ", "),
-                           fmt::join(injury_names.names(), " | "));
+                           fmt::join(injury_joint_names.names(), " | "));
     }
     return "";
 }

@@ -40,7 +40,27 @@ std::optional<FieldProblem> check_profile_name(std::string_view name) {
 }
 
 std::string injury_advice(std::string_view text) {
-    return did_you_mean(text, injury_names.names(), fmt::format("injuries are {}", one_of(injury_names.names())));
+    return did_you_mean(text, injury_names.names(),
+                        fmt::format("injuries are {}", one_of(injury_joint_names.names())));
+}
+
+Side side_of(Injury injury) {
+    switch (injury) {
+        case Injury::left_knee:
+        case Injury::left_hip:
+        case Injury::left_ankle: return Side::left;
+        case Injury::right_knee:
+        case Injury::right_hip:
+        case Injury::right_ankle: return Side::right;
+        default: return Side::both;
+    }
+}
+
+Side Profile::injured_side() const {
+    if (injuries.empty()) return Side::both;
+    const Side first = side_of(injuries.front());
+    const bool one = std::all_of(injuries.begin(), injuries.end(), [first](Injury i) { return side_of(i) == first; });
+    return one ? first : Side::both;
 }
 
 void normalize(Profile& profile) {

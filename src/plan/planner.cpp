@@ -9,6 +9,7 @@
 #include "anklog/assess.hpp"
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
+#include "anklog/load.hpp"
 #include "anklog/numeric.hpp"
 #include "anklog/plan.hpp"
 #include "anklog/policy.hpp"
@@ -125,6 +126,7 @@ Session session_for(const Prescription& p, Date date) {
     s.date = date;
     s.activity = p.activity->name;
     s.on = p.on;
+    s.side = p.side;
     s.weight = p.dose.weight;
     if (is_timed(p.activity->kind)) {
         s.minutes = p.dose.minutes;
@@ -262,7 +264,9 @@ private:
             if (is_timed(kind)) {
                 const auto habit = habit_of(history.before, week_.monday,
                                             [&](const Session& s) {
-                                                return s.activity == p.activity->name && s.on == p.on;
+                                                return s.activity == p.activity->name && s.on == p.on &&
+                                                       (p.side == Side::both || s.side == p.side ||
+                                                        s.side == Side::both);
                                             });
                 DayChoice choice{used, habit, {}, false, false};
                 const int minutes = p.dose.weight ? p.dose.minutes : 0;
@@ -384,7 +388,10 @@ private:
         std::vector<std::string> each;
         each.reserve(prescriptions.size());
         for (const Prescription& p : prescriptions) {
-            each.push_back(fmt::format("{}{} {}", p.activity->name, p.on == Limb::wrist ? " on the wrists" : "",
+            each.push_back(fmt::format("{}{} {}", p.activity->name,
+                                       p.side != Side::both  ? " on " + placement_text(p.on, p.side)
+                                       : p.on == Limb::wrist ? std::string(" on the wrists")
+                                                             : std::string(),
                                        p.frequency));
         }
         week_.notes.push_back(fmt::format(

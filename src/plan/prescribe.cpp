@@ -31,10 +31,11 @@ int day_number(Date date) { return static_cast<int>(std::chrono::sys_days{date}.
 
 std::string percent(double share) { return fmt::format("{:.0f}%", share * 100); }
 
-Session as_session(const Activity& activity, const Dose& dose, Limb on) {
+Session as_session(const Activity& activity, const Dose& dose, Limb on, Side side) {
     Session s;
     s.activity = activity.name;
     s.on = on;
+    s.side = side;
     s.weight = dose.weight;
     if (is_timed(activity.kind)) {
         s.minutes = dose.minutes;
@@ -46,8 +47,8 @@ Session as_session(const Activity& activity, const Dose& dose, Limb on) {
 }
 
 // "1 kg for 12 min" (the load), and "1 kg for 12 min on 2026-11-13" (a session).
-std::string load_text(const Activity& activity, const Dose& dose, Limb on) {
-    return describe_load(as_session(activity, dose, on), activity.kind);
+std::string load_text(const Activity& activity, const Dose& dose, Limb on, Side side) {
+    return describe_load(as_session(activity, dose, on, side), activity.kind);
 }
 std::string session_text(const Activity& activity, const Session& s) {
     return fmt::format("{} on {}", describe_load(s, activity.kind), to_string(s.date));
@@ -88,10 +89,14 @@ public:
 
     // The load's placement is `on`; its sessions are those with weights at
     // that placement and the activity's sessions without weights.
-    Prescription run(ComeBack come_back, Limb on) {
+    // A load of one side (`side` left or right) has that side's sessions and
+    // those of both sides.
+    Prescription run(ComeBack come_back, Limb on, Side side) {
         Prescription p;
         p.activity = &activity_;
         p.on = on;
+        p.side = side;
+        side_ = side;
 
         std::vector<const Session*> weighted;
         for (const Session* s : sessions_) {
@@ -227,14 +232,15 @@ public:
         }
         const Session& first = *weighted.front();
         // Over the range, progress() steps it down: that is the more protective.
-        if (history_.limits.start_light.on && above(first.weight->kg(), history_.limits.start_light.max_kg) &&
+        if (history_.limits.start_light.on &&
+            above(first.weight->kg(), history_.limits.for_side(side_).start_light.max_kg) &&
             days_between(first.date, history_.monday) < policy::settle_in_days &&
             !above(basis.weight ? basis.weight->kg() : 0.0, limit_kg())) {
             p.dose = dose_of(basis);
             p.label = PlanLabel::repeat;
             p.reason = fmt::format("the first {} with weights on {} ({}) started heavier than a first session should "
                                    "(start-light): repeat {}, raise nothing until {}",
-                                   activity_.name, placement_text(p.on), to_string(first.date),
+                                   activity_.name, placement_text(p.on, p.side), to_string(first.date),
                                    session_text(activity_, basis),
                                    to_string(add_days(first.date, policy::settle_in_days)));
             return limited(p);
@@ -244,7 +250,8 @@ public:
 
 private:
     Prescription start(Prescription p) const {
-        const auto& start = history_.limits.start_light;
+        const Thresholds limits = history_.limits.for_side(side_);
+        const auto& start = limits.start_light;
         Dose d;
         d.weight = lightest_weight(profile_);
         if (above(d.weight->kg(), start.max_kg)) {
@@ -259,7 +266,10 @@ private:
         p.dose = d;
         p.label = PlanLabel::start;
         p.reason = fmt::format("first weighted {}{}: start light, {} (Ankle Weights 101)", activity_.name,
-                               p.on == Limb::wrist ? " on the wrists" : "", load_text(activity_, d, p.on));
+                               p.side != Side::both ? " on " + placement_text(p.on, p.side)
+                               : p.on == Limb::wrist ? std::string(" on the wrists")
+                                                     : std::string(),
+                               load_text(activity_, d, p.on, p.side));
         return limited(p);
     }
 
@@ -395,11 +405,11 @@ private:
                            to_string(activity_.kind));
     }
 
-    [[nodiscard]] double limit_kg() const { return history_.limits.weight_limit_kg(activity_.kind); }
+    [[nodiscard]] double limit_kg() const { return history_.limits.for_side(side_).weight_limit_kg(activity_.kind); }
 
     Prescription progress(Prescription p, const std::vector<const Session*>& weighted) const {
         const Dose w = working(weighted, p.on);
-        const std::string from = load_text(activity_, w, p.on);
+        const std::string from = load_text(activity_, w, p.on, p.side);
         if (progressing_weeks() >= policy::progressing_weeks_before_deload) {
             p.dose = scaled(w, activity_.kind, policy::deload_factor);
             p.label = PlanLabel::deload;
@@ -516,6 +526,7 @@ private:
     const Profile& profile_;
     std::vector<const Session*> sessions_;
     int days_;
+    Side side_ = Side::both;  // the load's side, set by run()
 };
 
 }  // namespace
@@ -532,12 +543,18 @@ std::string come_back_reason(const Prescription& p, Date date) {
 
 namespace {
 
-// A load of the history: an activity at a placement.
+// A load of the history: an activity at a placement, on one side once the
+// log names a side there.
 struct Load {
     const Activity* activity;
     Limb on;
-    friend bool operator<(const Load& a, const Load& b) { return std::tie(a.activity, a.on) < std::tie(b.activity, b.on); }
-    friend bool operator==(const Load& a, const Load& b) { return a.activity == b.activity && a.on == b.on; }
+    Side side = Side::both;
+    friend bool operator<(const Load& a, const Load& b) {
+        return std::tie(a.activity, a.on, a.side) < std::tie(b.activity, b.on, b.side);
+    }
+    friend bool operator==(const Load& a, const Load& b) {
+        return a.activity == b.activity && a.on == b.on && a.side == b.side;
+    }
 };
 
 // The history's sessions per load: each activity's weighted sessions at
@@ -556,9 +573,20 @@ std::map<Load, std::vector<const Session*>> sessions_by_load(const History& hist
         }
         for (const Limb on : {Limb::ankle, Limb::wrist}) {
             if (!weighted_at[static_cast<std::size_t>(on)]) continue;
-            auto& series = out[Load{activity, on}];
-            for (const Session* s : sessions) {
-                if (!s->weighted() || s->on == on) series.push_back(s);
+            // Once a session of this placement's series names a side, each
+            // side is its own load: its own sessions and those of both sides (the
+            // other side's are not its history, however strong it is).
+            const bool sided = std::any_of(sessions.begin(), sessions.end(), [on](const Session* s) {
+                return s->side != Side::both && (!s->weighted() || s->on == on);
+            });
+            for (const Side side : sided ? std::array{Side::left, Side::right} : std::array{Side::both, Side::both}) {
+                auto& series = out[Load{activity, on, side}];
+                for (const Session* s : sessions) {
+                    const bool of_side = side == Side::both || s->side == side || s->side == Side::both;
+                    if (of_side && (!s->weighted() || s->on == on)) series.push_back(s);
+                }
+                if (series.empty()) out.erase(Load{activity, on, side});  // no session of this side
+                if (!sided) break;
             }
         }
         if (!weighted_at[0] && !weighted_at[1]) {
@@ -569,7 +597,8 @@ std::map<Load, std::vector<const Session*>> sessions_by_load(const History& hist
     // as well, those are the load to plan.
     for (auto it = out.begin(); it != out.end();) {
         const bool ankle_run = it->first.activity->name == "run" && it->first.on == Limb::ankle;
-        it = ankle_run && out.count(Load{it->first.activity, Limb::wrist}) ? out.erase(it) : std::next(it);
+        it = ankle_run && out.count(Load{it->first.activity, Limb::wrist, it->first.side}) ? out.erase(it)
+                                                                                             : std::next(it);
     }
     return out;
 }
@@ -617,7 +646,7 @@ std::vector<Prescription> prescribe(const History& history, int days, ComeBack c
         const auto it = by_load.find(load);
         Prescriber prescriber(history, *load.activity, it == by_load.end() ? std::vector<const Session*>{} : it->second,
                               days);
-        out.push_back(prescriber.run(come_back, load.on));
+        out.push_back(prescriber.run(come_back, load.on, load.side));
     }
     // A beginner's week: walks on the days around one day of leg work.
     if (beginner) out.front().frequency = std::max(1, days - 1);

@@ -22,6 +22,7 @@ struct Dose {
 struct Prescription {
     const Activity* activity = nullptr;
     Limb on = Limb::ankle;
+    Side side = Side::both;
     Dose dose;
     PlanLabel label = PlanLabel::repeat;
     std::string reason;

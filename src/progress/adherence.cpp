@@ -3,20 +3,24 @@
 #include <algorithm>
 #include <map>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 namespace anklog {
 
 std::vector<PlannedStatus> match_planned(const Log& log) {
-    // The sessions of each day and activity, in file order, not yet matched.
-    std::map<std::pair<Date, std::string_view>, std::vector<const Session*>> unmatched;
-    for (const Session& session : log.sessions) unmatched[{session.date, session.activity}].push_back(&session);
+    // The sessions of each day, activity and side, in file order, not yet
+    // matched (a planned left side is done by a session of the left side).
+    std::map<std::tuple<Date, std::string_view, Side>, std::vector<const Session*>> unmatched;
+    for (const Session& session : log.sessions) {
+        unmatched[{session.date, session.activity, session.side}].push_back(&session);
+    }
     for (auto& [key, sessions] : unmatched) std::reverse(sessions.begin(), sessions.end());  // take from the back
 
     std::vector<PlannedStatus> out;
     for (const Session* planned : planned_in_effect(log)) {
         PlannedStatus status{planned, nullptr};
-        const auto found = unmatched.find({planned->date, planned->activity});
+        const auto found = unmatched.find({planned->date, planned->activity, planned->side});
         if (found != unmatched.end() && !found->second.empty()) {
             status.done = found->second.back();
             found->second.pop_back();

@@ -6,6 +6,7 @@
 #include <limits>
 #include <map>
 
+#include "anklog/load.hpp"
 #include "anklog/numeric.hpp"
 #include "anklog/pain.hpp"
 #include "engine.hpp"
@@ -17,6 +18,11 @@ namespace rules {
 int day_number(Date date) { return static_cast<int>(std::chrono::sys_days{date}.time_since_epoch().count()); }
 
 Date date_of_day(int day) { return Date{std::chrono::sys_days{std::chrono::days{day}}}; }
+
+std::string named(const Entry& entry) {
+    if (entry.session->side == Side::both) return entry.activity->name;
+    return fmt::format("{} on {}", entry.activity->name, placement_text(entry.session->on, entry.session->side));
+}
 
 Checker::Checker(const Log& log) : log_(log), thresholds_(thresholds_of(log)) {
     const auto ordered = in_date_order(log);
@@ -44,6 +50,9 @@ void Checker::report(const Entry& entry, RuleId rule, Severity severity, std::st
         Finding& f = existing.finding;
         // Rest outweighs a lighter load: no load is proposed to someone told
         // to rest, and the advice is the rest's.
+        // The same finding again (a session of both sides, judged as each
+        // side with the same history): nothing to add.
+        if (severity == f.severity && message == f.message && f.evidence == evidence) return;
         const bool now_rest = remedy == Remedy::rest && existing.remedy != Remedy::rest;
         if (remedy == Remedy::rest) existing.remedy = Remedy::rest;
         if (severity > f.severity || (now_rest && severity == f.severity)) {
@@ -76,6 +85,7 @@ std::optional<Session> Checker::suggestion_for(const Entry& entry) const {
     s.date = original.date;
     s.activity = original.activity;
     s.on = c.wrist ? Limb::wrist : original.on;
+    s.side = original.side;
 
     std::optional<Mass> weight;
     if (entry.weighted()) {
@@ -210,7 +220,13 @@ std::string volume_of(const Entry& entry) {
 std::string describe_load(const Session& session, Kind kind) {
     // Weights are shown as they are set: as owned or logged, in their own unit.
     std::string load = session.weighted() ? format_mass_exact(*session.weight) : std::string("without weights");
-    if (session.weighted() && session.on == Limb::wrist) load += " on the wrists";
+    if (session.weighted() && session.side != Side::both) {
+        load += " on " + placement_text(session.on, session.side);
+    } else if (session.weighted() && session.on == Limb::wrist) {
+        load += " on the wrists";
+    } else if (session.side != Side::both) {
+        load += fmt::format(", {} side", to_string(session.side));
+    }
     if (is_timed(kind)) return fmt::format("{} for {} min", load, session.minutes.value_or(0));
     return fmt::format("{} for {} x {}", load, session.sets.value_or(0), session.reps.value_or(0));
 }
@@ -281,7 +297,7 @@ Log history_for_check(const Log& log, const std::vector<Session>& added) {
     for (const Session& s : added) {
         first_added = std::min(first_added, day_number(s.date));
         const Activity* activity = log.catalogue.find(s.activity);
-        if (!activity) return whole();
+        if (!activity || s.side != Side::both) return whole();
         activities.push_back({activity->name, activity->kind, s.on});
     }
     std::array<bool, 3> added_family{};
@@ -304,6 +320,7 @@ Log history_for_check(const Log& log, const std::vector<Session>& added) {
     for (const Session& s : log.sessions) {
         const int day = day_number(s.date);
         if (day > first_added) return whole();  // added before a logged session: judged against later ones
+        if (s.side != Side::both) return whole();  // sides: each side's history is its own (not sliced)
         training_days.add(day);
         all_training_days.push_back(day);
         for (std::size_t i = 0; i < activities.size(); ++i) {

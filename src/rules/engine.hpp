@@ -89,6 +89,9 @@ private:
     std::unordered_map<std::size_t, std::size_t> finding_of_entry_rule_;
 };
 
+// "walk", or "side-leg-lift on the left ankle" for a session of one side:
+// how a finding names what was done.
+std::string named(const Entry& entry);
 // "20 min" or "12 reps"
 std::string amount(Kind kind, double volume);
 // "duration" or "volume"

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <span>
 
 #include "anklog/load.hpp"
 #include "anklog/numeric.hpp"
@@ -44,8 +45,14 @@ void check_pain_hold(Checker& checker) {
         if (e.day != current) {
             current = e.day;
             for (const Entry* done : today_entries) {
-                last_of_load[load_of(*done->session)] = done;
-                history_of_load[load_of(*done->session)].push_back(done);
+                // A session of both sides is each side's history too.
+                LoadKey key = load_of(*done->session);
+                const Side sides[] = {key.side, Side::left, Side::right};
+                for (const Side side : key.side == Side::both ? std::span<const Side>(sides) : std::span<const Side>(sides, 1)) {
+                    key.side = side;
+                    last_of_load[key] = done;
+                    history_of_load[key].push_back(done);
+                }
             }
             today_entries.clear();
             while (next_day < days.size() && day_number(days[next_day].date) < e.day) {

@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <deque>
+#include <algorithm>
 #include <array>
 #include <limits>
 #include <map>
@@ -110,7 +111,9 @@ public:
 
 private:
     void start_light(const Entry& e) {
-        const auto& limits = limits_.start_light;
+        // An injury of one side: the other side starts at the ordinary limit.
+        const Thresholds for_side = limits_.for_side(e.session->side);
+        const auto& limits = for_side.start_light;
         if (!limits.on) return;
         Ceiling& ceiling = checker_.ceiling(e);
         ceiling.kg = std::min(ceiling.kg, limits.max_kg);
@@ -123,7 +126,7 @@ private:
         std::vector<Evidence> data;
         if (above(e.kg, limits.max_kg)) {
             over.push_back(fmt::format("weight {} > {}{}", checker_.logged_mass(e), checker_.limit(limits.max_kg),
-                                       limits_.injury_history ? " (with injury history)" : ""));
+                                       for_side.injury_history ? " (with injury history)" : ""));
             data.push_back({"weight_kg", e.kg});
             data.push_back({"max_kg", limits.max_kg});
         }
@@ -147,10 +150,10 @@ private:
         // before does not make the first walk with ankle weights any less new.
         checker_.report(e, RuleId::start_light, Severity::warning,
                         fmt::format("first {} with weights on {}, on {}, started {} than a first session should",
-                                    e.activity->name, placement_text(on_), to_string(e.session->date),
-                                    fmt::join(how, " and ")),
+                                    e.activity->name, placement_text(on_, e.session->side),
+                                    to_string(e.session->date), fmt::join(how, " and ")),
                         fmt::format("{} (first weighted session of {} on {})", fmt::join(over, ", "),
-                                    e.activity->name, placement_text(on_)),
+                                    e.activity->name, placement_text(on_, e.session->side)),
                         std::move(data), "start light and build up one thing at a time");
     }
 
@@ -166,7 +169,7 @@ private:
         const auto word = volume_word(e.kind());
         checker_.report(
             e, RuleId::weight_and_volume, Severity::warning,
-            fmt::format("{} on {} raised weight and {} together", e.activity->name, to_string(e.session->date), word),
+            fmt::format("{} on {} raised weight and {} together", named(e), to_string(e.session->date), word),
             fmt::format("weight {} -> {}, {} {} -> {} (vs {})", checker_.logged_mass(heaviest), checker_.logged_mass(e),
                         word, amount(e.kind(), working_volume), amount(e.kind(), e.volume),
                         in_window ? fmt::format("working level of the last {} days",
@@ -197,7 +200,7 @@ private:
         const bool doubled = !below(ratio, limits_.weight_jump.danger_ratio);
         checker_.report(
             e, RuleId::weight_jump, doubled ? Severity::danger : Severity::warning,
-            fmt::format("{} on {} jumped more than one weight step", e.activity->name, to_string(e.session->date)),
+            fmt::format("{} on {} jumped more than one weight step", named(e), to_string(e.session->date)),
             fmt::format("weight {} -> {} ({:.1f}x), one step up is {}", checker_.logged_mass(heaviest),
                         checker_.logged_mass(e), ratio, format_mass_exact(step)),
             {{"weight_kg", e.kg}, {"working_weight_kg", heaviest.kg}, {"next_step_kg", step.kg()}, {"ratio", ratio}},
@@ -228,7 +231,7 @@ private:
             severity = Severity::note;
         }
         checker_.report(e, RuleId::volume_spike, severity,
-                        fmt::format("{} on {} {} {:.0f}% {} than any in the last {} days", e.activity->name,
+                        fmt::format("{} on {} {} {:.0f}% {} than any in the last {} days", named(e),
                                     to_string(e.session->date), is_timed(e.kind()) ? "was" : "had", increase * 100,
                                     is_timed(e.kind()) ? "longer" : "more reps", limits.window_days),
                         fmt::format("{} {} vs {}, the longest of {} weighted sessions in the last {} days",
@@ -264,7 +267,7 @@ private:
         if (below(e.kg, last.kg) || e.volume < last.volume) return;
         checker_.report(
             e, RuleId::return_after_break, Severity::warning,
-            fmt::format("{} on {} came back after {} days at the full load", e.activity->name,
+            fmt::format("{} on {} came back after {} days at the full load", named(e),
                         to_string(e.session->date), gap),
             fmt::format("{} {} on {} (the last session), now {} {}", checker_.logged_mass(last), volume_of(last),
                         to_string(last.session->date), checker_.logged_mass(e), volume_of(e)),
@@ -299,7 +302,7 @@ private:
                                 amount(e.kind(), previous.volume), amount(e.kind(), e.volume));
         }
         checker_.report(e, RuleId::pain, Severity::danger,
-                        fmt::format("{} on {} raised the load right after a painful session", e.activity->name,
+                        fmt::format("{} on {} raised the load right after a painful session", named(e),
                                     to_string(e.session->date)),
                         fmt::format("pain {}/10 on {}, then {}", *previous.session->pain,
                                     to_string(previous.session->date), what),
@@ -352,11 +355,24 @@ void check_progression(Checker& checker) {
         for (const Entry* e : entries) used[static_cast<std::size_t>(e->session->on)] = true;
         for (const Limb on : {Limb::ankle, Limb::wrist}) {
             if (!used[static_cast<std::size_t>(on)]) continue;
-            std::vector<const Entry*> series;
-            for (const Entry* e : entries) {
-                if (e->session->on == on || !e->weighted()) series.push_back(e);
+            // Each side is its own load once a session of this load's
+            // series names a side: a side's history is its own sessions and those of
+            // both sides, and a session of both sides is judged as each side
+            // (the more protective finding and ceiling stand). The other
+            // side's sessions are not its history.
+            const bool sided = std::any_of(entries.begin(), entries.end(), [on](const Entry* e) {
+                return e->session->side != Side::both && (!e->weighted() || e->session->on == on);
+            });
+            for (const Side side : sided ? std::array{Side::left, Side::right} : std::array{Side::both, Side::both}) {
+                std::vector<const Entry*> series;
+                for (const Entry* e : entries) {
+                    const bool of_side = side == Side::both || e->session->side == side ||
+                                         e->session->side == Side::both;
+                    if (of_side && (e->session->on == on || !e->weighted())) series.push_back(e);
+                }
+                ActivityPass(checker, series, on, after_persistent_pain).run();
+                if (!sided) break;
             }
-            ActivityPass(checker, series, on, after_persistent_pain).run();
         }
     }
 }

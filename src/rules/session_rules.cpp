@@ -43,7 +43,7 @@ void over_range(Checker& checker, const Thresholds& limits, const Entry& e) {
         checker.report(
             e, RuleId::over_range, is_danger ? Severity::danger : Severity::warning,
             fmt::format("{} on {} used {} per limb, heavier than weights for walking and other gait work should be",
-                        e.activity->name, to_string(e.session->date), checker.logged_mass(e)),
+                        named(e), to_string(e.session->date), checker.logged_mass(e)),
             fmt::format("{} > {}{}", checker.logged_mass(e), checker.limit(is_danger ? danger : warning),
                         is_danger ? " for any gait activity"
                                   : (limits.injury_history ? " for gait with injury history" : " for gait activities")),
@@ -54,7 +54,7 @@ void over_range(Checker& checker, const Thresholds& limits, const Entry& e) {
     }
     checker.report(e, RuleId::over_range, Severity::warning,
                    fmt::format("{} on {} used {} per limb, above the range of ankle and wrist weights",
-                               e.activity->name, to_string(e.session->date), checker.logged_mass(e)),
+                               named(e), to_string(e.session->date), checker.logged_mass(e)),
                    fmt::format("{} > {} for {} work", checker.logged_mass(e), checker.limit(warning),
                                to_string(e.kind())),
                    {{"weight_kg", e.kg}, {"limit_kg", warning}},
@@ -174,9 +174,17 @@ void check_sessions(Checker& checker) {
     const Thresholds& limits = checker.thresholds();
     PersistentPain persistent(checker);
     LongWear wear(checker, limits.long_wear.max_minutes);
+    // An injury of one side: the other side's sessions keep the ordinary limits.
+    const Thresholds left = limits.for_side(Side::left);
+    const Thresholds right = limits.for_side(Side::right);
     for (const Entry& e : checker.entries()) {
         if (limits.ankle_weights_running.on) ankle_weights_running(checker, e);
-        if (limits.over_range.on) over_range(checker, limits, e);
+        if (limits.over_range.on) {
+            over_range(checker, e.session->side == Side::left    ? left
+                                : e.session->side == Side::right ? right
+                                                                 : limits,
+                       e);
+        }
         if (limits.pain.on) pain(checker, limits, e);
         if (limits.persistent_pain.on) persistent.add(e);
         if (limits.long_wear.on) wear.add(e);

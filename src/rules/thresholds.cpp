@@ -14,6 +14,9 @@ Thresholds thresholds_of(const Log& log) {
     const auto count = [&r](Knob knob) { return static_cast<std::size_t>(r.value(knob)); };
     Thresholds t;
     t.injury_history = injury;
+    t.injured_side = log.profile.injured_side();
+    t.ordinary_start_kg = r.value(Knob::start_light_max_kg);
+    t.ordinary_gait_warning_kg = r.value(Knob::over_range_gait_warning_kg);
     t.start_light = {r.enabled(RuleId::start_light),
                      r.value(injury ? Knob::start_light_max_kg_with_injury : Knob::start_light_max_kg),
                      whole(Knob::start_light_max_minutes), whole(Knob::start_light_max_sets)};

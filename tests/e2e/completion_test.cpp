@@ -92,6 +92,7 @@ TEST_CASE("completions: bash completes commands, options, their values and activ
     CHECK(bash_complete(bash, {"log", "walk", "--ef"}) == Words{"--effort"});
     CHECK(bash_complete(bash, {"log", "walk", "--co"}) == Words{"--color"});  // global options follow commands too
     CHECK(bash_complete(bash, {"log", "walk", "--on", ""}) == Words{"ankle", "wrist"});
+    CHECK(bash_complete(bash, {"log", "side-leg-lift", "--side", ""}) == Words{"left", "right"});
     CHECK(bash_complete(bash, {"--color", "a"}) == Words{"auto", "always"});
     CHECK(bash_complete(bash, {"history", "--format", ""}) == Words{"text", "json", "csv"});
     CHECK(bash_complete(bash, {"history", "--format=j"}) == Words{"--format=json"});

@@ -2,7 +2,7 @@
 """An independent TOML reader (Python's tomllib) must read back exactly what
 `anklog log` wrote, for notes with quotes, backslashes, newlines, tabs,
 non-ASCII text and TOML's own string delimiters; and the file has no BOM.
-So too what `init`, `plan --save`, `done` and `profile` write."""
+So too what `init`, `plan --save`, `done` and `profile` write, with sides too."""
 import datetime
 import os
 import subprocess
@@ -74,6 +74,34 @@ with tempfile.TemporaryDirectory() as folder:
         print(f'FAIL: profile --name read back as {after["profile"]!r}')
         failures += 1
 
-checked = len(notes) + 4
+    # Sides: log --side, a profile with an injury of one side, a plan with
+    # a planned row per side, done from it.
+    sides = os.path.join(folder, 'sides.toml')
+    for args in (['init', '--weights', '0.5kg,1kg,1.5kg', '--history', 'left knee'],
+                 ['log', 'side-leg-lift', '--side', 'left', '-w', '0.5kg', '--sets', '2', '--reps', '12',
+                  '--date', '2026-11-10'],
+                 ['log', 'side-leg-lift', '--side', 'right', '-w', '1.5kg', '--sets', '2', '--reps', '12',
+                  '--date', '2026-11-10'],
+                 ['plan', '--save', '--week-of', '2026-11-16']):
+        subprocess.run([anklog, '-f', sides, '-q'] + args, check=True, stdout=subprocess.DEVNULL)
+    with open(sides, 'rb') as f:
+        data = tomllib.loads(f.read().decode('utf-8'))
+    planned_sides = sorted(p.get('side', '') for p in data['planned'] if p['activity'] == 'side-leg-lift')
+    if data['profile']['history'] != ['left knee'] or [s.get('side') for s in data['session']] != ['left', 'right'] \
+            or 'left' not in planned_sides or 'right' not in planned_sides:
+        print(f'FAIL: sides read back as {data!r}')
+        failures += 1
+    day = min(p['date'] for p in data['planned'] if p['activity'] == 'side-leg-lift')
+    subprocess.run([anklog, '-f', sides, '-q', 'done', 'side-leg-lift', '--date', day.isoformat()], check=True,
+                   stdout=subprocess.DEVNULL)
+    with open(sides, 'rb') as f:
+        after = tomllib.loads(f.read().decode('utf-8'))
+    done = [s for s in after['session'] if s['date'] == day]
+    wanted = [p for p in after['planned'] if p['date'] == day and p['activity'] == 'side-leg-lift']
+    if sorted(s.get('side', '') for s in done) != sorted(p.get('side', '') for p in wanted) or not done:
+        print(f'FAIL: done from a plan with sides read back as {done!r} (planned {wanted!r})')
+        failures += 1
+
+checked = len(notes) + 6
 print(f'{checked - failures} passed, {failures} failed')
 sys.exit(1 if failures else 0)

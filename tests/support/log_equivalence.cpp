@@ -37,6 +37,7 @@ std::optional<std::string> session_difference(const Session& a, const Session& b
     if (a.date != b.date) return differs("date", to_string(a.date), to_string(b.date));
     if (a.activity != b.activity) return differs("activity", a.activity, b.activity);
     if (a.on != b.on) return differs("on", std::string(to_string(a.on)), std::string(to_string(b.on)));
+    if (a.side != b.side) return differs("side", std::string(to_string(a.side)), std::string(to_string(b.side)));
     if (!same_mass(a.weight, b.weight)) return differs("weight", text_of(a.weight), text_of(b.weight));
     if (a.minutes != b.minutes) return differs("minutes", text_of(a.minutes), text_of(b.minutes));
     if (a.sets != b.sets) return differs("sets", text_of(a.sets), text_of(b.sets));

@@ -19,7 +19,8 @@ using namespace anklog;
 
 namespace {
 
-std::string random_history(std::mt19937& random, Date start) {
+// With `sides`, sessions of one side too (left or right, among both sides).
+std::string random_history(std::mt19937& random, Date start, bool sides = false) {
     const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
     const std::vector<std::string> activities{"walk", "pilates", "side-leg-lift", "run", "barre", "glute-bridge"};
     const bool pounds = pick(2) == 0;
@@ -47,19 +48,36 @@ std::string random_history(std::mt19937& random, Date start) {
             text += fmt::format("sets = {}\nreps = {}\n", 1 + pick(3), 5 + pick(12));
         }
         if (pick(3) == 0) text += fmt::format("pain = {}\n", pick(8));
+        if (sides && pick(3) != 0) text += pick(2) == 0 ? "side = \"left\"\n" : "side = \"right\"\n";
     }
     return text;
 }
 
 }  // namespace
 
-TEST_CASE("coherence law: plan and the assessment never contradict (random histories)") {
+namespace {
+
+// The loads of the assessment a session is judged as: its own, or, for a
+// session of both sides where each side is its own load, the left and the right.
+std::vector<const LoadState*> loads_of(const Assessment& standing, const Session& s) {
+    if (const LoadState* load = standing.find(load_of(s))) return {load};
+    std::vector<const LoadState*> out;
+    if (s.side != Side::both) return out;
+    for (const Side side : {Side::left, Side::right}) {
+        LoadKey key = load_of(s);
+        key.side = side;
+        if (const LoadState* load = standing.find(key)) out.push_back(load);
+    }
+    return out;
+}
+
+void plan_and_assessment_agree(bool sides) {
     std::mt19937 random(20261205);
     const Date start = *parse_iso_date("2026-03-02");
     int rest_weeks = 0;
     int holds = 0;
     for (int n = 0; n < 300; ++n) {
-        const std::string text = random_history(random, start);
+        const std::string text = random_history(random, start, sides);
         CAPTURE(text);
         const Log log = parse_log(text, "random.toml");
         Date last = start;
@@ -80,14 +98,15 @@ TEST_CASE("coherence law: plan and the assessment never contradict (random histo
         // A placement held back by pain: nothing planned there goes above
         // the load's working level.
         for (const PlannedSession& p : week.sessions) {
-            const LoadState* load = standing.find(load_of(p.session));
-            if (!load || !load->working || !p.session.weighted()) continue;
-            const PlacementPain& at = standing.pain.of(p.session.on);
-            if (!at.holds_back() || standing.pain.persistent_last) continue;
-            ++holds;
-            CAPTURE(p.reason);
-            CHECK(compare(*p.session.weight, *load->working->weight) <= 0);
-            CHECK(p.label != PlanLabel::progress);
+            for (const LoadState* load : loads_of(standing, p.session)) {
+                if (!load->working || !p.session.weighted()) continue;
+                const PlacementPain& at = standing.pain.of(p.session.on);
+                if (!at.holds_back() || standing.pain.persistent_last) continue;
+                ++holds;
+                CAPTURE(p.reason);
+                CHECK(compare(*p.session.weight, *load->working->weight) <= 0);
+                CHECK(p.label != PlanLabel::progress);
+            }
         }
         // Never "nothing needs attention" beside a rest.
         if (standing.attention.empty()) CHECK_FALSE(standing.pain.resting);
@@ -102,7 +121,6 @@ TEST_CASE("coherence law: plan and the assessment never contradict (random histo
     CHECK(holds > 0);
 }
 
-namespace {
 
 // A random history, its last day, and the Monday after it: the first day a
 // new week could be planned.
@@ -111,8 +129,8 @@ struct Case {
     Date day;
 };
 
-std::optional<Case> next_case(std::mt19937& random, Date start) {
-    Log log = parse_log(random_history(random, start), "random.toml");
+std::optional<Case> next_case(std::mt19937& random, Date start, bool sides) {
+    Log log = parse_log(random_history(random, start, sides), "random.toml");
     if (log.sessions.empty()) return std::nullopt;
     Date last = start;
     for (const Session& s : log.sessions) last = std::max(last, s.date);
@@ -120,16 +138,14 @@ std::optional<Case> next_case(std::mt19937& random, Date start) {
     return Case{std::move(log), add_days(week_start(last), 7)};
 }
 
-}  // namespace
-
 // Summary's headline (the assessment's headline and severity, which summary
 // renders) never reads as clean or on track beside danger or a rest.
-TEST_CASE("coherence law: summary's headline is never clean beside danger or a rest (random histories)") {
+void headline_never_clean_beside_danger(bool sides) {
     std::mt19937 random(20261206);
     const Date start = *parse_iso_date("2026-03-02");
     int dangers = 0;
     for (int n = 0; n < 300; ++n) {
-        const auto c = next_case(random, start);
+        const auto c = next_case(random, start, sides);
         if (!c) continue;
         const Assessment standing = assess(c->log, c->day);
         CAPTURE(to_string(c->day));
@@ -153,12 +169,12 @@ TEST_CASE("coherence law: summary's headline is never clean beside danger or a r
 // (anklog/pain.hpp, the pain-hold rule): during the rest after persistent
 // pain no finding proposes weights; where pain holds a placement back, none
 // proposes more than the load's working level, nor a new weighted load.
-TEST_CASE("coherence law: check's suggestion never goes where the assessment holds back or rests, nor above plan") {
+void suggestion_within_assessment_and_plan(bool sides) {
     std::mt19937 random(20261206);
     const Date start = *parse_iso_date("2026-03-02");
     int suggestions = 0;
     for (int n = 0; n < 300; ++n) {
-        const auto c = next_case(random, start);
+        const auto c = next_case(random, start, sides);
         if (!c) continue;
         const Assessment standing = assess(c->log, c->day);
         CAPTURE(to_string(c->day));
@@ -178,10 +194,12 @@ TEST_CASE("coherence law: check's suggestion never goes where the assessment hol
             // Where pain holds back: never above the load's working level,
             // and no new weighted load there.
             if (standing.pain.of(s.on).holds_back()) {
-                const LoadState* load = standing.find(load_of(s));
-                REQUIRE(load != nullptr);
-                REQUIRE(load->working.has_value());
-                CHECK(compare(*s.weight, *load->working->weight) <= 0);
+                const auto loads = loads_of(standing, s);
+                REQUIRE_FALSE(loads.empty());
+                for (const LoadState* load : loads) {
+                    REQUIRE(load->working.has_value());
+                    CHECK(compare(*s.weight, *load->working->weight) <= 0);
+                }
             }
             const auto first = std::find_if(week.sessions.begin(), week.sessions.end(), [&](const PlannedSession& p) {
                 return load_of(p.session) == load_of(s);
@@ -192,4 +210,26 @@ TEST_CASE("coherence law: check's suggestion never goes where the assessment hol
         }
     }
     CHECK(suggestions > 0);
+}
+
+}  // namespace
+
+TEST_CASE("coherence law: plan and the assessment never contradict (random histories)") {
+    plan_and_assessment_agree(false);
+}
+
+TEST_CASE("coherence law: summary's headline is never clean beside danger or a rest (random histories)") {
+    headline_never_clean_beside_danger(false);
+}
+
+TEST_CASE("coherence law: check's suggestion never goes where the assessment holds back or rests, nor above plan") {
+    suggestion_within_assessment_and_plan(false);
+}
+
+// The same laws where sessions name a side (left, right, among both sides):
+// each side its own load in the plan, the assessment and the rules.
+TEST_CASE("coherence laws with sides (random histories of left, right and both)") {
+    plan_and_assessment_agree(true);
+    headline_never_clean_beside_danger(true);
+    suggestion_within_assessment_and_plan(true);
 }

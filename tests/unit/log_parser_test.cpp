@@ -258,7 +258,7 @@ TEST_CASE("[[planned]] blocks are planned sessions, never sessions done") {
     // What a plan does not prescribe has no place in a planned block.
     CHECK(error_of("[[planned]]\ndate = 2026-11-09\nactivity = \"walk\"\nminutes = 12\npain = 2\n") ==
           "log.toml:5:1: unknown key 'pain' in [[planned]] | known keys here: date, activity, on, weight, minutes, "
-          "sets, reps");
+          "sets, reps, side");
     CHECK(error_of("[[planned]]\ndate = 2026-11-09\nactivity = \"walk\"\n") ==
           "log.toml:1:1: walk needs minutes | add how long it took, e.g. minutes = 20");
 }
@@ -363,4 +363,47 @@ TEST_CASE("parse_catalogue reads the activities declared in the header, and the 
     const std::string cut = "[profile]\nname = '''\n[[session]]'''\n" + declared + walk;
     CHECK(parse_log(cut, "f").profile.name == "[[session]]");
     CHECK(parse_catalogue(cut, "f").find("kettle-swing") != nullptr);
+}
+
+TEST_CASE("side = \"left\" | \"right\" on [[session]] and [[planned]] - absent: both sides - anything else a located error") {
+    const std::string text =
+        "[[session]]\ndate = 2026-11-18\nactivity = \"side-leg-lift\"\nweight = \"0.5 kg\"\nsets = 2\nreps = 12\n"
+        "side = \"left\"\n"
+        "[[session]]\ndate = 2026-11-18\nactivity = \"side-leg-lift\"\nside = 'right'\nweight = \"1.5 kg\"\nsets = 2\n"
+        "reps = 12\n"
+        "[[session]]\ndate = 2026-11-18\nactivity = \"walk\"\nminutes = 10\n"
+        "[[planned]]\ndate = 2026-11-20\nactivity = \"side-leg-lift\"\nweight = \"0.5 kg\"\nsets = 2\nreps = 12\n"
+        "side = \"left\"\n";
+    const Log log = parse_log(text, "log.toml");
+    REQUIRE(log.sessions.size() == 3);
+    CHECK(log.sessions[0].side == Side::left);
+    CHECK(log.sessions[1].side == Side::right);
+    CHECK(log.sessions[2].side == Side::both);
+    REQUIRE(log.planned.size() == 1);
+    CHECK(log.planned[0].side == Side::left);
+    // toml++ reads it the same (a block of its own shape, not the fast reader's).
+    const Log slow = parse_log("[[session]]\ndate = 2026-11-18\nactivity = \"side-leg-lift\"\nsets = 2\nreps = 12\n"
+                               "side = \"right\"\n\"note\" = \"x\"\n",
+                               "log.toml");
+    CHECK(slow.sessions.at(0).side == Side::right);
+
+    const auto session = [](const std::string& field) {
+        return "[[session]]\ndate = 2026-11-18\nactivity = \"side-leg-lift\"\nsets = 1\nreps = 10\n" + field + "\n";
+    };
+    CHECK(error_of(session("side = \"both\"")) ==
+          "log.toml:6:8: unknown side \"both\" | side is \"left\" or \"right\", or leave it out for both sides");
+    CHECK(error_of(session("side = \"Left\"")) ==
+          "log.toml:6:8: unknown side \"Left\" | side is \"left\" or \"right\", or leave it out for both sides");
+    CHECK(error_of(session("side = 1")).starts_with("log.toml:6:8: 'side' must be"));
+}
+
+TEST_CASE("history may name the side of an injury: \"left knee\" - a joint alone is both sides") {
+    const Log log = parse_log("[profile]\nhistory = [\"left knee\", \"right hip\", \"ankle\"]\n", "log.toml");
+    CHECK(log.profile.injuries == std::vector{Injury::left_knee, Injury::right_hip, Injury::ankle});
+    CHECK(log.profile.injured_side() == Side::both);
+    CHECK(parse_log("[profile]\nhistory = [\"left knee\", \"left hip\"]\n", "log.toml").profile.injured_side() ==
+          Side::left);
+    CHECK(parse_log("[profile]\nhistory = [\"knee\"]\n", "log.toml").profile.injured_side() == Side::both);
+    CHECK(error_of("[profile]\nhistory = [\"lft knee\"]\n").starts_with(
+        "log.toml:2:12: unknown injury \"lft knee\" in history | did you mean 'left knee'?"));
 }

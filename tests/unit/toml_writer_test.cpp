@@ -120,3 +120,21 @@ TEST_CASE("wide_unicode_encoding: UTF-16 and UTF-32, with or without a byte-orde
     CHECK(wide_unicode_encoding("").empty());
     CHECK(wide_unicode_encoding("x").empty());
 }
+
+TEST_CASE("a session of one side is written with side = after the volume - and reads back") {
+    Session s;
+    s.date = Date{year{2026}, month{11}, day{18}};
+    s.activity = "side-leg-lift";
+    s.weight = Mass{0.5, Unit::kg};
+    s.sets = 2;
+    s.reps = 12;
+    s.side = Side::left;
+    CHECK(to_toml(s) == "[[session]]\ndate = 2026-11-18\nactivity = \"side-leg-lift\"\non = \"ankle\"\n"
+                        "weight = \"0.5 kg\"\nsets = 2\nreps = 12\nside = \"left\"\n");
+    CHECK(to_toml_planned(s) == "[[planned]]\ndate = 2026-11-18\nactivity = \"side-leg-lift\"\non = \"ankle\"\n"
+                                "weight = \"0.5 kg\"\nsets = 2\nreps = 12\nside = \"left\"\n");
+    s.side = Side::right;
+    const Log log = parse_log(to_toml(s) + to_toml_planned(s), "log.toml");
+    CHECK(log.sessions.at(0).side == Side::right);
+    CHECK(log.planned.at(0).side == Side::right);
+}

@@ -74,7 +74,8 @@ bool same_session(const Session& a, const Session& b) {
         return x.has_value() == y.has_value() && (!x || (x->amount == y->amount && x->unit == y->unit));
     };
     return a.date == b.date && a.activity == b.activity && same_weight(a.weight, b.weight) &&
-           (!a.weighted() || a.on == b.on) && a.minutes == b.minutes && a.sets == b.sets && a.reps == b.reps &&
+           (!a.weighted() || a.on == b.on) && a.side == b.side && a.minutes == b.minutes && a.sets == b.sets &&
+           a.reps == b.reps &&
            a.effort == b.effort && a.pain == b.pain && a.note == b.note;
 }
 

@@ -64,6 +64,19 @@ std::vector<Row> select(const Log& log, const HistoryFlags& flags, Date today) {
 
 std::string optional_text(const std::optional<int>& value) { return value ? std::to_string(*value) : "-"; }
 
+// Whether the log names a side anywhere: then CSV has a side column and
+// JSON a side field (empty/null for both sides); a log without sides keeps
+// its columns and fields as before sides existed.
+bool names_sides(const Log& log) {
+    const auto sided = [](const Session& s) { return s.side != Side::both; };
+    return std::any_of(log.sessions.begin(), log.sessions.end(), sided) ||
+           std::any_of(log.planned.begin(), log.planned.end(), sided);
+}
+
+nlohmann::ordered_json side_json(const Session& s) {
+    return s.side == Side::both ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(to_string(s.side));
+}
+
 void print_text(const Log& log, const std::vector<Row>& rows, const std::vector<WeekAdherence>& weeks,
                 bool planned, const Context& context) {
     const auto print_weeks = [&weeks] {
@@ -102,7 +115,7 @@ void print_text(const Log& log, const std::vector<Row>& rows, const std::vector<
     for (const Row& row : rows) {
         const Session& s = *row.session;
         const auto load = srpe_load(s);
-        table.push_back({to_string(s.date), terminal_safe(s.activity), s.weighted() ? std::string(to_string(s.on)) : "-",
+        table.push_back({to_string(s.date), activity_text(s), s.weighted() ? std::string(to_string(s.on)) : "-",
                          s.weighted() ? weight_text(*s.weight) : "-", volume_text(s, row.kind),
                          optional_text(s.effort), optional_text(s.pain), load ? std::to_string(*load) : "-",
                          terminal_safe(s.note)});
@@ -192,10 +205,21 @@ void print_json(const Log& log, const std::vector<Row>& rows, const std::vector<
                 const std::vector<const PainCheck*>& pain_checks, bool planned, const Context& context) {
     nlohmann::ordered_json sessions = nlohmann::ordered_json::array();
     nlohmann::ordered_json to_do = nlohmann::ordered_json::array();
+    const bool sides = names_sides(log);
+    // The side field right after "on", in a log that names sides.
+    const auto with_side = [sides](nlohmann::ordered_json row, const Session& s) {
+        if (!sides) return row;
+        nlohmann::ordered_json out;
+        for (auto it = row.begin(); it != row.end(); ++it) {
+            out[it.key()] = *it;
+            if (it.key() == "on") out["side"] = side_json(s);
+        }
+        return out;
+    };
     for (const Row& row : rows) {
         const Session& s = *row.session;
         if (row.is_planned()) {
-            to_do.push_back({{"line", s.line},
+            to_do.push_back(with_side({{"line", s.line},
                              {"date", to_string(s.date)},
                              {"activity", s.activity},
                              {"on", to_string(s.on)},
@@ -203,10 +227,10 @@ void print_json(const Log& log, const std::vector<Row>& rows, const std::vector<
                              {"minutes", json_or_null(s.minutes)},
                              {"sets", json_or_null(s.sets)},
                              {"reps", json_or_null(s.reps)},
-                             {"status", row.plan}});
+                             {"status", row.plan}}, s));
             continue;
         }
-        sessions.push_back({{"line", s.line},
+        sessions.push_back(with_side({{"line", s.line},
                             {"date", to_string(s.date)},
                             {"activity", s.activity},
                             {"kind", to_string(row.kind)},
@@ -220,7 +244,7 @@ void print_json(const Log& log, const std::vector<Row>& rows, const std::vector<
                             {"effort", json_or_null(s.effort)},
                             {"pain", json_or_null(s.pain)},
                             {"srpe_load", json_or_null(srpe_load(s))},
-                            {"note", s.note.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.note)}});
+                            {"note", s.note.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.note)}}, s));
         if (planned) sessions.back()["as_planned"] = row.plan == "done";
     }
     nlohmann::ordered_json document = {{"file", context.log_path.string()},
@@ -247,21 +271,22 @@ void print_json(const Log& log, const std::vector<Row>& rows, const std::vector<
 void print_csv(const Log& log, const std::vector<Row>& rows, const std::vector<const PainCheck*>& pain_checks,
                bool planned) {
     const auto field = [](const std::optional<int>& value) { return value ? std::to_string(*value) : ""; };
-    fmt::print("date,activity,kind,on,weight,weight_kg,weight_lb,minutes,sets,reps,effort,pain,srpe_load,note,line{}\r\n",
-               planned ? ",plan" : "");
+    const bool sides = names_sides(log);
+    fmt::print("date,activity,kind,on,{}weight,weight_kg,weight_lb,minutes,sets,reps,effort,pain,srpe_load,note,line{}\r\n",
+               sides ? "side," : "", planned ? ",plan" : "");
     auto check = pain_checks.begin();
     const auto print_checks_until = [&](const std::optional<Date> before) {
         for (; check != pain_checks.end() && (!before || (*check)->date < *before); ++check) {
             const PainCheck& c = **check;
-            fmt::print("{},,pain-check,,,,,,,,,{},,{},{}{}\r\n", to_string(c.date), c.pain, csv_text(c.note), c.line,
-                       planned ? "," : "");
+            fmt::print("{},,pain-check,,{},,,,,,,{},,{},{}{}\r\n", to_string(c.date), sides ? "," : "", c.pain,
+                       csv_text(c.note), c.line, planned ? "," : "");
         }
     };
     for (const Row& row : rows) {
         const Session& s = *row.session;
         print_checks_until(s.date);
-        fmt::print("{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}", to_string(s.date), csv_text(s.activity),
-                   to_string(row.kind), to_string(s.on), s.weight ? format_mass(*s.weight, log.profile.units) : "",
+        fmt::print("{},{},{},{},{}{},{},{},{},{},{},{},{},{},{},{}", to_string(s.date), csv_text(s.activity),
+                   to_string(row.kind), to_string(s.on), sides ? std::string(to_string(s.side)) + "," : "", s.weight ? format_mass(*s.weight, log.profile.units) : "",
                    s.weight ? decimal_text(mass_number(*s.weight, Unit::kg)) : "",
                    s.weight ? decimal_text(mass_number(*s.weight, Unit::lb)) : "", field(s.minutes), field(s.sets),
                    field(s.reps), field(s.effort), field(s.pain), field(srpe_load(s)), csv_text(s.note), s.line);

@@ -56,6 +56,13 @@ LoadFlags load_flags_from(const LogFlags& flags, const Log& log) {
                              "write --on ankle or --on wrist");
         }
     }
+    if (flags.side) {
+        load.side = side_names.parse(*flags.side);
+        if (!load.side) {
+            throw flag_error("--side", fmt::format("\"{}\" is not {}", *flags.side, one_of(side_names.names())),
+                             "write --side left or --side right, or leave it out for both sides");
+        }
+    }
     load.weight = weight_flag(flags.weight, log.profile.units);
     load.minutes = flags.minutes;
     sets_and_reps(flags.sets, flags.reps, load);
@@ -72,6 +79,7 @@ Session session_from(const LogFlags& flags, const LoadFlags& load, bool mixed_ki
     session.date = date;
     if (again) {
         session.on = again->on;
+        session.side = again->side;
         session.weight = again->weight;
         session.minutes = again->minutes;
         session.sets = again->sets;
@@ -91,7 +99,7 @@ Session session_from(const LogFlags& flags, const LoadFlags& load, bool mixed_ki
 
 // The same activity, placement, weight and dose on the same day.
 bool same_session(const Session& a, const Session& b) {
-    if (a.date != b.date || a.activity != b.activity) return false;
+    if (a.date != b.date || a.activity != b.activity || a.side != b.side) return false;
     const bool same_weight =
         a.weighted() == b.weighted() && (!a.weighted() || (compare(*a.weight, *b.weight) == 0 && a.on == b.on));
     return same_weight && a.minutes == b.minutes && a.sets == b.sets && a.reps == b.reps;
@@ -199,7 +207,7 @@ constexpr std::array part_flags{
     PartFlag{"--minutes", set_flag<&LogFlags::minutes>}, PartFlag{"--sets", set_flag<&LogFlags::sets>},
     PartFlag{"--reps", set_flag<&LogFlags::reps>},       PartFlag{"--effort", set_flag<&LogFlags::effort>},
     PartFlag{"--pain", set_flag<&LogFlags::pain>},       PartFlag{"--note", set_flag<&LogFlags::note>},
-    PartFlag{"--duplicate", set_flag<&LogFlags::duplicate>},
+    PartFlag{"--duplicate", set_flag<&LogFlags::duplicate>}, PartFlag{"--side", set_flag<&LogFlags::side>},
 };
 
 const PartFlag* part_flag(const CLI::Option& option) {
@@ -328,6 +336,7 @@ CLI::App* setup_log(CLI::App& app, LogFlags& flags) {
     command->add_option("-w,--weight", flags.weight, "Weight per limb: 1kg, \"1.5 kg\", 2lb; left out (or 0): no weights")
         ->option_text("MASS");
     command->add_option("--on", flags.on, "Where the weights were; default ankle")->option_text("ankle|wrist");
+    command->add_option("--side", flags.side, "One side only; default both sides")->option_text("left|right");
     command->add_option("-m,--minutes", flags.minutes, "How long, for timed activities: 20, 20min, 1h, 1h15 (up to 10h)")
         ->transform(minutes_value(limits::min_minutes, limits::max_minutes))
         ->option_text("N");
@@ -354,6 +363,7 @@ CLI::App* setup_log(CLI::App& app, LogFlags& flags) {
         "  anklog log walk --again --effort 4          same as last time\n"
         "  anklog log pilates --on wrist -w 0.5 kg -m 1h --date yesterday\n"
         "  anklog log side leg lift --sets 2x12 -w 1kg --date thursday\n"
+        "  anklog log side-leg-lift --side left -w 0.5kg --sets 2 --reps 12\n"
         "  anklog log glute-bridge -w 1kg --sets 2 --reps 10 --note \"left hip tight\"\n"
         "  anklog log walk --on wrist -w 3lb -m 20 + calf-raise -w 1lb --sets 2 --reps 10\n"
         "\n"

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <random>
 
@@ -126,7 +127,7 @@ void print_text(const Log& log, const Shown& week, const std::string& file, cons
     std::size_t activity_width = 8;
     std::size_t dose_width = 6;
     for (const Row& row : week.rows) {
-        activity_width = std::max(activity_width, display_width(terminal_safe(row.session->activity)));
+        activity_width = std::max(activity_width, display_width(activity_text(*row.session)));
         dose_width = std::max(dose_width, display_width(dose_text(log, *row.session)));
     }
     for (int d = 0; d < 7; ++d) {
@@ -137,7 +138,7 @@ void print_text(const Log& log, const Shown& week, const std::string& file, cons
             const std::string day = first ? fmt::format("{} {}", weekday(week.monday, date), to_string(date)) : "";
             // Padded before painting: colour sequences take no columns.
             std::string line = fmt::format("{:<14}  {}  {:<6}  {}  ", day,
-                                           pad_to(terminal_safe(row.session->activity), activity_width),
+                                           pad_to(activity_text(*row.session), activity_width),
                                            weight_text(*row.session), pad_to(dose_text(log, *row.session), dose_width));
             if (row.reason.empty()) {
                 if (row.label.empty()) line.erase(line.find_last_not_of(' ') + 1);
@@ -169,20 +170,31 @@ void print_text(const Log& log, const Shown& week, const std::string& file, cons
     }
 }
 
+// Whether a row of the week names a side: then JSON has a side field and
+// CSV a side column (null/empty for both sides); a week without sides keeps
+// its fields and columns as before sides existed.
+bool names_sides(const Shown& week) {
+    return std::any_of(week.rows.begin(), week.rows.end(), [](const Row& row) { return row.session->side != Side::both; });
+}
+
 void print_json(const Shown& week, const std::string& file) {
     nlohmann::ordered_json sessions = nlohmann::ordered_json::array();
+    const bool sides = names_sides(week);
     for (const Row& row : week.rows) {
         const Session& s = *row.session;
-        sessions.push_back({{"date", to_string(s.date)},
-                            {"activity", s.activity},
-                            {"on", to_string(s.on)},
-                            {"weight", s.weighted() ? nlohmann::ordered_json(format_mass_exact(*s.weight)) : nullptr},
-                            {"minutes", json_or_null(s.minutes)},
-                            {"sets", json_or_null(s.sets)},
-                            {"reps", json_or_null(s.reps)},
-                            {"label", week.saved_line ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(row.label)},
-                            {"reason", week.saved_line ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(row.reason)},
-                            {"done", row.label == "done"}});
+        nlohmann::ordered_json row_json = {{"date", to_string(s.date)}, {"activity", s.activity}, {"on", to_string(s.on)}};
+        if (sides) {
+            row_json["side"] =
+                s.side == Side::both ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(to_string(s.side));
+        }
+        row_json["weight"] = s.weighted() ? nlohmann::ordered_json(format_mass_exact(*s.weight)) : nullptr;
+        row_json["minutes"] = json_or_null(s.minutes);
+        row_json["sets"] = json_or_null(s.sets);
+        row_json["reps"] = json_or_null(s.reps);
+        row_json["label"] = week.saved_line ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(row.label);
+        row_json["reason"] = week.saved_line ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(row.reason);
+        row_json["done"] = row.label == "done";
+        sessions.push_back(std::move(row_json));
     }
     fmt::print("{}", json_text({{"file", file},
                                 {"week_of", to_string(week.monday)},
@@ -193,10 +205,13 @@ void print_json(const Shown& week, const std::string& file) {
 
 void print_csv(const Shown& week) {
     const auto field = [](const std::optional<int>& value) { return value ? std::to_string(*value) : ""; };
-    fmt::print("date,activity,on,weight,weight_kg,weight_lb,minutes,sets,reps,label,reason,done\r\n");
+    const bool sides = names_sides(week);
+    fmt::print("date,activity,on,{}weight,weight_kg,weight_lb,minutes,sets,reps,label,reason,done\r\n",
+               sides ? "side," : "");
     for (const Row& row : week.rows) {
         const Session& s = *row.session;
-        fmt::print("{},{},{},{},{},{},{},{},{},{},{},{}\r\n", to_string(s.date), csv_text(s.activity), to_string(s.on),
+        fmt::print("{},{},{},{}{},{},{},{},{},{},{},{},{}\r\n", to_string(s.date), csv_text(s.activity), to_string(s.on),
+                   sides ? std::string(to_string(s.side)) + "," : "",
                    s.weighted() ? format_mass_exact(*s.weight) : "",
                    s.weighted() ? decimal_text(mass_number(*s.weight, Unit::kg)) : "",
                    s.weighted() ? decimal_text(mass_number(*s.weight, Unit::lb)) : "", field(s.minutes), field(s.sets),
@@ -247,6 +262,7 @@ std::string event_uid(std::string_view log_id, std::string_view key) {
 std::string event_summary(const Log& log, const Session& s) {
     const Activity* activity = log.catalogue.find(s.activity);
     std::string out = s.activity;
+    if (s.side != Side::both) out += fmt::format(" ({})", to_string(s.side));
     if (s.weighted()) out += ", " + format_mass_exact(*s.weight) + (s.on == Limb::wrist ? " on the wrists" : "");
     return out + ", " + (activity ? volume_text(s, activity->kind) : std::string("-"));
 }
@@ -270,6 +286,7 @@ void print_ics(const Log& log, const Shown& week, const std::string& log_id) {
     for (const Row& row : week.rows) {
         const Session& s = *row.session;
         std::string key = fmt::format("{}\n{}\n{}", to_string(s.date), s.activity, to_string(s.on));
+        if (s.side != Side::both) key += fmt::format("\n{}", to_string(s.side));
         if (const int n = ++seen[key]; n > 1) key += fmt::format("\n{}", n);
         std::string about = row.reason.empty()
                                 ? fmt::format("From the plan saved on line {} of the log{}.", week.saved_line.value_or(0),

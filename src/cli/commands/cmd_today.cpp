@@ -32,8 +32,8 @@ std::string dose_text(const Log& log, const Session& s) {
 
 bool same_load(const Session& a, const Session& b) {
     const bool same_weight = a.weighted() == b.weighted() && (!a.weighted() || compare(*a.weight, *b.weight) == 0);
-    return same_weight && (!a.weighted() || a.on == b.on) && a.minutes == b.minutes && a.sets == b.sets &&
-           a.reps == b.reps;
+    return same_weight && (!a.weighted() || a.on == b.on) && a.side == b.side && a.minutes == b.minutes &&
+           a.sets == b.sets && a.reps == b.reps;
 }
 
 // The load done in place of the planned one; its placement named when it
@@ -57,12 +57,12 @@ struct Line {
 void print_lines(const Log& log, const std::vector<Line>& lines, bool color) {
     std::size_t widths[3] = {0, 0, 0};
     for (const Line& line : lines) {
-        widths[0] = std::max(widths[0], terminal_safe(line.session->activity).size());
+        widths[0] = std::max(widths[0], activity_text(*line.session).size());
         widths[1] = std::max(widths[1], weight_text(log, *line.session).size());
         widths[2] = std::max(widths[2], dose_text(log, *line.session).size());
     }
     for (const Line& line : lines) {
-        fmt::print("  {:<{}}  {:<{}}  {:<{}}  {}\n", terminal_safe(line.session->activity), widths[0],
+        fmt::print("  {:<{}}  {:<{}}  {:<{}}  {}\n", activity_text(*line.session), widths[0],
                    weight_text(log, *line.session), widths[1], dose_text(log, *line.session), widths[2],
                    paint(line.status, line.tone, color));
     }

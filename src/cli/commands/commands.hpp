@@ -29,6 +29,7 @@ struct LogFlags {
     std::string date = "today";
     std::string weight;
     std::optional<std::string> on;  // default ankle, or --again's
+    std::optional<std::string> side;  // left | right; default both sides, or --again's
     std::optional<int> minutes;
     std::optional<std::string> sets;  // "2", or sets x reps "2x12"
     std::optional<int> reps;

@@ -163,11 +163,15 @@ std::string json_text(const nlohmann::ordered_json& document) {
     return rounded.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
+std::string activity_text(const Session& session) {
+    const std::string name = terminal_safe(session.activity);
+    return session.side == Side::both ? name : fmt::format("{} ({})", name, to_string(session.side));
+}
+
 nlohmann::ordered_json load_json(const Session& session) {
-    nlohmann::ordered_json out = {
-        {"activity", session.activity},
-        {"on", to_string(session.on)},
-        {"weight", session.weighted() ? nlohmann::ordered_json(format_mass_exact(*session.weight)) : nullptr}};
+    nlohmann::ordered_json out = {{"activity", session.activity}, {"on", to_string(session.on)}};
+    if (session.side != Side::both) out["side"] = to_string(session.side);
+    out["weight"] = session.weighted() ? nlohmann::ordered_json(format_mass_exact(*session.weight)) : nullptr;
     if (session.minutes) {
         out["minutes"] = *session.minutes;
     } else {

@@ -49,6 +49,10 @@ void print_warning(std::string_view what, bool color);
 // "20 min" for timed activities, "2 x 12" for strength.
 std::string volume_text(const Session& session, Kind kind);
 
+// "side-leg-lift (left)": the activity, terminal-safe, with its side when
+// the session is of one side.
+std::string activity_text(const Session& session);
+
 // A finding on the session at `line` of `file`, as a compiler-style block:
 //   FILE:LINE: SEVERITY[RULE]: message
 //     = evidence

@@ -104,6 +104,7 @@ bool mixes_kinds(std::span<const Activity* const> activities) {
 void apply(const LoadFlags& flags, Session& session, Kind kind, bool mixed_kinds) {
     if (flags.weight) session.weight = flags.weight;
     if (flags.on) session.on = *flags.on;
+    if (flags.side) session.side = *flags.side;
     const bool timed = is_timed(kind);
     if (flags.minutes && (timed || !mixed_kinds)) session.minutes = flags.minutes;
     if (flags.sets && (!timed || !mixed_kinds)) session.sets = flags.sets;

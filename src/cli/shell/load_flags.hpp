@@ -14,6 +14,7 @@ namespace anklog::cli {
 struct LoadFlags {
     std::optional<Mass> weight;
     std::optional<Limb> on;
+    std::optional<Side> side;
     std::optional<int> minutes;
     std::optional<int> sets;
     std::optional<int> reps;

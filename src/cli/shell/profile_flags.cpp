@@ -61,7 +61,8 @@ void add_profile_flags(CLI::App& command, ProfileFlags& flags) {
     command.add_option("--weights", flags.weights, "The weights you own, per limb, comma-separated")
         ->option_text("LIST");
     command.add_option("--history", flags.history,
-                       fmt::format("Past injuries, comma-separated: {}", fmt::join(injury_names.names(), ", ")))
+                       fmt::format("Past injuries, comma-separated: {}; or with a side: left knee, right hip",
+                                   fmt::join(injury_joint_names.names(), ", ")))
         ->option_text("LIST");
 }
 
