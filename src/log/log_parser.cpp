@@ -19,6 +19,7 @@
 #include <map>
 #include <span>
 
+#include "equipment_schema.hpp"
 #include "log_parser.hpp"
 #include "log_schema.hpp"
 
@@ -150,6 +151,23 @@ private:
         if (const auto* profile = table_at(root, "profile")) parse_profile(*profile);
         if (const auto* activities = table_at(root, "activities")) parse_activities(*activities);
         if (const auto* rules = table_at(root, "rules")) parse_rules(*rules);
+        if (const toml::node* equipment = root.get("equipment")) parse_equipment(*equipment);
+    }
+
+    // [[equipment]]: read by equipment_schema.cpp with the parser's own
+    // readers, so that its errors are located like every other.
+    void parse_equipment(const toml::node& node) {
+        const EquipmentReaders read{
+            [this](const toml::node& n, std::string message, std::string advice) {
+                return Error(std::move(message), std::move(advice), at(n));
+            },
+            [this](const toml::node& n, std::string_view key) { return string_at(n, key); },
+            [this](const toml::node& n, std::string_view key) { return mass_at(n, key); },
+            [this](const toml::node& n, std::string_view key, std::string_view example) -> const toml::array& {
+                return array_at(n, key, example);
+            },
+            [this](const toml::table& t) { check_keys(t, equipment_keys, "in [[equipment]]"); }};
+        log_.profile.equipment = read_equipment(node, read);
     }
 
     // The marker lines of saved plans: comments that start a line, outside
