@@ -85,7 +85,7 @@ std::string listed(const std::vector<Mass>& masses) {
 
 }  // namespace
 
-TEST_CASE("equipment settings: a shell plus any subset of its inserts; a fixed pair its weight") {
+TEST_CASE("equipment settings: a shell plus any subset of its inserts / a fixed pair its weight") {
     const Equipment adjustable = cuffs();
     CHECK(listed(equipment_settings(adjustable)) ==
           "0.5 lb, 1 lb, 1.5 lb, 2 lb, 2.5 lb, 3 lb, 3.5 lb, 4 lb, 4.5 lb");
