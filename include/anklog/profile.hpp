@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "anklog/equipment.hpp"
 #include "anklog/field_problem.hpp"
 #include "anklog/mass.hpp"
 #include "anklog/names.hpp"
@@ -33,6 +34,7 @@ struct Profile {
     Unit units = Unit::kg;
     std::vector<Mass> weights;    // owned weights per limb, light to heavy, no two the same
     std::vector<Injury> injuries; // past injuries (`history` in the log)
+    std::vector<Equipment> equipment;  // [[equipment]] in the log, in file order
 
     [[nodiscard]] bool has_injury_history() const { return !injuries.empty(); }
     // The side the injury limits hold for: left or right when every injury
@@ -53,21 +55,47 @@ void normalize(Profile& profile);
 // The default step between weights when the user lists none: 0.5 kg or 1 lb.
 Mass default_weight_step(Unit units);
 
-// The next heavier weight: the next one the user owns, else one default step
-// up. nullopt when the user already uses the heaviest weight they own.
-std::optional<Mass> next_weight_up(const Profile& profile, const Mass& current);
+// What the person can set at placement `on`, light to heavy, no two the
+// same: the weights listed in [profile] (fixed pairs worn anywhere) and
+// what each [[equipment]] item for `on` makes. Empty when nothing is listed
+// for `on`: anklog then steps by the default step.
+std::vector<Mass> owned_settings(const Profile& profile, Limb on);
 
-// One step lighter: the next lighter weight owned, else one default step
-// down. nullopt when no lighter weight is left.
-std::optional<Mass> next_weight_down(const Profile& profile, const Mass& current);
+// The item at `on` whose setting `weight` is, else nullptr (a weight listed
+// in [profile], or none).
+const Equipment* equipment_making(const Profile& profile, Limb on, const Mass& weight);
 
-// The lightest weight to start with: the lightest owned, else one step.
-Mass lightest_weight(const Profile& profile);
+// The next heavier weight at `on`: the next setting the person owns there,
+// else one default step up. nullopt when the user already uses the heaviest.
+std::optional<Mass> next_weight_up(const Profile& profile, Limb on, const Mass& current);
 
-// The heaviest weight the person can set that is at most `kg`: one they own,
-// or (owning none listed) a whole number of default steps in their unit.
-// nullopt when even the lightest is heavier.
-std::optional<Mass> settable_at_most(const Profile& profile, double kg);
+// One step lighter at `on`: the next lighter setting owned, else one default
+// step down. nullopt when no lighter weight is left.
+std::optional<Mass> next_weight_down(const Profile& profile, Limb on, const Mass& current);
+
+// The lightest weight to start with at `on`: the lightest owned, else one step.
+Mass lightest_weight(const Profile& profile, Limb on);
+
+// The heaviest weight the person can set at `on` that is at most `kg`: a
+// setting they own there, or (owning none listed) a whole number of default
+// steps in their unit. nullopt when even the lightest is heavier.
+std::optional<Mass> settable_at_most(const Profile& profile, Limb on, double kg);
+
+// Why `chosen` (settable_at_most's answer) and not `kg`, for a reason: "0.9
+// kg is not a setting of your adjustable cuffs: 0.75 kg"; empty when `kg` is
+// a setting or nothing is listed for `on`. With no `chosen`: what to buy, or
+// to go without weight ("the lightest setting of your cuffs is 1 kg: buy a
+// pair of at most 0.5 kg or go without weight").
+std::string between_settings_text(const Profile& profile, Limb on, double kg, const std::optional<Mass>& chosen);
+
+// The typo guard of `log -w`: "0.9 kg is not a weight your equipment for the
+// ankles makes (0.5-4.5 lb in 0.5 lb steps)" when the person listed
+// [[equipment]], something for `on`, and `weight` is none of its settings;
+// else empty. The session is logged all the same.
+std::string unmade_weight_note(const Profile& profile, Limb on, const Mass& weight);
+
+// Whether the person listed anything they can set at `on`.
+[[nodiscard]] bool owns_settings(const Profile& profile, Limb on);
 
 // A limit in kg as the person reads it: "1.5 kg", or "about 3 lb" when the
 // person counts in pounds and the limit is not a whole number of them.

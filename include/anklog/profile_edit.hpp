@@ -29,6 +29,17 @@ std::string with_profile(std::string_view text, const Profile& before, const Pro
 // block has no such key.
 int key_line_in_block(std::string_view text, int block_line, std::string_view key);
 
+// `text` (a valid log whose [[equipment]] tables are `before`) with its
+// equipment changed to `after`: the tables `after` no longer holds are
+// removed (with the blank lines after them), every other byte stays; the
+// items `after` adds (those past the ones it keeps, in order) are written
+// after the last table that stays, else before the first [[session]],
+// [[planned]] or [[pain]] block (and the comments right above it), else at
+// the end. Throws anklog::Error, advising 'anklog edit', when the equipment
+// is not written as [[equipment]] tables.
+std::string with_equipment(std::string_view text, const std::vector<Equipment>& before,
+                           const std::vector<Equipment>& after, std::string_view file_name);
+
 // Whether two profiles hold the same values (weights compared as written,
 // amount and unit).
 bool same_profile(const Profile& a, const Profile& b);

@@ -38,6 +38,9 @@ std::string profile_key_line(const Profile& profile, std::string_view key);
 // The `[profile]` table, ending in a newline.
 std::string profile_table(const Profile& profile);
 
+// One `[[equipment]]` table, ending in a newline.
+std::string equipment_table(const Equipment& item);
+
 // The head of a new log: a comment, the format version and `[profile]`.
 std::string new_log_text(const Profile& profile);
 

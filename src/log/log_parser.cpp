@@ -19,8 +19,10 @@
 #include <map>
 #include <span>
 
+#include "equipment_schema.hpp"
 #include "log_parser.hpp"
 #include "log_schema.hpp"
+#include "unreadable_text.hpp"
 
 #include "anklog/error.hpp"
 #include "anklog/limits.hpp"
@@ -150,6 +152,23 @@ private:
         if (const auto* profile = table_at(root, "profile")) parse_profile(*profile);
         if (const auto* activities = table_at(root, "activities")) parse_activities(*activities);
         if (const auto* rules = table_at(root, "rules")) parse_rules(*rules);
+        if (const toml::node* equipment = root.get("equipment")) parse_equipment(*equipment);
+    }
+
+    // [[equipment]]: read by equipment_schema.cpp with the parser's own
+    // readers, so that its errors are located like every other.
+    void parse_equipment(const toml::node& node) {
+        const EquipmentReaders read{
+            [this](const toml::node& n, std::string message, std::string advice) {
+                return Error(std::move(message), std::move(advice), at(n));
+            },
+            [this](const toml::node& n, std::string_view key) { return string_at(n, key); },
+            [this](const toml::node& n, std::string_view key) { return mass_at(n, key); },
+            [this](const toml::node& n, std::string_view key, std::string_view example) -> const toml::array& {
+                return array_at(n, key, example);
+            },
+            [this](const toml::table& t) { check_keys(t, equipment_keys, "in [[equipment]]"); }};
+        log_.profile.equipment = read_equipment(node, read);
     }
 
     // The marker lines of saved plans: comments that start a line, outside
@@ -641,34 +660,12 @@ private:
 
 namespace {
 
-// A log saved as UTF-16 (Notepad's "Unicode") gets advice, not toml++'s
-// "invalid utf-8" (at 1:1, where its encoding shows, as every invalid file's
-// error is located).
-void refuse_wide_encoding(std::string_view text, std::string_view file_name) {
-    const std::string_view encoding = wide_unicode_encoding(text);
-    if (encoding.empty()) return;
-    throw Error(fmt::format("the log is saved as {} text; anklog reads UTF-8", encoding),
-                fmt::format("save it as UTF-8 in your editor (Notepad: Save as, Encoding: UTF-8), or convert it with "
-                            "iconv -f {} -t UTF-8",
-                            encoding),
-                Location{std::string(file_name), 1, 1});
-}
-
-// A log that does not parse because a merge left its conflict markers in
-// it: where, and what to do.
-Error merge_conflict_error(const MergeConflict& conflict, std::string_view file_name) {
-    return Error(fmt::format("merge conflict: {}", conflict.what),
-                 "keep one side, and delete the marker lines (<<<<<<<, =======, >>>>>>>) and the comment above them "
-                 "('anklog edit' opens the log)",
-                 Location{std::string(file_name), conflict.line});
-}
-
 Log parse(std::string_view text, std::string_view file_name, bool by_blocks) {
-    refuse_wide_encoding(text, file_name);
+    schema::refuse_wide_encoding(text, file_name);
     try {
         return Parser(file_name).parse(text, by_blocks);
     } catch (const Error&) {
-        if (const auto conflict = find_merge_conflict(text)) throw merge_conflict_error(*conflict, file_name);
+        if (const auto conflict = find_merge_conflict(text)) throw schema::merge_conflict_error(*conflict, file_name);
         throw;
     }
 }

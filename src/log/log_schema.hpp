@@ -15,8 +15,9 @@
 namespace anklog::schema {
 
 using Keys = std::span<const std::string_view>;
-inline constexpr std::array<std::string_view, 7> top_level_keys{"version", "profile", "activities", "rules",
-                                                                "session", "planned", "pain"};
+inline constexpr std::array<std::string_view, 8> top_level_keys{"version", "profile", "activities", "rules",
+                                                                "session", "planned", "pain",     "equipment"};
+inline constexpr std::array<std::string_view, 5> equipment_keys{"name", "on", "weight", "shell", "inserts"};
 inline constexpr std::array<std::string_view, 4> profile_keys{"name", "units", "weights", "history"};
 inline constexpr std::array<std::string_view, 3> activity_keys{"kind", "group", "fixed_length"};
 inline constexpr std::array<std::string_view, 11> session_keys{"date", "activity", "on",     "weight",

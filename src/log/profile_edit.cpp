@@ -139,6 +139,24 @@ std::vector<Line> logical_lines(std::string_view text) {
     return lines;
 }
 
+// The name of an array-of-tables header line ("[[ equipment ]]  # x" ->
+// "equipment"), else empty.
+std::string array_table_name(std::string_view text, const Line& line) {
+    if (line.kind != Line::Kind::header || !line.array_of_tables) return "";
+    std::string_view raw = text.substr(line.begin, line.end - line.begin);
+    raw.remove_prefix(std::min(raw.find_first_not_of(" \t"), raw.size()));
+    const std::size_t close = raw.find("]]");
+    if (!raw.starts_with("[[") || close == std::string_view::npos) return "";
+    std::string_view name = raw.substr(2, close - 2);
+    const std::size_t first = name.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return "";
+    name = name.substr(first, name.find_last_not_of(" \t") - first + 1);
+    const bool bare = std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+    return bare ? std::string(name) : std::string();
+}
+
 bool same_weights(const std::vector<Mass>& a, const std::vector<Mass>& b) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(),
                       [](const Mass& x, const Mass& y) { return format_mass_exact(x) == format_mass_exact(y); });
@@ -160,8 +178,98 @@ std::string in_style(std::string_view text, std::string block) {
 
 }  // namespace
 
+bool same_equipment(const Equipment& a, const Equipment& b) {
+    const auto same = [](const std::optional<Mass>& x, const std::optional<Mass>& y) {
+        return x.has_value() == y.has_value() && (!x || format_mass_exact(*x) == format_mass_exact(*y));
+    };
+    return a.name == b.name && a.on == b.on && same(a.weight, b.weight) &&
+           (a.weight || (format_mass_exact(a.shell) == format_mass_exact(b.shell) && same_weights(a.inserts, b.inserts)));
+}
+
 bool same_profile(const Profile& a, const Profile& b) {
-    return a.name == b.name && a.units == b.units && same_weights(a.weights, b.weights) && a.injuries == b.injuries;
+    return a.name == b.name && a.units == b.units && same_weights(a.weights, b.weights) && a.injuries == b.injuries &&
+           std::equal(a.equipment.begin(), a.equipment.end(), b.equipment.begin(), b.equipment.end(), same_equipment);
+}
+
+std::string with_equipment(std::string_view text, const std::vector<Equipment>& before,
+                           const std::vector<Equipment>& after, std::string_view file_name) {
+    constexpr std::string_view bom = "\xEF\xBB\xBF";
+    if (text.starts_with(bom)) return std::string(bom) + with_equipment(text.substr(bom.size()), before, after, file_name);
+    const std::vector<Line> lines = logical_lines(text);
+    // Each [[equipment]] table: its header line and the line past its last key.
+    struct Extent {
+        std::size_t first = 0;
+        std::size_t end = 0;
+    };
+    std::vector<Extent> tables;
+    std::optional<std::size_t> first_block;  // the first [[session]], [[planned]] or [[pain]] header
+    bool in_equipment = false;
+    for (std::size_t n = 0; n < lines.size(); ++n) {
+        const Line& line = lines[n];
+        if (line.kind == Line::Kind::header) {
+            const std::string name = array_table_name(text, line);
+            in_equipment = name == "equipment";
+            if (in_equipment) tables.push_back(Extent{n, n + 1});
+            const bool block = name == "session" || name == "planned" || name == "pain";
+            if (block && !first_block) first_block = n;
+        } else if (line.kind == Line::Kind::key_value && in_equipment) {
+            tables.back().end = n + 1;
+        }
+    }
+    if (tables.size() != before.size()) {
+        throw Error("[[equipment]] is written in a form anklog does not rewrite",
+                    "change the equipment by hand with 'anklog edit'; the log has not been changed",
+                    Location{std::string(file_name)});
+    }
+    // What stays: `before`'s items that `after` keeps (by position, in
+    // order); what is new: `after`'s items past them.
+    std::vector<bool> removed(before.size(), true);
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < before.size() && kept < after.size(); ++i) {
+        if (same_equipment(before[i], after[kept])) {
+            removed[i] = false;
+            ++kept;
+        }
+    }
+    std::string added;
+    for (std::size_t i = kept; i < after.size(); ++i) added += in_style(text, "\n" + equipment_table(after[i]));
+    std::vector<bool> drop(lines.size(), false);
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        if (!removed[i]) continue;
+        std::size_t end = tables[i].end;
+        while (end < lines.size() && lines[end].kind == Line::Kind::blank) ++end;  // and the blank lines after it
+        for (std::size_t n = tables[i].first; n < end; ++n) drop[n] = true;
+    }
+    // New items go after the last table that stays, else before the first
+    // block (and the comment lines right above it), else at the end.
+    std::optional<std::size_t> after_line;  // insert after this line
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        if (!removed[i]) after_line = tables[i].end - 1;
+    }
+    std::optional<std::size_t> before_line;
+    if (!after_line && first_block) {
+        std::size_t at = *first_block;
+        while (at > 0 && lines[at - 1].kind == Line::Kind::comment) --at;
+        before_line = at;
+    }
+    std::string out;
+    for (std::size_t n = 0; n < lines.size(); ++n) {
+        if (before_line && n == *before_line && !added.empty()) {
+            // "\n[[equipment]]...\n" becomes "[[equipment]]...\n\n" before a block.
+            out += added.substr(in_style(text, "\n").size()) + in_style(text, "\n");
+        }
+        if (!drop[n]) out += text.substr(lines[n].begin, lines[n].end - lines[n].begin);
+        if (after_line && n == *after_line && !added.empty()) {
+            if (!out.empty() && out.back() != '\n') out += in_style(text, "\n");
+            out += added;
+        }
+    }
+    if (!after_line && !before_line && kept < after.size()) {
+        std::string block;
+        for (std::size_t i = kept; i < after.size(); ++i) block += (i > kept ? "\n" : "") + equipment_table(after[i]);
+        return append_block(out, block);
+    }
+    return out;
 }
 
 std::string with_profile(std::string_view text, const Profile& before, const Profile& after, std::string_view file_name) {

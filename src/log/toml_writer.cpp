@@ -92,13 +92,25 @@ std::string profile_table(const Profile& profile) {
     return out;
 }
 
+std::string equipment_table(const Equipment& item) {
+    std::string out = fmt::format("[[equipment]]\nname = {}\non = \"{}\"  # {}\n", toml_quote(item.name),
+                                  to_string(item.on), fmt::join(limb_names.names(), " | "));
+    if (item.weight) return out + fmt::format("weight = {}  # a fixed pair, per limb\n", toml_quote(format_mass_exact(*item.weight)));
+    out += fmt::format("shell = {}  # the empty cuff, per limb\n", toml_quote(format_mass_exact(item.shell)));
+    std::vector<std::string> inserts;
+    for (const Mass& mass : item.inserts) inserts.push_back(toml_quote(format_mass_exact(mass)));
+    return out + fmt::format("inserts = [{}]\n", fmt::join(inserts, ", "));
+}
+
 std::string new_log_text(const Profile& profile) {
     std::string out = fmt::format(
         "# anklog training log. Plain TOML: edit freely, anklog only appends.\n"
         "version = {}\n"
         "\n",
         limits::format_version);
-    return out + profile_table(profile);
+    out += profile_table(profile);
+    for (const Equipment& item : profile.equipment) out += "\n" + equipment_table(item);
+    return out;
 }
 
 std::string append_block(std::string_view existing, std::string_view block) {

@@ -78,22 +78,54 @@ Mass default_weight_step(Unit units) {
     return units == Unit::kg ? Mass{0.5, Unit::kg} : Mass{1.0, Unit::lb};
 }
 
-std::optional<Mass> next_weight_up(const Profile& profile, const Mass& current) {
-    if (profile.weights.empty()) {
+std::vector<Mass> owned_settings(const Profile& profile, Limb on) {
+    if (profile.equipment.empty()) return profile.weights;
+    std::vector<Mass> settings = profile.weights;
+    for (const Equipment& item : profile.equipment) {
+        if (item.on != on) continue;
+        const std::vector<Mass> made = equipment_settings(item);
+        settings.insert(settings.end(), made.begin(), made.end());
+    }
+    const auto lighter = [](const Mass& a, const Mass& b) { return compare(a, b) < 0; };
+    std::stable_sort(settings.begin(), settings.end(), lighter);
+    settings.erase(std::unique(settings.begin(), settings.end(), [](const Mass& a, const Mass& b) { return compare(a, b) == 0; }),
+                   settings.end());
+    return settings;
+}
+
+bool owns_settings(const Profile& profile, Limb on) {
+    return !profile.weights.empty() ||
+           std::any_of(profile.equipment.begin(), profile.equipment.end(), [&](const Equipment& e) { return e.on == on; });
+}
+
+const Equipment* equipment_making(const Profile& profile, Limb on, const Mass& weight) {
+    for (const Equipment& item : profile.equipment) {
+        if (item.on != on) continue;
+        for (const Mass& setting : equipment_settings(item)) {
+            if (compare(setting, weight) == 0) return &item;
+        }
+    }
+    return nullptr;
+}
+
+std::optional<Mass> next_weight_up(const Profile& profile, Limb on, const Mass& current) {
+    const std::vector<Mass> owned = owned_settings(profile, on);
+    if (owned.empty()) {
         // A weight the person can set: the next whole step in their unit
         // above the current one (1 lb in a kg profile steps to 0.5 kg).
         const Mass step = default_weight_step(profile.units);
         const double steps = std::floor(current.in(profile.units) / step.amount + tolerance);
         return Mass{(steps + 1) * step.amount, profile.units};
     }
-    for (const Mass& owned : profile.weights) {
-        if (compare(owned, current) > 0) return owned;
+    for (const Mass& setting : owned) {
+        if (compare(setting, current) > 0) return setting;
     }
     return std::nullopt;
 }
 
-std::optional<Mass> next_weight_down(const Profile& profile, const Mass& current) {
-    if (profile.weights.empty()) {
+std::optional<Mass> next_weight_down(const Profile& profile, Limb on, const Mass& current) {
+    const std::vector<Mass> owned = owned_settings(profile, on);
+    if (owned.empty()) {
         // The next whole step in the person's unit below the current one.
         const Mass step = default_weight_step(profile.units);
         const double steps = std::ceil(current.in(profile.units) / step.amount - tolerance);
@@ -101,24 +133,25 @@ std::optional<Mass> next_weight_down(const Profile& profile, const Mass& current
         return Mass{(steps - 1) * step.amount, profile.units};
     }
     std::optional<Mass> best;
-    for (const Mass& owned : profile.weights) {
-        if (compare(owned, current) < 0) best = owned;
+    for (const Mass& setting : owned) {
+        if (compare(setting, current) < 0) best = setting;
     }
     return best;
 }
 
-Mass lightest_weight(const Profile& profile) {
-    for (const Mass& owned : profile.weights) {
-        if (!owned.is_zero()) return owned;
+Mass lightest_weight(const Profile& profile, Limb on) {
+    for (const Mass& setting : owned_settings(profile, on)) {
+        if (!setting.is_zero()) return setting;
     }
     return default_weight_step(profile.units);
 }
 
-std::optional<Mass> settable_at_most(const Profile& profile, double kg) {
-    if (!profile.weights.empty()) {
+std::optional<Mass> settable_at_most(const Profile& profile, Limb on, double kg) {
+    const std::vector<Mass> owned = owned_settings(profile, on);
+    if (!owned.empty()) {
         std::optional<Mass> best;
-        for (const Mass& owned : profile.weights) {
-            if (!above(owned.kg(), kg)) best = owned;
+        for (const Mass& setting : owned) {
+            if (!above(setting.kg(), kg)) best = setting;
         }
         return best;
     }
@@ -127,6 +160,33 @@ std::optional<Mass> settable_at_most(const Profile& profile, double kg) {
     const double steps = std::floor(in_unit / step.amount + tolerance);
     if (steps < 1) return std::nullopt;
     return Mass{steps * step.amount, profile.units};
+}
+
+std::string between_settings_text(const Profile& profile, Limb on, double kg, const std::optional<Mass>& chosen) {
+    if (profile.equipment.empty()) return "";
+    const std::vector<Mass> owned = owned_settings(profile, on);
+    if (owned.empty()) return "";
+    const auto item_name = [&](const Mass& setting) {
+        const Equipment* item = equipment_making(profile, on, setting);
+        return item ? fmt::format("your {}", item->name) : std::string("the weights you own");
+    };
+    if (!chosen) {
+        return fmt::format("the lightest setting of {} is {}: buy a pair of at most {} or go without weight",
+                           item_name(owned.front()), format_mass_exact(owned.front()),
+                           limit_text(profile, kg));
+    }
+    if (std::any_of(owned.begin(), owned.end(), [&](const Mass& m) { return nearly_equal(m.kg(), kg); })) return "";
+    return fmt::format("{} is not a setting of {}: {}", limit_text(profile, kg), item_name(*chosen),
+                       format_mass_exact(*chosen));
+}
+
+std::string unmade_weight_note(const Profile& profile, Limb on, const Mass& weight) {
+    if (profile.equipment.empty() || weight.is_zero()) return "";
+    const std::vector<Mass> owned = owned_settings(profile, on);
+    if (owned.empty()) return "";
+    if (std::any_of(owned.begin(), owned.end(), [&](const Mass& m) { return compare(m, weight) == 0; })) return "";
+    return fmt::format("{} is not a weight your equipment for the {}s makes ({}); logged as you wrote it",
+                       format_mass_exact(weight), to_string(on), settings_text(owned, profile.units));
 }
 
 std::string limit_text(const Profile& profile, double kg) {

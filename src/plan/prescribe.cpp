@@ -139,7 +139,7 @@ public:
         p.last_date = last.date;
         if (come_back == ComeBack::after_pain) {
             Dose dose = scaled(dose_of(last_weighted), activity_.kind, policy::come_back_factor);
-            dose.weight = lightest_weight(profile_);
+            dose.weight = lightest_weight(profile_, p.on);
             p.dose = dose;
             p.label = PlanLabel::come_back;
             p.reason = fmt::format("after pain: the lightest weight you own and about half the volume of {}",
@@ -175,7 +175,7 @@ public:
                 const std::string what = hold_evidence_text(at, p.on);
                 const std::string ends = hold_ends_text(at, history_.standing->pain.settled_level);
                 // Already at or below the step down since: hold there.
-                const auto lighter = next_weight_down(profile_, *p.dose.weight);
+                const auto lighter = next_weight_down(profile_, p.on, *p.dose.weight);
                 const bool stepped = at.step_down && &basis != hurt &&
                                      compare(*basis.weight, lighter ? *lighter : *hurt->weight) <= 0 &&
                                      (lighter || volume(basis, activity_.kind) <=
@@ -203,7 +203,7 @@ public:
         if (!history_.standing && pain > history_.limits.pain.danger) {
             p.dose = dose_of(basis);
             p.label = PlanLabel::step_down;
-            if (const auto lighter = next_weight_down(profile_, *p.dose.weight)) {
+            if (const auto lighter = next_weight_down(profile_, p.on, *p.dose.weight)) {
                 p.dose.weight = *lighter;
                 p.reason = fmt::format("pain {}/10 last time ({}): one weight step down; see a professional if it "
                                        "persists",
@@ -253,9 +253,13 @@ private:
         const Thresholds limits = history_.limits.for_side(side_);
         const auto& start = limits.start_light;
         Dose d;
-        d.weight = lightest_weight(profile_);
+        d.weight = lightest_weight(profile_, p.on);
+        std::string between;
         if (above(d.weight->kg(), start.max_kg)) {
-            if (const auto within = settable_at_most(profile_, start.max_kg)) d.weight = within;
+            const auto within = settable_at_most(profile_, p.on, start.max_kg);
+            between = between_settings_text(profile_, p.on, start.max_kg, within);
+            // Nothing of the equipment light enough: without weights, and what to buy.
+            if (within || !between.empty()) d.weight = within;
         }
         if (is_timed(activity_.kind)) {
             d.minutes = start.max_minutes;
@@ -265,11 +269,11 @@ private:
         }
         p.dose = d;
         p.label = PlanLabel::start;
-        p.reason = fmt::format("first weighted {}{}: start light, {} (Ankle Weights 101)", activity_.name,
+        p.reason = fmt::format("first weighted {}{}: start light, {} (Ankle Weights 101){}", activity_.name,
                                p.side != Side::both ? " on " + placement_text(p.on, p.side)
                                : p.on == Limb::wrist ? std::string(" on the wrists")
                                                      : std::string(),
-                               load_text(activity_, d, p.on, p.side));
+                               load_text(activity_, d, p.on, p.side), between.empty() ? "" : "; " + between);
         return limited(p);
     }
 
@@ -395,11 +399,11 @@ private:
     static constexpr int class_sessions_before_step = 3;
 
     // Why no heavier weight: what the person owns, or the over-range limit.
-    [[nodiscard]] std::string no_step_reason(const Mass& current) const {
+    [[nodiscard]] std::string no_step_reason(Limb on, const Mass& current) const {
         if (stepped_last_week()) {
             return fmt::format("a week at {} before the next weight step", format_mass_exact(current));
         }
-        const auto step = next_weight_up(profile_, current);
+        const auto step = next_weight_up(profile_, on, current);
         if (!step) return fmt::format("{} is the heaviest weight you own", format_mass_exact(current));
         return fmt::format("over-range allows at most {} for {} work", limit_text(profile_, limit_kg()),
                            to_string(activity_.kind));
@@ -420,15 +424,17 @@ private:
         p.dose = w;
         if (above(w.weight->kg(), limit_kg())) {
             // Heavier than check accepts: down to what it does, nothing raised.
-            p.dose.weight = settable_at_most(profile_, limit_kg());
+            p.dose.weight = settable_at_most(profile_, p.on, limit_kg());
             p.label = PlanLabel::step_down;
-            p.reason = fmt::format("{}: over-range allows at most {} for {} work; {} at the same volume", from,
+            const std::string between = between_settings_text(profile_, p.on, limit_kg(), p.dose.weight);
+            p.reason = fmt::format("{}: over-range allows at most {} for {} work; {} at the same volume{}", from,
                                    limit_text(profile_, limit_kg()), to_string(activity_.kind),
-                                   p.dose.weight ? format_mass_exact(*p.dose.weight) : std::string("without weights"));
+                                   p.dose.weight ? format_mass_exact(*p.dose.weight) : std::string("without weights"),
+                                   between.empty() ? "" : " (" + between + ")");
             return p;
         }
         p.label = PlanLabel::progress;
-        const auto step = next_weight_up(profile_, *w.weight);
+        const auto step = next_weight_up(profile_, p.on, *w.weight);
         const bool can_step = step && !above(step->kg(), limit_kg()) && !stepped_last_week();
         const std::optional<int> usual_length = class_length(weighted);
         if (is_timed(activity_.kind) && (fixed_length(weighted) || (usual_length && w.minutes >= *usual_length))) {
@@ -449,7 +455,7 @@ private:
                                                   "weight before the next step)",
                                                   w.minutes, from, at_weight, class_sessions_before_step)
                                     : fmt::format("a {}-min class, kept at its length: {}; {}", w.minutes, from,
-                                                  no_step_reason(*w.weight));
+                                                  no_step_reason(p.on, *w.weight));
             }
             return limited(p);
         }
@@ -482,7 +488,7 @@ private:
                                            : "");
             } else {
                 p.label = PlanLabel::repeat;
-                p.reason = fmt::format("{}: at the {}-min cap, and {}; keep it", from, cap, no_step_reason(*w.weight));
+                p.reason = fmt::format("{}: at the {}-min cap, and {}; keep it", from, cap, no_step_reason(p.on, *w.weight));
             }
         } else if (w.reps < policy::reps_cap) {
             p.dose.reps = w.reps + 1;
@@ -500,7 +506,7 @@ private:
         } else {
             p.label = PlanLabel::repeat;
             p.reason = fmt::format("{}: at {} x {}, and {}; keep it", from, policy::sets_cap, policy::reps_cap,
-                                   no_step_reason(*w.weight));
+                                   no_step_reason(p.on, *w.weight));
         }
         return limited(p);
     }
@@ -508,16 +514,29 @@ private:
     // Never past the over-range limit: the heaviest weight the person can
     // set within it, said once.
     Prescription limited(Prescription p) const {
+        // A weight the person's equipment for this placement cannot make
+        // (one they logged by hand): the setting below it, said so.
+        if (p.dose.weight && !unmade_weight_note(profile_, p.on, *p.dose.weight).empty()) {
+            const auto setting = settable_at_most(profile_, p.on, p.dose.weight->kg());
+            p.reason += "; " + between_settings_text(profile_, p.on, p.dose.weight->kg(), setting);
+            p.dose.weight = setting;
+            if (!setting) p.label = PlanLabel::step_down;
+        }
+        if (p.come_back && p.come_back->weight && !unmade_weight_note(profile_, p.on, *p.come_back->weight).empty()) {
+            p.come_back->weight = settable_at_most(profile_, p.on, p.come_back->weight->kg());
+        }
         if (p.come_back && p.come_back->weight && above(p.come_back->weight->kg(), limit_kg())) {
-            p.come_back->weight = settable_at_most(profile_, limit_kg());
+            p.come_back->weight = settable_at_most(profile_, p.on, limit_kg());
         }
         if (!p.dose.weight || !above(p.dose.weight->kg(), limit_kg())) return p;
-        const auto within = settable_at_most(profile_, limit_kg());
+        const auto within = settable_at_most(profile_, p.on, limit_kg());
         p.dose.weight = within;
         p.label = PlanLabel::step_down;
-        p.reason += fmt::format("; {}: over-range allows at most {} for {} work",
+        const std::string between = between_settings_text(profile_, p.on, limit_kg(), within);
+        p.reason += fmt::format("; {}: over-range allows at most {} for {} work{}",
                                 within ? fmt::format("weight {}", format_mass_exact(*within)) : "without weights",
-                                limit_text(profile_, limit_kg()), to_string(activity_.kind));
+                                limit_text(profile_, limit_kg()), to_string(activity_.kind),
+                                between.empty() ? "" : " (" + between + ")");
         return p;
     }
 

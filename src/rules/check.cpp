@@ -89,7 +89,7 @@ std::optional<Session> Checker::suggestion_for(const Entry& entry) const {
 
     std::optional<Mass> weight;
     if (entry.weighted()) {
-        weight = above(entry.kg, c.kg) ? settable_at_most(log_.profile, c.kg) : original.weight;
+        weight = above(entry.kg, c.kg) ? settable_at_most(log_.profile, s.on, c.kg) : original.weight;
     }
     double volume = std::min({static_cast<double>(entry.volume), c.volume, c.any_volume});
     if (weight && above(weight->kg(), c.working_kg)) volume = std::min(volume, c.working_volume);
@@ -172,6 +172,18 @@ std::vector<Finding> Checker::take_findings() {
             if (added) it->second = suggestion_for(entries_[order]);
             if (it->second) {
                 f.advice += ": " + describe_load(*it->second, entries_[order].kind());
+                // A dose between two settings of the person's cuffs: the lower, said so.
+                const Entry& entry = entries_[order];
+                // Or nothing owned light enough: what to buy.
+                if (entry.weighted() && above(entry.kg, ceilings_[order].kg)) {
+                    const Limb on = it->second->weight ? it->second->on : entry.session->on;
+                    const auto chosen = settable_at_most(log_.profile, on, ceilings_[order].kg);
+                    const bool same = chosen && it->second->weight && compare(*chosen, *it->second->weight) == 0;
+                    if (same || (!chosen && !it->second->weight)) {
+                        const std::string between = between_settings_text(log_.profile, on, ceilings_[order].kg, chosen);
+                        if (!between.empty()) f.advice += " (" + between + ")";
+                    }
+                }
                 // Done instead on this day, it would still break the rest
                 // day: no session to put in its place, a dose for later.
                 if (day_rest[order]) {

@@ -99,7 +99,7 @@ void check_pain_hold(Checker& checker) {
             // Already lighter since (the load before this day): hold there.
             double kg = hurt->kg;
             double cut = hurt->volume;
-            if (const auto lighter = next_weight_down(checker.log().profile, *hurt->session->weight)) {
+            if (const auto lighter = next_weight_down(checker.log().profile, hurt->session->on, *hurt->session->weight)) {
                 kg = lighter->kg();
             } else {
                 cut = std::max(1.0, std::floor(hurt->volume * policy::deload_factor + tolerance));

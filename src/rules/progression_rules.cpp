@@ -190,7 +190,7 @@ private:
         if (heaviest.kg <= 0) return;  // from unweighted: start-light judges
         const Profile& profile = checker_.log().profile;
         const Mass working{heaviest.kg, Unit::kg};
-        const Mass step = next_weight_up(profile, working)
+        const Mass step = next_weight_up(profile, e.session->on, working)
                               .value_or(Mass{working.in(profile.units) + default_weight_step(profile.units).amount,
                                              profile.units});
         Ceiling& ceiling = checker_.ceiling(e);
@@ -256,10 +256,10 @@ private:
         // After persistent pain, the come-back the plan makes: the lightest
         // weight, and about half the volume.
         const bool after_pain = after_persistent_pain_[e.order] != 0;
-        if (after_pain) ceiling.kg = std::min(ceiling.kg, lightest_weight(checker_.log().profile).kg());
+        if (after_pain) ceiling.kg = std::min(ceiling.kg, lightest_weight(checker_.log().profile, e.session->on).kg());
         if (half >= 1) {
             ceiling.volume = std::min(ceiling.volume, half);
-        } else if (const auto lighter = next_weight_down(checker_.log().profile, Mass{last.kg, Unit::kg})) {
+        } else if (const auto lighter = next_weight_down(checker_.log().profile, e.session->on, Mass{last.kg, Unit::kg})) {
             ceiling.kg = std::min(ceiling.kg, lighter->kg());
         } else {
             ceiling.kg = 0;

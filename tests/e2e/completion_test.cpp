@@ -95,6 +95,10 @@ TEST_CASE("completions: bash completes commands, options, their values and activ
     CHECK(bash_complete(bash, {"log", "side-leg-lift", "--side", ""}) == Words{"left", "right"});
     CHECK(bash_complete(bash, {"--color", "a"}) == Words{"auto", "always"});
     CHECK(bash_complete(bash, {"history", "--format", ""}) == Words{"text", "json", "csv"});
+    // The equipment flags of profile and init, and where it is worn.
+    CHECK(bash_complete(bash, {"profile", "--add-e"}) == Words{"--add-equipment"});
+    CHECK(bash_complete(bash, {"init", "--remove-e"}) == Words{"--remove-equipment"});
+    CHECK(bash_complete(bash, {"profile", "--on", ""}) == Words{"ankle", "wrist"});
     CHECK(bash_complete(bash, {"history", "--format=j"}) == Words{"--format=json"});
     CHECK(bash_complete(bash, {"history", "--format", "=", "c"}) == Words{"csv"});  // COMP_WORDBREAKS split
     CHECK(bash_complete(bash, {"check", "--fail-on", "d"}) == Words{"danger"});

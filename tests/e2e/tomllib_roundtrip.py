@@ -74,6 +74,33 @@ with tempfile.TemporaryDirectory() as folder:
         print(f'FAIL: profile --name read back as {after["profile"]!r}')
         failures += 1
 
+    # [[equipment]] added by profile and init, and removed, read back by tomllib.
+    subprocess.run([anklog, '-f', loop, '-q', 'profile', '--add-equipment', 'cuffs "A" \\ é', '--on', 'ankle',
+                    '--shell', '0.5lb', '--inserts', '8x0.5lb'], check=True)
+    subprocess.run([anklog, '-f', loop, '-q', 'profile', '--add-equipment', 'wrist pair', '--on', 'wrist',
+                    '--weight', '1kg'], check=True)
+    with open(loop, 'rb') as f:
+        kit = tomllib.loads(f.read().decode('utf-8'))
+    if kit.get('equipment') != [{'name': 'cuffs "A" \\ é', 'on': 'ankle', 'shell': '0.5 lb', 'inserts': ['0.5 lb'] * 8},
+                                {'name': 'wrist pair', 'on': 'wrist', 'weight': '1 kg'}] \
+            or kit['session'] != data['session'] or kit['planned'] != data['planned']:
+        print(f'FAIL: profile --add-equipment read back as {kit.get("equipment")!r}')
+        failures += 1
+    subprocess.run([anklog, '-f', loop, '-q', 'profile', '--remove-equipment', 'cuffs "A" \\ é'], check=True)
+    with open(loop, 'rb') as f:
+        kit = tomllib.loads(f.read().decode('utf-8'))
+    if kit.get('equipment') != [{'name': 'wrist pair', 'on': 'wrist', 'weight': '1 kg'}] or kit['session'] != data['session']:
+        print(f'FAIL: profile --remove-equipment read back as {kit.get("equipment")!r}')
+        failures += 1
+    fresh = os.path.join(folder, 'fresh.toml')
+    subprocess.run([anklog, '-f', fresh, '-q', 'init', '--add-equipment', 'cuffs', '--on', 'wrist', '--shell', '0.25kg',
+                    '--inserts', '0.25kg,0.25kg,0.5kg'], check=True, stdout=subprocess.DEVNULL)
+    with open(fresh, 'rb') as f:
+        kit = tomllib.loads(f.read().decode('utf-8'))
+    if kit.get('equipment') != [{'name': 'cuffs', 'on': 'wrist', 'shell': '0.25 kg', 'inserts': ['0.25 kg', '0.25 kg', '0.5 kg']}]:
+        print(f'FAIL: init --add-equipment read back as {kit.get("equipment")!r}')
+        failures += 1
+
     # Sides: log --side, a profile with an injury of one side, a plan with
     # a planned row per side, done from it.
     sides = os.path.join(folder, 'sides.toml')
@@ -102,6 +129,6 @@ with tempfile.TemporaryDirectory() as folder:
         print(f'FAIL: done from a plan with sides read back as {done!r} (planned {wanted!r})')
         failures += 1
 
-checked = len(notes) + 6
+checked = len(notes) + 8
 print(f'{checked - failures} passed, {failures} failed')
 sys.exit(1 if failures else 0)

@@ -41,15 +41,15 @@ TEST_CASE("load key: placement is part of a load, and sessions name their load")
 TEST_CASE("weights anklog proposes are settable: whole steps of the profile's unit, or owned") {
     Profile kg;
     kg.units = Unit::kg;
-    CHECK(format_mass_exact(*next_weight_up(kg, Mass{2, Unit::lb})) == "1 kg");
-    CHECK(format_mass_exact(*next_weight_up(kg, Mass{1, Unit::kg})) == "1.5 kg");
-    CHECK(format_mass_exact(*next_weight_down(kg, Mass{3, Unit::lb})) == "1 kg");
-    CHECK_FALSE(next_weight_down(kg, Mass{1, Unit::lb}).has_value());
+    CHECK(format_mass_exact(*next_weight_up(kg, Limb::ankle, Mass{2, Unit::lb})) == "1 kg");
+    CHECK(format_mass_exact(*next_weight_up(kg, Limb::ankle, Mass{1, Unit::kg})) == "1.5 kg");
+    CHECK(format_mass_exact(*next_weight_down(kg, Limb::ankle, Mass{3, Unit::lb})) == "1 kg");
+    CHECK_FALSE(next_weight_down(kg, Limb::ankle, Mass{1, Unit::lb}).has_value());
     Profile lb;
     lb.units = Unit::lb;
-    CHECK(format_mass_exact(*next_weight_up(lb, Mass{1, Unit::kg})) == "3 lb");
-    CHECK(format_mass_exact(*next_weight_up(lb, Mass{2, Unit::lb})) == "3 lb");
-    CHECK(format_mass_exact(*next_weight_down(lb, Mass{1, Unit::kg})) == "2 lb");
+    CHECK(format_mass_exact(*next_weight_up(lb, Limb::ankle, Mass{1, Unit::kg})) == "3 lb");
+    CHECK(format_mass_exact(*next_weight_up(lb, Limb::ankle, Mass{2, Unit::lb})) == "3 lb");
+    CHECK(format_mass_exact(*next_weight_down(lb, Limb::ankle, Mass{1, Unit::kg})) == "2 lb");
 }
 
 TEST_CASE("per-load rules: wrist walks are no working level for ankle walks") {

@@ -82,7 +82,7 @@ int run_init(const Context& context, const InitFlags& flags) {
         } else {
             fmt::print("created {}\n", terminal_safe(shown));
         }
-        const Mass start = lightest_weight(profile);
+        const Mass start = lightest_weight(profile, Limb::ankle);
         fmt::print("next: after a workout, log it, e.g. anklog log walk --weight {} --minutes 10\n",
                    mass_flag(start));
     }

@@ -155,7 +155,7 @@ std::vector<Session> sessions_from(const LogFlags& flags, const Log& log, Date t
                                                         load.on ? fmt::format(" on the {}s", to_string(*load.on)) : "",
                                                         to_string(date)),
                                  fmt::format("log it with its weight and volume, e.g. anklog log {} -w {} {}",
-                                             activity->name, mass_flag(lightest_weight(log.profile)),
+                                             activity->name, mass_flag(lightest_weight(log.profile, load.on.value_or(Limb::ankle))),
                                              is_timed(activity->kind) ? "-m 10" : "--sets 1 --reps 10"));
             }
             if (copied) {
@@ -394,6 +394,16 @@ int run_log(const Context& context, const LogFlags& flags) {
         for (const std::string& line : copied) fmt::print("{}\n", terminal_safe(line));
     }
     print_appended(appended, context, flags.dry_run);
+    // The typo guard: a weight the person's equipment cannot make is taken,
+    // with the settings that exist.
+    for (const std::size_t index : appended.indices) {
+        const Session& session = appended.log.sessions[index];
+        if (!session.weight) continue;
+        const std::string note = unmade_weight_note(appended.log.profile, session.on, *session.weight);
+        if (!note.empty()) {
+            fmt::print("\n{} {}: {}\n", paint("note:", Tone::cyan, context.color_stdout), terminal_safe(session.activity), note);
+        }
+    }
     return 0;
 }
 

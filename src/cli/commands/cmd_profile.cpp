@@ -18,7 +18,9 @@ namespace anklog::cli {
 
 namespace {
 
-bool any_flag(const ProfileFlags& flags) { return flags.name || flags.units || flags.weights || flags.history; }
+bool any_flag(const ProfileFlags& flags) {
+    return flags.name || flags.units || flags.weights || flags.history || flags.any_equipment();
+}
 
 void show(const Log& log, const std::string& file, const Context& context) {
     const Profile& p = log.profile;
@@ -29,12 +31,24 @@ void show(const Log& log, const std::string& file, const Context& context) {
     fmt::print("{}\n", paint(fmt::format("Profile in {}:", terminal_safe(file)), Tone::bold, context.color_stdout));
     fmt::print("  name     {}\n", p.name.empty() ? "-" : terminal_safe(p.name));
     fmt::print("  units    {}\n", to_string(p.units));
-    fmt::print("  weights  {}\n", weights.empty() ? fmt::format("none listed (plans step by {})",
-                                                                format_mass_exact(default_weight_step(p.units)))
+    fmt::print("  weights  {}\n", weights.empty() ? (p.equipment.empty()
+                                                     ? fmt::format("none listed (plans step by {})",
+                                                                   format_mass_exact(default_weight_step(p.units)))
+                                                     : std::string("none listed besides the equipment"))
                                                   : fmt::format("{}", fmt::join(weights, ", ")));
     fmt::print("  history  {}\n", injuries.empty() ? "none" : fmt::format("{}", fmt::join(injuries, ", ")));
+    if (!p.equipment.empty()) {
+        fmt::print("  equipment\n");
+        for (const Equipment& item : p.equipment) {
+            fmt::print("    {}: {}\n", terminal_safe(equipment_label(item)),
+                       settings_text(equipment_settings(item), p.units));
+        }
+    }
     if (!context.quiet) {
         fmt::print("\nChange it with 'anklog profile' and --name, --units, --weights or --history.\n");
+        if (!p.equipment.empty()) {
+            fmt::print("Add or remove equipment with --add-equipment NAME --on ankle|wrist or --remove-equipment NAME.\n");
+        }
     }
 }
 
@@ -75,9 +89,12 @@ CLI::App* setup_profile(CLI::App& app, ProfileFlags& flags) {
         "  anklog profile --weights \"0.5kg,1kg,1.5kg,2kg\"\n"
         "  anklog profile --name Ann --history knee\n"
         "  anklog profile --units lb     what you logged keeps its unit\n"
+        "  anklog profile --add-equipment \"adjustable cuffs\" --on ankle --shell 0.5lb --inserts 8x0.5lb\n"
+        "  anklog profile --add-equipment \"wrist pair\" --on wrist --weight 1kg\n"
+        "  anklog profile --remove-equipment \"wrist pair\"\n"
         "\n"
-        "Only the [profile] table's changed lines are rewritten; the log before is kept\n"
-        "as a numbered backup, FILE.~N~.\n");
+        "Only the [profile] table's changed lines and the [[equipment]] tables added or\n"
+        "removed are rewritten; the log before is kept as a numbered backup, FILE.~N~.\n");
     return command;
 }
 
@@ -114,6 +131,7 @@ int run_profile(const Context& context, const ProfileFlags& flags) {
             before = log.profile;
             after = apply_profile_flags(log.profile, flags);
             std::string text = with_profile(*current, before, after, file);
+            text = with_equipment(text, before.equipment, after.equipment, file);
             const Log changed = parse_log(text, file);
             refuse_changed_meaning(log.sessions, changed.sessions, *current, file);
             refuse_changed_meaning(log.planned, changed.planned, *current, file);
