@@ -84,6 +84,9 @@ struct Thresholds {
     struct PainHold {
         bool on;
     } pain_hold;
+    struct Prescribed {
+        bool on;
+    } prescription;
 
     // The heaviest weight per limb the over-range rule accepts for `kind`.
     [[nodiscard]] double weight_limit_kg(Kind kind) const {

@@ -9,6 +9,7 @@ std::string_view block_name(BlockKind kind) {
         case BlockKind::session: return "session";
         case BlockKind::planned: return "planned";
         case BlockKind::pain: return "pain";
+        case BlockKind::prescription: return "prescription";
     }
     return "session";
 }

@@ -15,8 +15,8 @@
 namespace anklog::schema {
 
 using Keys = std::span<const std::string_view>;
-inline constexpr std::array<std::string_view, 7> top_level_keys{"version", "profile", "activities", "rules",
-                                                                "session", "planned", "pain"};
+inline constexpr std::array<std::string_view, 8> top_level_keys{"version", "profile", "activities", "rules",
+                                                                "session", "planned", "pain",    "prescription"};
 inline constexpr std::array<std::string_view, 4> profile_keys{"name", "units", "weights", "history"};
 inline constexpr std::array<std::string_view, 3> activity_keys{"kind", "group", "fixed_length"};
 inline constexpr std::array<std::string_view, 10> session_keys{"date", "activity", "on",     "weight", "minutes",
@@ -27,6 +27,9 @@ inline constexpr std::size_t planned_key_count = 7;
 inline constexpr Keys planned_keys{session_keys.data(), planned_key_count};
 
 inline constexpr std::array<std::string_view, 3> pain_keys{"date", "pain", "note"};
+inline constexpr std::array<std::string_view, 12> prescription_keys{
+    "activity", "days", "sets", "reps", "weight", "minutes", "on", "side", "note", "from", "until", "progress_when"};
+inline constexpr std::array<std::string_view, 3> progress_when_keys{"pain_at_most", "effort_at_most", "sessions"};
 
 std::string_view block_name(BlockKind kind);
 

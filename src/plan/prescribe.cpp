@@ -14,6 +14,7 @@
 #include "anklog/load.hpp"
 #include "anklog/numeric.hpp"
 #include "anklog/policy.hpp"
+#include "anklog/prescription.hpp"
 #include "prescribe.hpp"
 
 namespace anklog::planning {
@@ -547,6 +548,39 @@ std::map<Load, std::vector<const Session*>> sessions_by_load(const History& hist
     return out;
 }
 
+// The week inside the clinician's prescription `rx`: its days, a first
+// session at the bottom of each range, never above a top, and a step only
+// when the clinician's criterion allows it as well as anklog's rules (a
+// repeat, a hold or a step down below the range stays: the more protective
+// wins).
+void keep_within(Prescription& p, const anklog::Prescription& rx, const std::vector<const Session*>& sessions,
+                 Unit unit) {
+    p.frequency = rx.days;
+    Dose& d = p.dose;
+    std::string why;
+    if (sessions.empty()) {
+        if (rx.sets) d.sets = rx.sets->from;
+        if (rx.reps) d.reps = rx.reps->from;
+        if (rx.minutes) d.minutes = rx.minutes->from;
+        if (rx.weight) d.weight = rx.weight->from;
+        p.label = PlanLabel::start;
+        why = "the bottom of each range to start";
+    } else if (p.label == PlanLabel::progress && !criterion_met(rx.progress_when, sessions)) {
+        d = dose_of(*sessions.back());
+        p.label = PlanLabel::repeat;
+        why = fmt::format("repeat until {}", criterion_text(*rx.progress_when));
+    }
+    const auto at_most = [](int& value, const std::optional<CountRange>& range) {
+        if (range && value > range->to) value = range->to;
+    };
+    at_most(d.sets, rx.sets);
+    at_most(d.reps, rx.reps);
+    at_most(d.minutes, rx.minutes);
+    if (rx.weight && d.weight && compare(*d.weight, rx.weight->to) > 0) d.weight = rx.weight->to;
+    const std::string prescribed = fmt::format("prescribed {} (prescription, line {})", dose_text(rx, unit), rx.line);
+    p.reason = why.empty() ? fmt::format("{}; {}", prescribed, p.reason) : fmt::format("{}: {}", prescribed, why);
+}
+
 }  // namespace
 
 std::vector<Prescription> prescribe(const History& history, int days, ComeBack come_back) {
@@ -578,6 +612,15 @@ std::vector<Prescription> prescribe(const History& history, int days, ComeBack c
     std::vector<Load> chosen;
     chosen.reserve(chosen_from.size());
     for (const Candidate& c : chosen_from) chosen.push_back(c.load);
+    // A clinician's prescriptions in force on the Monday: their activities only.
+    const std::vector<const anklog::Prescription*> clinical =
+        prescriptions_in_force(history.log.prescriptions, history.monday);
+    if (!clinical.empty()) {
+        chosen.clear();
+        for (const anklog::Prescription* rx : clinical) {
+            chosen.push_back(Load{catalogue.find(rx->activity), rx->on.value_or(Limb::ankle)});
+        }
+    }
     const bool beginner = chosen.empty();
     if (beginner) {
         for (const char* name : {"walk", "side-leg-lift", "glute-bridge"}) {
@@ -591,6 +634,10 @@ std::vector<Prescription> prescribe(const History& history, int days, ComeBack c
         Prescriber prescriber(history, *load.activity, it == by_load.end() ? std::vector<const Session*>{} : it->second,
                               days);
         out.push_back(prescriber.run(come_back, load.on));
+        if (!clinical.empty()) {
+            keep_within(out.back(), *clinical[out.size() - 1],
+                        it == by_load.end() ? std::vector<const Session*>{} : it->second, history.log.profile.units);
+        }
     }
     // A beginner's week: walks on the days around one day of leg work.
     if (beginner) out.front().frequency = std::max(1, days - 1);

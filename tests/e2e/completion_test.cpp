@@ -102,6 +102,10 @@ TEST_CASE("completions: bash completes commands, options, their values and activ
     CHECK(bash_complete(bash, {"help", "pl"}) == Words{"plan"});
     CHECK(bash_complete(bash, {"rules", "weight-"}) == Words{"weight-and-volume", "weight-jump"});
     CHECK(bash_complete(bash, {"log", "side-leg"}) == Words{"side-leg-lift"});
+    CHECK(bash_complete(bash, {"presc"}) == Words{"prescribe"});
+    CHECK(bash_complete(bash, {"prescribe", "side-leg"}) == Words{"side-leg-lift"});
+    CHECK(bash_complete(bash, {"prescribe", "walk", "--side", ""}) == Words{"left", "right", "both"});
+    CHECK(bash_complete(bash, {"prescribe", "walk", "--on", ""}) == Words{"ankle", "wrist"});
     CHECK(bash_complete(bash, {"log", "walk", "-m", ""}).empty());  // a number: nothing to offer
     CHECK(bash_complete(bash, {"rules", "pain", ""}).empty());      // rules takes one RULE
     CHECK(bash_complete(bash, {"-f", "decl"}) == Words{"declared.toml"});
