@@ -23,6 +23,10 @@ inline constexpr int progressing_weeks_before_deload = 3;
 inline constexpr double deload_factor = 0.6;
 // Effort at or above this repeats the last session.
 inline constexpr int hard_effort = 8;
+// A load whose first session was heavier than start-light accepts is
+// repeated, not raised, for this many days from that session: the advice was
+// to start lighter, and the plan does not build on top of it.
+inline constexpr int settle_in_days = 14;
 // After a break (or pain that has settled): about half the last volume.
 inline constexpr double come_back_factor = 0.5;
 // The activities planned: those of the last this many days, at most so many.

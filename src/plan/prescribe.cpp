@@ -219,6 +219,20 @@ public:
                                    session_text(activity_, last));
             return limited(p);
         }
+        const Session& first = *weighted.front();
+        // Over the range, progress() steps it down: that is the more protective.
+        if (history_.limits.start_light.on && above(first.weight->kg(), history_.limits.start_light.max_kg) &&
+            days_between(first.date, history_.monday) < policy::settle_in_days &&
+            !above(basis.weight ? basis.weight->kg() : 0.0, limit_kg())) {
+            p.dose = dose_of(basis);
+            p.label = PlanLabel::repeat;
+            p.reason = fmt::format("the first {} with weights on {} ({}) started heavier than a first session should "
+                                   "(start-light): repeat {}, raise nothing until {}",
+                                   activity_.name, placement_text(p.on), to_string(first.date),
+                                   session_text(activity_, basis),
+                                   to_string(add_days(first.date, policy::settle_in_days)));
+            return limited(p);
+        }
         return progress(p, weighted);
     }
 
@@ -245,23 +259,29 @@ private:
 
     // Weighted sessions a week of this activity over the 4 weeks before the
     // planned week (or, coming back, before its last session), rounded: more
-    // days at once would ramp the weekly load.
+    // days at once would ramp the weekly load. Measured by the spacing of its
+    // training days, (days - 1) per the span from the first to the last, so a
+    // gap after them (a rest after pain, a break) is not a week of fewer
+    // sessions (the tester's three walks a week became "walk 2" after a
+    // rest), and two squats six days apart are one a week, not two.
     [[nodiscard]] int frequency() const {
         Date end = history_.monday;
         if (!sessions_.empty() && days_between(sessions_.back()->date, end) > policy::recent_days) {
             end = add_days(sessions_.back()->date, 1);
         }
-        int recent = 0;
-        int span = 0;  // days from the first recent weighted session to the end
+        std::vector<Date> days;
         for (const Session* s : sessions_) {
             const int ago = days_between(s->date, end);
             if (!s->weighted() || ago > policy::recent_days || ago <= 0) continue;
-            ++recent;
-            span = std::max(span, ago);
+            if (std::find(days.begin(), days.end(), s->date) == days.end()) days.push_back(s->date);
         }
-        constexpr int days_per_week = 7;
-        const int weeks = std::clamp((span + days_per_week - 1) / days_per_week, 1, policy::recent_days / days_per_week);
-        return std::clamp(static_cast<int>(std::lround(static_cast<double>(recent) / weeks)), 1, days_);
+        if (days.size() < 2) return 1;
+        const auto [first, last] = std::minmax_element(days.begin(), days.end());
+        constexpr double days_per_week = 7.0;
+        const double count = static_cast<double>(days.size());
+        const double per_week = std::min(count, (count - 1) * days_per_week / days_between(*first, *last));
+        // Half a session rounds down: 2.5 a week is 2, not 3.
+        return std::clamp(static_cast<int>(std::ceil(per_week - 0.5)), 1, days_);
     }
 
     // The working level: the heaviest weight among the weighted sessions of

@@ -1,6 +1,7 @@
 // Rules that judge a session on its own, or with the other sessions of its
 // day and the last few training days: ankle-weights-running, over-range,
 // pain, persistent-pain, long-wear.
+#include <algorithm>
 #include <fmt/format.h>
 
 #include <limits>
@@ -74,10 +75,17 @@ void pain(Checker& checker, const Thresholds& limits, const Entry& e) {
                              : fmt::format("pain {}/10 >= {}/10", score, warning),
                    {{"pain", static_cast<long long>(score)},
                     {"limit", static_cast<long long>(is_danger ? danger : warning)}},
-                   is_danger ? "stop the weights and rest until it settles; if it does not settle by the next "
-                               "morning, or keeps coming back, see a doctor or physiotherapist"
-                             : "remove the weights and rest; pain should settle by the next morning before you "
-                               "train that again",
+                   // What comes after is the assessment's hold or step down, in
+                   // the words the standing and the plan use (one voice).
+                   is_danger ? fmt::format("stop the weights and rest until it settles; then step down one weight "
+                                           "step and hold there until a reading of {}/10 or less; if it has not "
+                                           "settled by the next morning, or keeps coming back, see a doctor or "
+                                           "physiotherapist",
+                                           std::max(0, limits.pain.raised_after - 1))
+                             : fmt::format("take the weights off and rest for the day; then repeat this load and "
+                                           "raise nothing until a reading of {}/10 or less (--pain, or `anklog "
+                                           "pain N` the next morning)",
+                                           std::max(0, limits.pain.raised_after - 1)),
                    Remedy::rest);
 }
 

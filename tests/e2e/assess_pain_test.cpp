@@ -56,7 +56,9 @@ TEST_CASE("a pain check above the settled level after persistent pain says not s
     const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-30", "--format", "json"});
     REQUIRE(plan.exit_code == 0);
     const auto week = json_of(plan.out);
-    REQUIRE(week["sessions"].size() == 1);
+    // Three a week, as the walks before the rest were spaced (two, then
+    // three a week): a rest is not a week of fewer walks.
+    REQUIRE(week["sessions"].size() == 3);
     const auto& walk = week["sessions"][0];
     CHECK(walk["weight"] == nullptr);
     CHECK(walk["minutes"] == 5);
@@ -431,4 +433,62 @@ TEST_CASE("tester: a next-morning pain check counts in summary's and the report'
     CHECK(report.out.find("<circle class=\"point check\" data-date=\"2026-11-17\" data-pain=\"4\"") != std::string::npos);
     CHECK(report.out.find("<title>2026-11-17: pain check 4/10</title>") != std::string::npos);
     CHECK(report.out.find("<circle class=\"point\" data-date=\"2026-11-16\" data-pain=\"3\"") != std::string::npos);
+}
+
+TEST_CASE("tester: one painful session, one voice - check's advice, the standing and the plan all say hold") {
+    ScratchDir home;
+    std::string text = "[profile]\nunits = \"kg\"\nweights = [\"0.5 kg\", \"1 kg\"]\n";
+    for (const char* date : {"2026-11-02", "2026-11-04", "2026-11-06", "2026-11-09", "2026-11-11"}) {
+        text += block(date, "walk", "weight = \"1 kg\"\nminutes = 20\n");
+    }
+    write(home / "log.toml", text + block("2026-11-13", "walk", "weight = \"1 kg\"\nminutes = 20\npain = 4\n"));
+    const Result check = run(home, {"-f", "log.toml", "check", "--since", "2026-11-13", "--until", "2026-11-13"});
+    // Before: "remove the weights and rest; pain should settle by the next
+    // morning before you train that again", beside a standing of hold.
+    CHECK(check.out.find("  = take the weights off and rest for the day; then repeat this load and raise nothing until "
+                         "a reading of 2/10 or less (--pain, or `anklog pain N` the next morning)") != std::string::npos);
+    CHECK(check.out.find("Where you stand on 2026-11-13: warning: pain 4/10 in walk on Fri 2026-11-13 after work on "
+                         "the ankles: hold all work on the ankles;") != std::string::npos);
+    const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-16"});
+    CHECK(plan.out.find("Mon 2026-11-16  walk      1 kg    20 min  repeat     pain 4/10 in walk on Fri 2026-11-13 "
+                        "after work on the ankles: repeat 1 kg for 20 min on 2026-11-13, raise nothing;") !=
+          std::string::npos);
+    // Pain above 5: stop, then the step down the plan makes.
+    write(home / "log.toml", text + block("2026-11-13", "walk", "weight = \"1 kg\"\nminutes = 20\npain = 6\n"));
+    const Result danger = run(home, {"-f", "log.toml", "check", "--since", "2026-11-13", "--until", "2026-11-13"});
+    CHECK(danger.out.find("  = stop the weights and rest until it settles; then step down one weight step and hold "
+                          "there until a reading of 2/10 or less; if it has not settled by the next morning, or keeps "
+                          "coming back, see a doctor or physiotherapist") != std::string::npos);
+    CHECK(run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-16"})
+              .out.find("Mon 2026-11-16  walk      0.5 kg  20 min  step down  ") != std::string::npos);
+}
+
+TEST_CASE("tester: after a rest the plan keeps each activity's usual number of sessions a week") {
+    ScratchDir home;
+    // Walks three times a week and squats once a week for three weeks, pain
+    // on the last three walks (persistent pain), then nothing for 17 days but a pain check of 1.
+    std::string text = "[profile]\nunits = \"kg\"\nweights = [\"0.5 kg\", \"1 kg\"]\n";
+    for (const char* monday : {"2026-11-02", "2026-11-09", "2026-11-16"}) {
+        const anklog::Date m = *anklog::parse_iso_date(monday);
+        const bool last = monday == std::string("2026-11-16");
+        for (int day : {0, 2, 4}) {
+            text += block(anklog::to_string(anklog::add_days(m, day)), "walk",
+                          std::string("weight = \"1 kg\"\nminutes = 20\n") + (last ? "pain = 4\n" : ""));
+        }
+        text += block(anklog::to_string(anklog::add_days(m, 1)), "squat", "weight = \"1 kg\"\nsets = 2\nreps = 10\n");
+    }
+    write(home / "log.toml", text);
+    REQUIRE(run(home, {"-f", "log.toml", "pain", "1", "--date", "2026-12-04"}).exit_code == 0);
+    const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-12-07"});
+    CHECK(plan.exit_code == 0);
+    // Before: "walk 2" (the rest counted as weeks of fewer walks) and
+    // squats twice (two sessions a week apart read as two a week).
+    CHECK(plan.out.rfind("Week of 2026-12-07 to 2026-12-13, from log.toml: 3 weighted days, 4 rest days\n", 0) == 0);
+    std::size_t walks = 0;
+    std::size_t squats = 0;
+    for (std::size_t at = plan.out.find("walk "); at != std::string::npos; at = plan.out.find("walk ", at + 1)) ++walks;
+    for (std::size_t at = plan.out.find("squat "); at != std::string::npos; at = plan.out.find("squat ", at + 1)) ++squats;
+    CHECK(walks == 3);
+    CHECK(squats == 1);
+    CHECK(plan.out.find("usual number") == std::string::npos);
 }

@@ -380,7 +380,7 @@ TEST_CASE("issue 19 point 7: check and plan propose the same come-back after pai
     const Result planned = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-30", "--format", "json"});
     REQUIRE(planned.exit_code == 0);
     const auto week = json_of(planned.out);
-    REQUIRE(week["sessions"].size() == 1);
+    REQUIRE(week["sessions"].size() == 3);  // walks spaced two, then three a week before the pain
     const auto& come_back = week["sessions"][0];
     CHECK(come_back["label"] == "come back");
     // log --again copies the painful session's load, two weeks later.
@@ -488,5 +488,26 @@ TEST_CASE("issue 19: today says where a person coming back after a break stands"
           "\nNothing is planned for this day. 'anklog plan --save' plans and saves a week.\n");
     // 13 days away is no break: nothing to say.
     CHECK(run(home, {"-f", "log.toml", "today", "--date", "2026-11-19"}).out.find("Where you stand") ==
+          std::string::npos);
+}
+
+TEST_CASE("tester: a wrist walk that started heavier than start-light accepts is repeated, not raised, for two weeks") {
+    ScratchDir home;
+    write(home / "log.toml", "[profile]\nunits = \"lb\"\n" +
+                                 block("2026-11-23", "walk", "on = \"wrist\"\nweight = \"3 lb\"\nminutes = 24\n") +
+                                 block("2026-11-25", "walk", "on = \"wrist\"\nweight = \"3 lb\"\nminutes = 26\n"));
+    const Result check = run(home, {"-f", "log.toml", "check"});
+    CHECK(check.out.find("warning[start-light]: first walk with weights on the wrists, on 2026-11-23, started heavier "
+                         "and longer than a first session should\n") != std::string::npos);
+    // Before: "progress +3 min (about 10%) from 3 lb on the wrists for 26 min"
+    // beside check's "start light: 2 lb on the wrists for 10 min".
+    const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-30"});
+    CHECK(plan.out.find("Mon 2026-11-30  walk      3 lb    26 min (wrists)  repeat     the first walk with weights on "
+                        "the wrists (2026-11-23) started heavier than a first session should (start-light): repeat 3 "
+                        "lb on the wrists for 26 min on 2026-11-25, raise nothing until 2026-12-07\n") !=
+          std::string::npos);
+    CHECK(plan.out.find("progress") == std::string::npos);
+    // Two weeks on, it builds again.
+    CHECK(run(home, {"-f", "log.toml", "plan", "--week-of", "2026-12-07"}).out.find("progress   +3 min") !=
           std::string::npos);
 }

@@ -61,6 +61,9 @@ std::vector<std::string> plan_policy() {
         fmt::format("pain over the pain rule's danger line steps down; pain from its raised_after line, or effort {} "
                     "or more, repeats the last session; every {}th progressing week is a deload at {}",
                     policy::hard_effort, policy::progressing_weeks_before_deload + 1, percent(policy::deload_factor)),
+        fmt::format("a load whose first session was heavier than start-light accepts is repeated, not raised, for "
+                    "{} days from that session (within over-range)",
+                    policy::settle_in_days),
         fmt::format("after a break (return-after-break's break_days) the first sessions come back at about {} of "
                     "the last volume; pain on persistent-pain's count of days means rest weeks while it is recent "
                     "(its recent_days), then a come-back week at the lightest weight you own, which asks for a pain "
