@@ -1,6 +1,6 @@
 #pragma once
 // Adherence to a clinician's prescription, week by week (the review and the
-// report show it). Computed in src/progress/adherence.cpp.
+// report show it).
 #include <vector>
 
 #include "anklog/date.hpp"

@@ -43,7 +43,7 @@ TEST_CASE("prescribe appends a [[prescription]] block that undo removes, and --l
         "[[prescription]]\nactivity = \"side-leg-lift\"\ndays = 3\nsets = [2, 3]\nreps = [10, 15]\n"
         "weight = [\"0.5 kg\", \"1 kg\"]\nprogress_when = { pain_at_most = 2, effort_at_most = 5, sessions = 2 }\n"
         "note = \"slow on the way down\"\n";
-    CHECK(added.out == "appended to log.toml:9\n\n" + block);
+    CHECK(added.out == "appended to log.toml:8\n\n" + block);
     CHECK(read(home / "log.toml") == before + "\n" + block);
 
     const Result later = run(home, {"-f", "log.toml", "-q", "prescribe", "walk", "--days", "2", "--minutes", "10-20",
@@ -54,10 +54,10 @@ TEST_CASE("prescribe appends a [[prescription]] block that undo removes, and --l
     const Result list = run(home, {"-f", "log.toml", "prescribe", "--list"});
     CHECK(list.exit_code == 0);
     CHECK(list.out == "Prescriptions in force on " + today +
-                          ":\n\nside-leg-lift: 3 days a week, 2-3 x 10-15 at 0.5-1 kg  (log.toml:9)\n"
+                          ":\n\nside-leg-lift: 3 days a week, 2-3 x 10-15 at 0.5-1 kg  (log.toml:8)\n"
                           "  step up when pain <= 2, effort <= 5 on the last 2 sessions\n"
                           "  note: slow on the way down\n"
-                          "\nwalk: 2 days a week, 10-20 min at 0.5-1 kg  (log.toml:19)\n  from 2026-11-30\n");
+                          "\nwalk: 2 days a week, 10-20 min at 0.5-1 kg  (log.toml:17)\n  from 2026-11-30\n");
 
     REQUIRE(run(home, {"-f", "log.toml", "-q", "undo", "--yes"}).exit_code == 0);
     REQUIRE(run(home, {"-f", "log.toml", "-q", "undo", "--yes"}).exit_code == 0);
@@ -111,7 +111,7 @@ TEST_CASE("check flags a session above the prescription, with the prescription's
                      "  = reps 16 > 15 (prescribed 2-3 x 10-15 at 0.5-1 kg)\n"
                      "  = stay inside the prescription: 2-3 x 10-15 at 0.5-1 kg, or ask your clinician for a new one  "
                      "(source: prescription, log.toml:5)\n") != std::string::npos);
-    CHECK(r.out.find("log.toml:26: note[prescription]: walk on 2026-11-06 is not in the prescription in force\n"
+    CHECK(r.out.find("log.toml:27: note[prescription]: walk on 2026-11-06 is not in the prescription in force\n"
                      "  = a weighted walk while the prescription names only side-leg-lift\n"
                      "  = ask your clinician before adding weighted work they did not prescribe  "
                      "(source: prescription, log.toml:5)\n") != std::string::npos);
@@ -151,11 +151,15 @@ TEST_CASE("plan plans inside the prescription: its activities, its days, the bot
     for (const auto& s : week["sessions"]) {
         CHECK(s["activity"] == "side-leg-lift");
         CHECK(s["weight"] == "0.5 kg");
-        CHECK(s["sets"] == 2);
         CHECK(s["reps"] == 10);
         CHECK(s["reason"].get<std::string>().starts_with(
             "prescribed 2-3 x 10-15 at 0.5-1 kg (prescription, line 5): the bottom of each range to start"));
     }
+    // The bottom of the range, except where start-light (more protective) eases the very first session.
+    CHECK(week["sessions"][0]["sets"] == 1);
+    CHECK(week["sessions"][0]["label"] == "eased");
+    CHECK(week["sessions"][1]["sets"] == 2);
+    CHECK(week["sessions"][2]["sets"] == 2);
     // Done as planned with effort 6: the criterion (effort <= 5) does not allow a step.
     std::string text = rx_log;
     for (const char* date : {"2026-11-23", "2026-11-25", "2026-11-27"}) {
@@ -171,6 +175,19 @@ TEST_CASE("plan plans inside the prescription: its activities, its days, the bot
               "prescribed 2-3 x 10-15 at 0.5-1 kg (prescription, line 5): repeat until pain <= 2, effort <= 5 on "
               "the last 2 sessions");
     }
+    // With effort 4 the criterion allows a step, and anklog's rules take one: a rep.
+    std::string easy = text;
+    for (std::size_t at = easy.find("effort = 6"); at != std::string::npos; at = easy.find("effort = 6", at)) {
+        easy.replace(at, 10, "effort = 4");
+    }
+    write(home / "easy.toml", easy);
+    const Result step = run(home, {"-f", "easy.toml", "plan", "--week-of", "2026-11-30", "--format", "json"});
+    REQUIRE(step.exit_code == 0);
+    for (const auto& s : json_of(step.out)["sessions"]) {
+        CHECK(s["reps"] == 11);
+        CHECK(s["reason"] ==
+              "prescribed 2-3 x 10-15 at 0.5-1 kg (prescription, line 5); +1 rep from 0.5 kg for 2 x 10");
+    }
     // The plan law holds: the planned week, done, raises nothing at warning or above.
     const Result saved = run(home, {"-f", "log.toml", "-q", "plan", "--week-of", "2026-11-30", "--save"});
     REQUIRE(saved.exit_code == 0);
@@ -179,5 +196,35 @@ TEST_CASE("plan plans inside the prescription: its activities, its days, the bot
         done.replace(at, 11, "[[session]]");
     }
     write(home / "log.toml", done);
-    CHECK(run(home, {"-f", "log.toml", "check"}).exit_code == 0);
+    const Result law = run(home, {"-f", "log.toml", "check", "--since", "2026-11-30"});
+    CHECK(law.exit_code == 0);
+    CHECK(law.out == "log.toml: 3 sessions checked since 2026-11-30: nothing to flag\n");
+}
+
+TEST_CASE("the review and the report show adherence to the prescription, week by week") {
+    ScratchDir home;
+    write(home / "log.toml", rx_log + session("2026-11-02", "side-leg-lift", "weight = \"0.5 kg\"\nsets = 2\nreps = 10\n") +
+                                 session("2026-11-04", "side-leg-lift", "weight = \"1 kg\"\nsets = 3\nreps = 16\n"));
+    write(home / "other.toml", "[profile]\nunits = \"kg\"\n");
+    const Result review = run(home, {"check", "log.toml", "other.toml", "--until", "2026-11-08"});
+    CHECK(review.out.find("Adherence to the prescription:\n"
+                          "  week of 2026-11-02  side-leg-lift 2/3 days, 1 session above a range  (log.toml:5)\n") !=
+          std::string::npos);
+    const Result json = run(home, {"check", "log.toml", "other.toml", "--until", "2026-11-08", "--format", "json"});
+    bool found = false;
+    for (const auto& doc : json_of(json.out)) {
+        if (doc["file"] != "log.toml") continue;
+        found = true;
+        CHECK(doc["summary"]["prescription"] ==
+              json_of(R"([{"week": "2026-11-02", "activity": "side-leg-lift", "line": 5, "days_done": 2,
+                          "days_prescribed": 3, "sessions_above": 1}])"));
+    }
+    CHECK(found);
+    const Result report = run(home, {"-f", "log.toml", "report", "--until", "2026-11-08"});
+    CHECK(report.exit_code == 0);
+    CHECK(report.out.find("<h2>Prescription and adherence</h2>\n<ul>\n<li>side-leg-lift: 2-3 x 10-15 at 0.5-1 kg, 3 "
+                          "days a week <span class=\"source\">(log.toml:5)</span></li>\n") != std::string::npos);
+    CHECK(report.out.find("<tr class=\"prescribed\" data-week=\"2026-11-02\"><td>2026-11-02</td><td>side-leg-lift</td>"
+                          "<td class=\"n\">2</td><td class=\"n\">3</td><td>1 session above a range</td></tr>") !=
+          std::string::npos);
 }
