@@ -3,7 +3,9 @@
 folder, with ANKLOG_FILE=log.toml. Lines starting with
 "$ " are commands (run by a shell, anklog on PATH, examples/ copied in); the lines up to the next
 command are what the user sees (stdout and stderr, as a terminal shows them).
-Checks that the README shows the real output of the current binary."""
+Checks that the README shows the real output of the current binary.
+With --update (a developer's tool, never run by the tests) it rewrites
+each block's output with what the binary printed instead."""
 import os
 import re
 import shutil
@@ -11,9 +13,12 @@ import subprocess
 import sys
 import tempfile
 
-readme_path, anklog = sys.argv[1], sys.argv[2]
+update = '--update' in sys.argv[1:]
+readme_path, anklog = [a for a in sys.argv[1:] if a != '--update'][:2]
+anklog = os.path.abspath(anklog)
 readme = open(readme_path, encoding='utf-8').read()
 blocks = re.findall(r'```console\n(.*?)```', readme, re.S)
+updated = []
 
 passed = failed = 0
 with tempfile.TemporaryDirectory() as folder:
@@ -29,6 +34,7 @@ with tempfile.TemporaryDirectory() as folder:
                     os.path.join(work, 'examples'))
     for block in blocks:
         steps = re.split(r'^\$ ', block, flags=re.M)[1:]
+        new_block = ''
         for step in steps:
             command, _, expected = step.partition('\n')
             result = subprocess.run(command, shell=True, cwd=work, env=env,
@@ -38,6 +44,18 @@ with tempfile.TemporaryDirectory() as folder:
             else:
                 failed += 1
                 print(f'FAIL: $ {command}\n--- README shows:\n{expected}--- anklog printed:\n{result.stdout}---')
+            new_block += f'$ {command}\n{result.stdout}'
+        updated.append(new_block)
+
+if update:
+    parts = re.split(r'(```console\n.*?```)', readme, flags=re.S)
+    index = 0
+    for i, part in enumerate(parts):
+        if part.startswith('```console\n'):
+            parts[i] = f'```console\n{updated[index]}```'
+            index += 1
+    open(readme_path, 'w', encoding='utf-8').write(''.join(parts))
+    print(f'{readme_path}: rewritten with the output of {anklog}')
 
 if passed + failed == 0:
     print('FAIL: no console blocks found in the README')

@@ -21,6 +21,13 @@ namespace anklog::planning {
 
 namespace {
 
+// The weekly raise in minutes: 10% rounded down, at least one minute, so the
+// plan's "about 10%" never reads as a volume-spike note over 10% (26 min +3
+// was 11.5%); one more minute is never a spike.
+int minutes_raise(int minutes) {
+    return std::max(1, static_cast<int>(std::floor(minutes * policy::weekly_raise)));
+}
+
 int day_number(Date date) { return static_cast<int>(std::chrono::sys_days{date}.time_since_epoch().count()); }
 
 std::string percent(double share) { return fmt::format("{:.0f}%", share * 100); }
@@ -442,7 +449,7 @@ private:
                                          : minutes_cap(activity_.kind);
             if (usual_length && cap == *usual_length && w.minutes < cap) {
                 // Back toward the class's length, by minutes.
-                const int raise = std::max(1, static_cast<int>(std::lround(w.minutes * policy::weekly_raise)));
+                const int raise = std::max(1, minutes_raise(w.minutes));
                 p.dose.minutes = std::min(cap, w.minutes + raise);
                 p.reason = fmt::format("+{} min (about {}) from {}, back toward its {}-min length",
                                        p.dose.minutes - w.minutes, percent(policy::weekly_raise), from, cap);
@@ -451,7 +458,7 @@ private:
                 p.reason = fmt::format("{}: above the {}-min cap for {} work, kept as it is", from, cap,
                                        to_string(activity_.kind));
             } else if (w.minutes < cap) {
-                const int raise = std::max(1, static_cast<int>(std::lround(w.minutes * policy::weekly_raise)));
+                const int raise = std::max(1, minutes_raise(w.minutes));
                 p.dose.minutes = std::min(cap, w.minutes + raise);
                 p.reason = fmt::format("+{} min (about {}) from {}", p.dose.minutes - w.minutes,
                                        percent(policy::weekly_raise), from);

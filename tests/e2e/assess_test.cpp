@@ -47,7 +47,7 @@ TEST_CASE("issue 19 point 1: plan progresses ankle walks from the ankle walks, n
         } else {
             ++wrist;
             CHECK(s["weight"] == "3 lb");
-            CHECK(s["reason"] == "+3 min (about 10%) from 3 lb on the wrists for 26 min");
+            CHECK(s["reason"] == "+2 min (about 10%) from 3 lb on the wrists for 26 min");  // 10% rounded down: +3 would be 11.5%
         }
     }
     CHECK(ankle >= 1);
@@ -508,6 +508,20 @@ TEST_CASE("tester: a wrist walk that started heavier than start-light accepts is
           std::string::npos);
     CHECK(plan.out.find("progress") == std::string::npos);
     // Two weeks on, it builds again.
-    CHECK(run(home, {"-f", "log.toml", "plan", "--week-of", "2026-12-07"}).out.find("progress   +3 min") !=
+    CHECK(run(home, {"-f", "log.toml", "plan", "--week-of", "2026-12-07"}).out.find("progress   +2 min") !=
           std::string::npos);
+}
+
+TEST_CASE("tester: the plan's 'about 10%' never reads as a volume-spike over 10% when done") {
+    ScratchDir home;
+    write(home / "log.toml", "[profile]\nunits = \"lb\"\n" +
+                                 block("2026-11-02", "walk", "weight = \"1 lb\"\nminutes = 24\n") +
+                                 block("2026-11-04", "walk", "weight = \"1 lb\"\nminutes = 26\n") +
+                                 block("2026-11-06", "walk", "weight = \"1 lb\"\nminutes = 26\n"));
+    const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-09", "--save"});
+    // Before: +3 min (29 min, 11.5%) and today's "would raise note[volume-spike]: 12% longer".
+    CHECK(plan.out.find("Mon 2026-11-09  walk      1 lb    28 min  progress   +2 min (about 10%) from 1 lb for 26 "
+                        "min\n") != std::string::npos);
+    const Result today = run(home, {"-f", "log.toml", "today", "--date", "2026-11-09"});
+    CHECK(today.out.find("Done as planned, walk raises no finding in check.\n") != std::string::npos);
 }

@@ -237,3 +237,13 @@ TEST_CASE("summary errors: a bad period, both groupings, a missing log") {
                       "  help: choose one of them; see 'anklog summary --help'\n");
     CHECK(run(home, {"-f", "nope.toml", "summary"}).exit_code == 2);
 }
+
+TEST_CASE("tester: a client stopped after pain 7/10 is not 'easing off' in the load line") {
+    ScratchDir home;
+    write(home / "cy.toml", read(fs::path(ANKLOG_SOURCE_DIR) / "examples/clients/cy.toml"));
+    const Result r = run(home, {"-f", "cy.toml", "summary", "--until", "2026-11-28"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("gait 0.00 (no weighted gait work in the last 7 days), strength 0.00 (no weighted strength work "
+                     "in the last 7 days).\n") != std::string::npos);
+    CHECK(r.out.find("easing off") == std::string::npos);
+}

@@ -45,9 +45,12 @@ std::string load_words(const Summary& summary) {
     for (const LoadRatio& r : summary.load) {
         // Like load-ramp, no zone before a whole chronic window of history.
         std::string part = fmt::format("{} {:.2f} (", to_string(r.family), *r.ratio);
-        if (r.settled()) {
+        if (r.settled() && r.acute == 0) {
+            // Stopped, not easing off: a client resting after pain 7/10 read
+            // "easing off", which sounds like a choice; the standing says why.
+            part += fmt::format("no weighted {} work in the last {} days", to_string(r.family), r.acute_days);
+        } else if (r.settled()) {
             part += to_string(load_zone(*r.ratio, summary.spike_above));
-            if (r.acute == 0) part += fmt::format(": nothing in the last {} days", r.acute_days);
         } else {
             // The count starts at the first weighted session, or the return
             // after a break (as load-ramp's), which is why a long log can say 7.
