@@ -295,6 +295,7 @@ Log history_for_check(const Log& log, const std::vector<Session>& added) {
     std::vector<int> last_day(activities.size(), none);
     std::vector<int> last_weighted_day(activities.size(), none);
     std::array<int, 3> family_last_weighted{none, none, none};  // of each added family
+    std::array<std::vector<int>, 3> family_days;                // each family's weighted days
     int first_weighted = none;
     int last_weighted = none;
     int last_old_weighted = none;  // the last weighted day early_days or more before the added ones
@@ -321,6 +322,7 @@ Log history_for_check(const Log& log, const std::vector<Session>& added) {
         if (const auto kind = kinds.of(s.activity)) {
             int& last = family_last_weighted[static_cast<std::size_t>(*kind)];
             last = std::max(last, day);
+            family_days[static_cast<std::size_t>(*kind)].push_back(day);
         }
     }
 
@@ -338,7 +340,22 @@ Log history_for_check(const Log& log, const std::vector<Session>& added) {
     // compared; and the family's first day since its last break matters only
     // as "chronic_days ago or more", which it is from here on both ways.
     at_most(first_added - t.return_after_break.break_days - std::max(t.load_ramp.acute_days, t.load_ramp.chronic_days));
-    at_most(day_number(week_start(rules::date_of_day(first_added))) - 7 * t.load_ramp.weeks);
+    const int compared_from = day_number(week_start(rules::date_of_day(first_added))) - 7 * t.load_ramp.weeks;
+    at_most(compared_from);
+    // load-ramp names a return after a break within the weeks it compares:
+    // the session before that break shows it was one.
+    for (std::size_t f = 0; f < family_days.size(); ++f) {
+        std::vector<int>& days = family_days[f];
+        if (!added_family[f] || days.size() < 2) continue;
+        std::sort(days.begin(), days.end());
+        for (std::size_t i = days.size() - 1; i > 0; --i) {
+            if (days[i] < compared_from) break;
+            if (days[i] - days[i - 1] >= t.return_after_break.break_days) {
+                at_most(days[i - 1]);
+                break;
+            }
+        }
+    }
     // no-rest: weighted days in the last 7, and the muscle group's day before;
     // monotony: the 7 days up to an added session.
     at_most(first_added - 7);

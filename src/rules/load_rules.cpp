@@ -8,6 +8,7 @@
 #include <deque>
 #include <limits>
 #include <map>
+#include <optional>
 
 #include "anklog/numeric.hpp"
 #include "anklog/policy.hpp"
@@ -40,7 +41,10 @@ public:
 
     void add(const Entry& e) {
         State& s = states_[family(e.kind())];
-        if (s.last_day != unset && e.day - s.last_day >= break_days_) s = State{};  // counts from the return
+        if (s.last_day != unset && e.day - s.last_day >= break_days_) {
+            s = State{};  // counts from the return
+            s.returned_on = e.session->date;
+        }
         s.last_day = e.day;
         if (s.first_day == unset) s.first_day = e.day;
 
@@ -66,6 +70,7 @@ private:
         int first_day = unset;
         int last_day = unset;
         double ratio = 0;  // after the previous session
+        std::optional<Date> returned_on;  // the first session after a break, from which it counts
     };
 
     bool weekly_ramp(const Entry& e, State& s, int week, double previous_max) {
@@ -85,8 +90,14 @@ private:
             e, RuleId::load_ramp, Severity::warning,
             fmt::format("weighted {} work in the week of {} passed {:.1f}x the largest of the {} weeks before",
                         to_string(kind), to_string(week_start(e.session->date)), limits_.weekly_ratio, limits_.weeks),
-            fmt::format("this week {} so far vs {} at most in the previous {} weeks ({:.0f}% more)",
+            fmt::format("this week {} so far vs {} at most in the previous {} weeks{} ({:.0f}% more)",
                         amount(kind, total), amount(kind, previous_max), limits_.weeks,
+                        // Said when the weeks before are only those since a
+                        // break (the tester read a ramp against weeks it did
+                        // not know were left out).
+                        s.returned_on && week_of(rules::day_number(*s.returned_on)) > week - limits_.weeks
+                            ? fmt::format(", counted from your return on {} after a break", to_string(*s.returned_on))
+                            : std::string(),
                         (total / previous_max - 1) * 100),
             {{"week_of", to_string(week_start(e.session->date))},
              {"week_volume", total},

@@ -237,3 +237,24 @@ TEST_CASE("rules --format json lists every rule with its thresholds - plan's pol
     CHECK(text.find("How plan progresses\n  - volume rises about 10% a week (at least 1 min or rep) up to a cap: 30 min\n"
                     "    for gait work, 60 min for mobility classes, 3 x 15 for strength") != std::string::npos);
 }
+
+TEST_CASE("tester: load-ramp says when the weeks it compares are only those since a return after a break") {
+    ScratchDir home;
+    std::string text = "[profile]\nunits = \"kg\"\n";
+    const auto walk = [&](const char* date, int minutes) {
+        text += fmt::format("\n[[session]]\ndate = {}\nactivity = \"walk\"\nweight = \"1 kg\"\nminutes = {}\n", date,
+                            minutes);
+    };
+    for (const char* date : {"2026-10-05", "2026-10-07", "2026-10-09", "2026-10-12", "2026-10-14", "2026-10-16"}) {
+        walk(date, 20);
+    }
+    // Two weeks and more away, then back: 20 min the first week, 30 the next.
+    walk("2026-11-02", 10);
+    walk("2026-11-04", 10);
+    walk("2026-11-09", 15);
+    walk("2026-11-11", 15);
+    write(home / "log.toml", text);
+    const Result r = run(home, {"-f", "log.toml", "check", "--since", "2026-11-09"});
+    CHECK(r.out.find("  = this week 30 min so far vs 20 min at most in the previous 4 weeks, counted from your return "
+                     "on 2026-11-02 after a break (50% more)\n") != std::string::npos);
+}

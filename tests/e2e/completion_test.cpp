@@ -106,6 +106,9 @@ TEST_CASE("completions: bash completes commands, options, their values and activ
     CHECK(bash_complete(bash, {"prescribe", "side-leg"}) == Words{"side-leg-lift"});
     CHECK(bash_complete(bash, {"prescribe", "walk", "--side", ""}) == Words{"left", "right", "both"});
     CHECK(bash_complete(bash, {"prescribe", "walk", "--on", ""}) == Words{"ankle", "wrist"});
+    // After a + the next part starts: an activity again, and the flags again.
+    CHECK(bash_complete(bash, {"log", "walk", "-m", "20", "+", "calf-r"}) == Words{"calf-raise"});
+    CHECK(bash_complete(bash, {"log", "walk", "--on", "wrist", "+", "calf-raise", "--o"}) == Words{"--on"});
     CHECK(bash_complete(bash, {"log", "walk", "-m", ""}).empty());  // a number: nothing to offer
     CHECK(bash_complete(bash, {"rules", "pain", ""}).empty());      // rules takes one RULE
     CHECK(bash_complete(bash, {"-f", "decl"}) == Words{"declared.toml"});
@@ -242,6 +245,8 @@ print -r -- "${${out##*WORDS<}%%>*}"
     CHECK(complete("anklog history --form") == "history --format\n");
     CHECK(complete("anklog log walk --on wr") == "log walk --on wrist\n");
     CHECK(complete("anklog log side-leg-l") == "log side-leg-lift\n");
+    CHECK(complete("anklog log walk --on wrist -m 20 + calf-r") == "log walk --on wrist -m 20 + calf-raise\n");
+    CHECK(complete("anklog log walk --on wrist + calf-raise --o") == "log walk --on wrist + calf-raise --on\n");
     CHECK(complete("anklog -f declared.toml log kett") == "-f declared.toml log kettle-swing\n");
     // Global options after the command are the command's.
     CHECK(complete("anklog log -q -f declared.toml kett") == "log -q -f declared.toml kettle-swing\n");
@@ -269,6 +274,7 @@ TEST_CASE("completions: fish loads the script and completes commands, values and
     CHECK(complete("anklog log walk --on wr") == "wrist\tWhere the weights were; default ankle\n");
     CHECK(complete("anklog history --format j") == "json\tOutput format; default text\n");
     CHECK(complete("anklog log side-leg-l") == "side-leg-lift\tACTIVITY\n");
+    CHECK(complete("anklog log walk -m 20 + calf-r") == "calf-raise\tACTIVITY\n");
     CHECK(complete("anklog -f declared.toml log kett") == "kettle-swing\tACTIVITY\n");
     CHECK(complete("anklog log -q --file declared.toml kett") == "kettle-swing\tACTIVITY\n");
     CHECK(complete("anklog -f x log walk -m 10 --ef") == "--effort\tHow hard it felt, 0 (rest) to 10 (maximal)\n");

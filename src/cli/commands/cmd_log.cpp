@@ -3,6 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <optional>
+#include <span>
+#include <type_traits>
 
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
@@ -85,22 +89,41 @@ Session session_from(const LogFlags& flags, const LoadFlags& load, bool mixed_ki
     return session;
 }
 
+// The same activity, placement, weight and dose on the same day.
+bool same_session(const Session& a, const Session& b) {
+    if (a.date != b.date || a.activity != b.activity) return false;
+    const bool same_weight =
+        a.weighted() == b.weighted() && (!a.weighted() || (compare(*a.weight, *b.weight) == 0 && a.on == b.on));
+    return same_weight && a.minutes == b.minutes && a.sets == b.sets && a.reps == b.reps;
+}
+
 // The same session twice on one day (same activity, placement, weight and
 // dose) is almost always a slip: refused unless --duplicate says otherwise.
 void refuse_duplicate(const Log& log, const Session& session, const Activity& activity) {
     for (const Session& s : log.sessions) {
-        if (s.date != session.date || s.activity != session.activity) continue;
-        const bool same_weight = s.weighted() == session.weighted() &&
-                                 (!s.weighted() || (compare(*s.weight, *session.weight) == 0 && s.on == session.on));
-        if (!same_weight || s.minutes != session.minutes || s.sets != session.sets || s.reps != session.reps) continue;
+        if (!same_session(s, session)) continue;
         throw Error(fmt::format("{} {} on {} is already in the log (line {})", activity.name,
                                 describe_load(session, activity.kind), to_string(session.date), s.line),
                     "to log a second one that day, add --duplicate; to change the one logged, run anklog edit");
     }
 }
 
-// Every session the flags describe, each validated before any is written.
-std::vector<Session> sessions_from(const LogFlags& flags, const Log& log, Date today, std::vector<std::string>* copied) {
+// Two parts of one line that give the same session (activity, placement,
+// weight, dose, day): a slip as well, unless --duplicate.
+void refuse_twice_in_line(std::span<const Session> earlier, const Session& session, const Activity& activity) {
+    for (const Session& s : earlier) {
+        if (!same_session(s, session)) continue;
+        throw Error(fmt::format("{} {} on {} is in an earlier part of the line too", activity.name,
+                                describe_load(session, activity.kind), to_string(session.date)),
+                    "to log both, add --duplicate to this part; else leave one out");
+    }
+}
+
+// The sessions one part of the line describes (its flags: the shared ones
+// with its own over them), each validated before any is written. `earlier`:
+// those of the parts before it.
+std::vector<Session> sessions_from(const LogFlags& flags, const Log& log, Date today, std::span<const Session> earlier,
+                                   std::vector<std::string>* copied) {
     // The date first: a date typed wrong can leave words among the activities.
     const Date date = date_from(flags, today);
     const std::vector<const Activity*> activities = activities_named(
@@ -133,7 +156,155 @@ std::vector<Session> sessions_from(const LogFlags& flags, const Log& log, Date t
             }
         }
         sessions.push_back(session_from(flags, load, mixed, log, *activity, date, again));
-        if (!flags.duplicate) refuse_duplicate(log, sessions.back(), *activity);
+        if (!flags.duplicate) {
+            refuse_duplicate(log, sessions.back(), *activity);
+            refuse_twice_in_line(earlier, sessions.back(), *activity);
+        }
+    }
+    return sessions;
+}
+
+// ---- A line of several parts: anklog log walk --on wrist -m 20 + calf-raise ...
+
+// The flags a part of the line takes on its own, one line each; the others
+// (--dry-run) are for the whole line and go before the first "+".
+template <typename T>
+void assign(T& field, const std::string& value) {
+    if constexpr (std::is_same_v<T, std::optional<int>>) {
+        int number = 0;
+        (void)CLI::detail::lexical_cast(value, number);  // the option's transform left a decimal integer
+        field = number;
+    } else if constexpr (std::is_same_v<T, bool>) {
+        bool on = true;
+        (void)CLI::detail::lexical_cast(value, on);
+        field = on;
+    } else {
+        field = value;
+    }
+}
+
+template <auto member>
+void set_flag(LogFlags& flags, const std::string& value) {
+    assign(flags.*member, value);
+}
+
+struct PartFlag {
+    std::string_view name;  // the option's name as CLI11 gives it: its first long name
+    void (*set)(LogFlags&, const std::string&);
+};
+
+constexpr std::array part_flags{
+    PartFlag{"--again", set_flag<&LogFlags::again>},     PartFlag{"--date", set_flag<&LogFlags::date>},
+    PartFlag{"--weight", set_flag<&LogFlags::weight>},   PartFlag{"--on", set_flag<&LogFlags::on>},
+    PartFlag{"--minutes", set_flag<&LogFlags::minutes>}, PartFlag{"--sets", set_flag<&LogFlags::sets>},
+    PartFlag{"--reps", set_flag<&LogFlags::reps>},       PartFlag{"--effort", set_flag<&LogFlags::effort>},
+    PartFlag{"--pain", set_flag<&LogFlags::pain>},       PartFlag{"--note", set_flag<&LogFlags::note>},
+    PartFlag{"--duplicate", set_flag<&LogFlags::duplicate>},
+};
+
+const PartFlag* part_flag(const CLI::Option& option) {
+    const std::string name = option.get_name();
+    const auto* found = std::find_if(part_flags.begin(), part_flags.end(), [&](const PartFlag& f) { return f.name == name; });
+    return found == part_flags.end() ? nullptr : found;
+}
+
+// The flags given in one stretch of the line onto `flags`. `first`: the
+// stretch is before the first "+", where the whole line's flags go.
+void apply_given(std::span<const GivenFlag> given, bool first, LogFlags& flags) {
+    for (auto it = given.begin(); it != given.end(); ++it) {
+        const std::string name = it->option->get_name();
+        const PartFlag* flag = part_flag(*it->option);
+        if (!flag) {
+            if (first) continue;  // CLI11 set it on the whole line
+            throw Error(fmt::format("{} is for the whole line, not one part", name),
+                        fmt::format("put {} before the first +", name));
+        }
+        const bool again = std::any_of(given.begin(), it, [&](const GivenFlag& g) { return g.option == it->option; });
+        if (again && it->option->get_expected_max() > 0) {
+            throw Error(fmt::format("{} was given more than once", name), fmt::format("{} takes one value: give it once", name));
+        }
+        flag->set(flags, it->value);
+    }
+}
+
+struct Part {
+    LogFlags flags;
+    std::string where;  // "in part 2 (calf-raise): ", for its errors; empty when the line has one part
+};
+
+// "anklog log walk -m 20 + calf-raise --sets 2 --reps 10": the advice a
+// line whose parts are not all there gets.
+constexpr std::string_view part_example = "e.g. anklog log walk -m 20 + calf-raise --sets 2 --reps 10";
+
+// Runs `what`, giving an error it throws the place in the line it is about.
+template <typename F>
+auto located(const std::string& where, F&& what) {
+    try {
+        return what();
+    } catch (const Error& e) {
+        if (where.empty()) throw;
+        throw Error(where + e.message(), e.advice(), e.where());
+    }
+}
+
+struct Line {
+    std::optional<LogFlags> shared;  // the flags before the first activity, when there are several parts
+    std::vector<Part> parts;
+};
+
+constexpr std::string_view before_first = "before the first activity: ";
+
+// The parts of the line: each with the shared flags and its own over them.
+Line parts_of(const LogFlags& line) {
+    if (line.line.parts.empty()) return {std::nullopt, {Part{line, {}}}};
+    const std::vector<LinePart>& parts = line.line.parts;
+    const bool several = parts.size() > 1;
+    LogFlags shared;
+    shared.dry_run = line.dry_run;
+    located(several ? std::string(before_first) : "", [&] { apply_given(line.line.shared, true, shared); });
+    Line result;
+    if (several) result.shared = shared;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const LinePart& part = parts[i];
+        const std::size_t number = i + 1;
+        if (part.words.empty()) {
+            if (i == 0) throw Error("nothing before the first +", fmt::format("name an activity first, {}", part_example));
+            if (part.flags.empty() && i + 1 == parts.size()) {
+                throw Error("the line ends with +", fmt::format("name the next activity after the +, or leave the + out; {}",
+                                                               part_example));
+            }
+            if (part.flags.empty()) {
+                throw Error(fmt::format("part {} is empty: + follows +", number),
+                            fmt::format("write one + between two activities, {}", part_example));
+            }
+            throw Error(fmt::format("part {} names no activity", number),
+                        fmt::format("name its activity after the +, then its flags, {}", part_example));
+        }
+        std::string typed;
+        for (const std::string& word : part.words) typed += (typed.empty() ? "" : " ") + word;
+        Part made{shared, several ? fmt::format("in part {} ({}): ", number, typed) : std::string()};
+        made.flags.activities = part.words;
+        located(made.where, [&] { apply_given(part.flags, i == 0, made.flags); });
+        result.parts.push_back(std::move(made));
+    }
+    return result;
+}
+
+// Every session the line describes, part by part, each validated before any
+// is written.
+std::vector<Session> sessions_from(const Line& line, const Log& log, Date today, std::vector<std::string>* copied) {
+    if (line.shared) {  // a shared flag that is wrong is wrong before any part
+        located(std::string(before_first), [&] {
+            (void)date_from(*line.shared, today);
+            (void)load_flags_from(*line.shared, log);
+            check_note_flag(line.shared->note);
+        });
+    }
+    std::vector<Session> sessions;
+    for (const Part& part : line.parts) {
+        std::vector<Session> made =
+            located(part.where, [&] { return sessions_from(part.flags, log, today, sessions, copied); });
+        sessions.insert(sessions.end(), made.begin(), made.end());
     }
     return sessions;
 }
@@ -142,10 +313,13 @@ std::vector<Session> sessions_from(const LogFlags& flags, const Log& log, Date t
 
 CLI::App* setup_log(CLI::App& app, LogFlags& flags) {
     CLI::App* command = app.add_subcommand("log", "Append workouts you did to the log");
-    command->add_option("ACTIVITY", flags.activities,
-                        "What you did: walk, side-leg-lift (or side leg lift), pilates, ...; several share the flags")
-        ->required()
-        ->type_name("");
+    CLI::Option* activities =
+        command
+            ->add_option("ACTIVITY", flags.activities,
+                         "What you did: walk, side-leg-lift (or side leg lift), pilates, ...; several share the flags; "
+                         "+ starts the next part, with flags of its own")
+            ->required()
+            ->type_name("");
     command->add_flag("--again", flags.again,
                       "Repeat the last session of each activity (weight, where, volume); flags override");
     command->add_option("--date", flags.date,
@@ -181,18 +355,29 @@ CLI::App* setup_log(CLI::App& app, LogFlags& flags) {
         "  anklog log pilates --on wrist -w 0.5 kg -m 1h --date yesterday\n"
         "  anklog log side leg lift --sets 2x12 -w 1kg --date thursday\n"
         "  anklog log glute-bridge -w 1kg --sets 2 --reps 10 --note \"left hip tight\"\n"
+        "  anklog log walk --on wrist -w 3lb -m 20 + calf-raise -w 1lb --sets 2 --reps 10\n"
         "\n"
         "Several activities are appended together, or none if one is wrong. Words are\n"
         "joined into one activity only when together they name one and are not all\n"
-        "activities on their own: 'side leg lift' is side-leg-lift, 'walk pilates' two.\n");
+        "activities on their own: 'side leg lift' is side-leg-lift, 'walk pilates' two.\n"
+        "A + starts another part of the line, with flags of its own (--date too);\n"
+        "flags before the first activity are shared by every part, and a part's own\n"
+        "win. --dry-run is for the whole line: put it before the first +.\n");
+    // A part's flag may be given again in the next part: the parts are told
+    // apart once the line is read.
+    for (const PartFlag& flag : part_flags) {
+        command->get_option(std::string(flag.name))->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    }
+    command->callback([command, activities, &flags] { flags.line = split_line(*command, *activities); });
     return command;
 }
 
 int run_log(const Context& context, const LogFlags& flags) {
+    const Line parts = parts_of(flags);
     std::vector<std::string> copied;
     const auto make = [&](const Log& log) {
         copied.clear();
-        return sessions_from(flags, log, context.today, &copied);
+        return sessions_from(parts, log, context.today, &copied);
     };
     const Appended appended = flags.dry_run ? append_sessions_dry_run(context, make) : append_sessions(context, "log", make);
     if (!context.quiet) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "shell/command_tree.hpp"
+#include "shell/line_parts.hpp"
 #include "context.hpp"
 #include "shell/profile_flags.hpp"
 
@@ -36,6 +37,7 @@ struct LogFlags {
     std::string note;
     bool dry_run = false;
     bool duplicate = false;  // --duplicate: log it although the same session is logged that day
+    LineParts line;  // the line as typed: the flags before the first activity, then each part ("+")
 };
 CLI::App* setup_log(CLI::App& app, LogFlags& options);
 int run_log(const Context& context, const LogFlags& options);
