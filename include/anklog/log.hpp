@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "anklog/activity.hpp"
+#include "anklog/prescription.hpp"
 #include "anklog/profile.hpp"
 #include "anklog/rules.hpp"
 #include "anklog/session.hpp"
@@ -54,6 +55,7 @@ struct Log {
     std::vector<Session> sessions;  // in file order: what was done
     std::vector<Session> planned;   // [[planned]] blocks in file order: never counted as done
     std::vector<PainCheck> pain_checks;  // [[pain]] blocks in file order
+    std::vector<Prescription> prescriptions;  // [[prescription]] blocks in file order
     std::vector<PlanSave> plan_saves;  // in file order
     // The log's identity (32 lowercase hex digits) from its first line
     // "# anklog id ...", or empty: calendar events are named from it.

@@ -36,8 +36,9 @@ enum class RuleId : std::uint8_t {
     long_wear,
     return_after_break,
     pain_hold,
+    prescription,
 };
-inline constexpr std::size_t rule_count = 14;
+inline constexpr std::size_t rule_count = 15;
 
 inline constexpr NameTable rule_names{std::array{
     Named<RuleId>{RuleId::start_light, "start-light"},
@@ -54,6 +55,7 @@ inline constexpr NameTable rule_names{std::array{
     Named<RuleId>{RuleId::long_wear, "long-wear"},
     Named<RuleId>{RuleId::return_after_break, "return-after-break"},
     Named<RuleId>{RuleId::pain_hold, "pain-hold"},
+    Named<RuleId>{RuleId::prescription, "prescription"},
 }};
 static_assert(rule_names.entries().size() == rule_count);
 inline std::string_view to_string(RuleId rule) { return rule_names.name(rule); }

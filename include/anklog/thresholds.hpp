@@ -89,6 +89,9 @@ struct Thresholds {
     struct PainHold {
         bool on;
     } pain_hold;
+    struct Prescribed {
+        bool on;
+    } prescription;
 
     // The thresholds for a session of `side`: the ordinary start-light and
     // over-range limits on the side an injury of one side spares (a session

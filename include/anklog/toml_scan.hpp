@@ -53,9 +53,9 @@ struct DeepNesting {
 // The located error to report for `deep` in the file `file_name`.
 [[nodiscard]] Error deep_nesting_error(const DeepNesting& deep, std::string_view file_name);
 
-enum class BlockKind : unsigned char { session, planned, pain };
+enum class BlockKind : unsigned char { session, planned, pain, prescription };
 
-// One top-level [[session]], [[planned]] or [[pain]] array-of-tables element: its text
+// One top-level [[session]], [[planned]], [[pain]] or [[prescription]] array-of-tables element: its text
 // runs from the start of its header line (indentation included, so columns
 // need no shift) to the start of the next header line or the end of the text.
 struct LogBlock {

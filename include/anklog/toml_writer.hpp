@@ -20,6 +20,9 @@ std::string to_toml_planned(const Session& session);
 // A `[[pain]]` block: a pain check without a workout (date, pain, note).
 std::string to_toml(const PainCheck& check);
 
+// A [[prescription]] block, as `anklog prescribe` appends it.
+std::string to_toml(const Prescription& rx);
+
 // "# anklog plan for the week of 2026-11-30": the line above a saved week's
 // [[planned]] blocks. A later one for the same week replaces it in effect.
 std::string plan_save_marker(Date monday);

@@ -148,6 +148,33 @@ AppendedPain append_pain_check(const Context& context, std::string_view command,
     return out;
 }
 
+AppendedPrescription append_prescription(const Context& context, const std::function<Prescription(const Log&)>& make) {
+    const std::string file = context.log_path.string();
+    AppendedPrescription out;
+    std::size_t before = 0;
+    const storage::UpdateResult result = storage::update_file(
+        context.log_path,
+        [&](const std::optional<std::string>& current) {
+            const Log log = current ? parse_log(*current, file) : Log{};
+            out.created = !current;
+            before = log.prescriptions.size();
+            out.prescription = make(log);
+            const std::string text = current ? *current : new_log_text(log.profile);
+            return append_block(text, to_toml(out.prescription));
+        },
+        [&](std::string_view text) {
+            out.log = parse_log(text, file);
+            if (out.log.prescriptions.size() != before + 1) {
+                throw Error("the new prescription did not read back from the log",
+                            "please report this; your log has not been changed", Location{file});
+            }
+            out.prescription = out.log.prescriptions.back();
+        },
+        storage::UpdateOptions{context.lock_timeout, false, storage::UndoNote{"prescribe"}});
+    print_write_warnings(result, file, "the prescription is in the log", context.color_stderr);
+    return out;
+}
+
 void print_appended(const Appended& appended, const Context& context, bool dry_run) {
     const std::string file = context.log_path.string();
     const bool color = context.color_stdout;

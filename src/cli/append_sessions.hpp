@@ -43,6 +43,14 @@ struct AppendedPain {
 AppendedPain append_pain_check(const Context& context, std::string_view command,
                                const std::function<PainCheck(const Log&)>& make);
 
+// A prescription appended as a [[prescription]] block, the same way.
+struct AppendedPrescription {
+    Log log;
+    Prescription prescription;
+    bool created = false;
+};
+AppendedPrescription append_prescription(const Context& context, const std::function<Prescription(const Log&)>& make);
+
 // A note on stderr when there was no log (a misspelt -f shows at once),
 // "appended to FILE:LINE" (unless --quiet; "would append to" for a dry run),
 // then each session's block followed by the findings check raises on it,

@@ -82,6 +82,7 @@ int run(int argc, char** argv, bool& color_stderr) {
     TodayFlags today;
     DoneFlags done;
     PainFlags pain;
+    PrescribeFlags prescribe;
     HelpFlags help;
     CompletionsFlags completions;
     CompleteHelperFlags complete_helper;
@@ -93,6 +94,7 @@ int run(int argc, char** argv, bool& color_stderr) {
     CLI::App* today_command = setup_today(app, today);
     CLI::App* done_command = setup_done(app, done);
     CLI::App* pain_command = setup_pain(app, pain);
+    CLI::App* prescribe_command = setup_prescribe(app, prescribe);
     CLI::App* undo_command = setup_undo(app, undo);
     CLI::App* edit_command = setup_edit(app, edit);
     CLI::App* sync_command = setup_sync(app, sync);
@@ -156,6 +158,7 @@ int run(int argc, char** argv, bool& color_stderr) {
         if (today_command->parsed()) return run_today(context, today);
         if (done_command->parsed()) return run_done(context, done);
         if (pain_command->parsed()) return run_pain(context, pain);
+        if (prescribe_command->parsed()) return run_prescribe(context, prescribe);
         if (check_command->parsed()) return run_check(context, check);
         if (plan_command->parsed()) return run_plan(context, plan);
         if (history_command->parsed()) return run_history(context, history);

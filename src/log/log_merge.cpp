@@ -245,6 +245,7 @@ private:
         const bool one = hi - lo == 1;
         const std::string_view what = kind == BlockKind::planned ? (one ? "planned session" : "planned sessions")
                                       : kind == BlockKind::pain  ? (one ? "pain check" : "pain checks")
+                                      : kind == BlockKind::prescription ? (one ? "prescription" : "prescriptions")
                                                                  : (one ? "session" : "sessions");
         const std::string_view these = one ? "this" : "these";
         if (mine.empty() || other.empty()) {

@@ -22,6 +22,7 @@
 #include "equipment_schema.hpp"
 #include "log_parser.hpp"
 #include "log_schema.hpp"
+#include "prescription_block.hpp"
 #include "unreadable_text.hpp"
 
 #include "anklog/error.hpp"
@@ -77,13 +78,13 @@ public:
                 throw;
             }
             line_offset_ = 0;
-            find_plan_saves(split->line_comments);
+            read_markers(split->line_comments, log_);
         } else {
             if (const auto deep = find_deep_nesting(text)) throw deep_nesting_error(*deep, file_);
             const toml::table root = parse_toml(text, 0);
             parse_header(root);
             parse_blocks(root);
-            find_plan_saves(find_line_comments(text));
+            read_markers(find_line_comments(text), log_);
         }
         return std::move(log_);
     }
@@ -111,9 +112,9 @@ private:
     // them: read without toml++, which reads the others, and the simple ones
     // whose meaning is wrong, for their errors.
     void parse_block(const LogBlock& block, int first_line, std::vector<SimpleEntry>& simple) {
-        if (block.kind == BlockKind::pain) {
+        if (block.kind == BlockKind::pain || block.kind == BlockKind::prescription) {
             const toml::table root = parse_toml(block.text, first_line - 1);
-            log_.pain_checks.push_back(parse_pain_check(*root.get("pain")->as_array()->front().as_table()));
+            parse_other(*root.get(block_name(block.kind))->as_array()->front().as_table(), block.kind);
             return;
         }
         auto& into = block.kind == BlockKind::session ? log_.sessions : log_.planned;
@@ -171,18 +172,6 @@ private:
         log_.profile.equipment = read_equipment(node, read);
     }
 
-    // The marker lines of saved plans: comments that start a line, outside
-    // strings, as anklog writes them (a rest week's save is its marker alone).
-    // The first "# anklog id" line is the log's identity.
-    void find_plan_saves(const std::vector<LineComment>& comments) {
-        for (const LineComment& comment : comments) {
-            if (log_.id.empty() && comment.text.starts_with(id_marker)) log_.id = log_id_in(comment.text);
-            if (!comment.text.starts_with(plan_marker)) continue;
-            if (const auto monday = parse_iso_date(comment.text.substr(plan_marker.size(), 10))) {
-                log_.plan_saves.push_back(PlanSave{week_start(*monday), comment.line});
-            }
-        }
-    }
     Location at(const toml::node& node) const { return at(node.source()); }
 
     [[noreturn]] void fail(const toml::node& node, std::string message, std::string advice) const {
@@ -417,14 +406,15 @@ private:
     // file order as the block-by-block path judges them.
     void parse_blocks(const toml::table& root) {
         std::vector<std::pair<const toml::table*, BlockKind>> blocks;
-        for (const BlockKind kind : {BlockKind::session, BlockKind::planned, BlockKind::pain}) {
+        for (const BlockKind kind : {BlockKind::session, BlockKind::planned, BlockKind::pain, BlockKind::prescription}) {
             const std::string_view name = block_name(kind);
             const toml::node* node = root.get(name);
             if (!node) continue;
             const std::string advice = fmt::format("start each {} with [[{}]] (double brackets)",
                                                    kind == BlockKind::session   ? "session"
                                                    : kind == BlockKind::planned ? "planned session"
-                                                                                : "pain check",
+                                                   : kind == BlockKind::pain    ? "pain check"
+                                                                                : "prescription",
                                                    name);
             if (node->is_table()) fail(*node, fmt::format("'{}' must be a list of [[{}]] blocks", name, name), advice);
             if (!node->is_array_of_tables()) {
@@ -441,8 +431,8 @@ private:
             return a.first->source().begin.line < b.first->source().begin.line;
         });
         for (const auto& [table, kind] : blocks) {
-            if (kind == BlockKind::pain) {
-                log_.pain_checks.push_back(parse_pain_check(*table));
+            if (kind == BlockKind::pain || kind == BlockKind::prescription) {
+                parse_other(*table, kind);
                 continue;
             }
             auto& into = kind == BlockKind::session ? log_.sessions : log_.planned;
@@ -459,6 +449,15 @@ private:
         const long long value = node->as_integer()->get();
         if (auto problem = check_range(key, value)) fail(*node, problem->message, problem->advice);
         return static_cast<int>(value);
+    }
+
+    // A [[pain]] or [[prescription]] block.
+    void parse_other(const toml::table& table, BlockKind kind) {
+        if (kind == BlockKind::pain) {
+            log_.pain_checks.push_back(parse_pain_check(table));
+        } else {
+            log_.prescriptions.push_back(parse_prescription(table, log_.catalogue, log_.profile.units, file_, line_offset_));
+        }
     }
 
     // One [[pain]] block: date, pain 0-10, an optional note.

@@ -9,6 +9,7 @@ std::string_view block_name(BlockKind kind) {
         case BlockKind::session: return "session";
         case BlockKind::planned: return "planned";
         case BlockKind::pain: return "pain";
+        case BlockKind::prescription: return "prescription";
     }
     return "session";
 }
@@ -50,6 +51,16 @@ std::string log_id_in(std::string_view comment) {
     const bool hex = std::all_of(digits.begin(), digits.end(),
                                  [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
     return hex ? std::string(digits) : std::string();
+}
+
+void read_markers(const std::vector<LineComment>& comments, Log& log) {
+    for (const LineComment& comment : comments) {
+        if (log.id.empty() && comment.text.starts_with(id_marker)) log.id = log_id_in(comment.text);
+        if (!comment.text.starts_with(plan_marker)) continue;
+        if (const auto monday = parse_iso_date(comment.text.substr(plan_marker.size(), 10))) {
+            log.plan_saves.push_back(PlanSave{week_start(*monday), comment.line});
+        }
+    }
 }
 
 std::string_view type_name(const toml::node& node) {

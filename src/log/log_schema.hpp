@@ -8,15 +8,18 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "anklog/log.hpp"
 #include "anklog/session.hpp"
 #include "anklog/toml_scan.hpp"
 
 namespace anklog::schema {
 
 using Keys = std::span<const std::string_view>;
-inline constexpr std::array<std::string_view, 8> top_level_keys{"version", "profile", "activities", "rules",
-                                                                "session", "planned", "pain",     "equipment"};
+inline constexpr std::array<std::string_view, 9> top_level_keys{"version", "profile", "activities", "rules",
+                                                                "session", "planned", "pain",     "equipment",
+                                                                "prescription"};
 inline constexpr std::array<std::string_view, 5> equipment_keys{"name", "on", "weight", "shell", "inserts"};
 inline constexpr std::array<std::string_view, 4> profile_keys{"name", "units", "weights", "history"};
 inline constexpr std::array<std::string_view, 3> activity_keys{"kind", "group", "fixed_length"};
@@ -29,6 +32,9 @@ inline constexpr std::size_t planned_key_count = 8;
 inline constexpr Keys planned_keys{session_keys.data(), planned_key_count};
 
 inline constexpr std::array<std::string_view, 3> pain_keys{"date", "pain", "note"};
+inline constexpr std::array<std::string_view, 12> prescription_keys{
+    "activity", "days", "sets", "reps", "weight", "minutes", "on", "side", "note", "from", "until", "progress_when"};
+inline constexpr std::array<std::string_view, 3> progress_when_keys{"pain_at_most", "effort_at_most", "sessions"};
 
 std::string_view block_name(BlockKind kind);
 
@@ -58,6 +64,10 @@ inline constexpr std::size_t id_digits = 32;
 // The identity a comment line starting with id_marker holds: its 32 lowercase
 // hex digits, followed by the end of the line or a space; else empty.
 std::string log_id_in(std::string_view comment);
+// The marker lines of saved plans (log.plan_saves) and the log's identity
+// (log.id) in its line comments: comments that start a line, outside
+// strings, as anklog writes them (a rest week's save is its marker alone).
+void read_markers(const std::vector<LineComment>& comments, Log& log);
 
 std::string_view type_name(const toml::node& node);
 

@@ -259,7 +259,7 @@ std::size_t count_newlines(std::string_view text) {
 }
 
 bool names_a_block(std::string_view bare_key) {
-    return bare_key == "session" || bare_key == "planned" || bare_key == "pain";
+    return bare_key == "session" || bare_key == "planned" || bare_key == "pain" || bare_key == "prescription";
 }
 
 }  // namespace
@@ -410,7 +410,8 @@ std::optional<LogBlocks> split_log_blocks(std::string_view text) {
                                                  0,
                                                  key->first == "session"   ? BlockKind::session
                                                  : key->first == "planned" ? BlockKind::planned
-                                                                           : BlockKind::pain});
+                                                 : key->first == "pain"    ? BlockKind::pain
+                                                                           : BlockKind::prescription});
                 in_blocks = true;
             } else if (in_blocks || key->first_quoted || names_a_block(key->first)) {
                 return std::nullopt;

@@ -58,6 +58,32 @@ std::string to_toml(const PainCheck& check) {
     return out;
 }
 
+std::string to_toml(const Prescription& rx) {
+    std::string out = fmt::format("[[prescription]]\nactivity = {}\ndays = {}\n", toml_quote(rx.activity), rx.days);
+    const auto range = [&out](std::string_view key, const std::optional<CountRange>& value) {
+        if (value) out += fmt::format("{} = [{}, {}]\n", key, value->from, value->to);
+    };
+    range("sets", rx.sets);
+    range("reps", rx.reps);
+    if (rx.weight) {
+        out += fmt::format("weight = [\"{}\", \"{}\"]\n", format_mass_exact(rx.weight->from),
+                           format_mass_exact(rx.weight->to));
+    }
+    range("minutes", rx.minutes);
+    if (rx.on) out += fmt::format("on = \"{}\"\n", to_string(*rx.on));
+    if (!rx.side.empty()) out += fmt::format("side = {}\n", toml_quote(rx.side));
+    if (rx.from) out += fmt::format("from = {}\n", to_string(*rx.from));
+    if (rx.until) out += fmt::format("until = {}\n", to_string(*rx.until));
+    if (const auto& when = rx.progress_when) {
+        std::string parts;
+        if (when->pain_at_most) parts += fmt::format("pain_at_most = {}, ", *when->pain_at_most);
+        if (when->effort_at_most) parts += fmt::format("effort_at_most = {}, ", *when->effort_at_most);
+        out += fmt::format("progress_when = {{ {}sessions = {} }}\n", parts, when->sessions);
+    }
+    if (!rx.note.empty()) out += fmt::format("note = {}\n", toml_quote(rx.note));
+    return out;
+}
+
 std::string log_id_line(std::string_view id) {
     return fmt::format("# anklog id {} (calendar events of this log are named from it; keep this line)\n", id);
 }

@@ -14,7 +14,9 @@
 #include "anklog/load.hpp"
 #include "anklog/numeric.hpp"
 #include "anklog/policy.hpp"
+#include "anklog/prescription.hpp"
 #include "prescribe.hpp"
+#include "sessions_by_load.hpp"
 
 namespace anklog::planning {
 
@@ -562,64 +564,37 @@ std::string come_back_reason(const Prescription& p, Date date) {
 
 namespace {
 
-// A load of the history: an activity at a placement, on one side once the
-// log names a side there.
-struct Load {
-    const Activity* activity;
-    Limb on;
-    Side side = Side::both;
-    friend bool operator<(const Load& a, const Load& b) {
-        return std::tie(a.activity, a.on, a.side) < std::tie(b.activity, b.on, b.side);
+// The week inside the clinician's prescription `rx`: its days, a first
+// session at the bottom of each range, never above a top, and a step only
+// when the clinician's criterion allows it as well as anklog's rules (a
+// repeat, a hold or a step down below the range stays: the more protective
+// wins).
+void keep_within(Prescription& p, const anklog::Prescription& rx, const std::vector<const Session*>& sessions,
+                 Unit unit) {
+    p.frequency = rx.days;
+    Dose& d = p.dose;
+    std::string why;
+    if (sessions.empty()) {
+        if (rx.sets) d.sets = rx.sets->from;
+        if (rx.reps) d.reps = rx.reps->from;
+        if (rx.minutes) d.minutes = rx.minutes->from;
+        if (rx.weight) d.weight = rx.weight->from;
+        p.label = PlanLabel::start;
+        why = "the bottom of each range to start";
+    } else if (p.label == PlanLabel::progress && !criterion_met(rx.progress_when, sessions)) {
+        d = dose_of(*sessions.back());
+        p.label = PlanLabel::repeat;
+        why = fmt::format("repeat until {}", criterion_text(*rx.progress_when));
     }
-    friend bool operator==(const Load& a, const Load& b) {
-        return a.activity == b.activity && a.on == b.on && a.side == b.side;
-    }
-};
-
-// The history's sessions per load: each activity's weighted sessions at
-// each placement, with the activity's sessions without weights (history for
-// every placement: a session, its pain, no break). An activity never done
-// with weights is one load, at the placement it would start at.
-std::map<Load, std::vector<const Session*>> sessions_by_load(const History& history) {
-    const Catalogue& catalogue = history.log.catalogue;
-    std::map<const Activity*, std::vector<const Session*>> by_activity;
-    for (const Session* s : history.before) by_activity[catalogue.find(s->activity)].push_back(s);
-    std::map<Load, std::vector<const Session*>> out;
-    for (const auto& [activity, sessions] : by_activity) {
-        std::array<bool, 2> weighted_at{};
-        for (const Session* s : sessions) {
-            if (s->weighted()) weighted_at[static_cast<std::size_t>(s->on)] = true;
-        }
-        for (const Limb on : {Limb::ankle, Limb::wrist}) {
-            if (!weighted_at[static_cast<std::size_t>(on)]) continue;
-            // Once a session of this placement's series names a side, each
-            // side is its own load: its own sessions and those of both sides (the
-            // other side's are not its history, however strong it is).
-            const bool sided = std::any_of(sessions.begin(), sessions.end(), [on](const Session* s) {
-                return s->side != Side::both && (!s->weighted() || s->on == on);
-            });
-            for (const Side side : sided ? std::array{Side::left, Side::right} : std::array{Side::both, Side::both}) {
-                auto& series = out[Load{activity, on, side}];
-                for (const Session* s : sessions) {
-                    const bool of_side = side == Side::both || s->side == side || s->side == Side::both;
-                    if (of_side && (!s->weighted() || s->on == on)) series.push_back(s);
-                }
-                if (series.empty()) out.erase(Load{activity, on, side});  // no session of this side
-                if (!sided) break;
-            }
-        }
-        if (!weighted_at[0] && !weighted_at[1]) {
-            out[Load{activity, activity->name == "run" ? Limb::wrist : Limb::ankle}] = sessions;
-        }
-    }
-    // Runs with ankle weights move to the wrists: with runs on the wrists
-    // as well, those are the load to plan.
-    for (auto it = out.begin(); it != out.end();) {
-        const bool ankle_run = it->first.activity->name == "run" && it->first.on == Limb::ankle;
-        it = ankle_run && out.count(Load{it->first.activity, Limb::wrist, it->first.side}) ? out.erase(it)
-                                                                                             : std::next(it);
-    }
-    return out;
+    const auto at_most = [](int& value, const std::optional<CountRange>& range) {
+        if (range && value > range->to) value = range->to;
+    };
+    at_most(d.sets, rx.sets);
+    at_most(d.reps, rx.reps);
+    at_most(d.minutes, rx.minutes);
+    if (rx.weight && d.weight && compare(*d.weight, rx.weight->to) > 0) d.weight = rx.weight->to;
+    const std::string prescribed = fmt::format("prescribed {} (prescription, line {})", dose_text(rx, unit), rx.line);
+    p.reason = why.empty() ? fmt::format("{}; {}", prescribed, p.reason) : fmt::format("{}: {}", prescribed, why);
 }
 
 }  // namespace
@@ -653,6 +628,16 @@ std::vector<Prescription> prescribe(const History& history, int days, ComeBack c
     std::vector<Load> chosen;
     chosen.reserve(chosen_from.size());
     for (const Candidate& c : chosen_from) chosen.push_back(c.load);
+    // A clinician's prescriptions in force on the Monday: their activities only.
+    const std::vector<const anklog::Prescription*> clinical =
+        prescriptions_in_force(history.log.prescriptions, history.monday);
+    if (!clinical.empty()) {
+        chosen.clear();
+        for (const anklog::Prescription* rx : clinical) {
+            const Side side = rx->side == "left" ? Side::left : rx->side == "right" ? Side::right : Side::both;
+            chosen.push_back(Load{catalogue.find(rx->activity), rx->on.value_or(Limb::ankle), side});
+        }
+    }
     const bool beginner = chosen.empty();
     if (beginner) {
         for (const char* name : {"walk", "side-leg-lift", "glute-bridge"}) {
@@ -666,6 +651,10 @@ std::vector<Prescription> prescribe(const History& history, int days, ComeBack c
         Prescriber prescriber(history, *load.activity, it == by_load.end() ? std::vector<const Session*>{} : it->second,
                               days);
         out.push_back(prescriber.run(come_back, load.on, load.side));
+        if (!clinical.empty()) {
+            keep_within(out.back(), *clinical[out.size() - 1],
+                        it == by_load.end() ? std::vector<const Session*>{} : it->second, history.log.profile.units);
+        }
     }
     // A beginner's week: walks on the days around one day of leg work.
     if (beginner) out.front().frequency = std::max(1, days - 1);

@@ -293,6 +293,7 @@ Log history_for_check(const Log& log, const std::vector<Session>& added) {
     slice.catalogue = log.catalogue;
     slice.rules = log.rules;
     slice.pain_checks = log.pain_checks;
+    slice.prescriptions = log.prescriptions;
     const auto whole = [&] {
         slice.sessions = log.sessions;
         return slice;
@@ -471,6 +472,7 @@ std::vector<Finding> check(const Log& log) {
     rules::check_load(checker);
     rules::check_sessions(checker);
     rules::check_pain_hold(checker);
+    rules::check_prescriptions(checker);
     return checker.take_findings();
 }
 

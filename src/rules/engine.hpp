@@ -108,6 +108,7 @@ void check_progression(Checker& checker);  // start-light, weight-and-volume, we
                                            // return-after-break, pain (load raised after pain)
 void check_load(Checker& checker);         // load-ramp, monotony, no-rest
 void check_sessions(Checker& checker);     // ankle-weights-running, over-range, pain, persistent-pain, long-wear
+void check_prescriptions(Checker& checker);  // prescription: a session outside the clinician's ranges
 void check_pain_hold(Checker& checker);    // pain-hold (after check_sessions: painful sessions are the pain rules')
 
 }  // namespace anklog::rules

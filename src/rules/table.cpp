@@ -208,6 +208,17 @@ constexpr std::array rules{
          "two days later, with no pain check in between: a warning. Record pain with --pain, or anklog pain N the "
          "next morning; until a reading of 2/10 or less, or 14 days, repeat the last loads and raise nothing.",
          no_thresholds, Remedy::lighter_load, Scope::placement},
+    Rule{RuleId::prescription, "warning; note for an unprescribed weighted activity",
+         "a session above the top of a range of the prescription in force for its activity that day (sets, reps, "
+         "minutes or weight per limb; [[prescription]] in the log, see 'anklog help prescribe'); a note for a "
+         "weighted activity that no prescription names while one is in force. The prescription and the rules "
+         "both hold: plan stays inside the ranges and steps up only when the clinician's criterion and every rule "
+         "allow it, so when a rule and the prescription disagree the more protective wins (a pain hold still "
+         "holds inside the ranges; a prescribed top the rules call too much is not planned)",
+         "the clinician's prescription in the log: its line is the source of each finding", "prescription",
+         "Side leg lifts prescribed 2-3 x 10-15 at 0.5-1 kg, done as 3 x 15 at 1.5 kg: above the prescribed 1 kg. "
+         "Stay inside the ranges, or ask the clinician for a new prescription.",
+         no_thresholds, Remedy::rest, Scope::session},
 };
 
 static_assert(rules.size() == rule_count);

@@ -44,6 +44,7 @@ Thresholds thresholds_of(const Log& log) {
     t.long_wear = {r.enabled(RuleId::long_wear), whole(Knob::long_wear_max_minutes)};
     t.return_after_break = {r.enabled(RuleId::return_after_break), whole(Knob::return_after_break_break_days)};
     t.pain_hold = {r.enabled(RuleId::pain_hold)};
+    t.prescription = {r.enabled(RuleId::prescription)};
     return t;
 }
 

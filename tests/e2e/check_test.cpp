@@ -149,7 +149,7 @@ TEST_CASE("check errors exit 2 with a located message") {
     write(home / "key.toml", "\"a\\nb\" = 1\n");
     CHECK(run(home, {"check", "key.toml"}).err ==
           "anklog: error: key.toml:1:1: unknown key 'a\\nb' at the top of the log\n"
-          "  help: known keys here: version, profile, activities, rules, session, planned, pain, equipment\n");
+          "  help: known keys here: version, profile, activities, rules, session, planned, pain, equipment, prescription\n");
     CHECK(run(home, {"check", "missing.toml"}).exit_code == 2);
     CHECK(run(home, {"check", "log.toml", "--fail-on", "never"}).exit_code == 2);
     CHECK(run(home, {"check", example_path("knee-rehab.toml"), "--since", "soon"}).err ==

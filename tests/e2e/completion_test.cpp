@@ -107,6 +107,10 @@ TEST_CASE("completions: bash completes commands, options, their values and activ
     CHECK(bash_complete(bash, {"help", "pl"}) == Words{"plan"});
     CHECK(bash_complete(bash, {"rules", "weight-"}) == Words{"weight-and-volume", "weight-jump"});
     CHECK(bash_complete(bash, {"log", "side-leg"}) == Words{"side-leg-lift"});
+    CHECK(bash_complete(bash, {"presc"}) == Words{"prescribe"});
+    CHECK(bash_complete(bash, {"prescribe", "side-leg"}) == Words{"side-leg-lift"});
+    CHECK(bash_complete(bash, {"prescribe", "walk", "--side", ""}) == Words{"left", "right", "both"});
+    CHECK(bash_complete(bash, {"prescribe", "walk", "--on", ""}) == Words{"ankle", "wrist"});
     // After a + the next part starts: an activity again, and the flags again.
     CHECK(bash_complete(bash, {"log", "walk", "-m", "20", "+", "calf-r"}) == Words{"calf-raise"});
     CHECK(bash_complete(bash, {"log", "walk", "--on", "wrist", "+", "calf-raise", "--o"}) == Words{"--on"});

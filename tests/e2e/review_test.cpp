@@ -123,7 +123,8 @@ TEST_CASE("a review in JSON: one object per file, as for one file, with the revi
                                             "last_session": "2026-11-14", "days_since": 15, "recent_pain": null,
                                             "standing": {"severity": "warning",
                                                          "headline": "coming back after pain (the last painful day 2026-11-14, 15 days ago), no pain check since: check it first (anklog pain N); come back if it is 2/10 or less, else see a physiotherapist",
-                                                         "short": "15 days after pain, no pain check since"}})"));
+                                                         "short": "15 days after pain, no pain check since"},
+                                            "prescription": []})"));
     CHECK(json[0] == json_of(R"({"file": "eve.toml", "error": {"message": "unknown key 'minuts' in [[session]]",
                                  "advice": "did you mean 'minutes'?", "where": "eve.toml:4:1"}})"));
 }

@@ -129,6 +129,20 @@ with tempfile.TemporaryDirectory() as folder:
         print(f'FAIL: done from a plan with sides read back as {done!r} (planned {wanted!r})')
         failures += 1
 
-checked = len(notes) + 8
+    # A prescription written by `prescribe`, with every field and a hostile note.
+    rx = os.path.join(folder, 'rx.toml')
+    subprocess.run([anklog, '-f', rx, '-q', 'prescribe', 'side-leg-lift', '--days', '3', '--sets', '2-3', '--reps',
+                    '10-15', '-w', '0.5kg-1kg', '--on', 'ankle', '--side', 'left', '--from', '2026-11-30',
+                    '--until', '2026-12-31', '--when', 'pain<=2,effort<=5,sessions=2', '--note', notes[8]], check=True)
+    with open(rx, 'rb') as f:
+        data = tomllib.loads(f.read().decode('utf-8'))
+    expected = {'activity': 'side-leg-lift', 'days': 3, 'sets': [2, 3], 'reps': [10, 15], 'weight': ['0.5 kg', '1 kg'],
+                'on': 'ankle', 'side': 'left', 'from': datetime.date(2026, 11, 30), 'until': datetime.date(2026, 12, 31),
+                'progress_when': {'pain_at_most': 2, 'effort_at_most': 5, 'sessions': 2}, 'note': notes[8]}
+    if data.get('prescription') != [expected]:
+        print(f'FAIL: prescribe read back as {data.get("prescription")!r}')
+        failures += 1
+
+checked = len(notes) + 9
 print(f'{checked - failures} passed, {failures} failed')
 sys.exit(1 if failures else 0)

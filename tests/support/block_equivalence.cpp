@@ -156,7 +156,10 @@ std::string check_split(std::string_view text, const LogBlocks& split) {
 }
 
 std::string_view name_of(BlockKind kind) {
-    return kind == BlockKind::session ? "session" : kind == BlockKind::planned ? "planned" : "pain";
+    return kind == BlockKind::session   ? "session"
+           : kind == BlockKind::planned ? "planned"
+           : kind == BlockKind::pain    ? "pain"
+                                        : "prescription";
 }
 
 std::string describe(const SimpleValue& value) {
@@ -268,11 +271,11 @@ BlockParseComparison compare_block_parse(std::string_view text) {
     }
 
     const toml::table& root = std::get<toml::table>(whole);
-    if (auto d = Comparer(0).tables(root, std::get<toml::table>(header), "", {"session", "planned", "pain"}); !d.empty()) {
+    if (auto d = Comparer(0).tables(root, std::get<toml::table>(header), "", {"session", "planned", "pain", "prescription"}); !d.empty()) {
         result.difference = "header: " + d;
         return result;
     }
-    for (const BlockKind kind : {BlockKind::session, BlockKind::planned, BlockKind::pain}) {
+    for (const BlockKind kind : {BlockKind::session, BlockKind::planned, BlockKind::pain, BlockKind::prescription}) {
         const std::string_view name = name_of(kind);
         const toml::array* elements = root[name].as_array();
         std::size_t index = 0;

@@ -123,6 +123,15 @@ std::optional<std::string> log_difference(const Log& a, const Log& b) {
             return fmt::format("pain_checks[{}]", i);
         }
     }
+    if (a.prescriptions.size() != b.prescriptions.size()) return "prescriptions: different counts";
+    for (std::size_t i = 0; i < a.prescriptions.size(); ++i) {
+        const Prescription& x = a.prescriptions[i];
+        const Prescription& y = b.prescriptions[i];
+        if (x.activity != y.activity || x.days != y.days || x.line != y.line || x.from != y.from ||
+            x.until != y.until || x.note != y.note || x.side != y.side || x.on != y.on) {
+            return fmt::format("prescriptions[{}]", i);
+        }
+    }
     if (a.plan_saves.size() != b.plan_saves.size()) return "plan_saves: different counts";
     for (std::size_t i = 0; i < a.plan_saves.size(); ++i) {
         if (a.plan_saves[i].monday != b.plan_saves[i].monday || a.plan_saves[i].line != b.plan_saves[i].line) {

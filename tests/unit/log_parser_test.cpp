@@ -156,7 +156,7 @@ TEST_CASE("unknown keys are errors with a suggestion / at the key") {
     CHECK(error_of("verison = 1\n") == "log.toml:1:1: unknown key 'verison' at the top of the log | did you mean 'version'?");
     CHECK(error_of("colour = 1\n") ==
           "log.toml:1:1: unknown key 'colour' at the top of the log | known keys here: version, profile, "
-          "activities, rules, session, planned, pain, equipment");
+          "activities, rules, session, planned, pain, equipment, prescription");
 }
 
 TEST_CASE("unknown activities are errors with a suggestion") {

@@ -12,6 +12,7 @@
 #include <utility>
 #include <variant>
 
+#include "anklog/prescribed_weeks.hpp"
 #include "anklog/assess.hpp"
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
@@ -32,6 +33,8 @@ namespace {
 // "Recent" pain in a review: the highest of the last two weeks to the
 // review date, as a physiotherapist asks "any pain lately?".
 constexpr int recent_pain_days = 14;
+// The review shows adherence to a prescription over this many weeks, to the review date.
+constexpr int adherence_weeks = 4;
 
 struct Counts {
     int note = 0;
@@ -53,6 +56,9 @@ struct Checked {
     std::optional<Date> last_session;  // on or before the review date
     std::optional<int> recent_pain;    // the highest of the recent_pain_days to the review date
     Assessment standing;               // where the person stands on the review date
+    // Adherence to the prescription, week by week: a line each, and as JSON.
+    std::string prescribed_text;
+    nlohmann::ordered_json prescribed_json = nlohmann::ordered_json::array();
     Thresholds limits;                 // the log's, with its [rules]
     // Whatever --min-severity shows: a danger, and a pain warning, in the period.
     bool danger_in_period = false;
@@ -111,6 +117,22 @@ Checked check_log(const std::string& shown, const CheckFlags& flags, const Perio
     }
     out.standing = assess(log, review_date);
     out.limits = thresholds_of(log);
+    const std::vector<PrescribedWeek> weeks = prescription_adherence(log, review_date, adherence_weeks);
+    for (const PrescribedWeek& w : weeks) {
+        const Prescription& rx = *w.prescription;
+        out.prescribed_text += fmt::format(
+            "  week of {}  {} {}/{} days, {}  ({}:{})\n", to_string(w.monday), terminal_safe(rx.activity), w.days_done,
+            rx.days,
+            w.inside() ? std::string("inside the ranges") : fmt::format("{} session{} above a range", w.outside, w.outside == 1 ? "" : "s"),
+            terminal_safe(shown), rx.line);
+        out.prescribed_json.push_back({{"week", to_string(w.monday)},
+                                       {"activity", rx.activity},
+                                       {"line", rx.line},
+                                       {"days_done", w.days_done},
+                                       {"days_prescribed", rx.days},
+                                       {"sessions_above", w.outside}});
+    }
+    if (!weeks.empty()) out.prescribed_text = "Adherence to the prescription:\n" + out.prescribed_text;
     return out;
 }
 
@@ -135,7 +157,7 @@ nlohmann::ordered_json findings_json(const Checked& c) {
                                        {"line", c.lines[i]},
                                        {"message", f.message},
                                        {"advice", f.advice},
-                                       {"source", rule(f.rule).cite},
+                                       {"source", finding_source(f, c.shown)},
                                        {"evidence", evidence_json(f)},
                                        {"explanation", f.evidence}};
         if (f.suggestion) item["suggestion"] = load_json(*f.suggestion);
@@ -352,6 +374,7 @@ int run_review(const CheckFlags& flags, const Period& period, const Context& con
                 c.last_session ? nlohmann::ordered_json(days_between(*c.last_session, review_date)) : nullptr;
             summary["recent_pain"] = json_or_null(c.recent_pain);
             summary["standing"] = standing_json(c.standing);
+            summary["prescription"] = c.prescribed_json;
             documents.push_back({{"file", c.shown},
                                  {"name", c.name.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.name)},
                                  {"findings", findings_json(c)},
@@ -369,6 +392,7 @@ int run_review(const CheckFlags& flags, const Period& period, const Context& con
             fmt::print("{}\n{}{}{}\n", paint(heading, Tone::bold, color), c.findings.empty() ? "" : "\n",
                        findings_text(c, color), fit_to_terminal(summary_line(c, period, false, color)));
             if (!c.standing.attention.empty()) fmt::print("{}\n\n", fit_to_terminal(standing_text(c.standing, color)));
+            if (!c.prescribed_text.empty()) fmt::print("{}\n", c.prescribed_text);
         }
         std::string range = period.since ? fmt::format("from {} to {}", to_string(*period.since), to_string(review_date))
                                          : fmt::format("to {}", to_string(review_date));

@@ -109,6 +109,17 @@ void print_done_findings(const Log& log, const DayPlan& day, const std::string& 
     }
 }
 
+// The prescriptions in force on the day: the dose the clinician set.
+void print_prescribed(const Log& log, const std::string& file, Date date) {
+    const std::vector<const Prescription*> in_force = prescriptions_in_force(log.prescriptions, date);
+    if (in_force.empty()) return;
+    fmt::print("\nPrescribed:\n");
+    for (const Prescription* rx : in_force) {
+        fmt::print("  {}  {}, {} days a week  ({}:{})\n", terminal_safe(rx->activity), anklog::dose_text(*rx, log.profile.units),
+                   rx->days, terminal_safe(file), rx->line);
+    }
+}
+
 }  // namespace
 
 CLI::App* setup_today(CLI::App& app, TodayFlags& flags) {
@@ -148,6 +159,7 @@ int run_today(const Context& context, const TodayFlags& flags) {
     } else if (const std::string back = coming_back_text(standing); !back.empty()) {
         fmt::print("{}\n", fit_to_terminal(back));
     }
+    print_prescribed(log, file, date);
     std::vector<Line> lines;
     for (const PlannedStatus& status : day.planned) {
         if (!status.done) {

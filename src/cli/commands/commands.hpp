@@ -127,6 +127,24 @@ struct PainFlags {
 CLI::App* setup_pain(CLI::App& app, PainFlags& options);
 int run_pain(const Context& context, const PainFlags& options);
 
+struct PrescribeFlags {
+    std::string activity;  // empty with --list
+    std::optional<int> days;
+    std::string sets;     // "2-3"
+    std::string reps;     // "10-15"
+    std::string weight;   // "0.5kg-1kg"
+    std::string minutes;  // "10-20"
+    std::string on;
+    std::string side;
+    std::string from;
+    std::string until;
+    std::string when;  // "pain<=2,effort<=5,sessions=2"
+    std::string note;
+    bool list = false;
+};
+CLI::App* setup_prescribe(CLI::App& app, PrescribeFlags& options);
+int run_prescribe(const Context& context, const PrescribeFlags& options);
+
 struct DoneFlags {
     std::vector<std::string> activities;  // none: every planned session of the day
     std::string date = "today";

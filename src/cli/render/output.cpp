@@ -149,7 +149,16 @@ std::string render_finding(const Finding& finding, std::string_view file, int li
                        paint(to_string(finding.severity), tone, color),
                        paint(fmt::format("[{}]", to_string(finding.rule)), Tone::bold, color),
                        terminal_safe(finding.message), terminal_safe(finding.evidence), terminal_safe(finding.advice),
-                       rule(finding.rule).cite);
+                       terminal_safe(finding_source(finding, file)));
+}
+
+std::string finding_source(const Finding& finding, std::string_view file) {
+    for (const Evidence& e : finding.data) {
+        if (e.name == "prescription_line" && std::holds_alternative<long long>(e.value)) {
+            return fmt::format("{}, {}:{}", rule(finding.rule).cite, file, std::get<long long>(e.value));
+        }
+    }
+    return std::string(rule(finding.rule).cite);
 }
 
 std::string wrap(std::string_view text, std::size_t width, std::string_view indent) {

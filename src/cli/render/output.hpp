@@ -58,6 +58,9 @@ std::string activity_text(const Session& session);
 //     = evidence
 //     = advice  (source: ...)
 std::string render_finding(const Finding& finding, std::string_view file, int line, bool color);
+// A finding's source: the rule table's citation, or for the prescription
+// rule the prescription's line: "prescription, log.toml:12" (not escaped).
+std::string finding_source(const Finding& finding, std::string_view file);
 
 // `text` wrapped at `width` columns, every line after the first indented.
 std::string wrap(std::string_view text, std::size_t width, std::string_view indent);

@@ -11,12 +11,17 @@
 #include "render/output.hpp"
 #include "render/summary_text.hpp"
 #include "report/svg_charts.hpp"
+#include "anklog/prescribed_weeks.hpp"
 #include "anklog/assess.hpp"
+#include "anklog/prescription.hpp"
 #include "render/standing.hpp"
 
 namespace anklog::cli {
 
 namespace {
+
+// The report shows adherence to a prescription over this many weeks, to its last day.
+constexpr int prescription_weeks = 12;
 
 // Print first: A4, black on white; the screen shows the same page.
 constexpr std::string_view style = R"(
@@ -226,6 +231,34 @@ std::string adherence_section(const ReportInput& in) {
     return out + "</section>\n";
 }
 
+// Adherence to the clinician's prescription, week by week: days done of
+// days prescribed, and whether the dose stayed inside the ranges.
+std::string prescription_section(const ReportInput& in) {
+    const std::vector<PrescribedWeek> weeks = prescription_adherence(*in.log, in.summary.until, prescription_weeks);
+    if (weeks.empty()) return "";
+    std::string out = "<section class=\"avoid-break\">\n<h2>Prescription and adherence</h2>\n<ul>\n";
+    std::vector<const Prescription*> shown;
+    for (const PrescribedWeek& w : weeks) {
+        if (std::find(shown.begin(), shown.end(), w.prescription) != shown.end()) continue;
+        shown.push_back(w.prescription);
+        const Prescription& rx = *w.prescription;
+        out += fmt::format("<li>{}: {}, {} days a week <span class=\"source\">({}:{})</span></li>\n",
+                           html_text(rx.activity), html_text(dose_text(rx, in.log->profile.units)), rx.days,
+                           html_text(in.file), rx.line);
+    }
+    out += "</ul>\n<table>\n<tr><th>week of</th><th>activity</th><th class=\"n\">days done</th>"
+           "<th class=\"n\">prescribed</th><th>dose</th></tr>\n";
+    for (const PrescribedWeek& w : weeks) {
+        out += fmt::format("<tr class=\"prescribed\" data-week=\"{}\"><td>{}</td><td>{}</td><td class=\"n\">{}</td>"
+                           "<td class=\"n\">{}</td><td>{}</td></tr>\n",
+                           to_string(w.monday), to_string(w.monday), html_text(w.prescription->activity), w.days_done,
+                           w.prescription->days,
+                           w.inside() ? std::string("inside the ranges")
+                                      : fmt::format("{} session{} above a range", w.outside, w.outside == 1 ? "" : "s"));
+    }
+    return out + "</table>\n</section>\n";
+}
+
 std::string weeks_section(const ReportInput& in) {
     const Summary& s = in.summary;
     const Unit unit = in.log->profile.units;
@@ -403,8 +436,7 @@ std::string report_html(const ReportInput& in) {
         if (!s.enough_data) {
             out += "<p><b>Not enough data for trends yet:</b> the log spans less than two weeks.</p>\n";
         }
-        // (Prescriptions, issue 21 section 1, go here: before adherence.)
-        out += figures(in) + adherence_section(in) + volume_section(in) + pain_section(in) + load_section(in) +
+        out += figures(in) + prescription_section(in) + adherence_section(in) + volume_section(in) + pain_section(in) + load_section(in) +
                weeks_section(in) + findings_section(in) + plan_section(in);
     }
     out += "</body>\n</html>\n";
