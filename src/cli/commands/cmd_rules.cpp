@@ -69,7 +69,14 @@ std::vector<std::string> plan_policy() {
                     "(its recent_days), then a come-back week at the lightest weight you own, which asks for a pain "
                     "check first unless a later session or check says the pain settled",
                     percent(policy::come_back_factor)),
-        std::string("each load (an activity at a placement: ankles or wrists) progresses from its own sessions; pain "
+        std::string("each load (an activity at a placement: ankles or wrists; and a side, left or right, once the "
+                    "log names one) progresses from its own sessions: a session of both sides is history for each "
+                    "side, the other side's never; an injury of one side (history = [\"left knee\"]) uses the "
+                    "injury limits for that side and for sessions of both sides"),
+        std::string("every weight proposed is one you can set: a weight in [profile] weights or a setting of the "
+                    "[[equipment]] worn at that placement (the next setting is one weight step); a dose between two "
+                    "settings takes the lower and says so; with nothing light enough, without weights"),
+        std::string("pain "
                     "of raised_after or more on a day of ankle work holds back all ankle work (a wrist-only day, all "
                     "wrist work) until a later session or pain check at 2/10 or less: repeat, raise nothing; worse "
                     "the next morning, or over the danger line, steps down (Silbernagel et al. 2007)"),
