@@ -564,6 +564,15 @@ std::string come_back_reason(const Prescription& p, Date date) {
 
 namespace {
 
+// Whether a dose is below the bottom of any of the prescription's ranges.
+bool below_bottom(const Dose& d, const anklog::Prescription& rx) {
+    const auto below = [](int value, const std::optional<CountRange>& range) {
+        return range && value > 0 && value < range->from;
+    };
+    return below(d.sets, rx.sets) || below(d.reps, rx.reps) || below(d.minutes, rx.minutes) ||
+           (rx.weight && d.weight && compare(*d.weight, rx.weight->from) < 0);
+}
+
 // The week inside the clinician's prescription `rx`: its days, a first
 // session at the bottom of each range, never above a top, and a step only
 // when the clinician's criterion allows it as well as anklog's rules (a
@@ -581,6 +590,12 @@ void keep_within(Prescription& p, const anklog::Prescription& rx, const std::vec
         if (rx.weight) d.weight = rx.weight->from;
         p.label = PlanLabel::start;
         why = "the bottom of each range to start";
+    } else if (below_bottom(dose_of(*sessions.back()), rx)) {
+        // Below the prescribed ranges: anklog's own steps build toward their
+        // bottom (the clinician's criterion is for steps within them), and
+        // the reason says so, so that "2-3 x 10-15" beside "1 x 11" is not a
+        // riddle.
+        why = fmt::format("building toward it by anklog's steps ({})", p.reason);
     } else if (p.label == PlanLabel::progress && !criterion_met(rx.progress_when, sessions)) {
         d = dose_of(*sessions.back());
         p.label = PlanLabel::repeat;

@@ -228,3 +228,18 @@ TEST_CASE("the review and the report show adherence to the prescription, week by
                           "<td class=\"n\">2</td><td class=\"n\">3</td><td>1 session above a range</td></tr>") !=
           std::string::npos);
 }
+
+TEST_CASE("below the prescribed ranges, plan builds toward their bottom by anklog's steps and says so") {
+    ScratchDir home;
+    // One set of 10 before the clinician prescribed 2-3 sets: doubling at
+    // once would be a volume spike, so anklog's own steps build toward it.
+    write(home / "log.toml", rx_log + session("2026-11-16", "side-leg-lift",
+                                              "weight = \"0.5 kg\"\nsets = 1\nreps = 10\npain = 0\neffort = 3\n"));
+    const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-23"});
+    CHECK(plan.exit_code == 0);
+    // Before: "repeat until pain <= 2, effort <= 5 on the last 2 sessions"
+    // at 1 x 10, beside today's "Prescribed: 2-3 x 10-15".
+    CHECK(plan.out.find("side-leg-lift  0.5 kg  1 x 11  progress   prescribed 2-3 x 10-15 at 0.5-1 kg (prescription, "
+                        "line 5): building toward it by anklog's steps (+1 rep from 0.5 kg for 1 x 10)\n") !=
+          std::string::npos);
+}
