@@ -331,3 +331,18 @@ TEST_CASE("report: the first screen is the decision: the standing, danger and wh
     CHECK(ann.find("<p", ann.find("<p class=\"meta\">") + 1) == ann_standing);
     CHECK(ann.find("class=\"finding danger\"") == std::string::npos);
 }
+
+TEST_CASE("the report lists the latest two sessions of each rule and counts the rest (a busy month printed three pages)") {
+    ScratchDir home;
+    write(home / "cy.toml", read(fs::path(ANKLOG_SOURCE_DIR) / "examples/clients/cy.toml"));
+    const Result r = run(home, {"-f", "cy.toml", "report"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("<li class=\"more\">and 2 earlier (<code>anklog check</code> lists them)</li>\n") !=
+          std::string::npos);
+    std::size_t listed = 0;
+    for (std::size_t at = r.out.find("class=\"flagged\""); at != std::string::npos;
+         at = r.out.find("class=\"flagged\"", at + 1)) {
+        ++listed;
+    }
+    CHECK(listed == 13);  // 8 rules, at most 2 each
+}

@@ -308,6 +308,8 @@ std::string weeks_section(const ReportInput& in) {
 // Findings grouped by rule, the most serious first: each session on a line
 // with its numbers, the advice (the latest) and the source once per rule, so
 // that a busy period still prints on a page.
+constexpr std::size_t sessions_per_rule = 2;
+
 std::string findings_section(const ReportInput& in) {
     std::string out = "<section>\n<h2>Findings of the safety rules</h2>\n";
     std::map<std::string, int> notes;
@@ -329,9 +331,17 @@ std::string findings_section(const ReportInput& in) {
                            "\u00b7 {} session{}</p>\n<ul>\n",
                            to_string(severity), to_string(id), to_string(severity), to_string(id), findings.size(),
                            findings.size() == 1 ? "" : "s");
-        for (const Finding* f : findings) {
+        // The latest few sessions of each rule, with their numbers; the
+        // count says how many more (a busy month printed three pages).
+        const std::size_t shown = std::min(findings.size(), sessions_per_rule);
+        for (auto it = findings.end() - static_cast<std::ptrdiff_t>(shown); it != findings.end(); ++it) {
+            const Finding* f = *it;
             out += fmt::format("<li class=\"flagged\" data-date=\"{}\">{} <span class=\"evidence\">({})</span></li>\n",
                                to_string(f->date), html_prose(f->message), html_prose(f->evidence));
+        }
+        if (findings.size() > shown) {
+            out += fmt::format("<li class=\"more\">and {} earlier (<code>anklog check</code> lists them)</li>\n",
+                               findings.size() - shown);
         }
         out += fmt::format("</ul>\n<p>\u2192 {} <span class=\"source\">({})</span></p></div>\n",
                            html_text(findings.back()->advice), html_text(rule(id).cite));
