@@ -85,6 +85,7 @@ std::string settings_text(const std::vector<Mass>& settings, Unit display) {
     const bool shared = std::all_of(settings.begin(), settings.end(), [&](const Mass& m) { return m.unit == settings.front().unit; });
     const Unit units = shared ? settings.front().unit : display;
     std::vector<std::string> listed;
+    listed.reserve(settings.size());
     for (const Mass& m : settings) listed.push_back(format_mass(m, shared ? units : m.unit));
     if (shared && settings.size() >= 3) {
         const double step = settings[1].in(units) - settings[0].in(units);

@@ -90,6 +90,17 @@ std::optional<Session> Checker::suggestion_for(const Entry& entry) const {
     std::optional<Mass> weight;
     if (entry.weighted()) {
         weight = above(entry.kg, c.kg) ? settable_at_most(log_.profile, s.on, c.kg) : original.weight;
+        // With equipment at that placement, a weight it cannot make (logged
+        // by hand, or moved from the ankles to the wrists) becomes the
+        // setting below, as the plan's does (the coherence law with cuffs).
+        const auto& kit = log_.profile.equipment;
+        const bool equipped = std::any_of(kit.begin(), kit.end(), [&](const Equipment& e) { return e.on == s.on; });
+        if (weight && equipped) {
+            const auto settings = owned_settings(log_.profile, s.on);
+            const bool settable = std::any_of(settings.begin(), settings.end(),
+                                              [&](const Mass& m) { return compare(m, *weight) == 0; });
+            if (!settable) weight = settable_at_most(log_.profile, s.on, weight->kg());
+        }
     }
     double volume = std::min({static_cast<double>(entry.volume), c.volume, c.any_volume});
     if (weight && above(weight->kg(), c.working_kg)) volume = std::min(volume, c.working_volume);

@@ -20,12 +20,24 @@ using namespace anklog;
 namespace {
 
 // With `sides`, sessions of one side too (left or right, among both sides).
-std::string random_history(std::mt19937& random, Date start, bool sides = false) {
+std::string random_history(std::mt19937& random, Date start, bool sides = false, bool cuffs = false) {
     const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
     const std::vector<std::string> activities{"walk", "pilates", "side-leg-lift", "run", "barre", "glute-bridge"};
     const bool pounds = pick(2) == 0;
     std::string text = pounds ? "[profile]\nunits = \"lb\"\n" : "[profile]\nunits = \"kg\"\n";
     if (pick(3) == 0) text += pounds ? "weights = [\"1 lb\", \"2 lb\", \"3 lb\"]\n" : "weights = [\"0.5 kg\", \"1 kg\"]\n";
+    if (cuffs) {
+        // Adjustable cuffs at the ankles (a shell and inserts), sometimes a
+        // fixed wrist pair too: every proposed weight is one of their settings.
+        text += pounds ? "\n[[equipment]]\nname = \"cuffs\"\non = \"ankle\"\nshell = \"0.5 lb\"\n"
+                         "inserts = [\"0.5 lb\", \"0.5 lb\", \"0.5 lb\", \"0.5 lb\", \"0.5 lb\", \"0.5 lb\"]\n"
+                       : "\n[[equipment]]\nname = \"cuffs\"\non = \"ankle\"\nshell = \"0.25 kg\"\n"
+                         "inserts = [\"0.25 kg\", \"0.25 kg\", \"0.5 kg\", \"0.5 kg\"]\n";
+        if (pick(2) == 0) {
+            text += pounds ? "\n[[equipment]]\nname = \"wrist pair\"\non = \"wrist\"\nweight = \"2 lb\"\n"
+                           : "\n[[equipment]]\nname = \"wrist pair\"\non = \"wrist\"\nweight = \"1 kg\"\n";
+        }
+    }
     const int count = 3 + pick(40);
     int day = 0;
     for (int i = 0; i < count; ++i) {
@@ -71,13 +83,13 @@ std::vector<const LoadState*> loads_of(const Assessment& standing, const Session
     return out;
 }
 
-void plan_and_assessment_agree(bool sides) {
+void plan_and_assessment_agree(bool sides, bool cuffs = false) {
     std::mt19937 random(20261205);
     const Date start = *parse_iso_date("2026-03-02");
     int rest_weeks = 0;
     int holds = 0;
     for (int n = 0; n < 300; ++n) {
-        const std::string text = random_history(random, start, sides);
+        const std::string text = random_history(random, start, sides, cuffs);
         CAPTURE(text);
         const Log log = parse_log(text, "random.toml");
         Date last = start;
@@ -129,8 +141,8 @@ struct Case {
     Date day;
 };
 
-std::optional<Case> next_case(std::mt19937& random, Date start, bool sides) {
-    Log log = parse_log(random_history(random, start, sides), "random.toml");
+std::optional<Case> next_case(std::mt19937& random, Date start, bool sides, bool cuffs = false) {
+    Log log = parse_log(random_history(random, start, sides, cuffs), "random.toml");
     if (log.sessions.empty()) return std::nullopt;
     Date last = start;
     for (const Session& s : log.sessions) last = std::max(last, s.date);
@@ -140,12 +152,12 @@ std::optional<Case> next_case(std::mt19937& random, Date start, bool sides) {
 
 // Summary's headline (the assessment's headline and severity, which summary
 // renders) never reads as clean or on track beside danger or a rest.
-void headline_never_clean_beside_danger(bool sides) {
+void headline_never_clean_beside_danger(bool sides, bool cuffs = false) {
     std::mt19937 random(20261206);
     const Date start = *parse_iso_date("2026-03-02");
     int dangers = 0;
     for (int n = 0; n < 300; ++n) {
-        const auto c = next_case(random, start, sides);
+        const auto c = next_case(random, start, sides, cuffs);
         if (!c) continue;
         const Assessment standing = assess(c->log, c->day);
         CAPTURE(to_string(c->day));
@@ -169,12 +181,12 @@ void headline_never_clean_beside_danger(bool sides) {
 // (anklog/pain.hpp, the pain-hold rule): during the rest after persistent
 // pain no finding proposes weights; where pain holds a placement back, none
 // proposes more than the load's working level, nor a new weighted load.
-void suggestion_within_assessment_and_plan(bool sides) {
+void suggestion_within_assessment_and_plan(bool sides, bool cuffs = false) {
     std::mt19937 random(20261206);
     const Date start = *parse_iso_date("2026-03-02");
     int suggestions = 0;
     for (int n = 0; n < 300; ++n) {
-        const auto c = next_case(random, start, sides);
+        const auto c = next_case(random, start, sides, cuffs);
         if (!c) continue;
         const Assessment standing = assess(c->log, c->day);
         CAPTURE(to_string(c->day));
@@ -232,4 +244,12 @@ TEST_CASE("coherence laws with sides (random histories of left, right and both)"
     plan_and_assessment_agree(true);
     headline_never_clean_beside_danger(true);
     suggestion_within_assessment_and_plan(true);
+}
+
+// The same laws with adjustable cuffs at the ankles (and sometimes a wrist
+// pair): the weights proposed are the equipment's settings.
+TEST_CASE("coherence laws with adjustable cuffs (random histories)") {
+    plan_and_assessment_agree(false, true);
+    headline_never_clean_beside_danger(true, true);
+    suggestion_within_assessment_and_plan(false, true);
 }

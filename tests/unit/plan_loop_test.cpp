@@ -109,7 +109,7 @@ std::string example(const std::string& name) {
 // Random histories: regular weeks, breaks, pain, effort, pounds, injury
 // history, owned weights and [rules] overrides; with `sides`, also sessions
 // of one side (left or right, mixed with both sides) and injuries of one side.
-std::string random_history(std::mt19937& random, Date start, bool sides = false) {
+std::string random_history(std::mt19937& random, Date start, bool sides = false, bool cuffs = false) {
     const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
     const std::vector<std::string> activities{"walk",  "hike",      "pilates", "side-leg-lift", "glute-bridge",
                                               "squat", "calf-raise", "run",    "barre",         "superman"};
@@ -130,6 +130,18 @@ std::string random_history(std::mt19937& random, Date start, bool sides = false)
     if (sides && pick(3) == 0) head = pick(2) == 0 ? "[profile]\nhistory = [\"left knee\"]" : "[profile]\nhistory = [\"right hip\", \"right knee\"]";
     const bool pounds = head.find("\"lb\"") != std::string::npos;
     std::string text = head + "\n" + rules[static_cast<std::size_t>(pick(static_cast<int>(rules.size())))] + "\n";
+    if (cuffs) {
+        // Adjustable cuffs at the ankles (a shell and inserts), sometimes a
+        // fixed wrist pair too: every proposed weight is one of their settings.
+        text += pounds ? "\n[[equipment]]\nname = \"cuffs\"\non = \"ankle\"\nshell = \"0.5 lb\"\n"
+                         "inserts = [\"0.5 lb\", \"0.5 lb\", \"0.5 lb\", \"0.5 lb\", \"0.5 lb\", \"0.5 lb\"]\n"
+                       : "\n[[equipment]]\nname = \"cuffs\"\non = \"ankle\"\nshell = \"0.25 kg\"\n"
+                         "inserts = [\"0.25 kg\", \"0.25 kg\", \"0.5 kg\", \"0.5 kg\"]\n";
+        if (pick(2) == 0) {
+            text += pounds ? "\n[[equipment]]\nname = \"wrist pair\"\non = \"wrist\"\nweight = \"2 lb\"\n"
+                           : "\n[[equipment]]\nname = \"wrist pair\"\non = \"wrist\"\nweight = \"1 kg\"\n";
+        }
+    }
     const int count = pick(50);
     int day = 0;
     for (int i = 0; i < count; ++i) {
@@ -240,4 +252,21 @@ TEST_CASE("the law of suggestions: doing the proposed load instead raises nothin
         }
         CHECK(suggestions > 300);
     }
+}
+
+TEST_CASE("closed loop from random histories with adjustable cuffs (ankle cuffs, a wrist pair): 26 weeks clean") {
+    std::mt19937 random(20261206);
+    int sessions = 0;
+    constexpr int trials = 30;
+    for (int trial = 0; trial < trials; ++trial) {
+        const std::string history = random_history(random, *parse_iso_date("2025-06-02"), trial % 2 == 0, true);
+        const int days = 1 + static_cast<int>(random() % 5);
+        CAPTURE(trial);
+        CAPTURE(days);
+        CAPTURE(history);
+        const Loop loop = follow_plan(history, 26, days, loop_start);
+        CHECK(loop.problems == std::vector<std::string>{});
+        sessions += loop.sessions;
+    }
+    CHECK(sessions > trials * 26);
 }
