@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 #include "anklog/check.hpp"
 #include "anklog/error.hpp"
@@ -119,60 +121,60 @@ Appended append_sessions_dry_run(const Context& context, const std::function<std
     return out;
 }
 
-AppendedPain append_pain_check(const Context& context, std::string_view command,
-                               const std::function<PainCheck(const Log&)>& make) {
+namespace {
+
+// One block made from the log and appended after its last, in one atomic
+// update, read back as the last of `blocks` (a pain check, a prescription).
+template <class Block>
+struct AppendedBlock {
+    Log log;
+    Block block;
+    storage::UpdateResult result;
+    bool created = false;
+};
+
+template <class Block>
+AppendedBlock<Block> append_one_block(const Context& context, std::string_view command,
+                                      const std::function<Block(const Log&)>& make, std::vector<Block> Log::*blocks,
+                                      std::string_view what) {
     const std::string file = context.log_path.string();
-    AppendedPain out;
+    AppendedBlock<Block> out;
     std::size_t before = 0;
-    const storage::UpdateResult result = storage::update_file(
+    out.result = storage::update_file(
         context.log_path,
         [&](const std::optional<std::string>& current) {
             const Log log = current ? parse_log(*current, file) : Log{};
             out.created = !current;
-            before = log.pain_checks.size();
-            out.check = make(log);
+            before = (log.*blocks).size();
+            out.block = make(log);
             const std::string text = current ? *current : new_log_text(log.profile);
-            return append_block(text, to_toml(out.check));
+            return append_block(text, to_toml(out.block));
         },
         [&](std::string_view text) {
             out.log = parse_log(text, file);
-            if (out.log.pain_checks.size() != before + 1) {
-                throw Error("the new pain check did not read back from the log",
+            if ((out.log.*blocks).size() != before + 1) {
+                throw Error(fmt::format("the new {} did not read back from the log", what),
                             "please report this; your log has not been changed", Location{file});
             }
-            out.check = out.log.pain_checks.back();
+            out.block = (out.log.*blocks).back();
         },
         storage::UpdateOptions{context.lock_timeout, false, storage::UndoNote{std::string(command)}});
-    print_write_warnings(result, file, "the pain check is in the log", context.color_stderr);
-    out.result = result;
+    print_write_warnings(out.result, file, fmt::format("the {} is in the log", what), context.color_stderr);
     return out;
 }
 
+}  // namespace
+
+AppendedPain append_pain_check(const Context& context, std::string_view command,
+                               const std::function<PainCheck(const Log&)>& make) {
+    AppendedBlock<PainCheck> added = append_one_block(context, command, make, &Log::pain_checks, "pain check");
+    return AppendedPain{std::move(added.log), added.block, added.result, added.created};
+}
+
 AppendedPrescription append_prescription(const Context& context, const std::function<Prescription(const Log&)>& make) {
-    const std::string file = context.log_path.string();
-    AppendedPrescription out;
-    std::size_t before = 0;
-    const storage::UpdateResult result = storage::update_file(
-        context.log_path,
-        [&](const std::optional<std::string>& current) {
-            const Log log = current ? parse_log(*current, file) : Log{};
-            out.created = !current;
-            before = log.prescriptions.size();
-            out.prescription = make(log);
-            const std::string text = current ? *current : new_log_text(log.profile);
-            return append_block(text, to_toml(out.prescription));
-        },
-        [&](std::string_view text) {
-            out.log = parse_log(text, file);
-            if (out.log.prescriptions.size() != before + 1) {
-                throw Error("the new prescription did not read back from the log",
-                            "please report this; your log has not been changed", Location{file});
-            }
-            out.prescription = out.log.prescriptions.back();
-        },
-        storage::UpdateOptions{context.lock_timeout, false, storage::UndoNote{"prescribe"}});
-    print_write_warnings(result, file, "the prescription is in the log", context.color_stderr);
-    return out;
+    AppendedBlock<Prescription> added =
+        append_one_block(context, "prescribe", make, &Log::prescriptions, "prescription");
+    return AppendedPrescription{std::move(added.log), std::move(added.block), added.created};
 }
 
 void print_appended(const Appended& appended, const Context& context, bool dry_run) {

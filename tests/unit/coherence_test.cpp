@@ -10,6 +10,7 @@
 #include <optional>
 #include <random>
 
+#include "random_equipment.hpp"
 #include "anklog/assess.hpp"
 #include "anklog/check.hpp"
 #include "anklog/log_parser.hpp"
@@ -26,18 +27,7 @@ std::string random_history(std::mt19937& random, Date start, bool sides = false,
     const bool pounds = pick(2) == 0;
     std::string text = pounds ? "[profile]\nunits = \"lb\"\n" : "[profile]\nunits = \"kg\"\n";
     if (pick(3) == 0) text += pounds ? "weights = [\"1 lb\", \"2 lb\", \"3 lb\"]\n" : "weights = [\"0.5 kg\", \"1 kg\"]\n";
-    if (cuffs) {
-        // Adjustable cuffs at the ankles (a shell and inserts), sometimes a
-        // fixed wrist pair too: every proposed weight is one of their settings.
-        text += pounds ? "\n[[equipment]]\nname = \"cuffs\"\non = \"ankle\"\nshell = \"0.5 lb\"\n"
-                         "inserts = [\"0.5 lb\", \"0.5 lb\", \"0.5 lb\", \"0.5 lb\", \"0.5 lb\", \"0.5 lb\"]\n"
-                       : "\n[[equipment]]\nname = \"cuffs\"\non = \"ankle\"\nshell = \"0.25 kg\"\n"
-                         "inserts = [\"0.25 kg\", \"0.25 kg\", \"0.5 kg\", \"0.5 kg\"]\n";
-        if (pick(2) == 0) {
-            text += pounds ? "\n[[equipment]]\nname = \"wrist pair\"\non = \"wrist\"\nweight = \"2 lb\"\n"
-                           : "\n[[equipment]]\nname = \"wrist pair\"\non = \"wrist\"\nweight = \"1 kg\"\n";
-        }
-    }
+    if (cuffs) text += random_equipment(pounds, pick(2) == 0);
     const int count = 3 + pick(40);
     int day = 0;
     for (int i = 0; i < count; ++i) {

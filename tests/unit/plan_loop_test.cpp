@@ -13,6 +13,7 @@
 #include <random>
 #include <sstream>
 
+#include "random_equipment.hpp"
 #include "anklog/check.hpp"
 #include "anklog/log_parser.hpp"
 #include "anklog/plan.hpp"
@@ -130,18 +131,7 @@ std::string random_history(std::mt19937& random, Date start, bool sides = false,
     if (sides && pick(3) == 0) head = pick(2) == 0 ? "[profile]\nhistory = [\"left knee\"]" : "[profile]\nhistory = [\"right hip\", \"right knee\"]";
     const bool pounds = head.find("\"lb\"") != std::string::npos;
     std::string text = head + "\n" + rules[static_cast<std::size_t>(pick(static_cast<int>(rules.size())))] + "\n";
-    if (cuffs) {
-        // Adjustable cuffs at the ankles (a shell and inserts), sometimes a
-        // fixed wrist pair too: every proposed weight is one of their settings.
-        text += pounds ? "\n[[equipment]]\nname = \"cuffs\"\non = \"ankle\"\nshell = \"0.5 lb\"\n"
-                         "inserts = [\"0.5 lb\", \"0.5 lb\", \"0.5 lb\", \"0.5 lb\", \"0.5 lb\", \"0.5 lb\"]\n"
-                       : "\n[[equipment]]\nname = \"cuffs\"\non = \"ankle\"\nshell = \"0.25 kg\"\n"
-                         "inserts = [\"0.25 kg\", \"0.25 kg\", \"0.5 kg\", \"0.5 kg\"]\n";
-        if (pick(2) == 0) {
-            text += pounds ? "\n[[equipment]]\nname = \"wrist pair\"\non = \"wrist\"\nweight = \"2 lb\"\n"
-                           : "\n[[equipment]]\nname = \"wrist pair\"\non = \"wrist\"\nweight = \"1 kg\"\n";
-        }
-    }
+    if (cuffs) text += random_equipment(pounds, pick(2) == 0);
     const int count = pick(50);
     int day = 0;
     for (int i = 0; i < count; ++i) {
