@@ -75,6 +75,14 @@ bool above_prescription(const Session& session, const Prescription& rx);
 // person's display unit; a single value when from == to.
 std::string dose_text(const Prescription& rx, Unit display_unit);
 
+// The unit the prescription's weight was written in ("-w 1lb-2lb": lb),
+// else `fallback`: its dose reads as the clinician wrote it.
+inline Unit written_unit(const Prescription& rx, Unit fallback) { return rx.weight ? rx.weight->to.unit : fallback; }
+
+// Where its weights go, in words: "each ankle", "the left ankle", "each
+// wrist", "the right wrist" (`on` absent: the ankles).
+std::string placement_words(const Prescription& rx);
+
 // "pain <= 2, effort <= 5 on the last 2 sessions"
 std::string criterion_text(const ProgressWhen& when);
 

@@ -97,6 +97,12 @@ std::string dose_text(const Prescription& rx, Unit display_unit) {
     return text;
 }
 
+std::string placement_words(const Prescription& rx) {
+    const std::string_view limb = rx.on.value_or(Limb::ankle) == Limb::wrist ? "wrist" : "ankle";
+    if (rx.side == "left" || rx.side == "right") return fmt::format("the {} {}", rx.side, limb);
+    return fmt::format("each {}", limb);
+}
+
 std::string criterion_text(const ProgressWhen& when) {
     std::vector<std::string> parts;
     if (when.pain_at_most) parts.push_back(fmt::format("pain <= {}", *when.pain_at_most));

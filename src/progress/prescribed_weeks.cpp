@@ -1,9 +1,35 @@
 #include "anklog/prescribed_weeks.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <optional>
 
 namespace anklog {
+
+namespace {
+
+// Whether the session stays below a range's bottom of `rx` (sets, reps,
+// minutes, or a lighter weight, or none, where a weight is prescribed).
+bool below_prescription(const Session& s, const Prescription& rx) {
+    const auto under = [](const std::optional<int>& value, const std::optional<CountRange>& range) {
+        return value && range && *value < range->from;
+    };
+    if (under(s.sets, rx.sets) || under(s.reps, rx.reps) || under(s.minutes, rx.minutes)) return true;
+    return rx.weight && !rx.weight->from.is_zero() && (!s.weighted() || compare(*s.weight, rx.weight->from) < 0);
+}
+
+std::string sessions_text(int n) { return fmt::format("{} session{}", n, n == 1 ? "" : "s"); }
+
+}  // namespace
+
+std::string adherence_text(const PrescribedWeek& week) {
+    if (week.days_done == 0) return "no session";
+    if (week.inside()) return "inside the ranges";
+    if (week.below == 0) return sessions_text(week.outside) + " above a range";
+    if (week.outside == 0) return sessions_text(week.below) + " below a range";
+    return fmt::format("{} above and {} below a range", sessions_text(week.outside), week.below);
+}
 
 std::vector<PrescribedWeek> prescription_adherence(const Log& log, Date until, int weeks) {
     std::vector<PrescribedWeek> out;
@@ -17,16 +43,19 @@ std::vector<PrescribedWeek> prescription_adherence(const Log& log, Date until, i
     const Date last_monday = week_start(until);
     for (int back = weeks - 1; back >= 0; --back) {
         const Date monday = add_days(last_monday, -7 * back);
-        const Date sunday = add_days(monday, 6);
-        if (!first || sunday < *first) continue;
-        const Date from = std::max(monday, week_start(*first) == monday ? *first : monday);
-        for (const Prescription* rx : prescriptions_in_force(log.prescriptions, from)) {
-            PrescribedWeek week{monday, rx, 0, 0};
+        const Date last_day = std::min(add_days(monday, 6), until);
+        if (!first || last_day < *first) continue;
+        // The prescriptions in force at the week's end (or the review's
+        // day): one that starts in the week counts from its first day.
+        for (const Prescription* rx : prescriptions_in_force(log.prescriptions, last_day)) {
+            const Date from = rx->from ? std::max(monday, *rx->from) : monday;
+            PrescribedWeek week{monday, rx, 0, 0, 0};
             std::vector<Date> days;
             for (const Session& s : log.sessions) {
-                if (s.activity != rx->activity || s.date < monday || s.date > sunday || s.date > until) continue;
+                if (s.activity != rx->activity || s.date < from || s.date > last_day) continue;
                 if (std::find(days.begin(), days.end(), s.date) == days.end()) days.push_back(s.date);
                 if (above_prescription(s, *rx)) ++week.outside;
+                if (below_prescription(s, *rx)) ++week.below;
             }
             week.days_done = static_cast<int>(days.size());
             out.push_back(week);

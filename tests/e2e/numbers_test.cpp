@@ -193,7 +193,7 @@ TEST_CASE("the review shows danger-level pain (above 5/10) unlike 4/10: red, and
     no_color.env["NO_COLOR"] = "1";
     const Result plain = run(home, review, no_color);
     CHECK(plain.exit_code == 1);
-    CHECK(plain.out.ends_with("Review of 2 logs to 2026-11-23\n"
+    CHECK(plain.out.starts_with("Review of 2 logs to 2026-11-23\n"
                               "log  sessions  last session  days since  danger  pain (14d)\n"
                               "Gus         1  2026-11-21             2       1       7/10!\n"
                               "  standing: danger on the last day\n"

@@ -39,9 +39,10 @@ TEST_CASE("prescribe appends a [[prescription]] block that undo removes, and --l
                                     "--note", "slow on the way down"});
     CHECK(added.exit_code == 0);
     CHECK(added.err == "");
+    const std::string today = anklog::to_string(local_today());
     const std::string block =
         "[[prescription]]\nactivity = \"side-leg-lift\"\ndays = 3\nsets = [2, 3]\nreps = [10, 15]\n"
-        "weight = [\"0.5 kg\", \"1 kg\"]\nprogress_when = { pain_at_most = 2, effort_at_most = 5, sessions = 2 }\n"
+        "weight = [\"0.5 kg\", \"1 kg\"]\nfrom = " + today + "\nprogress_when = { pain_at_most = 2, effort_at_most = 5, sessions = 2 }\n"
         "note = \"slow on the way down\"\n";
     CHECK(added.out == "appended to log.toml:8\n\n" + block);
     CHECK(read(home / "log.toml") == before + "\n" + block);
@@ -50,14 +51,13 @@ TEST_CASE("prescribe appends a [[prescription]] block that undo removes, and --l
                                     "-w", "0.5-1 kg", "--from", "2026-11-30"});
     CHECK(later.exit_code == 0);
     CHECK(later.out == "");
-    const std::string today = anklog::to_string(local_today());
     const Result list = run(home, {"-f", "log.toml", "prescribe", "--list"});
     CHECK(list.exit_code == 0);
     CHECK(list.out == "Prescriptions in force on " + today +
-                          ":\n\nside-leg-lift: 3 days a week, 2-3 x 10-15 at 0.5-1 kg  (log.toml:8)\n"
-                          "  step up when pain <= 2, effort <= 5 on the last 2 sessions\n"
+                          ":\n\nside-leg-lift: 3 days a week, 2-3 x 10-15 at 0.5-1 kg on each ankle  (log.toml:8)\n"
+                          "  from " + today + "\n  step up when pain <= 2, effort <= 5 on the last 2 sessions\n"
                           "  note: slow on the way down\n"
-                          "\nwalk: 2 days a week, 10-20 min at 0.5-1 kg  (log.toml:17)\n  from 2026-11-30\n");
+                          "\nwalk: 2 days a week, 10-20 min at 0.5-1 kg on each ankle  (log.toml:18)\n  from 2026-11-30\n");
 
     // undo takes the last one back, byte for byte.
     REQUIRE(run(home, {"-f", "log.toml", "-q", "undo", "--yes"}).exit_code == 0);
@@ -137,7 +137,7 @@ TEST_CASE("today shows the prescribed dose") {
     write(home / "log.toml", rx_log);
     const Result r = run(home, {"-f", "log.toml", "today", "--date", "2026-11-30"});
     CHECK(r.exit_code == 0);
-    CHECK(r.out.find("\nPrescribed:\n  side-leg-lift  2-3 x 10-15 at 0.5-1 kg, 3 days a week  (log.toml:5)\n") !=
+    CHECK(r.out.find("\nPrescribed:\n  side-leg-lift  2-3 x 10-15 at 0.5-1 kg on each ankle, 3 days a week  (log.toml:5)\n") !=
           std::string::npos);
 }
 
@@ -217,7 +217,8 @@ TEST_CASE("the review and the report show adherence to the prescription, week by
         found = true;
         CHECK(doc["summary"]["prescription"] ==
               json_of(R"([{"week": "2026-11-02", "activity": "side-leg-lift", "line": 5, "days_done": 2,
-                          "days_prescribed": 3, "sessions_above": 1}])"));
+                          "days_prescribed": 3, "sessions_above": 1,
+                          "sessions_below": 0}])"));
     }
     CHECK(found);
     const Result report = run(home, {"-f", "log.toml", "report", "--until", "2026-11-08"});

@@ -33,6 +33,18 @@ TEST_CASE("a review of five logs, one unreadable: every log reported, the error 
     CHECK(r.exit_code == 2);
     CHECK(r.err == "anklog: error: eve.toml:4:1: unknown key 'minuts' in [[session]]\n  help: did you mean 'minutes'?\n");
     CHECK(r.out ==
+          "Review of 5 logs from 2026-11-16 to 2026-11-29\n"
+          "log       sessions  last session  days since  danger  pain (14d)\n"
+          "eve.toml  cannot be read: unknown key 'minuts' in [[session]]\n"
+          "Bo               6  2026-11-26             3       2        4/10\n"
+          "  standing: resting after pain until 2026-12-10\n"
+          "Cy               0  2026-11-14            15       0           -\n"
+          "  standing: 15 days after pain, no pain check since\n"
+          "Ann              7  2026-11-27             2       0        0/10\n"
+          "  standing: ok\n"
+          "dee.toml         4  2026-11-26             3       0        0/10\n"
+          "  standing: ok\n"
+          "\n"
           "Bo (bo.toml)\n"
           "\n"
           "bo.toml:390: danger[persistent-pain]: side-leg-lift on 2026-11-23 made 3 of the last 5 training days painful (3/10 or more)\n"
@@ -56,19 +68,7 @@ TEST_CASE("a review of five logs, one unreadable: every log reported, the error 
           "ann.toml: 7 sessions checked from 2026-11-16 to 2026-11-29: nothing to flag\n"
           "\n"
           "dee.toml\n"
-          "dee.toml: 4 sessions checked from 2026-11-16 to 2026-11-29: nothing to flag\n"
-          "\n"
-          "Review of 5 logs from 2026-11-16 to 2026-11-29\n"
-          "log       sessions  last session  days since  danger  pain (14d)\n"
-          "eve.toml  cannot be read: unknown key 'minuts' in [[session]]\n"
-          "Bo               6  2026-11-26             3       2        4/10\n"
-          "  standing: resting after pain until 2026-12-10\n"
-          "Cy               0  2026-11-14            15       0           -\n"
-          "  standing: 15 days after pain, no pain check since\n"
-          "Ann              7  2026-11-27             2       0        0/10\n"
-          "  standing: ok\n"
-          "dee.toml         4  2026-11-26             3       0        0/10\n"
-          "  standing: ok\n");
+          "dee.toml: 4 sessions checked from 2026-11-16 to 2026-11-29: nothing to flag\n");
     // A missing log and a folder are reported the same way.
     fs::create_directory(home / "clients");
     const Result missing = run(home, {"check", "ann.toml", "nope.toml", "clients", "--until", "2026-11-29"});
@@ -205,7 +205,8 @@ TEST_CASE("issue 19 point 10: the review lists who needs attention first, text a
     CHECK(r.exit_code == 1);
     const std::size_t table = r.out.find("Review of 7 logs from 2026-11-23 to 2026-12-05\n");
     REQUIRE(table != std::string::npos);
-    CHECK(r.out.substr(table) == "Review of 7 logs from 2026-11-23 to 2026-12-05\n"
+    CHECK(table == 0);
+    CHECK(r.out.substr(table).starts_with("Review of 7 logs from 2026-11-23 to 2026-12-05\n"
                                   "log       sessions  last session  days since  danger  pain (14d)\n"
                                   "Bo               3  2026-11-26             9       2        4/10\n"
                                   "  standing: resting after pain until 2026-12-10\n"
@@ -220,7 +221,7 @@ TEST_CASE("issue 19 point 10: the review lists who needs attention first, text a
                                   "Ann              4  2026-11-27             8       0        0/10\n"
                                   "  standing: ok\n"
                                   "dee.toml         2  2026-11-26             9       0        0/10\n"
-                                  "  standing: ok\n");
+                                  "  standing: ok\n\n"));
     // Within a group, by name; here each group is named against the
     // alphabet (Cy before Cat before Bea before Art before Ann), so that only
     // the groups explain the order.

@@ -1,6 +1,6 @@
 // anklog check: the rules applied to one log, reported like a compiler; or
-// to several logs, a review (a physiotherapist's Monday): each log's
-// findings under its name, then one table of all of them.
+// to several logs, a review (a physiotherapist's Monday): one table of all
+// of them, who needs attention first, then each log's findings under its name.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -33,7 +33,8 @@ namespace {
 // "Recent" pain in a review: the highest of the last two weeks to the
 // review date, as a physiotherapist asks "any pain lately?".
 constexpr int recent_pain_days = 14;
-// The review shows adherence to a prescription over this many weeks, to the review date.
+// The review shows adherence to a prescription over this many weeks, to the
+// review date, unless --since names its own.
 constexpr int adherence_weeks = 4;
 
 struct Counts {
@@ -59,6 +60,10 @@ struct Checked {
     // Adherence to the prescription, week by week: a line each, and as JSON.
     std::string prescribed_text;
     nlohmann::ordered_json prescribed_json = nlohmann::ordered_json::array();
+    // The table's "prescribed" cell: days done of days prescribed over the
+    // weeks that ended by the review date (the review's own week if none
+    // did); empty without a prescription.
+    std::string prescribed_cell;
     Thresholds limits;                 // the log's, with its [rules]
     // Whatever --min-severity shows: a danger, and a pain warning, in the period.
     bool danger_in_period = false;
@@ -117,22 +122,37 @@ Checked check_log(const std::string& shown, const CheckFlags& flags, const Perio
     }
     out.standing = assess(log, review_date);
     out.limits = thresholds_of(log);
-    const std::vector<PrescribedWeek> weeks = prescription_adherence(log, review_date, adherence_weeks);
+    // The weeks of --since to the review date, else the last adherence_weeks.
+    const int weeks_shown =
+        period.since && *period.since <= review_date
+            ? days_between(week_start(*period.since), week_start(review_date)) / 7 + 1
+            : adherence_weeks;
+    const std::vector<PrescribedWeek> weeks = prescription_adherence(log, review_date, weeks_shown);
+    const bool any_ended = std::any_of(weeks.begin(), weeks.end(),
+                                       [&](const PrescribedWeek& w) { return add_days(w.monday, 6) <= review_date; });
+    int days_done = 0;
+    int days_prescribed = 0;
     for (const PrescribedWeek& w : weeks) {
         const Prescription& rx = *w.prescription;
-        out.prescribed_text += fmt::format(
-            "  week of {}  {} {}/{} days, {}  ({}:{})\n", to_string(w.monday), terminal_safe(rx.activity), w.days_done,
-            rx.days,
-            w.inside() ? std::string("inside the ranges") : fmt::format("{} session{} above a range", w.outside, w.outside == 1 ? "" : "s"),
-            terminal_safe(shown), rx.line);
+        if (!any_ended || add_days(w.monday, 6) <= review_date) {
+            days_done += w.days_done;
+            days_prescribed += rx.days;
+        }
+        out.prescribed_text += fmt::format("  week of {}  {} {}/{} days, {}  ({}:{})\n", to_string(w.monday),
+                                           terminal_safe(rx.activity), w.days_done, rx.days, adherence_text(w),
+                                           terminal_safe(shown), rx.line);
         out.prescribed_json.push_back({{"week", to_string(w.monday)},
                                        {"activity", rx.activity},
                                        {"line", rx.line},
                                        {"days_done", w.days_done},
                                        {"days_prescribed", rx.days},
-                                       {"sessions_above", w.outside}});
+                                       {"sessions_above", w.outside},
+                                       {"sessions_below", w.below}});
     }
-    if (!weeks.empty()) out.prescribed_text = "Adherence to the prescription:\n" + out.prescribed_text;
+    if (!weeks.empty()) {
+        out.prescribed_text = "Adherence to the prescription:\n" + out.prescribed_text;
+        out.prescribed_cell = fmt::format("{}/{} days", days_done, days_prescribed);
+    }
     return out;
 }
 
@@ -262,6 +282,11 @@ std::string review_table(const std::vector<Reviewed>& logs, Date review_date, Se
         if (severity >= at_least) columns.push_back({std::string(to_string(severity)), true});
     }
     columns.push_back({"pain (14d)", true});
+    // Days done of days prescribed, for the clients with a prescription.
+    const bool prescribed = std::any_of(logs.begin(), logs.end(), [](const Reviewed& r) {
+        return r.checked && !r.checked->prescribed_cell.empty();
+    });
+    if (prescribed) columns.push_back({"prescribed", true});
     columns.push_back({"standing"});
     // The table names each log by its file name without the folder, which
     // the headings above give, so that it fits 80 columns; by the full path
@@ -292,6 +317,7 @@ std::string review_table(const std::vector<Reviewed>& logs, Date review_date, Se
         }
         const std::optional<int> pain = c.recent_pain;
         row.push_back(pain ? pain_cell(*pain, fmt::format("{}/10", *pain), c.limits) : Cell("-"));
+        if (prescribed) row.push_back(c.prescribed_cell.empty() ? Cell("-") : Cell(c.prescribed_cell));
         const Severity s = c.standing.severity;
         row.push_back(Cell(short_standing(c.standing), c.standing.attention.empty() ? std::nullopt
                                                        : s == Severity::danger     ? std::optional(Tone::red)
@@ -382,22 +408,24 @@ int run_review(const CheckFlags& flags, const Period& period, const Context& con
         }
         fmt::print("{}", json_text(documents));
     } else {
+        // The table first (who needs attention, in that order), then each
+        // log's findings in the same order.
         const bool color = context.color_stdout;
+        std::string range = period.since ? fmt::format("from {} to {}", to_string(*period.since), to_string(review_date))
+                                         : fmt::format("to {}", to_string(review_date));
+        fmt::print("{}\n{}", paint(fmt::format("Review of {} logs {}", logs.size(), range), Tone::bold, color),
+                   review_table(logs, review_date, *severity_names.parse(flags.min_severity), color));
         for (const Reviewed& r : logs) {
             if (!r.checked) continue;
             const Checked& c = *r.checked;
             const std::string heading =
                 c.name.empty() ? terminal_safe(c.shown)
                                : fmt::format("{} ({})", terminal_safe(c.name), terminal_safe(c.shown));
-            fmt::print("{}\n{}{}{}\n", paint(heading, Tone::bold, color), c.findings.empty() ? "" : "\n",
+            fmt::print("\n{}\n{}{}{}", paint(heading, Tone::bold, color), c.findings.empty() ? "" : "\n",
                        findings_text(c, color), fit_to_terminal(summary_line(c, period, false, color)));
-            if (!c.standing.attention.empty()) fmt::print("{}\n\n", fit_to_terminal(standing_text(c.standing, color)));
-            if (!c.prescribed_text.empty()) fmt::print("{}\n", c.prescribed_text);
+            if (!c.standing.attention.empty()) fmt::print("\n{}\n", fit_to_terminal(standing_text(c.standing, color)));
+            if (!c.prescribed_text.empty()) fmt::print("\n{}", c.prescribed_text);
         }
-        std::string range = period.since ? fmt::format("from {} to {}", to_string(*period.since), to_string(review_date))
-                                         : fmt::format("to {}", to_string(review_date));
-        fmt::print("{}\n{}", paint(fmt::format("Review of {} logs {}", logs.size(), range), Tone::bold, color),
-                   review_table(logs, review_date, *severity_names.parse(flags.min_severity), color));
     }
     if (unreadable) return 2;
     return failed ? 1 : 0;

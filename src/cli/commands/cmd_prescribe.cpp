@@ -61,9 +61,20 @@ Prescription prescription_from(const Log& log, const PrescribeFlags& flags, Date
             throw flag_error("--on", fmt::format("unknown limb \"{}\"", terminal_safe(flags.on)),
                              fmt::format("--on is {}", one_of(limb_names.names())));
         }
+    } else {
+        // Where the client does the activity (the latest session on or
+        // before today), written into the block; without one, the ankles.
+        const Session* latest = nullptr;
+        for (const Session& s : log.sessions) {
+            if (s.activity == activity.name && s.date <= today && (!latest || s.date >= latest->date)) latest = &s;
+        }
+        if (latest) rx.on = latest->on;
     }
     rx.side = flags.side;
-    if (!flags.from.empty()) rx.from = date_flag("--from", flags.from, today);
+    // From today, written into the block: a prescription does not judge the
+    // weeks before it (a block written by hand without dates still holds
+    // for the whole log).
+    rx.from = flags.from.empty() ? today : date_flag("--from", flags.from, today);
     if (!flags.until.empty()) rx.until = date_flag("--until", flags.until, today);
     if (!flags.when.empty()) {
         rx.progress_when = parse_progress_when(flags.when);
@@ -99,8 +110,9 @@ void print_in_force(const Log& log, const std::string& file, Date date) {
     }
     fmt::print("Prescriptions in force on {}:\n", to_string(date));
     for (const Prescription* rx : in_force) {
-        fmt::print("\n{}: {} days a week, {}  ({}:{})\n", terminal_safe(rx->activity), rx->days,
-                   dose_text(*rx, log.profile.units), terminal_safe(file), rx->line);
+        fmt::print("\n{}: {} days a week, {} on {}  ({}:{})\n", terminal_safe(rx->activity), rx->days,
+                   dose_text(*rx, written_unit(*rx, log.profile.units)), placement_words(*rx), terminal_safe(file),
+                   rx->line);
         std::string span;
         if (rx->from) span = fmt::format("from {}", to_string(*rx->from));
         if (rx->until) span += fmt::format("{}until {}", span.empty() ? "" : " ", to_string(*rx->until));
@@ -121,11 +133,11 @@ CLI::App* setup_prescribe(CLI::App& app, PrescribeFlags& flags) {
     command->add_option("-w,--weight", flags.weight, "Weight per limb, from-to, e.g. 0.5kg-1kg")->option_text("RANGE");
     command->add_option("--minutes", flags.minutes, "Minutes, from-to, e.g. 10-20 (timed activities)")
         ->option_text("RANGE");
-    command->add_option("--on", flags.on, "Where the weights go")->option_text("ankle|wrist");
+    command->add_option("--on", flags.on, "Where the weights go (default: where the client does the activity)")->option_text("ankle|wrist");
     command->add_option("--side", flags.side, "Which side: left, right or both")
         ->option_text("SIDE")
         ->check(CLI::IsMember({"left", "right", "both"}));
-    command->add_option("--from", flags.from, "In force from this day (default: the whole log)")->option_text("DATE");
+    command->add_option("--from", flags.from, "In force from this day (default: today)")->option_text("DATE");
     command->add_option("--until", flags.until, "In force until this day (default: open-ended)")->option_text("DATE");
     command->add_option("--when", flags.when, "When to step up within the ranges, e.g. \"pain<=2,effort<=5,sessions=2\"")
         ->option_text("CRITERION");
@@ -137,6 +149,9 @@ CLI::App* setup_prescribe(CLI::App& app, PrescribeFlags& flags) {
         "  anklog prescribe walk --days 3 --minutes 10-20 -w 0.5kg-1kg --when \"pain<=2,sessions=2\"\n"
         "  anklog prescribe --list\n"
         "\n"
+        "A prescription holds from today unless --from says otherwise (a block written\n"
+        "by hand without dates holds for the whole log); its weights go where the\n"
+        "client does the activity (the latest session), unless --on says otherwise.\n"
         "A newer prescription of the same activity (a later --from) replaces the older\n"
         "from its first day; the older one stays in the log and holds before it. plan\n"
         "stays inside the ranges and steps up only when the criterion and anklog's rules\n"

@@ -13,7 +13,6 @@
 #include "anklog/summary.hpp"
 #include "commands/commands.hpp"
 #include "render/output.hpp"
-#include "render/standing.hpp"
 #include "shell/typed_flags.hpp"
 #include "report/handout_html.hpp"
 #include "report/report_file.hpp"
@@ -46,19 +45,20 @@ bool saved_week(const Log& log, Date monday, HandoutInput& out) {
     return saved;
 }
 
-// The handout's week: the one of --week-of, else this week, as `plan
-// --week-of` shows it (the saved plan, else the planner's); when this week
-// already has sessions and no saved plan, the planner cannot plan it, and
-// the handout shows next week. `fresh` keeps the planner's week alive.
+// The handout's week: the one of --week-of, else next week, as `plan`
+// shows it (the saved plan, else the planner's); when the planner cannot
+// plan that week (a session after its Monday), the handout shows the week
+// after. `fresh` keeps the planner's week alive.
 HandoutInput handout_input(const Log& log, const Context& context, const ReportFlags& flags, Week& fresh) {
     const bool chosen = !flags.week_of.empty();
-    const Date first = week_start(chosen ? date_flag("--week-of", flags.week_of, context.today) : context.today);
+    const Date first = chosen ? week_start(date_flag("--week-of", flags.week_of, context.today))
+                              : add_days(week_start(context.today), 7);
     HandoutInput in;
     in.log = &log;
     in.file = context.log_path.string();
     in.made = context.today;
     if (const Assessment standing = assess(log, context.today); !standing.attention.empty()) {
-        in.standing = standing_line(standing);
+        in.standing = standing.headline;
     }
     for (const Date monday : {first, add_days(first, 7)}) {
         if (saved_week(log, monday, in)) return in;
@@ -106,7 +106,7 @@ CLI::App* setup_report(CLI::App& app, ReportFlags& flags) {
     command->add_flag("--handout", flags.handout,
                       "Instead, one A4 page for the client in large type: the week's sessions day by day, the pain "
                       "rule in plain words, how to log");
-    command->add_option("--week-of", flags.week_of, "With --handout: any day of the week to show; default this week")
+    command->add_option("--week-of", flags.week_of, "With --handout: any day of the week to show; default next week, as plan")
         ->option_text("DATE");
     command->footer(
         "Examples:\n"
@@ -118,8 +118,9 @@ CLI::App* setup_report(CLI::App& app, ReportFlags& flags) {
         "The page holds everything it shows (no scripts, nothing fetched): email it, or\n"
         "print it on one or two A4 pages, in black and white if you like. It begins\n"
         "with the decision: where things stand, any danger and what to do about it.\n"
-        "--handout makes the client's page instead: this week's plan (the saved one,\n"
-        "else plan's), the pain rule in the log's own numbers, how to log; one A4 page.\n");
+        "--handout makes the client's page instead: the week plan shows (next week; the\n"
+        "saved plan, else plan's), each exercise with the clinician's note, the pain rule\n"
+        "in the log's own numbers and plain words, how to log; one A4 page.\n");
     return command;
 }
 

@@ -115,8 +115,9 @@ void print_prescribed(const Log& log, const std::string& file, Date date) {
     if (in_force.empty()) return;
     fmt::print("\nPrescribed:\n");
     for (const Prescription* rx : in_force) {
-        fmt::print("  {}  {}, {} days a week  ({}:{})\n", terminal_safe(rx->activity), anklog::dose_text(*rx, log.profile.units),
-                   rx->days, terminal_safe(file), rx->line);
+        fmt::print("  {}  {} on {}, {} days a week  ({}:{})\n", terminal_safe(rx->activity),
+                   anklog::dose_text(*rx, written_unit(*rx, log.profile.units)), placement_words(*rx), rx->days,
+                   terminal_safe(file), rx->line);
     }
 }
 

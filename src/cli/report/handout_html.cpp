@@ -7,6 +7,7 @@
 
 #include "anklog/activity.hpp"
 #include "anklog/mass.hpp"
+#include "anklog/prescription.hpp"
 #include "anklog/rules.hpp"
 #include "report/html.hpp"
 
@@ -38,6 +39,7 @@ th.pain { width: 20mm; }
 table.rule td:first-child { white-space: nowrap; font-weight: bold; }
 code { font-family: "DejaVu Sans Mono", "Liberation Mono", monospace; font-weight: bold; }
 .note { border-left: 4pt solid #000; padding-left: 6pt; }
+.rxnote { display: block; font-size: 12pt; font-style: italic; }
 .date { white-space: nowrap; }
 )";
 
@@ -56,10 +58,40 @@ std::string day_words(Date monday, Date date, bool short_names = false) {
                        : fmt::format("{} {} {}", weekday, day, month_names[month]);
 }
 
-// "0.5 kg" (on each ankle), "0.5 kg on wrists", "no weights"
+// "side-leg-lift" -> "side leg lift": the activity in plain words.
+std::string plain_name(std::string name) {
+    std::replace(name.begin(), name.end(), '-', ' ');
+    std::replace(name.begin(), name.end(), '_', ' ');
+    return name;
+}
+
+// "0.5 kg on each ankle", "0.5 kg on the left ankle", "1 kg on each wrist",
+// "no weights"
 std::string weight_words(const Session& s) {
     if (!s.weighted()) return "no weights";
-    return html_text(format_mass_exact(*s.weight)) + (s.on == Limb::wrist ? " on wrists" : "");
+    const std::string_view limb = s.on == Limb::wrist ? "wrist" : "ankle";
+    const std::string where =
+        s.side == Side::both ? fmt::format("each {}", limb) : fmt::format("the {} {}", to_string(s.side), limb);
+    return html_text(format_mass_exact(*s.weight)) + " on " + where;
+}
+
+// The exercise, and beside it the clinician's note of its prescription.
+std::string what_words(const Log& log, const Session& s) {
+    std::string out = html_text(plain_name(s.activity));
+    const Prescription* rx = prescription_for(log.prescriptions, s.activity, s.date);
+    if (rx && !rx->note.empty()) out += fmt::format("<span class=\"rxnote\">{}</span>", html_text(rx->note));
+    return out;
+}
+
+// Where the client stands, without the physiotherapist's words: the
+// command syntax becomes what to do.
+std::string plain_standing(std::string text) {
+    for (const std::string_view command : {"(anklog pain N)", "`anklog pain N`"}) {
+        for (auto at = text.find(command); at != std::string::npos; at = text.find(command, at)) {
+            text.replace(at, command.size(), "(score your pain from 0 to 10 and tell anklog: see below)");
+        }
+    }
+    return text;
 }
 
 // "25 minutes", "2 sets of 13": the planner's dose, in words.
@@ -90,7 +122,7 @@ std::string week_table(const HandoutInput& in) {
                 "<td class=\"dose\">{}</td><td class=\"tick\">{}</td><td class=\"pain\"></td></tr>\n",
                 to_string(date), s.weighted() ? html_text(format_mass_exact(*s.weight)) : std::string(),
                 optional_number(s.minutes), optional_number(s.sets), optional_number(s.reps),
-                first ? day_words(in.monday, date, true) : std::string(), html_text(s.activity), weight_words(s),
+                first ? day_words(in.monday, date, true) : std::string(), what_words(log, s), weight_words(s),
                 dose_words(log, s), day.done ? std::string("\u2713 done") : std::string("<span class=\"box\"></span>"));
             first = false;
         }
@@ -175,12 +207,12 @@ std::string handout_html(const HandoutInput& in) {
     out += fmt::format("<style>{}</style>\n</head>\n<body>\n", style);
     out += fmt::format("<h1>{}: {} to {}</h1>\n", who.empty() ? std::string("Your training") : who,
                        day_words(in.monday, in.monday, true), day_words(in.monday, sunday, true));
-    out += fmt::format("<p class=\"meta\">{} A weight is for each ankle (or wrist). Made on {}.</p>\n",
+    out += fmt::format("<p class=\"meta\">{} Made on {}.</p>\n",
                        in.saved ? "The plan saved in your log."
                                 : "The plan anklog makes from your log.",
                        to_string(in.made));
     if (!in.standing.empty()) {
-        out += fmt::format("<p class=\"note standing\"><b>First:</b> {}</p>\n", html_prose(in.standing));
+        out += fmt::format("<p class=\"note standing\"><b>First:</b> {}</p>\n", html_prose(plain_standing(in.standing)));
     }
     out += week_table(in);
     if (in.sessions.empty()) out += "<p>A rest week: no training with weights.</p>\n";

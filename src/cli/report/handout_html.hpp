@@ -24,8 +24,9 @@ struct HandoutInput {
     Date monday{};                     // the week shown
     bool saved = false;                // the plan saved in the log, else the one anklog makes
     std::vector<HandoutDay> sessions;  // in date order
-    // Where the client stands today, as `today` says it, when something needs
-    // attention (the planner's notes are for the physiotherapist); else empty.
+    // Where the client stands today, when something needs attention: the
+    // assessment's headline, without "warning:" (the planner's notes are
+    // for the physiotherapist); else empty.
     std::string standing;
     Date made{};                       // today
 };

@@ -252,9 +252,7 @@ std::string prescription_section(const ReportInput& in) {
         out += fmt::format("<tr class=\"prescribed\" data-week=\"{}\"><td>{}</td><td>{}</td><td class=\"n\">{}</td>"
                            "<td class=\"n\">{}</td><td>{}</td></tr>\n",
                            to_string(w.monday), to_string(w.monday), html_text(w.prescription->activity), w.days_done,
-                           w.prescription->days,
-                           w.inside() ? std::string("inside the ranges")
-                                      : fmt::format("{} session{} above a range", w.outside, w.outside == 1 ? "" : "s"));
+                           w.prescription->days, adherence_text(w));
     }
     return out + "</table>\n</section>\n";
 }
