@@ -3,8 +3,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <limits>
 #include <map>
+#include <string>
+#include <vector>
 
 #include "anklog/assess.hpp"
 #include "anklog/check.hpp"
@@ -13,8 +16,11 @@
 #include "anklog/numeric.hpp"
 #include "anklog/plan.hpp"
 #include "anklog/policy.hpp"
+#include "anklog/prescription.hpp"
 #include "anklog/thresholds.hpp"
+#include "come_back_week.hpp"
 #include "prescribe.hpp"
+#include "sessions_by_load.hpp"
 
 namespace anklog {
 
@@ -27,6 +33,10 @@ using Weekdays = std::array<int, days_per_week>;  // a count per weekday, Monday
 
 // The engine's verdict is final; rounds of easing converge well before this.
 constexpr int max_verify_rounds = 50;
+
+// A come-back session shortened to fit its week or day keeps at least this
+// many weighted minutes; with fewer left, it is done without weights.
+constexpr int min_come_back_minutes = 5;
 
 // How days are chosen: a penalty for days close together, against a reward
 // for the person's usual weekdays and a penalty for days already busy.
@@ -121,6 +131,12 @@ Weekdays habit_of(const std::vector<const Session*>& history, Date monday, Match
     return habit;
 }
 
+// "Mon 2026-12-07"
+std::string day_text(Date date) {
+    constexpr std::array<const char*, days_per_week> names{"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    return fmt::format("{} {}", names[static_cast<std::size_t>(days_between(week_start(date), date))], to_string(date));
+}
+
 Session session_for(const Prescription& p, Date date) {
     Session s;
     s.date = date;
@@ -139,8 +155,12 @@ Session session_for(const Prescription& p, Date date) {
 
 class Planner {
 public:
-    Planner(const Log& log, const PlanOptions& options)
-        : log_(log), thresholds_(thresholds_of(log)), options_(options) {}
+    // `log`: the log the week follows (with the saved sessions still to
+    // come before the week, `pending`); `assessed`: the log as logged, whose
+    // assessment says where the person stands.
+    Planner(const Log& log, const Log& assessed, const PlanOptions& options, std::vector<Session> pending)
+        : log_(log), assessed_(assessed), thresholds_(thresholds_of(log)), options_(options),
+          pending_(std::move(pending)) {}
 
     Week run() {
         week_.monday = week_start(options_.week_of);
@@ -152,7 +172,7 @@ public:
         // Where the person stands at the end of the week before (pain
         // checks of the week itself count too): the same picture as today,
         // check and summary.
-        Assessment standing = assess(log_, add_days(week_.monday, days_per_week - 1));
+        Assessment standing = assess(assessed_, add_days(week_.monday, days_per_week - 1));
         // A hold that ends without a reading ends for the plan only if it
         // has ended by the week's first day: the whole week is planned at once.
         for (PlacementPain& at : standing.pain.at) {
@@ -212,12 +232,15 @@ public:
             }
         }
         const int days = weighted_days(history);
-        const auto prescriptions = planning::prescribe(history, days, come_back);
+        auto prescriptions = planning::prescribe(history, days, come_back);
+        keep_frequency_before_break(prescriptions, history, days);
         schedule(prescriptions, history, days);
+        for (const Limb on : {Limb::ankle, Limb::wrist}) cap_come_back(history, on);
         verify();
         std::stable_sort(week_.sessions.begin(), week_.sessions.end(),
                          [](const PlannedSession& a, const PlannedSession& b) { return a.session.date < b.session.date; });
         explain_days(prescriptions, days);
+        after_pending();
         return week_;
     }
 
@@ -239,6 +262,75 @@ private:
                                               early_max, early_days));
         }
         return days;
+    }
+
+    // Coming back from a break, each activity keeps its weighted sessions a
+    // week from before the break (a clinician's prescription keeps its days).
+    void keep_frequency_before_break(std::vector<Prescription>& prescriptions, const planning::History& history,
+                                     int days) const {
+        if (!prescriptions_in_force(log_.prescriptions, week_.monday).empty()) return;
+        const auto by_load = planning::sessions_by_load(history);
+        for (Prescription& p : prescriptions) {
+            const auto it = by_load.find(planning::Load{p.activity, p.on, p.side});
+            if (it == by_load.end()) continue;
+            if (const auto before = planning::frequency_before_break(
+                    it->second, week_.monday, thresholds_.return_after_break.break_days, days)) {
+                p.frequency = *before;
+            }
+        }
+    }
+
+    // A week that comes back after a break at a placement: each session is
+    // about half of one before, and so are the week and each day: weighted
+    // minutes there at most half of the usual week and of the heaviest day
+    // before the break. A session over it is shortened, or done without
+    // weights when little is left.
+    void cap_come_back(const planning::History& history, Limb on) {
+        const auto usual = planning::usual_week_before_break(history, on);
+        if (!usual) return;
+        const int week_cap = static_cast<int>(std::floor(usual->week_minutes * policy::come_back_factor + tolerance));
+        const int day_cap = static_cast<int>(std::floor(usual->day_minutes * policy::come_back_factor + tolerance));
+        std::stable_sort(week_.sessions.begin(), week_.sessions.end(),
+                         [](const PlannedSession& a, const PlannedSession& b) { return a.session.date < b.session.date; });
+        const std::string where = on == Limb::wrist ? "wrist" : "ankle";
+        int week_total = 0;
+        std::map<Date, int> day_total;
+        bool capped = false;
+        for (PlannedSession& planned : week_.sessions) {
+            Session& s = planned.session;
+            const Activity* a = log_.catalogue.find(s.activity);
+            if (!s.weighted() || s.on != on || !a || !is_timed(a->kind) || !s.minutes) continue;
+            const int left = std::max(0, std::min(week_cap - week_total, day_cap - day_total[s.date]));
+            if (*s.minutes <= left) {
+                week_total += *s.minutes;
+                day_total[s.date] += *s.minutes;
+                continue;
+            }
+            capped = true;
+            const bool by_week = week_cap - week_total <= day_cap - day_total[s.date];
+            const std::string limit =
+                by_week ? fmt::format("the come-back week's weighted {} minutes (at most {}, half your usual week)",
+                                      where, week_cap)
+                        : fmt::format("the come-back day's weighted {} minutes (at most {}, half your heaviest usual day)",
+                                      where, day_cap);
+            if (left >= min_come_back_minutes && !a->fixed_length) {
+                planned.reason += fmt::format("; {} min: {}", left, limit);
+                s.minutes = left;
+                week_total += left;
+                day_total[s.date] += left;
+            } else {
+                planned.reason += fmt::format("; without weights: {} {}{}", limit,
+                                              left == 0 ? "are used up" : fmt::format("leave {} min", left),
+                                              a->fixed_length ? ", and a class keeps its length" : "");
+                s.weight.reset();
+            }
+            planned.label = PlanLabel::come_back;
+        }
+        if (!capped) return;
+        week_.notes.push_back(fmt::format(
+            "a come-back week on the {}s: weighted minutes there at most half of your usual before the break (in the 4 "
+            "weeks to {}, {:.0f} min a week, at most {:.0f} min a day): {} min this week and {} min a day",
+            where, to_string(usual->last), usual->week_minutes, usual->day_minutes, week_cap, day_cap));
     }
 
     void schedule(const std::vector<Prescription>& prescriptions, const planning::History& history, int days) {
@@ -300,18 +392,34 @@ private:
                 chosen = pick_days(weekdays, p.frequency, choice);
                 group_days[group] = chosen;
             }
+            // Each session follows the planned ones before it (the days are
+            // in order): a come-back happens once, on the first day.
+            std::optional<PlannedSession> before;
             for (const int d : chosen) {
                 const auto day = static_cast<std::size_t>(d);
                 ++used[day];
                 if (is_timed(kind) && p.dose.weight) weighted_minutes[day] += p.dose.minutes;
-                week_.sessions.push_back(planned_on(p, add_days(week_.monday, d)));
+                before = planned_on(p, add_days(week_.monday, d), before);
+                week_.sessions.push_back(*before);
             }
         }
     }
 
-    // The prescription on `date`; a session that lands a break's length
-    // after the activity's last one comes back at about half the volume.
-    [[nodiscard]] PlannedSession planned_on(const Prescription& p, Date date) const {
+    // The prescription on `date`, after `before` (its planned session
+    // earlier in the week, if any); a session that lands a break's length
+    // after the activity's last one comes back at about half the volume,
+    // and the week's later sessions continue from that come-back.
+    [[nodiscard]] PlannedSession planned_on(const Prescription& p, Date date,
+                                            const std::optional<PlannedSession>& before) const {
+        if (before && days_between(before->session.date, date) < thresholds_.return_after_break.break_days) {
+            if (before->label != PlanLabel::come_back) return {session_for(p, date), before->label, before->reason, std::nullopt};
+            Session again = before->session;
+            again.date = date;
+            return {again, PlanLabel::repeat,
+                    fmt::format("after the come-back {} on {}: the same again, raised from next week",
+                                p.activity->name, day_text(before->session.date)),
+                    std::nullopt};
+        }
         if (p.after_break) {
             return {session_for(p, date), p.label, planning::come_back_reason(p, date), std::nullopt};
         }
@@ -366,6 +474,14 @@ private:
                     continue;
                 }
                 planned.session = *finding.suggestion;
+                // A few weighted minutes are no session: rather the planned
+                // one without weights (a come-back keeps its days).
+                const Activity* activity = log_.catalogue.find(planned.session.activity);
+                if (planned.session.weighted() && activity && is_timed(activity->kind) && planned.session.minutes &&
+                    *planned.session.minutes < min_come_back_minutes) {
+                    planned.session = week_.sessions[i].session;
+                    planned.session.weight.reset();
+                }
                 if (!planned.eased_for) planned.eased_for = finding.rule;
                 planned.label = finding.rule == RuleId::return_after_break ? PlanLabel::come_back : PlanLabel::eased;
                 kept.push_back(std::move(planned));
@@ -384,6 +500,12 @@ private:
             if (p.session.weighted()) weighted[static_cast<std::size_t>(days_between(week_.monday, p.session.date))] = true;
         }
         const auto planned = std::count(weighted.begin(), weighted.end(), true);
+        std::array<bool, days_per_week> any{};
+        for (const PlannedSession& p : week_.sessions) {
+            any[static_cast<std::size_t>(days_between(week_.monday, p.session.date))] = true;
+        }
+        // Days without weights say why in their reasons.
+        if (std::count(any.begin(), any.end(), true) >= days) return;
         if (week_.sessions.empty() || planned == 0 || planned >= days) return;
         std::vector<std::string> each;
         each.reserve(prescriptions.size());
@@ -400,11 +522,43 @@ private:
             planned, planned == 1 ? "" : "s", days, fmt::join(each, ", ")));
     }
 
+    // Says, on the first session of each activity after a pending planned
+    // one, that it follows it.
+    void after_pending() {
+        std::vector<std::string> said;
+        for (auto it = pending_.rbegin(); it != pending_.rend(); ++it) {  // the latest of each activity
+            const Session& s = *it;
+            if (std::find(said.begin(), said.end(), s.activity) != said.end()) continue;
+            said.push_back(s.activity);
+            const auto first = std::find_if(week_.sessions.begin(), week_.sessions.end(),
+                                            [&](const PlannedSession& p) { return p.session.activity == s.activity; });
+            if (first == week_.sessions.end()) continue;
+            first->reason += fmt::format("; after the planned {} on {} (saved, not yet done)", s.activity, day_text(s.date));
+        }
+    }
+
     const Log& log_;
+    const Log& assessed_;
     Thresholds thresholds_;
     PlanOptions options_;
+    std::vector<Session> pending_;  // in date order
     Week week_;
 };
+
+// The saved planned sessions between today and the week (not yet missed,
+// not yet done): what the week follows, as if done.
+std::vector<Session> pending_planned(const Log& log, Date today, Date monday) {
+    std::vector<Session> pending;
+    for (const Session* p : planned_in_effect(log)) {
+        if (p->date < today || p->date >= monday) continue;
+        const bool done = std::any_of(log.sessions.begin(), log.sessions.end(), [&](const Session& s) {
+            return s.date == p->date && s.activity == p->activity;
+        });
+        if (!done) pending.push_back(*p);
+    }
+    std::stable_sort(pending.begin(), pending.end(), [](const Session& a, const Session& b) { return a.date < b.date; });
+    return pending;
+}
 
 }  // namespace
 
@@ -421,11 +575,21 @@ Week plan(const Log& log, const PlanOptions& options) {
         const Date next = add_days(week_start(latest->date), days_per_week);
         throw Error(fmt::format("the log already has sessions in or after the week of {} (the last on {})",
                                 to_string(monday), to_string(latest->date)),
-                    is_log_date(add_days(next, days_per_week - 1))
-                        ? fmt::format("plan a week after your last session, e.g. the week of {}", to_string(next))
-                        : std::string("no later week fits in the dates a log can hold"));
+                    !is_log_date(add_days(next, days_per_week - 1))
+                        ? std::string("no later week fits in the dates a log can hold")
+                    : week_start(latest->date) == monday
+                        // A week is planned before it starts, against all that came before it.
+                        ? fmt::format("this week has begun, and a week is planned before it starts: plan the next, "
+                                      "the week of {} (anklog plan --week-of {})",
+                                      to_string(next), to_string(next))
+                        : fmt::format("plan a week after your last session, e.g. the week of {}", to_string(next)));
     }
-    return Planner(log, options).run();
+    const std::vector<Session> pending =
+        options.today ? pending_planned(log, *options.today, monday) : std::vector<Session>{};
+    if (pending.empty()) return Planner(log, log, options, {}).run();
+    Log with = log;
+    with.sessions.insert(with.sessions.end(), pending.begin(), pending.end());
+    return Planner(with, log, options, pending).run();
 }
 
 }  // namespace anklog

@@ -126,8 +126,8 @@ TEST_CASE("plan --save fails cleanly - a week already begun / a full disk / a re
     const Result begun = run(home, {"-f", "log.toml", "plan", "--save", "--week-of", "2026-11-10"});
     CHECK(begun.exit_code == 2);
     CHECK(begun.err == "anklog: error: --week-of: the log already has sessions in or after the week of 2026-11-09 "
-                       "(the last on 2026-11-15)\n  help: plan a week after your last session, e.g. the week of "
-                       "2026-11-16\n");
+                       "(the last on 2026-11-15)\n  help: this week has begun, and a week is planned before it starts: "
+                       "plan the next, the week of 2026-11-16 (anklog plan --week-of 2026-11-16)\n");
     CHECK(contents_of(home.path()) == files);
 
     const Result full = run(home, save, with_faults("write:.log.toml.anklog-*:ENOSPC"));

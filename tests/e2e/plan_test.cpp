@@ -145,8 +145,8 @@ TEST_CASE("plan errors: exit 2 with advice") {
     const Result inside = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-10"});
     CHECK(inside.exit_code == 2);
     CHECK(inside.err == "anklog: error: --week-of: the log already has sessions in or after the week of 2026-11-09 "
-                        "(the last on 2026-11-15)\n  help: plan a week after your last session, e.g. the week of "
-                        "2026-11-16\n");
+                        "(the last on 2026-11-15)\n  help: this week has begun, and a week is planned before it starts: "
+                        "plan the next, the week of 2026-11-16 (anklog plan --week-of 2026-11-16)\n");
     CHECK(run(home, {"-f", "log.toml", "plan", "--days", "6"}).exit_code == 2);
     CHECK(run(home, {"-f", "log.toml", "plan", "--days", "0"}).exit_code == 2);
     CHECK(run(home, {"-f", "log.toml", "plan", "--format", "yaml"}).exit_code == 2);
