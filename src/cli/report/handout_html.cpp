@@ -90,7 +90,7 @@ std::string week_table(const HandoutInput& in) {
                 "<td class=\"dose\">{}</td><td class=\"tick\">{}</td><td class=\"pain\"></td></tr>\n",
                 to_string(date), s.weighted() ? html_text(format_mass_exact(*s.weight)) : std::string(),
                 optional_number(s.minutes), optional_number(s.sets), optional_number(s.reps),
-                first ? day_words(in.monday, date, true) : std::string(), html_text(s.activity), weight_words(s),
+                first ? day_words(in.monday, date, true) : std::string(), activity_html(s), weight_words(s),
                 dose_words(log, s), day.done ? std::string("\u2713 done") : std::string("<span class=\"box\"></span>"));
             first = false;
         }
