@@ -28,7 +28,7 @@ namespace {
 // session before it (a new load for that side), else the side whose last
 // load is the lighter.
 LoadKey held_load(const Session& session, const std::map<LoadKey, const Entry*>& last_of_load) {
-    const LoadKey key = load_of(session);
+    LoadKey key = load_of(session);
     if (key.side != Side::both) return key;
     LoadKey left = key;
     left.side = Side::left;
@@ -172,7 +172,9 @@ void check_pain_hold(Checker& checker) {
         const std::string was = before == nullptr
                                     ? fmt::format("no weighted {} on {} before it", e.activity->name, where)
                                     : fmt::format("{}{} {} before, for {}", e.activity->name,
-                                                  load.side == Side::both ? "" : fmt::format(" ({})", to_string(load.side)),
+                                                  before->session->side == Side::both
+                                                      ? ""
+                                                      : fmt::format(" ({})", to_string(before->session->side)),
                                                   checker.logged_mass(*before), volume_of(*before));
         checker.report(
             e, RuleId::pain_hold, Severity::warning,

@@ -211,7 +211,7 @@ std::string painful_left() {
 
 }  // namespace
 
-TEST_CASE("sides: pain holds both sides (the log says how much, not where); a session of both sides is held at the "
+TEST_CASE("sides: pain holds both sides (the log says how much, not where) / a session of both sides is held at the "
           "lighter side's load") {
     ScratchDir home;
     write(home / "log.toml", painful_left());
