@@ -223,6 +223,11 @@ TEST_CASE("sides: pain holds both sides (the log says how much, not where) / a s
     CHECK(plan.out.find("                side-leg-lift (right)  1 kg    2 x 12  repeat     " + hold +
                         "repeat 1 kg on the right ankle for 2 x 12 on 2026-11-04, raise nothing;") != std::string::npos);
 
+    // The pain rule names the side that hurt, as the other rules do.
+    const Result hurt = run(home, {"-f", "log.toml", "check", "--since", "2026-11-06"});
+    CHECK(hurt.out.starts_with("log.toml:36: warning[pain]: side-leg-lift on the left ankle on 2026-11-06 hurt: pain "
+                               "4/10\n"));
+
     // Both sides at the left's 0.5 kg raises neither side. Before: judged by
     // the sessions of both sides only, of which there were none, it was "no
     // weighted side-leg-lift before it", to be done without weights.
