@@ -106,8 +106,8 @@ std::string profile_key_line(const Profile& profile, std::string_view key) {
         if (profile.injuries.empty()) return "";
         std::vector<std::string> injuries;
         for (const Injury injury : profile.injuries) injuries.push_back(toml_quote(to_string(injury)));
-        return fmt::format("history = [{}]  # past injuries: {}\n", fmt::join(injuries, ", "),
-                           fmt::join(injury_joint_names.names(), " | "));
+        return fmt::format("history = [{}]  # past injuries: {}; \"left knee\": that side only\n",
+                           fmt::join(injuries, ", "), fmt::join(injury_joint_names.names(), " | "));
     }
     return "";
 }

@@ -21,6 +21,31 @@
 namespace anklog::rules {
 
 
+namespace {
+
+// The load a session is held at. A session of both sides is judged as each
+// side, and the more protective finding stands: the side with no weighted
+// session before it (a new load for that side), else the side whose last
+// load is the lighter.
+LoadKey held_load(const Session& session, const std::map<LoadKey, const Entry*>& last_of_load) {
+    LoadKey key = load_of(session);
+    if (key.side != Side::both) return key;
+    LoadKey left = key;
+    left.side = Side::left;
+    LoadKey right = key;
+    right.side = Side::right;
+    const auto l = last_of_load.find(left);
+    const auto r = last_of_load.find(right);
+    if (l == last_of_load.end()) return left;
+    if (r == last_of_load.end()) return right;
+    const Entry& lw = *l->second;
+    const Entry& rw = *r->second;
+    const bool right_lighter = below(rw.kg, lw.kg) || (!above(rw.kg, lw.kg) && rw.volume < lw.volume);
+    return right_lighter ? right : left;
+}
+
+}  // namespace
+
 void check_pain_hold(Checker& checker) {
     const Thresholds& t = checker.thresholds();
     const auto& entries = checker.entries();
@@ -82,7 +107,8 @@ void check_pain_hold(Checker& checker) {
         if (e.weighted()) today_entries.push_back(&e);
         if (!resting && !held) continue;
         Ceiling& ceiling = checker.ceiling(e);
-        const auto last = last_of_load.find(load_of(*e.session));
+        const LoadKey load = held_load(*e.session, last_of_load);
+        const auto last = last_of_load.find(load);
         const Entry* before = last == last_of_load.end() ? nullptr : last->second;
         bool raised = true;
         if (resting || before == nullptr) {
@@ -93,7 +119,7 @@ void check_pain_hold(Checker& checker) {
             // step below the load that hurt (at the lightest weight, the
             // deload's share of its volume), then hold there.
             const Entry* hurt = before;
-            for (const Entry* h : history_of_load[load_of(*e.session)]) {
+            for (const Entry* h : history_of_load[load]) {
                 if (h->session->date <= at.painful->date) hurt = h;
             }
             // Already lighter since (the load before this day): hold there.
@@ -145,7 +171,10 @@ void check_pain_hold(Checker& checker) {
         const std::string_view where = placement_text(e.session->on);
         const std::string was = before == nullptr
                                     ? fmt::format("no weighted {} on {} before it", e.activity->name, where)
-                                    : fmt::format("{} {} before, for {}", e.activity->name,
+                                    : fmt::format("{}{} {} before, for {}", e.activity->name,
+                                                  before->session->side == Side::both
+                                                      ? ""
+                                                      : fmt::format(" ({})", to_string(before->session->side)),
                                                   checker.logged_mass(*before), volume_of(*before));
         checker.report(
             e, RuleId::pain_hold, Severity::warning,

@@ -70,7 +70,7 @@ void pain(Checker& checker, const Thresholds& limits, const Entry& e) {
     if (score < warning && score <= danger) return;
     const bool is_danger = score > danger;
     checker.report(e, RuleId::pain, is_danger ? Severity::danger : Severity::warning,
-                   fmt::format("{} on {} hurt: pain {}/10", e.activity->name, to_string(e.session->date), score),
+                   fmt::format("{} on {} hurt: pain {}/10", named(e), to_string(e.session->date), score),
                    is_danger ? fmt::format("pain {}/10 > {}/10, above what load monitoring accepts", score, danger)
                              : fmt::format("pain {}/10 >= {}/10", score, warning),
                    {{"pain", static_cast<long long>(score)},

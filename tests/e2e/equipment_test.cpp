@@ -186,3 +186,18 @@ TEST_CASE("nothing owned light enough: without weights, and what to buy / wrist 
                      "setting of your heavy pair is 3 kg: buy a pair of at most 1 kg or go without weight)") !=
           std::string::npos);
 }
+
+TEST_CASE("today shows a planned weight as plan does: a 1 kg wrist pair stays 1 kg in a log kept in pounds") {
+    // Before: plan said 1 kg and today 2.2 lb for the same planned walk.
+    ScratchDir home;
+    write(home / "log.toml",
+          "[profile]\nunits = \"lb\"\n\n[[equipment]]\nname = \"wrist pair\"\non = \"wrist\"\nweight = \"1 kg\"\n"
+          "\n[[session]]\ndate = 2026-11-16\nactivity = \"walk\"\non = \"wrist\"\nweight = \"1 kg\"\nminutes = 20\n"
+          "\n[[session]]\ndate = 2026-11-18\nactivity = \"walk\"\non = \"wrist\"\nweight = \"1 kg\"\nminutes = 20\n");
+    REQUIRE(run(home, {"-f", "log.toml", "-q", "plan", "--save", "--week-of", "2026-11-23"}).exit_code == 0);
+    CHECK(run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-23"}).out.find(
+              "Mon 2026-11-23  walk      1 kg    22 min (wrists)  not done\n") != std::string::npos);
+    const Result today = run(home, {"-f", "log.toml", "today", "--date", "2026-11-23"});
+    CHECK(today.exit_code == 0);
+    CHECK(today.out.find("  walk  1 kg (wrists)  22 min  to do\n") != std::string::npos);
+}

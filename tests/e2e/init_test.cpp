@@ -17,7 +17,7 @@ TEST_CASE("init writes version and profile and says what to do next") {
           "[profile]\n"
           "units = \"kg\"  # kg | lb: display unit, and unit of bare numbers\n"
           "weights = [\"0.5 kg\", \"1 kg\", \"1.5 kg\"]  # weights you own, per limb\n"
-          "history = [\"knee\"]  # past injuries: knee | hip | ankle\n");
+          "history = [\"knee\"]  # past injuries: knee | hip | ankle; \"left knee\": that side only\n");
 }
 
 TEST_CASE("init in pounds") {

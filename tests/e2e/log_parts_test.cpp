@@ -46,20 +46,66 @@ TEST_CASE("log A --on wrist + B - each part its own placement and weight / one w
     CHECK(read(home / "log.toml") == walker_log);
 }
 
-TEST_CASE("log FLAGS A + B - flags before the first activity are shared / a part's own win / --date is a part's") {
+TEST_CASE("log FLAGS A + B - flags before the first activity are shared / a part's own win") {
     ScratchDir home;
     write(home / "log.toml", walker_log);
     const Result r = run(home, log_line({"-q", "--date", "2026-11-20", "-w", "1kg", "walk", "-m", "20", "+", "lunge",
                                          "--sets", "2", "--reps", "10", "-w", "0.5kg", "+", "pilates", "--on", "wrist",
-                                         "-m", "30", "--date", "2026-11-19", "--effort", "4"}));
+                                         "-m", "30", "--effort", "4"}));
     CHECK(r.exit_code == 0);
     CHECK(read(home / "log.toml") ==
           walker_log +
               "\n[[session]]\ndate = 2026-11-20\nactivity = \"walk\"\non = \"ankle\"\nweight = \"1 kg\"\nminutes = 20\n"
               "\n[[session]]\ndate = 2026-11-20\nactivity = \"lunge\"\non = \"ankle\"\nweight = \"0.5 kg\"\nsets = 2\n"
               "reps = 10\n"
-              "\n[[session]]\ndate = 2026-11-19\nactivity = \"pilates\"\non = \"wrist\"\nweight = \"1 kg\"\nminutes = 30\n"
+              "\n[[session]]\ndate = 2026-11-20\nactivity = \"pilates\"\non = \"wrist\"\nweight = \"1 kg\"\nminutes = 30\n"
               "effort = 4\n");
+}
+
+TEST_CASE("log A --date D + B - --date is the whole line's wherever it is written / another day is refused where it is") {
+    // Before: --date was a part's, so this logged the walk on the 20th and
+    // the calf raises today.
+    ScratchDir home;
+    write(home / "log.toml", walker_log);
+    const Result r = run(home, log_line({"walk", "--on", "wrist", "-w", "3lb", "-m", "20", "--date", "2026-11-20", "+",
+                                         "calf-raise", "-w", "1lb", "--sets", "2", "--reps", "10"}));
+    CHECK(r.exit_code == 0);
+    CHECK(r.err == "");
+    CHECK(r.out == "appended 2 sessions to log.toml:20\n" + wrist_walk + ankle_raises);
+    CHECK(read(home / "log.toml") == walker_log + wrist_walk + ankle_raises);
+
+    // The same day twice is one date.
+    write(home / "log.toml", walker_log);
+    const Result same = run(home, log_line({"-q", "--date", "2026-11-20", "walk", "--on", "wrist", "-w", "3lb", "-m",
+                                            "20", "+", "calf-raise", "-w", "1lb", "--sets", "2", "--reps", "10",
+                                            "--date", "2026-11-20"}));
+    CHECK(same.exit_code == 0);
+    CHECK(read(home / "log.toml") == walker_log + wrist_walk + ankle_raises);
+
+    const std::string advice = "  help: a line logs one day: give --date once, anywhere in the line, and log another "
+                               "day's sessions with a line of their own\n";
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+        {{"walk", "-m", "20", "--date", "2026-11-20", "+", "calf-raise", "--sets", "2", "--reps", "10", "--date",
+          "2026-11-19"},
+         "anklog: error: in part 2 (calf-raise): --date: 2026-11-19 is another day than the line's date, 2026-11-20 "
+         "(given in part 1)\n" + advice},
+        {{"--date", "2026-11-20", "walk", "-m", "20", "+", "pilates", "--on", "wrist", "-m", "30", "--date",
+          "2026-11-19"},
+         "anklog: error: in part 2 (pilates): --date: 2026-11-19 is another day than the line's date, 2026-11-20 "
+         "(given before the first activity)\n" + advice},
+        {{"--date", "2026-11-20", "walk", "-m", "20", "--date", "2026-11-19"},  // one part
+         "anklog: error: --date: 2026-11-19 is another day than the line's date, 2026-11-20 (given before the first "
+         "activity)\n" + advice},
+    };
+    for (const auto& [words, expected] : cases) {
+        CAPTURE(fmt_args(words));
+        write(home / "log.toml", walker_log);
+        const Result refused = run(home, log_line(words));
+        CHECK(refused.exit_code == 2);
+        CHECK(refused.out == "");
+        CHECK(refused.err == expected);
+        CHECK(read(home / "log.toml") == walker_log);
+    }
 }
 
 TEST_CASE("log A + B --again - each part repeats its own last session / --dry-run shows every part and its findings") {

@@ -147,7 +147,7 @@ TEST_CASE("a log without [profile] gets one before its first session") {
     write(home / "log.toml", "version = 1\n" + sessions);
     REQUIRE(run(home, profile_args({"-q", "--history", "knee"})).exit_code == 0);
     CHECK(read(home / "log.toml") == "version = 1\n\n[profile]\nunits = \"kg\"  # kg | lb: display unit, and unit of "
-                                     "bare numbers\nhistory = [\"knee\"]  # past injuries: knee | hip | ankle\n\n" +
+                                     "bare numbers\nhistory = [\"knee\"]  # past injuries: knee | hip | ankle; \"left knee\": that side only\n\n" +
                                          sessions.substr(1));
 }
 

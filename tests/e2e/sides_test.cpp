@@ -183,3 +183,87 @@ TEST_CASE("sides: a bad side in the log is a located error with the two values")
     CHECK(r.err.find("unknown side \"both\"") != std::string::npos);
     CHECK(r.err.find("side is \"left\" or \"right\", or leave it out for both sides") != std::string::npos);
 }
+
+TEST_CASE("sides: init --history \"left knee\" writes the side form in its hint, as the man page's example has it") {
+    ScratchDir home;
+    const Result r = run(home, {"-f", "log.toml", "-q", "init", "--units", "lb", "--history", "left knee"});
+    CHECK(r.exit_code == 0);
+    CHECK(read(home / "log.toml") ==
+          "# anklog training log. Plain TOML: edit freely, anklog only appends.\n"
+          "version = 1\n"
+          "\n"
+          "[profile]\n"
+          "units = \"lb\"  # kg | lb: display unit, and unit of bare numbers\n"
+          "history = [\"left knee\"]  # past injuries: knee | hip | ankle; \"left knee\": that side only\n");
+}
+
+namespace {
+
+// The left at 0.5 kg, the right at 1 kg; pain 4/10 after the left on the 6th.
+std::string painful_left() {
+    std::string text = profile;
+    for (const char* date : {"2026-11-02", "2026-11-04"}) {
+        text += lift(date, "0.5 kg", "left");
+        text += lift(date, "1 kg", "right");
+    }
+    return text + lift("2026-11-06", "0.5 kg", "left") + "pain = 4\n";
+}
+
+}  // namespace
+
+TEST_CASE("sides: pain holds both sides (the log says how much, not where) / a session of both sides is held at the "
+          "lighter side's load") {
+    ScratchDir home;
+    write(home / "log.toml", painful_left());
+    const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-09"});
+    CHECK(plan.exit_code == 0);
+    const std::string hold = "pain 4/10 in side-leg-lift on Fri 2026-11-06 after work on the ankles: ";
+    CHECK(plan.out.find("Mon 2026-11-09  side-leg-lift (left)   0.5 kg  2 x 12  repeat     " + hold +
+                        "repeat 0.5 kg on the left ankle for 2 x 12 on 2026-11-06, raise nothing;") != std::string::npos);
+    CHECK(plan.out.find("                side-leg-lift (right)  1 kg    2 x 12  repeat     " + hold +
+                        "repeat 1 kg on the right ankle for 2 x 12 on 2026-11-04, raise nothing;") != std::string::npos);
+
+    // The pain rule names the side that hurt, as the other rules do.
+    const Result hurt = run(home, {"-f", "log.toml", "check", "--since", "2026-11-06"});
+    CHECK(hurt.out.starts_with("log.toml:36: warning[pain]: side-leg-lift on the left ankle on 2026-11-06 hurt: pain "
+                               "4/10\n"));
+
+    // Both sides at the left's 0.5 kg raises neither side. Before: judged by
+    // the sessions of both sides only, of which there were none, it was "no
+    // weighted side-leg-lift before it", to be done without weights.
+    write(home / "log.toml", painful_left() + lift("2026-11-09", "0.5 kg", ""));
+    const Result same = run(home, {"-f", "log.toml", "check", "--since", "2026-11-09"});
+    CHECK(same.out.starts_with("log.toml: 1 session checked since 2026-11-09: nothing to flag\n"));
+
+    // Both sides at the right's 1 kg raises the left after pain: repeat the
+    // left's 0.5 kg (before: without weights).
+    write(home / "log.toml", painful_left() + lift("2026-11-09", "1 kg", ""));
+    const Result raised = run(home, {"-f", "log.toml", "check", "--since", "2026-11-09"});
+    CHECK(raised.exit_code == 1);
+    CHECK(raised.out.starts_with(
+        "log.toml:45: danger[pain]: side-leg-lift on 2026-11-09 raised the load right after a painful session\n"
+        "  = pain 4/10 on 2026-11-06, then weight 0.5 kg -> 1 kg\n"
+        "  = after pain, repeat the same load until it is pain-free, or step down; never push through pain: 0.5 kg "
+        "for 2 x 12  (source: Silbernagel et al. 2007; Ankle Weights 101, PowerRebound)\n"));
+
+    // The right raised under the hold: named with its side.
+    write(home / "log.toml", painful_left() + lift("2026-11-09", "1.5 kg", "right"));
+    const Result right = run(home, {"-f", "log.toml", "check", "--since", "2026-11-09"});
+    CHECK(right.out.find("no pain check or session at 2/10 or less since; side-leg-lift (right) 1 kg before, for 24 "
+                         "reps (2 x 12)\n") != std::string::npos);
+}
+
+TEST_CASE("sides: the report and the handout say which side a session or a planned line is for") {
+    ScratchDir home;
+    write(home / "log.toml", painful_left());
+    const Result report = run(home, {"-f", "log.toml", "report", "--until", "2026-11-08"});
+    CHECK(report.exit_code == 0);
+    CHECK(report.out.find("<tr><td>Mon 2026-11-09</td><td>side-leg-lift (left)</td>") != std::string::npos);
+    CHECK(report.out.find("<tr><td>Mon 2026-11-09</td><td>side-leg-lift (right)</td>") != std::string::npos);
+    const Result handout = run(home, {"-f", "log.toml", "report", "--handout", "--week-of", "2026-11-09"});
+    CHECK(handout.exit_code == 0);
+    CHECK(handout.out.find("<td class=\"what\">side leg lift</td><td class=\"weight\">0.5 kg on the left ankle</td>") !=
+          std::string::npos);
+    CHECK(handout.out.find("<td class=\"what\">side leg lift</td><td class=\"weight\">1 kg on the right ankle</td>") !=
+          std::string::npos);
+}

@@ -238,7 +238,18 @@ void apply_given(std::span<const GivenFlag> given, bool first, LogFlags& flags) 
 struct Part {
     LogFlags flags;
     std::string where;  // "in part 2 (calf-raise): ", for its errors; empty when the line has one part
+    std::string name;   // "part 2"
+    std::optional<std::string> date;  // its own --date, as typed
 };
+
+// Whether `given` holds --date.
+std::optional<std::string> date_given(std::span<const GivenFlag> given) {
+    std::optional<std::string> date;
+    for (const GivenFlag& flag : given) {
+        if (flag.option->get_name() == "--date") date = flag.value;
+    }
+    return date;
+}
 
 // "anklog log walk -m 20 + calf-raise --sets 2 --reps 10": the advice a
 // line whose parts are not all there gets.
@@ -257,6 +268,7 @@ auto located(const std::string& where, F&& what) {
 
 struct Line {
     std::optional<LogFlags> shared;  // the flags before the first activity, when there are several parts
+    std::optional<std::string> shared_date;  // --date before the first activity, as typed
     std::vector<Part> parts;
 };
 
@@ -264,7 +276,7 @@ constexpr std::string_view before_first = "before the first activity: ";
 
 // The parts of the line: each with the shared flags and its own over them.
 Line parts_of(const LogFlags& line) {
-    if (line.line.parts.empty()) return {std::nullopt, {Part{line, {}}}};
+    if (line.line.parts.empty()) return {std::nullopt, std::nullopt, {Part{line, {}, "part 1", std::nullopt}}};
     const std::vector<LinePart>& parts = line.line.parts;
     const bool several = parts.size() > 1;
     LogFlags shared;
@@ -272,6 +284,7 @@ Line parts_of(const LogFlags& line) {
     located(several ? std::string(before_first) : "", [&] { apply_given(line.line.shared, true, shared); });
     Line result;
     if (several) result.shared = shared;
+    result.shared_date = date_given(line.line.shared);
     for (std::size_t i = 0; i < parts.size(); ++i) {
         const LinePart& part = parts[i];
         const std::size_t number = i + 1;
@@ -290,12 +303,46 @@ Line parts_of(const LogFlags& line) {
         }
         std::string typed;
         for (const std::string& word : part.words) typed += (typed.empty() ? "" : " ") + word;
-        Part made{shared, several ? fmt::format("in part {} ({}): ", number, typed) : std::string()};
+        Part made{shared, several ? fmt::format("in part {} ({}): ", number, typed) : std::string(),
+                  fmt::format("part {}", number), date_given(part.flags)};
         made.flags.activities = part.words;
         located(made.where, [&] { apply_given(part.flags, i == 0, made.flags); });
         result.parts.push_back(std::move(made));
     }
     return result;
+}
+
+// A line is one day's sessions: its --date holds for every part, wherever it
+// is written ("walk -m 20 --date 2026-11-02 + calf-raise ..." logs both on
+// the 2nd). A second date of another day is refused where it is written.
+Line one_date(Line line, Date today) {
+    std::optional<Date> day;
+    std::string typed;  // the date that set `day`, as typed
+    std::string from;   // where it was written: "in part 1"
+    const auto take = [&](const std::optional<std::string>& date, const std::string& where, const std::string& name) {
+        if (!date) return;
+        LogFlags flags;
+        flags.date = *date;
+        const Date d = located(where, [&] { return date_from(flags, today); });
+        if (!day) {
+            day = d;
+            typed = *date;
+            from = name;
+        } else if (d != *day) {
+            located(where, [&] {
+                throw flag_error("--date", fmt::format("{} is another day than the line's date, {} (given {})",
+                                                       date_as_typed(*date, d), to_string(*day), from),
+                                 "a line logs one day: give --date once, anywhere in the line, and log another "
+                                 "day's sessions with a line of their own");
+            });
+        }
+    };
+    take(line.shared_date, line.shared ? std::string(before_first) : std::string(), "before the first activity");
+    for (const Part& part : line.parts) take(part.date, part.where, "in " + part.name);
+    if (!day) return line;
+    if (line.shared) line.shared->date = typed;
+    for (Part& part : line.parts) part.flags.date = typed;
+    return line;
 }
 
 // Every session the line describes, part by part, each validated before any
@@ -370,9 +417,10 @@ CLI::App* setup_log(CLI::App& app, LogFlags& flags) {
         "Several activities are appended together, or none if one is wrong. Words are\n"
         "joined into one activity only when together they name one and are not all\n"
         "activities on their own: 'side leg lift' is side-leg-lift, 'walk pilates' two.\n"
-        "A + starts another part of the line, with flags of its own (--date too);\n"
-        "flags before the first activity are shared by every part, and a part's own\n"
-        "win. --dry-run is for the whole line: put it before the first +.\n");
+        "A + starts another part of the line, with flags of its own; flags before\n"
+        "the first activity are shared by every part, and a part's own win. --date\n"
+        "is the whole line's wherever it is written (a line logs one day), and\n"
+        "--dry-run is for the whole line: put it before the first +.\n");
     // A part's flag may be given again in the next part: the parts are told
     // apart once the line is read.
     for (const PartFlag& flag : part_flags) {
@@ -383,7 +431,7 @@ CLI::App* setup_log(CLI::App& app, LogFlags& flags) {
 }
 
 int run_log(const Context& context, const LogFlags& flags) {
-    const Line parts = parts_of(flags);
+    const Line parts = one_date(parts_of(flags), context.today);
     std::vector<std::string> copied;
     const auto make = [&](const Log& log) {
         copied.clear();

@@ -21,8 +21,10 @@ namespace anklog::cli {
 
 namespace {
 
-std::string weight_text(const Log& log, const Session& s) {
-    return s.weighted() ? format_mass(*s.weight, log.profile.units) + (s.on == Limb::wrist ? " (wrists)" : "") : "-";
+// As plan shows it: the weight as planned or logged, a setting you own
+// (a 1 kg wrist pair stays 1 kg in a log kept in pounds).
+std::string weight_text(const Session& s) {
+    return s.weighted() ? format_mass_exact(*s.weight) + (s.on == Limb::wrist ? " (wrists)" : "") : "-";
 }
 
 std::string dose_text(const Log& log, const Session& s) {
@@ -58,12 +60,12 @@ void print_lines(const Log& log, const std::vector<Line>& lines, bool color) {
     std::size_t widths[3] = {0, 0, 0};
     for (const Line& line : lines) {
         widths[0] = std::max(widths[0], activity_text(*line.session).size());
-        widths[1] = std::max(widths[1], weight_text(log, *line.session).size());
+        widths[1] = std::max(widths[1], weight_text(*line.session).size());
         widths[2] = std::max(widths[2], dose_text(log, *line.session).size());
     }
     for (const Line& line : lines) {
         fmt::print("  {:<{}}  {:<{}}  {:<{}}  {}\n", activity_text(*line.session), widths[0],
-                   weight_text(log, *line.session), widths[1], dose_text(log, *line.session), widths[2],
+                   weight_text(*line.session), widths[1], dose_text(log, *line.session), widths[2],
                    paint(line.status, line.tone, color));
     }
 }

@@ -68,7 +68,7 @@ std::string plain_name(std::string name) {
 // "0.5 kg on each ankle", "0.5 kg on the left ankle", "1 kg on each wrist",
 // "no weights"
 std::string weight_words(const Session& s) {
-    if (!s.weighted()) return "no weights";
+    if (!s.weighted()) return s.side == Side::both ? "no weights" : fmt::format("no weights, {} side only", to_string(s.side));
     const std::string_view limb = s.on == Limb::wrist ? "wrist" : "ankle";
     const std::string where =
         s.side == Side::both ? fmt::format("each {}", limb) : fmt::format("the {} {}", to_string(s.side), limb);

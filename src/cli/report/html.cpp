@@ -1,5 +1,8 @@
 #include "report/html.hpp"
 
+#include <fmt/format.h>
+
+#include "anklog/session.hpp"
 #include "render/output.hpp"
 
 namespace anklog::cli {
@@ -19,6 +22,11 @@ std::string html_text(std::string_view text) {
         }
     }
     return out;
+}
+
+std::string activity_html(const Session& session) {
+    if (session.side == Side::both) return html_text(session.activity);
+    return fmt::format("{} ({})", html_text(session.activity), to_string(session.side));
 }
 
 std::string html_prose(std::string_view text) {

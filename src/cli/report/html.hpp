@@ -5,6 +5,10 @@
 #include <string>
 #include <string_view>
 
+namespace anklog {
+struct Session;
+}
+
 namespace anklog::cli {
 
 // For element content and attribute values (quotes escaped too).
@@ -13,5 +17,9 @@ std::string html_text(std::string_view text);
 // html_text for running text: dates (YYYY-MM-DD) kept on one line, as a
 // browser would otherwise break them at a hyphen.
 std::string html_prose(std::string_view text);
+
+// A session's or a planned line's activity, with its side when it has one
+// ("side-leg-lift (left)"), as history, today and plan show it.
+std::string activity_html(const Session& session);
 
 }  // namespace anklog::cli

@@ -209,7 +209,7 @@ std::string adherence_section(const ReportInput& in) {
         done += p.plan.done;
         std::vector<std::string> missed;
         for (const Session* m : p.plan.missed) {
-            missed.push_back(fmt::format("{} on {}{}", html_text(m->activity), to_string(m->date),
+            missed.push_back(fmt::format("{} on {}{}", activity_html(*m), to_string(m->date),
                                          m->date >= s.until ? " (to come)" : ""));
         }
         rows += fmt::format("<tr class=\"adherence\" data-period=\"{}\" data-planned=\"{}\" data-done=\"{}\"><td>{}</td>"
@@ -398,7 +398,7 @@ std::string plan_section(const ReportInput& in) {
             out += fmt::format("<tr><td>{} {}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
                                "<td>{}: {}</td></tr>\n",
                                weekdays[static_cast<std::size_t>(days_between(week.monday, s.date))],
-                               to_string(s.date), html_text(s.activity),
+                               to_string(s.date), activity_html(s),
                                s.weighted() ? html_text(format_mass(*s.weight, log.profile.units)) +
                                                   (s.on == Limb::wrist ? " (wrists)" : "")
                                             : std::string("none"),
