@@ -70,6 +70,17 @@ const Prescription* prescription_for(const std::vector<Prescription>& all, std::
     return nullptr;
 }
 
+bool judges_side(const Prescription& rx, Side side) {
+    if (rx.side == "left") return side != Side::right;
+    if (rx.side == "right") return side != Side::left;
+    return true;
+}
+
+std::string source_text(const Prescription& rx) {
+    return rx.file.empty() ? fmt::format("prescription at line {}", rx.line)
+                           : fmt::format("prescription at {}:{}", rx.file, rx.line);
+}
+
 bool criterion_met(const std::optional<ProgressWhen>& when, const std::vector<const Session*>& recent) {
     if (!when) return true;
     const auto needed = static_cast<std::size_t>(std::max(when->sessions, 1));
