@@ -82,6 +82,10 @@ bool criterion_met(const std::optional<ProgressWhen>& when, const std::vector<co
 // minutes, weight per limb).
 bool above_prescription(const Session& session, const Prescription& rx);
 
+// Whether the session is below the bottom of a range of `rx` (sets, reps,
+// minutes, weight per limb; without weights under a weight range).
+bool below_prescription(const Session& session, const Prescription& rx);
+
 // "2-3 x 10-15 at 0.5-1 kg" (strength) or "10-20 min at 0.5-1 kg", in the
 // person's display unit; a single value when from == to.
 std::string dose_text(const Prescription& rx, Unit display_unit);

@@ -100,6 +100,14 @@ bool above_prescription(const Session& s, const Prescription& rx) {
     return rx.weight && s.weighted() && compare(*s.weight, rx.weight->to) > 0;
 }
 
+bool below_prescription(const Session& s, const Prescription& rx) {
+    const auto under = [](const std::optional<int>& value, const std::optional<CountRange>& range) {
+        return value && range && *value < range->from;
+    };
+    if (under(s.sets, rx.sets) || under(s.reps, rx.reps) || under(s.minutes, rx.minutes)) return true;
+    return rx.weight && (!s.weighted() || compare(*s.weight, rx.weight->from) < 0);
+}
+
 std::string dose_text(const Prescription& rx, Unit display_unit) {
     std::string text;
     if (rx.sets && rx.reps) text = fmt::format("{} x {}", range_text(*rx.sets), range_text(*rx.reps));

@@ -285,3 +285,23 @@ TEST_CASE("in a review of several clients, findings and plan reasons name the pr
     CHECK(plan.exit_code == 0);
     CHECK(plan.out.find("prescribed 2-3 x 10-15 at 0.5-1 kg (prescription at clients/bo.toml:5)") != std::string::npos);
 }
+
+TEST_CASE("prescribed 3 days to a client used to 1: fewer days at the prescribed dose, and the rule that says why") {
+    ScratchDir home;
+    std::string log = rx_log;
+    for (const char* date : {"2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"}) {
+        log += session(date, "side-leg-lift", "weight = \"0.5 kg\"\nsets = 2\nreps = 10\npain = 0\neffort = 3\n");
+    }
+    write(home / "log.toml", log);
+    const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-30"});
+    CAPTURE(plan.out);
+    CHECK(plan.exit_code == 0);
+    // Before: "2 x 2" and "without weights" beside 2 x 11, eased so that
+    // load-ramp does not flag them, and a note blaming the usual number of
+    // sessions a week (3, as prescribed).
+    CHECK(plan.out.find(" x 2 ") == std::string::npos);
+    CHECK(plan.out.find("eased") == std::string::npos);
+    CHECK(plan.out.find("usual number") == std::string::npos);
+    CHECK(plan.out.find("fewer days at the prescribed dose rather than a dose below its ranges") != std::string::npos);
+    CHECK(plan.out.find("load-ramp would flag side-leg-lift on 2026-12-") != std::string::npos);
+}
