@@ -75,13 +75,22 @@ TEST_CASE("plan on a narrow terminal: the reason wraps under itself, or under th
     write(home / "log.toml", example("knee-rehab.toml"));
     const Result r = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-23"}, terminal_of("72"));
     CHECK(r.exit_code == 0);
-    CHECK(r.out.find("Mon 2026-11-23  side-leg-lift  1 kg    2 x 8   progress   +1 rep from 1\n"
-                     "                kg for 2 x 7\n"
-                     "                glute-bridge   1 kg    2 x 8   progress   +1 rep from 1\n") != std::string::npos);
+    // A weight and its unit stay on one line ("1" at a line's end and "kg" on
+    // the next read as another dose).
+    CHECK(r.out.find("Mon 2026-11-23  side-leg-lift  1 kg    2 x 8   progress   +1 rep from\n"
+                     "                1 kg for 2 x 7\n"
+                     "                glute-bridge   1 kg    2 x 8   progress   +1 rep from\n") != std::string::npos);
+    // At 80 columns the reason would have 20 columns beside the dose (eleven
+    // lines for a long reason): it continues under the activity.
+    const Result at_80 = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-23"}, terminal_of("80"));
+    CHECK(at_80.out.find("Mon 2026-11-23  side-leg-lift  1 kg    2 x 8   progress   +1 rep from 1 kg for\n"
+                         "                2 x 7\n") != std::string::npos);
+    CHECK(at_80.out.find("Sat 2026-11-28  walk           0.5 kg  13 min  progress   +1 min (about 10%)\n"
+                         "                from 0.5 kg for 12 min\n") != std::string::npos);
     // Wide enough, the reason continues under itself.
-    const Result wide = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-23"}, terminal_of("80"));
-    CHECK(wide.out.find("Mon 2026-11-23  side-leg-lift  1 kg    2 x 8   progress   +1 rep from 1 kg for\n"
-                        "                                                          2 x 7\n") != std::string::npos);
+    const Result wide = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-23"}, terminal_of("96"));
+    CHECK(wide.out.find("Sat 2026-11-28  walk           0.5 kg  13 min  progress   +1 min (about 10%) from 0.5 kg for\n"
+                        "                                                          12 min\n") != std::string::npos);
     for (const std::string& line : lines_of(r.out)) {
         CAPTURE(line);
         CHECK(line.size() < 72);

@@ -11,6 +11,7 @@
 #include <random>
 
 #include "random_equipment.hpp"
+#include "law_trials.hpp"
 #include "anklog/assess.hpp"
 #include "anklog/check.hpp"
 #include "anklog/log_parser.hpp"
@@ -78,7 +79,7 @@ void plan_and_assessment_agree(bool sides, bool cuffs = false) {
     const Date start = *parse_iso_date("2026-03-02");
     int rest_weeks = 0;
     int holds = 0;
-    for (int n = 0; n < 300; ++n) {
+    for (int n = 0; n < test::law_trials(300); ++n) {
         const std::string text = random_history(random, start, sides, cuffs);
         CAPTURE(text);
         const Log log = parse_log(text, "random.toml");
@@ -119,8 +120,12 @@ void plan_and_assessment_agree(bool sides, bool cuffs = false) {
             CHECK(amount == static_cast<double>(static_cast<long long>(amount)));
         }
     }
-    CHECK(rest_weeks > 0);
-    CHECK(holds > 0);
+    // That the law met rest weeks and holds at all: a quarter of the histories
+    // (under the sanitizers) may hold none of one kind.
+    if (test::every_history) {
+        CHECK(rest_weeks > 0);
+        CHECK(holds > 0);
+    }
 }
 
 
@@ -146,7 +151,7 @@ void headline_never_clean_beside_danger(bool sides, bool cuffs = false) {
     std::mt19937 random(20261206);
     const Date start = *parse_iso_date("2026-03-02");
     int dangers = 0;
-    for (int n = 0; n < 300; ++n) {
+    for (int n = 0; n < test::law_trials(300); ++n) {
         const auto c = next_case(random, start, sides, cuffs);
         if (!c) continue;
         const Assessment standing = assess(c->log, c->day);
@@ -175,7 +180,7 @@ void suggestion_within_assessment_and_plan(bool sides, bool cuffs = false) {
     std::mt19937 random(20261206);
     const Date start = *parse_iso_date("2026-03-02");
     int suggestions = 0;
-    for (int n = 0; n < 300; ++n) {
+    for (int n = 0; n < test::law_trials(300); ++n) {
         const auto c = next_case(random, start, sides, cuffs);
         if (!c) continue;
         const Assessment standing = assess(c->log, c->day);

@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "random_equipment.hpp"
+#include "law_trials.hpp"
 #include "anklog/check.hpp"
 #include "anklog/log_parser.hpp"
 #include "anklog/plan.hpp"
@@ -181,7 +182,7 @@ TEST_CASE("closed loop from each example: 26 weeks clean") {
 TEST_CASE("closed loop from random histories (breaks, pain, pounds, injuries, [rules]): 26 weeks clean") {
     std::mt19937 random(20261129);
     int sessions = 0;
-    constexpr int trials = 60;
+    constexpr int trials = test::law_trials(60);
     for (int trial = 0; trial < trials; ++trial) {
         const std::string history = random_history(random, *parse_iso_date("2025-06-02"));
         const int days = 1 + static_cast<int>(random() % 5);
@@ -199,7 +200,7 @@ TEST_CASE("closed loop from random histories with sides (left, right and both, i
     std::mt19937 random(20261205);
     int sessions = 0;
     int sided = 0;
-    constexpr int trials = 40;
+    constexpr int trials = test::law_trials(40);
     for (int trial = 0; trial < trials; ++trial) {
         const std::string history = random_history(random, *parse_iso_date("2025-06-02"), true);
         const int days = 1 + static_cast<int>(random() % 5);
@@ -220,7 +221,7 @@ TEST_CASE("the law of suggestions: doing the proposed load instead raises nothin
         CAPTURE(sides);
         std::mt19937 random(4242);
         int suggestions = 0;
-        for (int trial = 0; trial < 300; ++trial) {
+        for (int trial = 0; trial < test::law_trials(300); ++trial) {
             const std::string history = random_history(random, *parse_iso_date("2026-03-02"), sides);
             const Log log = parse_log(history, "law.toml");
             CAPTURE(trial);
@@ -240,14 +241,14 @@ TEST_CASE("the law of suggestions: doing the proposed load instead raises nothin
                 }
             }
         }
-        CHECK(suggestions > 300);
+        CHECK(suggestions > test::law_trials(300));
     }
 }
 
 TEST_CASE("closed loop from random histories with adjustable cuffs (ankle cuffs, a wrist pair): 26 weeks clean") {
     std::mt19937 random(20261206);
     int sessions = 0;
-    constexpr int trials = 30;
+    constexpr int trials = test::law_trials(30);
     for (int trial = 0; trial < trials; ++trial) {
         const std::string history = random_history(random, *parse_iso_date("2025-06-02"), trial % 2 == 0, true);
         const int days = 1 + static_cast<int>(random() % 5);

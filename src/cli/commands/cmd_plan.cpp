@@ -147,8 +147,9 @@ void print_text(const Log& log, const Shown& week, const std::string& file, cons
                 const std::size_t reason_column = display_width(line) + 9 + 2;
                 line += paint(fmt::format("{:<9}", row.label), row.tone, color) + "  " + terminal_safe(row.reason);
                 // On a terminal the reason continues under itself, or under the
-                // activity when the terminal leaves it too little room.
-                constexpr std::size_t least_reason_width = 20;
+                // activity when the terminal leaves it too little room (at 80
+                // columns a 20-column reason ran to eleven lines a day).
+                constexpr std::size_t least_reason_width = 36;
                 constexpr std::size_t activity_column = 16;
                 if (const auto width = text_wrap_width()) {
                     line = wrap_line(line, *width - 1,

@@ -28,6 +28,18 @@ std::size_t escape_length(std::string_view text, std::size_t i) {
     return end < text.size() ? end - i + 1 : text.size() - i;
 }
 
+// "3 lb", "0.5 kg", "25 min": a number and its unit read as one word, and a
+// row that ends in "3" with "lb" on the next reads as a different weight.
+bool is_unit(std::string_view word) {
+    for (const std::string_view unit : {"kg", "lb", "lbs", "min"}) {
+        if (word.starts_with(unit) &&
+            (word.size() == unit.size() || std::string_view(",.;:)").find(word[unit.size()]) != std::string_view::npos)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 }  // namespace
 
 std::size_t display_width(std::string_view text) {
@@ -68,7 +80,14 @@ std::string wrap_line(std::string_view line, std::size_t width, std::size_t hang
     bool row_has_word = false;
     std::string_view rest = line.substr(indent);
     while (!rest.empty()) {
-        const std::size_t end = rest.find(' ');
+        std::size_t end = rest.find(' ');
+        if (end != std::string_view::npos && end > 0 && rest[end - 1] >= '0' && rest[end - 1] <= '9') {
+            const std::size_t unit_end = rest.find(' ', end + 1);
+            if (is_unit(rest.substr(end + 1, unit_end == std::string_view::npos ? std::string_view::npos
+                                                                                 : unit_end - end - 1))) {
+                end = unit_end;
+            }
+        }
         const std::string_view word = rest.substr(0, end);
         rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
         const std::size_t word_width = display_width(word);
