@@ -387,13 +387,20 @@ private:
         week_.sessions.clear();
     }
 
-    // The latest flagged session whose eased load would be below its
-    // prescription's ranges (it was within them as planned), while another
+    // The latest session flagged by a rule of the week's load whose eased
+    // load would be below its prescription's ranges (it was within them as
+    // planned), while another
     // session of that activity stays in the week: left out, and why noted.
     bool leave_out_below_prescription(const std::map<std::size_t, const Finding*>& flagged) {
         for (auto it = flagged.rbegin(); it != flagged.rend(); ++it) {
             const Session& planned = week_.sessions[it->first].session;
             const Finding& finding = *it->second;
+            // Only the rules of the week's load, which a day fewer answers
+            // (start-light, say, flags whichever session comes first).
+            if (finding.rule != RuleId::load_ramp && finding.rule != RuleId::no_rest &&
+                finding.rule != RuleId::monotony) {
+                continue;
+            }
             const anklog::Prescription* rx = prescription_for(log_.prescriptions, planned.activity, planned.date);
             if (!rx || !judges_side(*rx, planned.side) || below_prescription(planned, *rx)) continue;
             if (finding.suggestion && !below_prescription(*finding.suggestion, *rx)) continue;
