@@ -48,6 +48,7 @@ struct Prescription {
     std::optional<Date> until;  // in force until (inclusive); absent: open-ended
     std::optional<ProgressWhen> progress_when;
     int line = 0;  // line of its [[prescription]] header; 0 if not from a file
+    std::string file;  // the log's file name as it was read; empty if not from a file
 };
 
 inline constexpr std::array<std::string_view, 3> side_words{"left", "right", "both"};
@@ -63,6 +64,16 @@ std::vector<const Prescription*> prescriptions_in_force(const std::vector<Prescr
 // The prescription of `activity` in force on `date`, or nullptr.
 const Prescription* prescription_for(const std::vector<Prescription>& all, std::string_view activity, Date date);
 
+// Whether `rx` judges a session on `side`: a prescription of one side
+// (side = "left" or "right") judges that side's sessions and those of both
+// sides (a session naming no side loads both, as a load does elsewhere);
+// one without a side, or of both, judges every session.
+bool judges_side(const Prescription& rx, Side side);
+
+// Where the prescription is, as a finding cites a log line: "prescription at
+// clients/ann.toml:12" ("prescription at line 12" when not from a file).
+std::string source_text(const Prescription& rx);
+
 // Whether the clinician's criterion allows a step, judged on the activity's
 // sessions before the step, most recent last. Without a criterion: true.
 bool criterion_met(const std::optional<ProgressWhen>& when, const std::vector<const Session*>& recent);
@@ -70,6 +81,10 @@ bool criterion_met(const std::optional<ProgressWhen>& when, const std::vector<co
 // Whether the session goes above a range's top of `rx` (sets, reps,
 // minutes, weight per limb).
 bool above_prescription(const Session& session, const Prescription& rx);
+
+// Whether the session is below the bottom of a range of `rx` (sets, reps,
+// minutes, weight per limb; without weights under a weight range).
+bool below_prescription(const Session& session, const Prescription& rx);
 
 // "2-3 x 10-15 at 0.5-1 kg" (strength) or "10-20 min at 0.5-1 kg", in the
 // person's display unit; a single value when from == to.

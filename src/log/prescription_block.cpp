@@ -26,6 +26,7 @@ public:
         check_keys(table, schema::prescription_keys, "in [[prescription]]");
         Prescription rx;
         rx.line = static_cast<int>(table.source().begin.line) + line_offset_;
+        rx.file = std::string(file_);
         const toml::node* activity_node = table.get("activity");
         if (!activity_node) fail(table, "this prescription has no activity", "add a line like activity = \"side-leg-lift\"");
         const std::string name = string_at(*activity_node, "activity");

@@ -70,6 +70,17 @@ const Prescription* prescription_for(const std::vector<Prescription>& all, std::
     return nullptr;
 }
 
+bool judges_side(const Prescription& rx, Side side) {
+    if (rx.side == "left") return side != Side::right;
+    if (rx.side == "right") return side != Side::left;
+    return true;
+}
+
+std::string source_text(const Prescription& rx) {
+    return rx.file.empty() ? fmt::format("prescription at line {}", rx.line)
+                           : fmt::format("prescription at {}:{}", rx.file, rx.line);
+}
+
 bool criterion_met(const std::optional<ProgressWhen>& when, const std::vector<const Session*>& recent) {
     if (!when) return true;
     const auto needed = static_cast<std::size_t>(std::max(when->sessions, 1));
@@ -87,6 +98,14 @@ bool above_prescription(const Session& s, const Prescription& rx) {
     };
     if (over(s.sets, rx.sets) || over(s.reps, rx.reps) || over(s.minutes, rx.minutes)) return true;
     return rx.weight && s.weighted() && compare(*s.weight, rx.weight->to) > 0;
+}
+
+bool below_prescription(const Session& s, const Prescription& rx) {
+    const auto under = [](const std::optional<int>& value, const std::optional<CountRange>& range) {
+        return value && range && *value < range->from;
+    };
+    if (under(s.sets, rx.sets) || under(s.reps, rx.reps) || under(s.minutes, rx.minutes)) return true;
+    return rx.weight && (!s.weighted() || compare(*s.weight, rx.weight->from) < 0);
 }
 
 std::string dose_text(const Prescription& rx, Unit display_unit) {

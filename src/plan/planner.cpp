@@ -458,6 +458,12 @@ private:
                 if (f.session >= logged && f.severity >= Severity::warning) flagged.emplace(f.session - logged, &f);
             }
             if (flagged.empty()) return;
+            // A prescribed session the rules would ease below the
+            // prescription's ranges is left out instead, while another day
+            // of it stays: fewer days at the prescribed dose, not a dose
+            // below it spread thin. One a round, the latest: the days
+            // before it may pass without it.
+            if (leave_out_below_prescription(flagged)) continue;
             std::vector<PlannedSession> kept;
             for (std::size_t i = 0; i < week_.sessions.size(); ++i) {
                 PlannedSession planned = week_.sessions[i];
@@ -472,6 +478,10 @@ private:
                                                       planned.session.activity, to_string(planned.session.date),
                                                       to_string(finding.rule), finding.message));
                     continue;
+                }
+                if (planned.session.weighted() && !finding.suggestion->weighted()) {
+                    unweighted_.push_back(fmt::format("{} eased {} on {} to without weights", to_string(finding.rule),
+                                                      planned.session.activity, to_string(planned.session.date)));
                 }
                 planned.session = *finding.suggestion;
                 // A few weighted minutes are no session: rather the planned
@@ -492,8 +502,40 @@ private:
         week_.sessions.clear();
     }
 
-    // Says why the week has fewer weighted days than asked, when it does and
-    // no note has said so already.
+    // The latest session flagged by a rule of the week's load whose eased
+    // load would be below its prescription's ranges (it was within them as
+    // planned), while another
+    // session of that activity stays in the week: left out, and why noted.
+    bool leave_out_below_prescription(const std::map<std::size_t, const Finding*>& flagged) {
+        for (auto it = flagged.rbegin(); it != flagged.rend(); ++it) {
+            const Session& planned = week_.sessions[it->first].session;
+            const Finding& finding = *it->second;
+            // Only the rules of the week's load, which a day fewer answers
+            // (start-light, say, flags whichever session comes first).
+            if (finding.rule != RuleId::load_ramp && finding.rule != RuleId::no_rest &&
+                finding.rule != RuleId::monotony) {
+                continue;
+            }
+            const anklog::Prescription* rx = prescription_for(log_.prescriptions, planned.activity, planned.date);
+            if (!rx || !judges_side(*rx, planned.side) || below_prescription(planned, *rx)) continue;
+            if (finding.suggestion && !below_prescription(*finding.suggestion, *rx)) continue;
+            const auto others = std::count_if(week_.sessions.begin(), week_.sessions.end(), [&](const PlannedSession& p) {
+                return p.session.activity == planned.activity && p.session.side == planned.side &&
+                       p.session.on == planned.on;
+            });
+            if (others < 2) continue;
+            left_out_.push_back(fmt::format("{} on {} at the prescribed dose ({})", planned.activity,
+                                            to_string(planned.date), finding.message));
+            left_out_rules_.push_back(std::string(to_string(finding.rule)));
+            week_.sessions.erase(week_.sessions.begin() + static_cast<std::ptrdiff_t>(it->first));
+            return true;
+        }
+        return false;
+    }
+
+    // Says why the week has fewer weighted days than asked, when it does:
+    // the rules at the prescribed dose, or each activity's usual number of
+    // sessions a week, or the days they could be put on.
     void explain_days(const std::vector<Prescription>& prescriptions, int days) {
         std::array<bool, days_per_week> weighted{};
         for (const PlannedSession& p : week_.sessions) {
@@ -507,6 +549,30 @@ private:
         // Days without weights say why in their reasons.
         if (std::count(any.begin(), any.end(), true) >= days) return;
         if (week_.sessions.empty() || planned == 0 || planned >= days) return;
+        if (!left_out_.empty()) {
+            std::vector<std::string> rules = left_out_rules_;
+            std::sort(rules.begin(), rules.end());
+            rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
+            week_.notes.push_back(fmt::format(
+                "{} weighted day{} rather than {}: {} would flag {}; fewer days at the prescribed dose rather than a "
+                "dose below its ranges",
+                planned, planned == 1 ? "" : "s", days, fmt::join(rules, " and "), fmt::join(left_out_, "; ")));
+            return;
+        }
+        if (!unweighted_.empty()) {
+            week_.notes.push_back(fmt::format("{} weighted day{} rather than {}: {}", planned, planned == 1 ? "" : "s",
+                                              days, fmt::join(unweighted_, "; ")));
+            return;
+        }
+        const bool usual = std::all_of(prescriptions.begin(), prescriptions.end(),
+                                       [&](const Prescription& p) { return p.frequency < days; });
+        if (!usual) {
+            week_.notes.push_back(fmt::format(
+                "{} weighted day{} rather than {}: no more days fit apart (strength work of a muscle group never on "
+                "two days in a row) and within the long-wear limit",
+                planned, planned == 1 ? "" : "s", days));
+            return;
+        }
         std::vector<std::string> each;
         each.reserve(prescriptions.size());
         for (const Prescription& p : prescriptions) {
@@ -543,6 +609,9 @@ private:
     PlanOptions options_;
     std::vector<Session> pending_;  // in date order
     Week week_;
+    std::vector<std::string> left_out_;        // "side-leg-lift on 2026-12-02 at the prescribed dose (...)"
+    std::vector<std::string> left_out_rules_;  // the rule that would flag each
+    std::vector<std::string> unweighted_;      // "load-ramp eased walk on 2026-12-04 to without weights"
 };
 
 // The saved planned sessions between today and the week (not yet missed,

@@ -608,7 +608,7 @@ void keep_within(Prescription& p, const anklog::Prescription& rx, const std::vec
     at_most(d.reps, rx.reps);
     at_most(d.minutes, rx.minutes);
     if (rx.weight && d.weight && compare(*d.weight, rx.weight->to) > 0) d.weight = rx.weight->to;
-    const std::string prescribed = fmt::format("prescribed {} (prescription, line {})", dose_text(rx, unit), rx.line);
+    const std::string prescribed = fmt::format("prescribed {} ({})", dose_text(rx, unit), source_text(rx));
     p.reason = why.empty() ? fmt::format("{}; {}", prescribed, p.reason) : fmt::format("{}: {}", prescribed, why);
 }
 

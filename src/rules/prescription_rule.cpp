@@ -50,6 +50,9 @@ void check_prescriptions(Checker& checker) {
             continue;
         }
         const Prescription& rx = **rx_it;
+        // A prescription of the left side judges left and both-sides
+        // sessions; the right side's are not its business.
+        if (!judges_side(rx, s.side)) continue;
         Ceiling& ceiling = checker.ceiling(e);
         std::vector<std::string> over;
         std::vector<Evidence> data;

@@ -30,6 +30,21 @@ std::vector<std::string> noisy_numbers(const std::string& text) {
     return out;
 }
 
+// The numbers in JSON `text` (as anklog prints it: one value a line) written
+// with a trailing zero after the point: "5.0", "0.50". A whole number is
+// written "5", as in CSV and text.
+std::vector<std::string> trailing_zeros(const std::string& text) {
+    static const std::regex zero(" *(\"[^\"]*\": )?-?[0-9]+\\.[0-9]*0,?");
+    std::vector<std::string> out;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = std::min(text.find('\n', at), text.size());
+        const std::string line = text.substr(at, end - at);
+        if (std::regex_match(line, zero)) out.push_back(line);
+        at = end + 1;
+    }
+    return out;
+}
+
 // How wide `text` is at 10 px in DejaVu Sans, the report's first font (its
 // advance widths, in em); other characters count as the widest letter.
 double dejavu_width(const std::string& text) {
@@ -93,10 +108,10 @@ TEST_CASE("JSON carries weights in kg and lb to 3 decimals: summary and history 
     ScratchDir home;
     client(home, "cy.toml");
     const Result summary = run(home, {"-f", "log.toml", "summary", "--until", "2026-11-29", "--format", "json"});
-    CHECK(summary.out.find("      \"heaviest\": \"3 lb\",\n      \"heaviest_kg\": 1.361,\n      \"heaviest_lb\": 3.0,\n") !=
+    CHECK(summary.out.find("      \"heaviest\": \"3 lb\",\n      \"heaviest_kg\": 1.361,\n      \"heaviest_lb\": 3,\n") !=
           std::string::npos);
     const Result history = run(home, {"-f", "log.toml", "history", "--last", "1", "--format", "json"});
-    CHECK(history.out.find("      \"weight\": \"5 lb\",\n      \"weight_kg\": 2.268,\n      \"weight_lb\": 5.0,\n") !=
+    CHECK(history.out.find("      \"weight\": \"5 lb\",\n      \"weight_kg\": 2.268,\n      \"weight_lb\": 5,\n") !=
           std::string::npos);
     const Result csv = run(home, {"-f", "log.toml", "history", "--last", "1", "--format", "csv"});
     CHECK(csv.out ==
@@ -153,12 +168,15 @@ TEST_CASE("no JSON or CSV anklog prints carries float noise: history, summary, c
         }
         commands.push_back({"-f", name, "check", "--until", "2026-11-29", "--format", "json"});
     }
+    commands.push_back({"rules", "--format", "json"});
+    commands.push_back({"-f", "cy.toml", "rules", "--format", "json"});
     for (const std::vector<std::string>& args : commands) {
         CAPTURE(fmt_args(args));
         const Result r = run(home, args);
         CHECK(r.exit_code <= 1);
         CHECK(r.out.find('\n') != std::string::npos);
         CHECK(noisy_numbers(r.out) == std::vector<std::string>{});
+        if (args.back() == "json") CHECK(trailing_zeros(r.out) == std::vector<std::string>{});
     }
     // check --format json held 1.3607771100000001 (3 lb in kg) and 0.19999999999999996.
     const Result cy = run(home, {"-f", "cy.toml", "check", "--format", "json"});

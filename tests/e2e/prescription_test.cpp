@@ -110,18 +110,18 @@ TEST_CASE("check flags a session above the prescription, with the prescription's
     CHECK(r.out.find("log.toml:20: warning[prescription]: side-leg-lift on 2026-11-04 went above the prescription\n"
                      "  = reps 16 > 15 (prescribed 2-3 x 10-15 at 0.5-1 kg)\n"
                      "  = stay inside the prescription: 2-3 x 10-15 at 0.5-1 kg, or ask your clinician for a new one  "
-                     "(source: prescription, log.toml:5)\n") != std::string::npos);
+                     "(source: prescription at log.toml:5)\n") != std::string::npos);
     CHECK(r.out.find("log.toml:27: note[prescription]: walk on 2026-11-06 is not in the prescription in force\n"
                      "  = a weighted walk while the prescription names only side-leg-lift\n"
                      "  = ask your clinician before adding weighted work they did not prescribe  "
-                     "(source: prescription, log.toml:5)\n") != std::string::npos);
+                     "(source: prescription at log.toml:5)\n") != std::string::npos);
     const Result json = run(home, {"-f", "log.toml", "check", "--format", "json", "--fail-on", "danger"});
     const auto doc = json_of(json.out);
     bool found = false;
     for (const auto& f : doc["findings"]) {
         if (f["rule"] == "prescription" && f["severity"] == "warning") {
             found = true;
-            CHECK(f["source"] == "prescription, log.toml:5");
+            CHECK(f["source"] == "prescription at log.toml:5");
             CHECK(f["evidence"]["reps"] == 16);
             CHECK(f["evidence"]["prescription_line"] == 5);
         }
@@ -153,7 +153,7 @@ TEST_CASE("plan plans inside the prescription: its activities, its days, the bot
         CHECK(s["weight"] == "0.5 kg");
         CHECK(s["reps"] == 10);
         CHECK(s["reason"].get<std::string>().starts_with(
-            "prescribed 2-3 x 10-15 at 0.5-1 kg (prescription, line 5): the bottom of each range to start"));
+            "prescribed 2-3 x 10-15 at 0.5-1 kg (prescription at log.toml:5): the bottom of each range to start"));
     }
     // The bottom of the range, except where start-light (more protective) eases the very first session.
     CHECK(week["sessions"][0]["sets"] == 1);
@@ -172,7 +172,7 @@ TEST_CASE("plan plans inside the prescription: its activities, its days, the bot
         CHECK(s["reps"] == 10);
         CHECK(s["sets"] == 2);
         CHECK(s["reason"].get<std::string>() ==
-              "prescribed 2-3 x 10-15 at 0.5-1 kg (prescription, line 5): repeat until pain <= 2, effort <= 5 on "
+              "prescribed 2-3 x 10-15 at 0.5-1 kg (prescription at log.toml:5): repeat until pain <= 2, effort <= 5 on "
               "the last 2 sessions");
     }
     // With effort 4 the criterion allows a step, and anklog's rules take one: a rep.
@@ -186,7 +186,7 @@ TEST_CASE("plan plans inside the prescription: its activities, its days, the bot
     for (const auto& s : json_of(step.out)["sessions"]) {
         CHECK(s["reps"] == 11);
         CHECK(s["reason"] ==
-              "prescribed 2-3 x 10-15 at 0.5-1 kg (prescription, line 5); +1 rep from 0.5 kg for 2 x 10");
+              "prescribed 2-3 x 10-15 at 0.5-1 kg (prescription at log.toml:5); +1 rep from 0.5 kg for 2 x 10");
     }
     // The plan law holds: the planned week, done, raises nothing at warning or above.
     const Result saved = run(home, {"-f", "log.toml", "-q", "plan", "--week-of", "2026-11-30", "--save"});
@@ -240,7 +240,69 @@ TEST_CASE("below the prescribed ranges, plan builds toward their bottom by anklo
     CHECK(plan.exit_code == 0);
     // Before: "repeat until pain <= 2, effort <= 5 on the last 2 sessions"
     // at 1 x 10, beside today's "Prescribed: 2-3 x 10-15".
-    CHECK(plan.out.find("side-leg-lift  0.5 kg  1 x 11  progress   prescribed 2-3 x 10-15 at 0.5-1 kg (prescription, "
-                        "line 5): building toward it by anklog's steps (+1 rep from 0.5 kg for 1 x 10)\n") !=
+    CHECK(plan.out.find("side-leg-lift  0.5 kg  1 x 11  progress   prescribed 2-3 x 10-15 at 0.5-1 kg (prescription "
+                        "at log.toml:5): building toward it by anklog's steps (+1 rep from 0.5 kg for 1 x 10)\n") !=
           std::string::npos);
+}
+
+TEST_CASE("a prescription of the left side judges left and both-sides sessions, not the right side's") {
+    ScratchDir home;
+    std::string text = rx_log;
+    text.replace(text.find("days = 3"), 8, "days = 3\nside = \"left\"");
+    // Above the prescription's top (16 reps > 15) on each side: only the
+    // left and the both-sides sessions are the prescription's business.
+    write(home / "log.toml", text + session("2026-11-02", "side-leg-lift", "side = \"left\"\nweight = \"1 kg\"\nsets = 2\nreps = 16\n") +
+                                 session("2026-11-04", "side-leg-lift", "side = \"right\"\nweight = \"1 kg\"\nsets = 2\nreps = 16\n") +
+                                 session("2026-11-06", "side-leg-lift", "weight = \"1 kg\"\nsets = 2\nreps = 16\n"));
+    const Result r = run(home, {"-f", "log.toml", "check", "--fail-on", "danger"});
+    CHECK(r.exit_code == 0);
+    CHECK(r.err == "");
+    // Before: the right side's 2 x 16 was flagged too (three warnings).
+    CHECK(r.out.find("log.toml:14: warning[prescription]: side-leg-lift on 2026-11-02 went above the prescription\n") !=
+          std::string::npos);
+    CHECK(r.out.find("[prescription]: side-leg-lift on 2026-11-04") == std::string::npos);
+    CHECK(r.out.find("log.toml:30: warning[prescription]: side-leg-lift on 2026-11-06 went above the prescription\n") !=
+          std::string::npos);
+    const auto doc = json_of(run(home, {"-f", "log.toml", "check", "--format", "json", "--fail-on", "danger"}).out);
+    std::vector<std::string> dates;
+    for (const auto& f : doc["findings"]) {
+        if (f["rule"] == "prescription") dates.push_back(f["date"].get<std::string>());
+    }
+    CHECK(dates == std::vector<std::string>{"2026-11-02", "2026-11-06"});
+}
+
+TEST_CASE("in a review of several clients, findings and plan reasons name the prescription's file and line") {
+    ScratchDir home;
+    std::filesystem::create_directories(home / "clients");
+    write(home / "clients/ann.toml", rx_log + session("2026-11-04", "side-leg-lift", "weight = \"1 kg\"\nsets = 3\nreps = 16\n"));
+    write(home / "clients/bo.toml", rx_log + session("2026-11-05", "side-leg-lift", "weight = \"1 kg\"\nsets = 4\nreps = 10\n"));
+    const Result review = run(home, {"check", "clients/ann.toml", "clients/bo.toml", "--until", "2026-11-08",
+                                     "--fail-on", "danger"});
+    // Before: "(source: prescription, line 5)" for both, or the file the
+    // finding was in only as the line's prefix.
+    CHECK(review.out.find("(source: prescription at clients/ann.toml:5)\n") != std::string::npos);
+    CHECK(review.out.find("(source: prescription at clients/bo.toml:5)\n") != std::string::npos);
+    const Result plan = run(home, {"-f", "clients/bo.toml", "plan", "--week-of", "2026-11-09"});
+    CHECK(plan.exit_code == 0);
+    CHECK(plan.out.find("prescribed 2-3 x 10-15 at 0.5-1 kg (prescription at clients/bo.toml:5)") != std::string::npos);
+}
+
+TEST_CASE("prescribed 3 days to a client used to 1: fewer days at the prescribed dose, and the rule that says why") {
+    ScratchDir home;
+    std::string log = rx_log;
+    for (const char* date : {"2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"}) {
+        log += session(date, "side-leg-lift", "weight = \"0.5 kg\"\nsets = 2\nreps = 10\npain = 0\neffort = 3\n");
+    }
+    write(home / "log.toml", log);
+    const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-30"});
+    CAPTURE(plan.out);
+    CHECK(plan.exit_code == 0);
+    // Before: "2 x 2" and "without weights" beside 2 x 11, eased so that
+    // load-ramp does not flag them, and a note blaming the usual number of
+    // sessions a week (3, as prescribed).
+    CHECK(plan.out.find(" x 2 ") == std::string::npos);
+    CHECK(plan.out.find("eased") == std::string::npos);
+    CHECK(plan.out.find("usual number") == std::string::npos);
+    CHECK(plan.out.find("fewer days at the prescribed dose rather than a dose below its ranges") != std::string::npos);
+    CHECK(plan.out.find("load-ramp would flag side-leg-lift on 2026-12-") != std::string::npos);
 }

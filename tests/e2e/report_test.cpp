@@ -345,4 +345,77 @@ TEST_CASE("the report lists the latest two sessions of each rule and counts the 
         ++listed;
     }
     CHECK(listed == 13);  // 8 rules, at most 2 each
+    // Advice is said once: after pain five rules advised "stop training with
+    // weights and see a doctor"; the danger at the top says it, the rules
+    // below point to it.
+    CHECK(count(r.out, "stop training with weights and see a doctor or physiotherapist: pain that keeps coming back") ==
+          1);
+    CHECK(count(r.out, "<p>\u2192 what to do: as at the top <span class=\"source\">") == 5);
+}
+
+TEST_CASE("a report of many rules lists the latest session of each; runs of empty weeks are one row") {
+    ScratchDir home;
+    write(home / "log.toml", read(fs::path(ANKLOG_SOURCE_DIR) / "examples/too-much-too-soon.toml"));
+    const Result r = run(home, {"-f", "log.toml", "report", "--until", "2026-11-29"});
+    REQUIRE(r.exit_code == 0);
+    // 13 rules at warning or danger (pain at both): the latest session of
+    // each (it printed three A4 pages; report_render.py counts them).
+    CHECK(count(r.out, "<div class=\"finding ") == 14);
+    CHECK(count(r.out, "class=\"flagged\"") == 14);
+    CHECK(r.out.find("<li class=\"more\">and 4 earlier (<code>anklog check</code> lists them)</li>") !=
+          std::string::npos);
+    // A rule of one session says it on its heading's line.
+    CHECK(r.out.find("<div class=\"finding warning single\" data-rule=\"long-wear\"><p><span class=\"severity\">"
+                     "warning</span><b>long-wear</b> \u00b7 1 session:</p>") != std::string::npos);
+    // Weeks without anything logged: one row, not a row of zeros each.
+    CHECK(r.out.find("<tr class=\"empty\"><td>2026-10-19</td><td colspan=\"8\">nothing logged for 2 weeks, to "
+                     "2026-11-01</td></tr>") != std::string::npos);
+    CHECK(r.out.find("<tr class=\"empty\"><td>2026-11-09</td><td colspan=\"8\">nothing logged for 3 weeks, to "
+                     "2026-11-29</td></tr>") != std::string::npos);
+    // Nothing planned: the figure says it; no section to say it again.
+    CHECK(r.out.find("<b>\u2013</b><span>no sessions planned</span>") != std::string::npos);
+    CHECK(r.out.find("<h2>Planned and done</h2>") == std::string::npos);
+}
+
+TEST_CASE("the report's pain lines come from the log's rules: [rules] overrides move them") {
+    ScratchDir home;
+    const std::string sessions =
+        "\n[[session]]\ndate = 2026-11-02\nactivity = \"walk\"\nweight = \"1 kg\"\nminutes = 10\npain = 1\n"
+        "\n[[session]]\ndate = 2026-11-16\nactivity = \"walk\"\nweight = \"1 kg\"\nminutes = 10\npain = 2\n"
+        "\n[[session]]\ndate = 2026-11-18\nactivity = \"walk\"\nweight = \"1 kg\"\nminutes = 10\npain = 5\n";
+    write(home / "log.toml", "[profile]\nunits = \"kg\"\n" + sessions);
+    const Result plain = run(home, {"-f", "log.toml", "report", "--until", "2026-11-22"});
+    REQUIRE(plain.exit_code == 0);
+    CHECK(plain.out.find("<rect class=\"above-limit\" data-pain=\"5\"") != std::string::npos);
+    CHECK(plain.out.find("<line class=\"reference\" data-pain=\"3\"") != std::string::npos);
+    CHECK(plain.out.find("<line class=\"reference\" data-pain=\"5\"") != std::string::npos);
+    CHECK(plain.out.find(">3/10 watch</text>") != std::string::npos);
+    CHECK(plain.out.find("this log's rules flag pain of 4 or more, above 5 as danger, and 3 or more on 3 of the last 5 "
+                         "training days.") != std::string::npos);
+    // A stricter clinician: warning from 3, danger above 4, watched from 2.
+    write(home / "log.toml", "[profile]\nunits = \"kg\"\n\n[rules.pain]\nwarning = 3\ndanger = 4\n\n"
+                             "[rules.persistent-pain]\npain = 2\n" + sessions);
+    const Result strict = run(home, {"-f", "log.toml", "report", "--until", "2026-11-22"});
+    REQUIRE(strict.exit_code == 0);
+    // Before: the lines stayed at 3/10 and 5/10 whatever the rules said.
+    CHECK(strict.out.find("<rect class=\"above-limit\" data-pain=\"4\"") != std::string::npos);
+    CHECK(strict.out.find("<line class=\"reference\" data-pain=\"2\"") != std::string::npos);
+    CHECK(strict.out.find("<line class=\"reference\" data-pain=\"4\"") != std::string::npos);
+    CHECK(strict.out.find(">4/10 limit</text>") != std::string::npos);
+    CHECK(strict.out.find(">5/10 limit</text>") == std::string::npos);
+    CHECK(strict.out.find("this log's rules flag pain of 3 or more, above 4 as danger, and 2 or more on 3 of the last 5 "
+                          "training days.") != std::string::npos);
+    // summary's sparkline colours by the same levels: 5/10 is red (danger)
+    // under the stricter rules, yellow under the table's.
+    const auto sparkline = [&]() {
+        const Result r = run(home, {"-f", "log.toml", "--color", "always", "summary", "--until", "2026-11-22"});
+        const std::size_t heading = r.out.find("Highest pain per week");
+        REQUIRE(heading != std::string::npos);
+        const std::size_t start = r.out.find('\n', heading) + 1;
+        return r.out.substr(start, r.out.find('\n', start) - start);
+    };
+    const std::string red = "\x1b[31m";
+    CHECK(sparkline().find(red) != std::string::npos);
+    write(home / "log.toml", "[profile]\nunits = \"kg\"\n" + sessions);
+    CHECK(sparkline().find(red) == std::string::npos);
 }

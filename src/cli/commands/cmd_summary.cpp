@@ -192,7 +192,8 @@ void print_text(const Summary& summary, const Log& log, const std::string& shown
                                                    period_label(oldest, summary.grouping),
                                                    period_label(summary.periods.back(), summary.grouping))),
                      Tone::bold, color),
-               sparkline(recent, 10, 3, 5, flags.ascii, color));
+               sparkline(recent, 10, thresholds_of(log).persistent_pain.pain, thresholds_of(log).pain.danger,
+                         flags.ascii, color));
     fmt::print("\n{}\n", wrap_for_terminal(load_words(summary)));
     if (const std::string plan = plan_words(summary, standing.severity); !plan.empty()) {
         fmt::print("{}\n", wrap_for_terminal(plan));

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <cstdint>
 
 namespace anklog::cli {
 
@@ -38,7 +39,15 @@ Cell pain_cell(int pain, std::string text, const Thresholds& limits) {
 
 void round_numbers(nlohmann::ordered_json& document) {
     if (document.is_number_float()) {
-        document = to_kept_precision(document.get<double>());
+        // A whole number is written as one, "5", as in CSV and text ("5 lb"),
+        // never "5.0": the same number the same way everywhere.
+        const double kept = to_kept_precision(document.get<double>());
+        constexpr double exact_integers = 9007199254740992.0;  // 2^53
+        if (std::isfinite(kept) && std::trunc(kept) == kept && std::fabs(kept) < exact_integers) {
+            document = static_cast<std::int64_t>(kept);
+        } else {
+            document = kept;
+        }
     } else if (document.is_structured()) {
         for (nlohmann::ordered_json& item : document) round_numbers(item);
     }

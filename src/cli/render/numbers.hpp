@@ -32,7 +32,8 @@ int percent(int part, int whole);
 Cell pain_cell(int pain, std::string text, const Thresholds& limits);
 
 // Every floating-point number in `document` rounded by to_kept_precision, so
-// that no JSON anklog prints carries float noise.
+// that no JSON anklog prints carries float noise; a whole one becomes an
+// integer ("5", never "5.0"), as decimal_text writes it in CSV.
 void round_numbers(nlohmann::ordered_json& document);
 
 }  // namespace anklog::cli

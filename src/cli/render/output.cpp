@@ -155,7 +155,7 @@ std::string render_finding(const Finding& finding, std::string_view file, int li
 std::string finding_source(const Finding& finding, std::string_view file) {
     for (const Evidence& e : finding.data) {
         if (e.name == "prescription_line" && std::holds_alternative<long long>(e.value)) {
-            return fmt::format("{}, {}:{}", rule(finding.rule).cite, file, std::get<long long>(e.value));
+            return fmt::format("{} at {}:{}", rule(finding.rule).cite, file, std::get<long long>(e.value));
         }
     }
     return std::string(rule(finding.rule).cite);

@@ -25,14 +25,14 @@ constexpr int prescription_weeks = 12;
 
 // Print first: A4, black on white; the screen shows the same page.
 constexpr std::string_view style = R"(
-@page { size: A4; margin: 11mm 13mm; }
+@page { size: A4; margin: 10mm 13mm; }
 * { box-sizing: border-box; }
 html { background: #fff; }
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 9pt; line-height: 1.3;
        color: #111; max-width: 182mm; margin: 0 auto; padding: 8mm 0; }
 @media print { body { padding: 0; } }
 h1 { font-size: 17pt; margin: 0 0 2pt; }
-h2 { font-size: 11pt; margin: 9pt 0 3pt; padding-bottom: 1pt; border-bottom: 1.5pt solid #222;
+h2 { font-size: 11pt; margin: 7pt 0 3pt; padding-bottom: 1pt; border-bottom: 1.5pt solid #222;
      break-after: avoid; }
 h3 { font-size: 9.5pt; margin: 6pt 0 1pt; break-after: avoid; }
 p { margin: 3pt 0; }
@@ -54,11 +54,14 @@ th { text-align: left; border-bottom: 1pt solid #222; padding: 1.5pt 4pt; }
 td { border-bottom: 0.5pt solid #bbb; padding: 1pt 4pt; vertical-align: top; }
 th.n, td.n { text-align: right; }
 tr { break-inside: avoid; }
+tr.empty td { color: #333; font-style: italic; }
 .finding { border-left: 2.5pt solid #222; padding: 1pt 0 1pt 6pt; margin: 4pt 0; break-inside: avoid; }
 .finding p { margin: 1pt 0; }
-.finding { font-size: 8.5pt; }
+.finding { font-size: 8pt; }
 .finding ul { margin: 1pt 0; padding-left: 11pt; font-size: 8pt; }
 .evidence { color: #333; }
+.finding.single > p:first-child, .finding.single ul, .finding.single li { display: inline; }
+.finding.single ul { padding: 0; }
 .two-columns { columns: 2; column-gap: 12pt; }
 .two-columns .finding:first-child { margin-top: 0; }
 .severity { font-size: 7.5pt; font-weight: bold; text-transform: uppercase; border: 0.8pt solid #222;
@@ -67,7 +70,7 @@ tr { break-inside: avoid; }
 .finding.danger .severity { background: #222; color: #fff; }
 .source { color: #333; font-style: italic; }
 .avoid-break { break-inside: avoid; }
-.date { white-space: nowrap; }
+.date, .nowrap { white-space: nowrap; }
 )";
 
 std::string_view family_title(Kind family) {
@@ -180,11 +183,19 @@ std::string pain_section(const ReportInput& in) {
     std::vector<PainPoint> points;
     points.reserve(days.size());
     for (const auto& [date, point] : days) points.push_back(point);
-    out += "<p class=\"legend\">The highest pain (0\u201310) of each day, from sessions and pain checks (anklog pain; "
-           "hollow points). Pain up to 5/10 that settles by "
-           "the next morning is acceptable in the pain-monitoring model (Silbernagel et al. 2007); anklog flags "
-           "pain of 4 or more, and 3 or more on 3 of the last 5 training days.</p>\n";
-    return out + svg_pain_chart(in.summary.since, in.summary.until, points) + "\n</section>\n";
+    // The levels marked and named are the log's rules (the table or its
+    // [rules] overrides): one place for a threshold.
+    const Thresholds limits = thresholds_of(*in.log);
+    out += fmt::format("<p class=\"legend\">The highest pain (0\u201310) of each day, from sessions and pain checks "
+                       "(anklog pain; hollow points). Pain up to 5/10 that settles by the next morning is acceptable "
+                       "in the pain-monitoring model (Silbernagel et al. 2007); this log's rules flag pain of {} or "
+                       "more, above {} as danger, and {} or more on {} of the last {} training days.</p>\n",
+                       limits.pain.warning, limits.pain.danger, limits.persistent_pain.pain,
+                       limits.persistent_pain.count, limits.persistent_pain.of_last);
+    return out +
+           svg_pain_chart(in.summary.since, in.summary.until, points,
+                          PainLines{limits.persistent_pain.pain, limits.pain.danger}) +
+           "\n</section>\n";
 }
 
 std::string load_section(const ReportInput& in) {
@@ -218,10 +229,9 @@ std::string adherence_section(const ReportInput& in) {
                             p.plan.planned, p.plan.done, percent(p.plan.done, p.plan.planned),
                             missed.empty() ? std::string("\u2013") : fmt::format("{}", fmt::join(missed, ", ")));
     }
-    if (planned == 0) {
-        return out + "<p>No sessions were planned for this period: the log holds no <code>[[planned]]</code> "
-                     "sessions for it.</p>\n</section>\n";
-    }
+    // Nothing planned: the figures say so ("no sessions planned"); a section
+    // to say it again cost the page its room.
+    if (planned == 0) return "";
     out += fmt::format("<p>{} of {} planned sessions done ({}%). A planned session counts as done when a session of "
                        "the same activity is logged on its day.</p>\n",
                        done, planned, percent(done, planned));
@@ -292,10 +302,27 @@ std::string weeks_section(const ReportInput& in) {
                                   weekly ? "Week" : "Month", weekly ? "week" : "month", weekly ? "week of" : "month");
     for (const TableColumn& c : columns) out += fmt::format("<th class=\"n\">{}</th>", c.header);
     out += "</tr>\n";
-    for (const PeriodTotals& p : s.periods) {
+    // A run of empty periods (nothing logged, nothing planned, no pain
+    // check) is one row: a row of zeros each was the page's room.
+    const auto empty = [](const PeriodTotals& p) {
+        return p.sessions == 0 && p.plan.planned == 0 && !p.highest_pain && p.warnings == 0 && p.dangers == 0;
+    };
+    for (std::size_t i = 0; i < s.periods.size();) {
+        const PeriodTotals& p = s.periods[i];
+        std::size_t run = 1;
+        while (empty(p) && i + run < s.periods.size() && empty(s.periods[i + run])) ++run;
+        if (run > 1) {
+            out += fmt::format("<tr class=\"empty\"><td>{}</td><td colspan=\"{}\">nothing logged for {} {}s, to "
+                               "{}</td></tr>\n",
+                               period_label(p, s.grouping), columns.size(), run, weekly ? "week" : "month",
+                               to_string(s.periods[i + run - 1].to));
+            i += run;
+            continue;
+        }
         out += fmt::format("<tr><td>{}</td>", period_label(p, s.grouping));
         for (const TableColumn& c : columns) out += fmt::format("<td class=\"n\">{}</td>", c.cell(p));
         out += "</tr>\n";
+        ++i;
     }
     out += "</table>\n<p class=\"legend\">days: days with weights; minutes and reps: weighted work only (reps are "
            "sets \u00d7 reps); heaviest: weight per limb; load: session-RPE load, effort \u00d7 minutes (Foster "
@@ -308,8 +335,24 @@ std::string weeks_section(const ReportInput& in) {
 // that a busy period still prints on a page.
 constexpr std::size_t sessions_per_rule = 2;
 
+// Of a period with many rules, the latest session of each (13 rules printed
+// three pages).
+constexpr std::size_t sessions_per_rule_when_many = 1;
+constexpr std::size_t many_rules = 8;
+
 std::string findings_section(const ReportInput& in) {
     std::string out = "<section>\n<h2>Findings of the safety rules</h2>\n";
+    // Advice is said once: the danger lines at the top say theirs, and a rule
+    // whose advice another rule said already points to it (after pain, four
+    // rules said "stop training with weights and see a doctor").
+    std::map<std::string, std::string> advised;  // advice -> the rule that said it ("" at the top)
+    for (const Finding& f : in.findings) {
+        if (f.severity != Severity::danger) continue;
+        const auto last = std::find_if(in.findings.rbegin(), in.findings.rend(), [&](const Finding& g) {
+            return g.severity == Severity::danger && g.rule == f.rule;
+        });
+        advised.try_emplace(last->advice, "");
+    }
     std::map<std::string, int> notes;
     std::map<std::pair<int, RuleId>, std::vector<const Finding*>> groups;  // (-severity, rule) -> findings
     for (const Finding& f : in.findings) {
@@ -325,13 +368,15 @@ std::string findings_section(const ReportInput& in) {
     for (const auto& [key, findings] : groups) {
         const Severity severity = findings.front()->severity;
         const RuleId id = key.second;
-        out += fmt::format("<div class=\"finding {}\" data-rule=\"{}\"><p><span class=\"severity\">{}</span><b>{}</b> "
+        // A rule of one session says it on the heading's line.
+        out += fmt::format("<div class=\"finding {}{}\" data-rule=\"{}\"><p><span class=\"severity\">{}</span><b>{}</b> "
                            "\u00b7 {} session{}</p>\n<ul>\n",
-                           to_string(severity), to_string(id), to_string(severity), to_string(id), findings.size(),
-                           findings.size() == 1 ? "" : "s");
+                           to_string(severity), findings.size() == 1 ? " single" : "", to_string(id),
+                           to_string(severity), to_string(id), findings.size(), findings.size() == 1 ? ":" : "s");
         // The latest few sessions of each rule, with their numbers; the
         // count says how many more (a busy month printed three pages).
-        const std::size_t shown = std::min(findings.size(), sessions_per_rule);
+        const std::size_t shown =
+            std::min(findings.size(), groups.size() > many_rules ? sessions_per_rule_when_many : sessions_per_rule);
         for (auto it = findings.end() - static_cast<std::ptrdiff_t>(shown); it != findings.end(); ++it) {
             const Finding* f = *it;
             out += fmt::format("<li class=\"flagged\" data-date=\"{}\">{} <span class=\"evidence\">({})</span></li>\n",
@@ -341,8 +386,13 @@ std::string findings_section(const ReportInput& in) {
             out += fmt::format("<li class=\"more\">and {} earlier (<code>anklog check</code> lists them)</li>\n",
                                findings.size() - shown);
         }
-        out += fmt::format("</ul>\n<p>\u2192 {} <span class=\"source\">({})</span></p></div>\n",
-                           html_text(findings.back()->advice), html_text(rule(id).cite));
+        const std::string& advice = findings.back()->advice;
+        const auto [said, first] = advised.try_emplace(advice, std::string(to_string(id)));
+        const std::string what = first              ? html_text(advice)
+                                 : said->second.empty() ? std::string("what to do: as at the top")
+                                                        : fmt::format("as for {} above", html_text(said->second));
+        out += fmt::format("</ul>\n<p>\u2192 {} <span class=\"source\">({})</span></p></div>\n", what,
+                           html_text(rule(id).cite));
     }
     out += "</div>\n";
     if (!notes.empty()) {
@@ -395,8 +445,8 @@ std::string plan_section(const ReportInput& in) {
         for (const PlannedSession& p : week.sessions) {
             const Session& s = p.session;
             const Kind kind = log.catalogue.find(s.activity)->kind;
-            out += fmt::format("<tr><td>{} {}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>"
-                               "<td>{}: {}</td></tr>\n",
+            out += fmt::format("<tr><td class=\"date\">{} {}</td><td>{}</td><td class=\"n nowrap\">{}</td>"
+                               "<td class=\"n nowrap\">{}</td><td>{}: {}</td></tr>\n",
                                weekdays[static_cast<std::size_t>(days_between(week.monday, s.date))],
                                to_string(s.date), activity_html(s),
                                s.weighted() ? html_text(format_mass(*s.weight, log.profile.units)) +

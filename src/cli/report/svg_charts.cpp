@@ -95,7 +95,7 @@ std::size_t label_every(std::size_t count) { return std::max<std::size_t>(1, (co
 }  // namespace
 
 std::string svg_volume_chart(const VolumeChart& chart) {
-    constexpr double height = 155;
+    constexpr double height = 108;
     int largest = 0;
     for (const VolumeBar& bar : chart.bars) largest = std::max({largest, bar.done, chart.with_planned ? bar.planned : 0});
     const double step = round_step(largest, 4);
@@ -149,10 +149,16 @@ std::string svg_volume_chart(const VolumeChart& chart) {
     return out + "</svg>";
 }
 
-std::string svg_pain_chart(Date from, Date to, const std::vector<PainPoint>& points) {
-    constexpr double height = 145;
-    // The reference lines are named in a margin on the right, clear of the points.
-    constexpr double labels = 64;
+std::string svg_pain_chart(Date from, Date to, const std::vector<PainPoint>& points, PainLines lines) {
+    constexpr double height = 104;
+    // The reference lines are named in a margin on the right, clear of the
+    // points, as wide as their names ("10/10 watch" when the rules say so).
+    const int limit = std::clamp(lines.limit, 0, 10);
+    const int watch = std::clamp(lines.watch, 0, 10);
+    const std::string watch_words = fmt::format("{}/10 watch", watch);
+    const std::string limit_words = fmt::format("{}/10 limit", limit);
+    const double labels = std::max(
+        64.0, std::ceil(std::max(text_width(watch_words, axis_font), text_width(limit_words, axis_font)) + 4 + 2));
     const double plot_right = chart_width - labels;
     const double plot_width = plot_right - left;
     const double plot_height = height - top - bottom;
@@ -162,11 +168,12 @@ std::string svg_pain_chart(Date from, Date to, const std::vector<PainPoint>& poi
     std::string out = fmt::format(
         R"svg(<svg xmlns="http://www.w3.org/2000/svg" class="chart pain" viewBox="0 0 {} {}" role="img" aria-label="pain over time, 0 to 10">)svg",
         chart_width, height);
-    // Above 5/10: stop and rest (shaded, and said in words beside it).
-    out += fmt::format(R"svg(<rect x="{}" y="{}" width="{}" height="{}" fill="#e8e8e8" />)svg", number(left), number(y_of(10)),
-                       number(plot_width), number(y_of(5) - y_of(10)));
+    // Above the limit: stop and rest (shaded, and said in words beside it).
+    out += fmt::format(
+        R"svg(<rect class="above-limit" data-pain="{}" x="{}" y="{}" width="{}" height="{}" fill="#e8e8e8" />)svg", limit,
+        number(left), number(y_of(10)), number(plot_width), number(y_of(limit) - y_of(10)));
     out += y_axis(y_labels(10, 5, ""), height, left, plot_right);
-    for (const auto& [level, dash, words] : {std::tuple{3, "3 3", "3/10 watch"}, std::tuple{5, "8 3", "5/10 limit"}}) {
+    for (const auto& [level, dash, words] : {std::tuple{watch, "3 3", watch_words}, std::tuple{limit, "8 3", limit_words}}) {
         out += fmt::format(
             R"svg(<line class="reference" data-pain="{}" x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1.4" stroke-dasharray="{}" />)svg",
             level, number(left), number(y_of(level)), number(plot_right), number(y_of(level)), ink, dash);

@@ -31,7 +31,17 @@ struct PainPoint {
     bool check = false;  // a pain check (anklog pain), not a session's pain
 };
 
-// Pain from `from` to `to`, 0-10, with the 3/10 and 5/10 lines marked.
-std::string svg_pain_chart(Date from, Date to, const std::vector<PainPoint>& points);
+// The pain levels the chart marks, from the log's rules (the rules table or
+// its [rules] overrides): where pain is watched (persistent-pain's level,
+// 3/10 by default) and the limit above which it is danger (the pain rule's,
+// 5/10).
+struct PainLines {
+    int watch = 0;
+    int limit = 0;
+};
+
+// Pain from `from` to `to`, 0-10, with the watch and limit lines marked and
+// the band above the limit shaded.
+std::string svg_pain_chart(Date from, Date to, const std::vector<PainPoint>& points, PainLines lines);
 
 }  // namespace anklog::cli
