@@ -71,6 +71,10 @@ struct PlacementPain {
     [[nodiscard]] bool holds_back() const { return painful && !settled && !expired; }
 };
 
+// A reading, dated by the session: "pain 3/10 in barre on Thu 2026-11-19",
+// "pain check 1/10 on Fri 2026-11-20".
+std::string pain_reading_text(const PainReading& r);
+
 // The evidence for a hold, dated by the session: "pain 3/10 in barre on
 // Thu 2026-11-19 after work on the ankles", or, when a pain check the next
 // morning was higher, "pain check 4/10 on Fri 2026-11-20, higher than 3/10
@@ -96,15 +100,27 @@ struct ReadingDay {
     std::optional<int> check_pain;    // highest pain check
     std::string activity;             // the activity of its most painful session
     bool training = false;
-    bool wrist_only = true;  // every session of the day was on the wrists
     int line = 0;
+    // Per placement (indexed by Limb): whether the day's sessions worked it,
+    // and the highest pain of its sessions there. Pain belongs to the
+    // session it was logged on: a painful wrist walk holds the wrists, not
+    // the ankle work of the same day.
+    struct AtPlacement {
+        bool worked = false;
+        std::optional<int> pain;
+        std::string activity;
+        int line = 0;
+    };
+    std::array<AtPlacement, 2> on{};
 };
 
 // The days of the log, up to and including `until`, in date order.
 std::vector<ReadingDay> reading_days(const Log& log, Date until);
 
-// Silbernagel et al. 2007, per placement: a painful day holds back the
-// placement it loaded (wrist only when every session was on the wrists)
+// Silbernagel et al. 2007, per placement: a painful session holds back the
+// placement it loaded (a session without weights counts as ankle work), not
+// the other placement's work of the same day; a painful pain check on a rest
+// day holds every placement the last training day's work loaded. Each holds
 // until a later reading at or below the settled level. The assessment and
 // the rules follow the same days through this one class.
 class PlacementPains {
@@ -136,7 +152,9 @@ private:
     int danger_;
     int recent_days_;
     std::array<PlacementPain, 2> at_{};
-    std::optional<Limb> last_training_placement_;
+    // The placements the last training day's work loaded: a pain check on a
+    // rest day holds all of them.
+    std::array<bool, 2> last_training_worked_{};
 };
 
 }  // namespace anklog

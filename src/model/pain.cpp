@@ -43,7 +43,13 @@ std::vector<ReadingDay> reading_days(const Log& log, Date until) {
         ReadingDay& d = by_date[s->date];
         d.date = s->date;
         d.training = true;
-        if (s->on != Limb::wrist) d.wrist_only = false;
+        auto& at = d.on[static_cast<std::size_t>(s->on)];
+        at.worked = true;
+        if (s->pain && (!at.pain || *s->pain > *at.pain)) {
+            at.pain = s->pain;
+            at.activity = s->activity;
+            at.line = s->line;
+        }
         if (s->pain && (!d.session_pain || *s->pain > *d.session_pain)) {
             d.session_pain = s->pain;
             d.line = s->line;
@@ -71,13 +77,13 @@ std::string day_text(Date date) {
     return fmt::format("{} {}", names.at(weekday.c_encoding()), to_string(date));
 }
 
-std::string reading_text(const PainReading& r) {
+}  // namespace
+
+std::string pain_reading_text(const PainReading& r) {
     if (r.check) return fmt::format("pain check {}/10 on {}", r.pain, day_text(r.date));
     if (r.activity.empty()) return fmt::format("pain {}/10 on {}", r.pain, day_text(r.date));
     return fmt::format("pain {}/10 in {} on {}", r.pain, r.activity, day_text(r.date));
 }
-
-}  // namespace
 
 std::string hold_evidence_text(const PlacementPain& at, Limb on) {
     if (!at.painful) return "";
@@ -85,11 +91,11 @@ std::string hold_evidence_text(const PlacementPain& at, Limb on) {
         const PainReading& p = *at.painful;
         const std::string in = p.activity.empty() ? std::string() : fmt::format(" in {}", p.activity);
         if (days_between(p.date, at.worse->date) == 1) {
-            return fmt::format("{}, higher than {}/10{} the day before", reading_text(*at.worse), p.pain, in);
+            return fmt::format("{}, higher than {}/10{} the day before", pain_reading_text(*at.worse), p.pain, in);
         }
-        return fmt::format("{}, after {}/10{} on {}", reading_text(*at.worse), p.pain, in, day_text(p.date));
+        return fmt::format("{}, after {}/10{} on {}", pain_reading_text(*at.worse), p.pain, in, day_text(p.date));
     }
-    return fmt::format("{} after work on {}", reading_text(*at.painful), placement_text(on));
+    return fmt::format("{} after work on {}", pain_reading_text(*at.painful), placement_text(on));
 }
 
 std::string hold_ends_text(const PlacementPain& at, int settled_level) {
@@ -138,9 +144,12 @@ void PlacementPains::morning(const ReadingDay& day) {
             }
         }
     }
-    // Pain on a rest day follows the last training day's work.
-    if (!day.training && reading.pain >= painful_from_ && last_training_placement_) {
-        PlacementPain& at = at_[static_cast<std::size_t>(*last_training_placement_)];
+    // Pain on a rest day follows the last training day's work: every
+    // placement it loaded.
+    if (day.training || reading.pain < painful_from_) return;
+    for (std::size_t i = 0; i < at_.size(); ++i) {
+        if (!last_training_worked_.at(i)) continue;
+        PlacementPain& at = at_.at(i);
         if (!at.painful || at.expired) {
             at.painful = reading;
             at.worse.reset();
@@ -153,18 +162,21 @@ void PlacementPains::morning(const ReadingDay& day) {
 
 void PlacementPains::training(const ReadingDay& day) {
     if (!day.training) return;
-    const Limb placement = day.wrist_only ? Limb::wrist : Limb::ankle;
-    last_training_placement_ = placement;
+    for (std::size_t i = 0; i < at_.size(); ++i) last_training_worked_.at(i) = day.on.at(i).worked;
     if (!day.session_pain) return;
-    const PainReading reading{day.date, *day.session_pain, false, day.line, day.activity};
-    if (reading.pain >= painful_from_) {
-        PlacementPain& at = at_[static_cast<std::size_t>(placement)];
-        at.painful = reading;
+    // Each placement's painful sessions hold that placement.
+    for (std::size_t i = 0; i < at_.size(); ++i) {
+        const ReadingDay::AtPlacement& worked = day.on.at(i);
+        if (!worked.pain || *worked.pain < painful_from_) continue;
+        PlacementPain& at = at_.at(i);
+        at.painful = PainReading{day.date, *worked.pain, false, worked.line, worked.activity};
         at.worse.reset();
         at.settled.reset();
-        at.step_down = reading.pain > danger_;
+        at.step_down = *worked.pain > danger_;
         painful_on(at, day.date);
-    } else if (reading.pain <= settled_level_) {
+    }
+    const PainReading reading{day.date, *day.session_pain, false, day.line, day.activity};
+    if (reading.pain <= settled_level_) {
         for (PlacementPain& at : at_) {
             if (at.painful && at.painful->date < day.date && !at.settled) at.settled = reading;
         }

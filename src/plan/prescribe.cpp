@@ -166,7 +166,10 @@ public:
         // the pain (the last session's pain is in it).
         if (history_.standing) {
             const PlacementPain& at = history_.standing->pain.of(p.on);
-            if (at.holds_back()) {
+            // A step down's load is done pain-free before any raise, also
+            // once a reading (in another activity too) said the pain settled.
+            const bool step_first = at.step_down && at.settled && !stepped_down_pain_free(weighted, at, p.on);
+            if (at.holds_back() || step_first) {
                 // A step down is one step below the load that hurt (its last
                 // session on or before the painful day), then holds there.
                 const Session* hurt = &basis;
@@ -175,7 +178,11 @@ public:
                 }
                 p.dose = dose_of(at.step_down ? *hurt : basis);
                 const std::string what = hold_evidence_text(at, p.on);
-                const std::string ends = hold_ends_text(at, history_.standing->pain.settled_level);
+                const std::string ends =
+                    step_first ? fmt::format("settled ({}), but the step down comes first: done without pain before "
+                                             "any raise",
+                                             pain_reading_text(*at.settled))
+                               : hold_ends_text(at, history_.standing->pain.settled_level);
                 // Already at or below the step down since: hold there.
                 const auto lighter = next_weight_down(profile_, p.on, *p.dose.weight);
                 const bool stepped = at.step_down && &basis != hurt &&
@@ -411,6 +418,27 @@ private:
                            to_string(activity_.kind));
     }
 
+    // After a step down at this placement: a weighted session of this load
+    // since the painful day, at or below the step down (one weight step
+    // below the load that hurt; at the lightest weight, its share of the
+    // volume), and without pain above the settled level.
+    [[nodiscard]] bool stepped_down_pain_free(const std::vector<const Session*>& weighted,
+                                              const PlacementPain& at, Limb on) const {
+        const Session* hurt = nullptr;
+        for (const Session* w : weighted) {
+            if (w->date <= at.painful->date) hurt = w;
+        }
+        if (hurt == nullptr) return true;  // no load of this activity hurt: nothing to step down from
+        const int settled_level = history_.standing->pain.settled_level;
+        const auto lighter = next_weight_down(profile_, on, *hurt->weight);
+        return std::any_of(weighted.begin(), weighted.end(), [&](const Session* s) {
+            if (s->date <= at.painful->date || s->pain.value_or(0) > settled_level) return false;
+            if (lighter) return compare(*s->weight, *lighter) <= 0;
+            return compare(*s->weight, *hurt->weight) <= 0 &&
+                   volume(*s, activity_.kind) <= volume(*hurt, activity_.kind) * policy::deload_factor + tolerance;
+        });
+    }
+
     [[nodiscard]] double limit_kg() const { return history_.limits.for_side(side_).weight_limit_kg(activity_.kind); }
 
     Prescription progress(Prescription p, const std::vector<const Session*>& weighted) const {
@@ -442,8 +470,13 @@ private:
         if (is_timed(activity_.kind) && (fixed_length(weighted) || (usual_length && w.minutes >= *usual_length))) {
             // A class lasts as long as it lasts: progressed by weight after
             // some sessions at the working weight, or not at all.
+            // A session with pain above the settled level never counts: the
+            // sessions at the weight since the last painful one.
+            const int settled_level = std::max(0, history_.limits.pain.raised_after - 1);
             int at_weight = 0;
-            for (auto it = weighted.rbegin(); it != weighted.rend() && compare(*(*it)->weight, *w.weight) == 0; ++it) {
+            for (auto it = weighted.rbegin(); it != weighted.rend() && compare(*(*it)->weight, *w.weight) == 0 &&
+                                              (*it)->pain.value_or(0) <= settled_level;
+                 ++it) {
                 ++at_weight;
             }
             if (can_step && at_weight >= class_sessions_before_step) {

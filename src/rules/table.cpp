@@ -198,8 +198,10 @@ constexpr std::array rules{
          "day's pain, step down one weight step below the load that hurt (at the lightest weight, 60% of its "
          "volume) and hold there. A hold ends on evidence: a later session's pain or a pain check (anklog pain N) "
          "at 2/10 or less; without a reading, 14 days (persistent-pain's recent_days) after the latest painful "
-         "reading. A session without a pain value is no evidence. Pain belongs to the person: pain after ankle "
-         "work holds every activity with ankle weights, pain on a wrist-only day every one with wrist weights. A "
+         "reading. A session without a pain value is no evidence. Pain belongs to the session it was logged on: "
+         "pain in a session with ankle weights (or without weights) holds every activity with ankle weights, pain in "
+         "one with wrist weights every one with wrist weights, and not the other placement's work of that day; a "
+         "painful pain check on a rest day holds every placement the last training day's work loaded. A "
          "session the pain or persistent-pain rule already flags at warning or above is theirs to speak for",
          "Silbernagel et al. 2007 pain-monitoring model (Am J Sports Med 35:897): pain during exercise is "
          "acceptable if it has settled by the next morning; anklog says it settled only on a reading that says so",

@@ -227,3 +227,22 @@ TEST_CASE("plan: pain in Pilates holds back barre (same placement): repeat, rais
     }
     CHECK(barre);
 }
+
+TEST_CASE("assess: pain belongs to the session it was logged on, not another placement's work that day") {
+    std::string text = "[profile]\nunits = \"lb\"\n";
+    for (const char* date : {"2026-11-16", "2026-11-18", "2026-11-20"}) {
+        text += session(date, "walk", "on = \"wrist\"\nweight = \"2 lb\"\nminutes = 25\npain = 0\n");
+    }
+    text += session("2026-11-27", "walk", "on = \"wrist\"\nweight = \"2 lb\"\nminutes = 25\npain = 5\n") +
+            session("2026-11-27", "calf-raise", "weight = \"1 lb\"\nsets = 1\nreps = 10\n");
+    const Assessment a = assess(parse_log(text, "log.toml"), day("2026-11-28"));
+    CHECK(a.pain.of(Limb::wrist).holds_back());
+    CHECK_FALSE(a.pain.of(Limb::ankle).holds_back());
+    CHECK(a.find(LoadKey{"walk", Limb::wrist})->phase == Phase::holding);
+    CHECK(a.find(LoadKey{"calf-raise", Limb::ankle})->phase != Phase::holding);
+
+    // A painful pain check on a rest day holds every placement that day's work loaded.
+    const Assessment checked = assess(parse_log(text + pain_check("2026-11-28", 4), "log.toml"), day("2026-11-29"));
+    CHECK(checked.pain.of(Limb::wrist).holds_back());
+    CHECK(checked.pain.of(Limb::ankle).holds_back());
+}

@@ -77,10 +77,11 @@ std::vector<std::string> plan_policy() {
                     "[[equipment]] worn at that placement (the next setting is one weight step); a dose between two "
                     "settings takes the lower and says so; with nothing light enough, without weights"),
         std::string("pain "
-                    "of raised_after or more on a day of ankle work holds back all ankle work (a wrist-only day, all "
-                    "wrist work), on both sides: the log says how much it hurt, not where, and a hold repeats, it "
-                    "does not stop; a session of both sides is held at the lighter side's last load; until a "
-                    "later session or pain check at 2/10 or less: repeat, raise nothing; worse "
+                    "of raised_after or more in a session holds back all work at its placement (a painful pain check on "
+                    "a rest day: every placement the last training day loaded), on both sides: the log says how much "
+                    "it hurt, not where, and a hold repeats, it does not stop; a session of both sides is held at the "
+                    "lighter side's last load; until a later session or pain check at 2/10 or less: repeat, raise "
+                    "nothing; worse "
                     "the next morning, or over the danger line, steps down (Silbernagel et al. 2007)"),
         std::string("a class whose sessions all last the same (or [activities] fixed_length = true) keeps its "
                     "length and the person's weekdays: it progresses by weight, or not at all"),

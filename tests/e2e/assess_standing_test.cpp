@@ -1,0 +1,119 @@
+// Issue 19, what two testers found in the assessment: pain belongs to the
+// session it was logged on; a step down is done pain-free before any raise.
+// Each case through the binary, with what it prints.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "harness.hpp"
+
+using namespace e2e;
+
+namespace {
+
+std::string block(const std::string& date, const std::string& activity, const std::string& body) {
+    return "\n[[session]]\ndate = " + date + "\nactivity = \"" + activity + "\"\n" + body;
+}
+
+std::string pain_check(const std::string& date, int pain) {
+    return "\n[[pain]]\ndate = " + date + "\npain = " + std::to_string(pain) + "\n";
+}
+
+Options columns(int width) {
+    Options options;
+    options.env = {{"COLUMNS", std::to_string(width)}};
+    return options;
+}
+
+std::string line_with(const std::string& out, const std::string& start) {
+    const auto at = out.find(start);
+    if (at == std::string::npos) return {};
+    return out.substr(at, out.find('\n', at) - at);
+}
+
+// Wrist walks at 2 lb for 25 min, 11-16 to 11-25, then a painful wrist walk
+// and a calf raise with ankle weights on 11-27.
+std::string wrist_walks(bool calf_raise) {
+    std::string text = "[profile]\nunits = \"lb\"\nweights = [\"1 lb\", \"2 lb\", \"3 lb\"]\n";
+    for (const char* date : {"2026-11-16", "2026-11-18", "2026-11-20", "2026-11-23", "2026-11-25"}) {
+        text += block(date, "walk", "on = \"wrist\"\nweight = \"2 lb\"\nminutes = 25\npain = 0\n");
+    }
+    text += block("2026-11-27", "walk", "on = \"wrist\"\nweight = \"2 lb\"\nminutes = 25\npain = 5\n");
+    if (calf_raise) text += block("2026-11-27", "calf-raise", "weight = \"1 lb\"\nsets = 1\nreps = 10\n");
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("pain belongs to the session it was logged on: a painful wrist walk holds the wrists and not the ankle work of that day") {
+    const std::string hold =
+        "pain 5/10 in walk on Fri 2026-11-27 after work on the wrists: hold all work on the wrists; record pain with "
+        "--pain, or `anklog pain N` the next morning; the hold ends at a reading of 2/10 or less, or on 2026-12-11";
+    const std::string walk =
+        "2 lb    25 min (wrists)  repeat     pain 5/10 in walk on Fri 2026-11-27 after "
+        "work on the wrists: repeat 2 lb on the wrists for 25 min on 2026-11-27, raise nothing; record pain with "
+        "--pain, or `anklog pain N` the next morning; the hold ends at a reading of 2/10 or less, or on 2026-12-11";
+    for (const bool calf_raise : {true, false}) {
+        CAPTURE(calf_raise);
+        ScratchDir home;
+        write(home / "log.toml", wrist_walks(calf_raise));
+        const Result check = run(home, {"-f", "log.toml", "check", "--until", "2026-11-28"});
+        CHECK(line_with(check.out, "Where you stand") == "Where you stand on 2026-11-28: warning: " + hold);
+        CHECK(check.out.find("after work on the ankles") == std::string::npos);
+        const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-30"},
+                                columns(400));
+        REQUIRE(plan.exit_code == 0);
+        CHECK(line_with(plan.out, "Mon 2026-11-30").ends_with(walk));
+        CHECK(plan.out.find("progress   +2 min") == std::string::npos);
+        if (calf_raise) {
+            // The calf raise (ankle weights, no pain) is not held.
+            CHECK(plan.out.find("calf-raise  1 lb    1 x 11           progress   +1 rep from 1 lb for 1 x 10") !=
+                  std::string::npos);
+        }
+    }
+
+    // A painful pain check on the rest day after: every placement that
+    // day's work loaded.
+    ScratchDir home;
+    write(home / "log.toml", wrist_walks(true) + pain_check("2026-11-28", 4));
+    const Result today = run(home, {"-f", "log.toml", "today", "--date", "2026-11-29"}, columns(400));
+    CHECK(today.out.find("pain check 4/10 on Sat 2026-11-28 after work on the ankles: hold all work on the ankles") !=
+          std::string::npos);
+    CHECK(today.out.find("hold all work on the wrists") != std::string::npos);
+}
+
+TEST_CASE("a step down for pain is done pain-free before any raise and painful sessions never count toward a step") {
+    std::string text = "[profile]\nunits = \"kg\"\nweights = [\"0.5 kg\", \"1 kg\", \"1.5 kg\"]\n";
+    for (const char* date : {"2026-11-09", "2026-11-13", "2026-11-16", "2026-11-20"}) {
+        text += block(date, "barre", "weight = \"1 kg\"\nminutes = 45\npain = 0\n");
+    }
+    text += block("2026-11-23", "barre", "weight = \"1 kg\"\nminutes = 45\npain = 3\n");
+    ScratchDir home;
+    // Worse the next morning: step down; a pain-free pilates session says it settled.
+    write(home / "log.toml", text + pain_check("2026-11-24", 4) +
+                                 block("2026-11-25", "pilates", "weight = \"0.5 kg\"\nminutes = 30\npain = 0\n"));
+    const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-30"}, columns(400));
+    REQUIRE(plan.exit_code == 0);
+    CHECK(line_with(plan.out, "Mon 2026-11-30") ==
+          "Mon 2026-11-30  barre     0.5 kg  45 min  step down  pain check 4/10 on Tue 2026-11-24, higher than 3/10 "
+          "in barre the day before: one weight step down from 1 kg for 45 min on 2026-11-23, then hold there; settled "
+          "(pain 0/10 in pilates on Wed 2026-11-25), but the step down comes first: done without pain before any raise");
+    CHECK(plan.out.find("1.5 kg") == std::string::npos);
+
+    // Done pain-free at 0.5 kg: the hold is over, building from there.
+    write(home / "log.toml", text + pain_check("2026-11-24", 4) +
+                                 block("2026-11-25", "pilates", "weight = \"0.5 kg\"\nminutes = 30\npain = 0\n") +
+                                 block("2026-11-27", "barre", "weight = \"0.5 kg\"\nminutes = 45\npain = 0\n"));
+    const Result after = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-30"}, columns(400));
+    CHECK(after.out.find("step down") == std::string::npos);
+
+    // Settled the next morning (no step down): the painful session is not
+    // one of the "sessions at it" before the next weight step.
+    write(home / "log.toml", text + pain_check("2026-11-24", 1));
+    const Result settled = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-30"}, columns(400));
+    REQUIRE(settled.exit_code == 0);
+    CHECK(settled.out.find("1.5 kg") == std::string::npos);
+    CHECK(line_with(settled.out, "Mon 2026-11-30") ==
+          "Mon 2026-11-30  barre     1 kg    45 min  repeat     a 45-min class, kept at its length: 1 kg for 45 min "
+          "(0 of 3 sessions at this weight before the next step)");
+}
