@@ -105,7 +105,8 @@ bool below_prescription(const Session& s, const Prescription& rx) {
         return value && range && *value < range->from;
     };
     if (under(s.sets, rx.sets) || under(s.reps, rx.reps) || under(s.minutes, rx.minutes)) return true;
-    return rx.weight && (!s.weighted() || compare(*s.weight, rx.weight->from) < 0);
+    // A range from 0 allows a session without weights.
+    return rx.weight && !rx.weight->from.is_zero() && (!s.weighted() || compare(*s.weight, rx.weight->from) < 0);
 }
 
 std::string dose_text(const Prescription& rx, Unit display_unit) {

@@ -36,6 +36,14 @@ struct Prescription {
     bool after_break = false;           // `dose` is that come-back dose: a break came before the week
 };
 
+// A session's dose.
+Dose dose_of(const Session& s);
+
+// The dose of `p` kept inside the clinician's prescription `rx` (its days,
+// ranges and criterion), given the activity's sessions before the week.
+void keep_within(Prescription& p, const anklog::Prescription& rx, const std::vector<const Session*>& sessions,
+                 Unit unit);
+
 // "17 days since your last walk (1 kg for 12 min on 2026-11-11): about 50% of its volume"
 std::string come_back_reason(const Prescription& p, Date date);
 

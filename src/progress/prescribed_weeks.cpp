@@ -9,16 +9,6 @@ namespace anklog {
 
 namespace {
 
-// Whether the session stays below a range's bottom of `rx` (sets, reps,
-// minutes, or a lighter weight, or none, where a weight is prescribed).
-bool below_prescription(const Session& s, const Prescription& rx) {
-    const auto under = [](const std::optional<int>& value, const std::optional<CountRange>& range) {
-        return value && range && *value < range->from;
-    };
-    if (under(s.sets, rx.sets) || under(s.reps, rx.reps) || under(s.minutes, rx.minutes)) return true;
-    return rx.weight && !rx.weight->from.is_zero() && (!s.weighted() || compare(*s.weight, rx.weight->from) < 0);
-}
-
 std::string sessions_text(int n) { return fmt::format("{} session{}", n, n == 1 ? "" : "s"); }
 
 }  // namespace

@@ -132,7 +132,7 @@ TEST_CASE("report --handout shows a week's saved plan as plan does, with what is
     CHECK(handout_doses(saved) != handout_doses(page));
 }
 
-TEST_CASE("report --handout: next week by default, as plan; the week chosen with --week-of or an error") {
+TEST_CASE("report --handout: next week by default, as plan - the week chosen with --week-of or an error") {
     ScratchDir home;
     client(home, "ann.toml");
     const std::string today = anklog::to_string(local_today());

@@ -353,7 +353,7 @@ TEST_CASE("the report lists the latest two sessions of each rule and counts the 
     CHECK(count(r.out, "<p>\u2192 what to do: as at the top <span class=\"source\">") == 5);
 }
 
-TEST_CASE("a report of many rules lists the latest session of each; runs of empty weeks are one row") {
+TEST_CASE("a report of many rules lists the latest session of each - runs of empty weeks are one row") {
     ScratchDir home;
     write(home / "log.toml", read(fs::path(ANKLOG_SOURCE_DIR) / "examples/too-much-too-soon.toml"));
     const Result r = run(home, {"-f", "log.toml", "report", "--until", "2026-11-29"});

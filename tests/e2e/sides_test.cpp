@@ -258,8 +258,8 @@ TEST_CASE("sides: the report and the handout say which side a session or a plann
     write(home / "log.toml", painful_left());
     const Result report = run(home, {"-f", "log.toml", "report", "--until", "2026-11-08"});
     CHECK(report.exit_code == 0);
-    CHECK(report.out.find("<tr><td>Mon 2026-11-09</td><td>side-leg-lift (left)</td>") != std::string::npos);
-    CHECK(report.out.find("<tr><td>Mon 2026-11-09</td><td>side-leg-lift (right)</td>") != std::string::npos);
+    CHECK(report.out.find("<tr><td class=\"date\">Mon 2026-11-09</td><td>side-leg-lift (left)</td>") != std::string::npos);
+    CHECK(report.out.find("<tr><td class=\"date\">Mon 2026-11-09</td><td>side-leg-lift (right)</td>") != std::string::npos);
     const Result handout = run(home, {"-f", "log.toml", "report", "--handout", "--week-of", "2026-11-09"});
     CHECK(handout.exit_code == 0);
     CHECK(handout.out.find("<td class=\"what\">side leg lift</td><td class=\"weight\">0.5 kg on the left ankle</td>") !=
