@@ -179,41 +179,43 @@ TEST_CASE("closed loop from each example: 26 weeks clean") {
     }
 }
 
-TEST_CASE("closed loop from random histories (breaks, pain, pounds, injuries, [rules]): 26 weeks clean") {
-    std::mt19937 random(20261129);
+// The plan followed for 26 weeks from `trials` random histories (from
+// `seed`; `sides(trial)`: whether a history has sessions of one side;
+// `cuffs`: adjustable cuffs and a wrist pair), every problem checked.
+struct LoopTotals {
     int sessions = 0;
-    constexpr int trials = test::law_trials(60);
+    int sided = 0;  // planned sessions of one side
+};
+
+template <typename Sides>
+LoopTotals closed_loops(unsigned seed, int trials, Sides sides, bool cuffs) {
+    std::mt19937 random(seed);
+    LoopTotals totals;
     for (int trial = 0; trial < trials; ++trial) {
-        const std::string history = random_history(random, *parse_iso_date("2025-06-02"));
+        const std::string history = random_history(random, *parse_iso_date("2025-06-02"), sides(trial), cuffs);
         const int days = 1 + static_cast<int>(random() % 5);
         CAPTURE(trial);
         CAPTURE(days);
         CAPTURE(history);
         const Loop loop = follow_plan(history, 26, days, loop_start);
         CHECK(loop.problems == std::vector<std::string>{});
-        sessions += loop.sessions;
+        totals.sessions += loop.sessions;
+        totals.sided += loop.sided;
     }
-    CHECK(sessions > trials * 26);
+    return totals;
+}
+
+TEST_CASE("closed loop from random histories (breaks, pain, pounds, injuries, [rules]): 26 weeks clean") {
+    constexpr int trials = test::law_trials(60);
+    const LoopTotals totals = closed_loops(20261129, trials, [](int) { return false; }, false);
+    CHECK(totals.sessions > trials * 26);
 }
 
 TEST_CASE("closed loop from random histories with sides (left, right and both, injuries of one side): 26 weeks clean") {
-    std::mt19937 random(20261205);
-    int sessions = 0;
-    int sided = 0;
     constexpr int trials = test::law_trials(40);
-    for (int trial = 0; trial < trials; ++trial) {
-        const std::string history = random_history(random, *parse_iso_date("2025-06-02"), true);
-        const int days = 1 + static_cast<int>(random() % 5);
-        CAPTURE(trial);
-        CAPTURE(days);
-        CAPTURE(history);
-        const Loop loop = follow_plan(history, 26, days, loop_start);
-        CHECK(loop.problems == std::vector<std::string>{});
-        sessions += loop.sessions;
-        sided += loop.sided;
-    }
-    CHECK(sessions > trials * 26);
-    CHECK(sided > trials);  // the plan kept sides apart, not only the history
+    const LoopTotals totals = closed_loops(20261205, trials, [](int) { return true; }, false);
+    CHECK(totals.sessions > trials * 26);
+    CHECK(totals.sided > trials);  // the plan kept sides apart, not only the history
 }
 
 TEST_CASE("the law of suggestions: doing the proposed load instead raises nothing at warning or above on it") {
@@ -246,18 +248,7 @@ TEST_CASE("the law of suggestions: doing the proposed load instead raises nothin
 }
 
 TEST_CASE("closed loop from random histories with adjustable cuffs (ankle cuffs, a wrist pair): 26 weeks clean") {
-    std::mt19937 random(20261206);
-    int sessions = 0;
     constexpr int trials = test::law_trials(30);
-    for (int trial = 0; trial < trials; ++trial) {
-        const std::string history = random_history(random, *parse_iso_date("2025-06-02"), trial % 2 == 0, true);
-        const int days = 1 + static_cast<int>(random() % 5);
-        CAPTURE(trial);
-        CAPTURE(days);
-        CAPTURE(history);
-        const Loop loop = follow_plan(history, 26, days, loop_start);
-        CHECK(loop.problems == std::vector<std::string>{});
-        sessions += loop.sessions;
-    }
-    CHECK(sessions > trials * 26);
+    const LoopTotals totals = closed_loops(20261206, trials, [](int trial) { return trial % 2 == 0; }, true);
+    CHECK(totals.sessions > trials * 26);
 }
