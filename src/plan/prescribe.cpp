@@ -156,6 +156,7 @@ public:
         p.last_weighted = session_text(activity_, last_weighted);
         p.last_was_weighted = &last == &last_weighted;
         if (gap >= history_.limits.return_after_break.break_days) {
+            step_down_come_back(p, weighted, last_weighted);
             p.dose = *p.come_back;
             p.label = PlanLabel::come_back;
             p.after_break = true;
@@ -407,6 +408,27 @@ private:
         return out;
     }
 
+    // A come-back after pain that asked for a step down (above 5/10, or
+    // worse the next morning) not yet done pain-free: one weight step below
+    // the load that hurt (a break does not undo the step down).
+    void step_down_come_back(Prescription& p, const std::vector<const Session*>& weighted,
+                             const Session& last_weighted) const {
+        if (!history_.standing || !p.come_back || !p.come_back->weight) return;
+        const PlacementPain& at = history_.standing->pain.of(p.on);
+        if (!at.painful || !at.step_down || stepped_down_pain_free(weighted, at, p.on)) return;
+        if (compare(*p.come_back->weight, *last_weighted.weight) < 0) return;  // already lighter (a class)
+        const auto lighter = next_weight_down(profile_, p.on, *last_weighted.weight);
+        if (lighter) {
+            p.come_back->weight = *lighter;
+        } else {
+            p.come_back->weight.reset();
+        }
+        const PainReading& hurt = at.worse ? *at.worse : *at.painful;
+        p.come_back_note = fmt::format("{}, after {} {}/10 on {}: the step down comes first",
+                                       lighter ? "one weight step lighter" : "without weights",
+                                       hurt.check ? "a pain check of" : "pain", hurt.pain, to_string(hurt.date));
+    }
+
     // After a step down at this placement: a weighted session of this load
     // since the painful day, at or below the step down (one weight step
     // below the load that hurt; at the lightest weight, its share of the
@@ -422,6 +444,9 @@ private:
         const auto lighter = next_weight_down(profile_, on, *hurt->weight);
         return std::any_of(weighted.begin(), weighted.end(), [&](const Session* s) {
             if (s->date <= at.painful->date || s->pain.value_or(0) > settled_level) return false;
+            // Any load of it done since with pain recorded at or below the
+            // settled level is the evidence the step down was for.
+            if (s->pain) return true;
             if (lighter) return compare(*s->weight, *lighter) <= 0;
             return compare(*s->weight, *hurt->weight) <= 0 &&
                    volume(*s, activity_.kind) <= volume(*hurt, activity_.kind) * policy::deload_factor + tolerance;

@@ -38,6 +38,7 @@ struct Prescription {
     // its length; a come-back goes one weight step lighter, or without
     // weights, and so does a session the rules would shorten.
     bool keeps_length = false;
+    std::string come_back_note;  // "one weight step lighter, after pain 7/10 on 2026-11-14: ..."
 };
 
 // A session's dose.
