@@ -385,8 +385,8 @@ TEST_CASE("tester: after a hold ended with no reading, every view asks for the p
     wide.env = {{"COLUMNS", "200"}};
     const Result review =
         run(home, {"check", "--since", "2026-11-07", "--until", "2026-11-20", "log.toml", "b.toml"}, wide);
-    CHECK(review.out.find("\nlog.toml         1  2026-11-09            11       0        0     0           -  the last "
-                          "pain reading 5/10 on 2026-11-02, none since: check it first\n") != std::string::npos);
+    CHECK(review.out.find("\nlog.toml         1  2026-11-09            11       0        0     0           -  warning: "
+                          "the last pain reading 5/10 on 2026-11-02, none since: check it first\n") != std::string::npos);
     const Result report = run(home, {"-f", "log.toml", "report", "--until", "2026-11-20"});
     CHECK(report.exit_code == 0);
     CHECK(report.out.find("<p class=\"standing\"><b>Where things stand on 2026-11-20:</b> warning: the last pain "

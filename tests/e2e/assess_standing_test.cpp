@@ -188,9 +188,9 @@ TEST_CASE("one severity everywhere: pain above 5/10 not settled is danger in eve
           "Review of 3 logs from 2026-11-21 to 2026-12-05\n"
           "log  sessions  last session  days since  danger  warning  note  pain (14d)\n"
           "Eve         0  2026-11-14            21       0        0     0        5/10\n"
-          "  standing: pain check 5/10 on 2026-12-04, not settled after pain\n"
+          "  standing: danger: pain check 5/10 on 2026-12-04, not settled after pain\n"
           "Bo          2  2026-12-01             4       0        1     0        4/10\n"
-          "  standing: pain 4/10 on 2026-12-01, not yet settled\n"
+          "  standing: warning: pain 4/10 on 2026-12-01, not yet settled\n"
           "Cy          0  2026-11-14            21       0        0     0        1/10\n"
           "  standing: ok\n");
 

@@ -94,9 +94,9 @@ TEST_CASE("views point 2: the review fits 80 columns, the standing under each ro
         "Review of 4 logs from 2026-11-16 to 2026-11-29\n"
         "log       sessions  last session  days since  danger  warning  note  pain (14d)\n"
         "Bo               6  2026-11-26             3       2        3     0        4/10\n"
-        "  standing: resting after pain until 2026-12-10\n"
+        "  standing: danger: resting after pain until 2026-12-10\n"
         "Cy               0  2026-11-14            15       0        0     0           -\n"
-        "  standing: 15 days after pain, no pain check since\n"
+        "  standing: danger: 15 days after pain, no pain check since\n"
         "Ann              7  2026-11-27             2       0        0     0        0/10\n"
         "  standing: ok\n"
         "dee.toml         4  2026-11-26             3       0        0     0        0/10\n"
@@ -123,10 +123,11 @@ TEST_CASE("views point 2: the review fits 80 columns, the standing under each ro
     const Result wide = run(home, args, Options{{{"COLUMNS", "104"}}, {}, {}, {}});
     CHECK(has(wide.out,
         "log       sessions  last session  days since  danger  warning  note  pain (14d)  standing\n"
-        "Bo               6  2026-11-26             3       2        3     0        4/10  resting after pain\n"
-        "                                                                                 until 2026-12-10\n"
-        "Cy               0  2026-11-14            15       0        0     0           -  15 days after pain, no\n"
-        "                                                                                 pain check since\n"
+        "Bo               6  2026-11-26             3       2        3     0        4/10  danger: resting after\n"
+        "                                                                                 pain until 2026-12-10\n"
+        "Cy               0  2026-11-14            15       0        0     0           -  danger: 15 days after\n"
+        "                                                                                 pain, no pain check\n"
+        "                                                                                 since\n"
         "Ann              7  2026-11-27             2       0        0     0        0/10  ok\n"
         "dee.toml         4  2026-11-26             3       0        0     0        0/10  ok\n"));
 }

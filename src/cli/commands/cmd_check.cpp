@@ -319,8 +319,12 @@ std::string review_table(const std::vector<Reviewed>& logs, Date review_date, Se
         const std::optional<int> pain = c.recent_pain;
         row.push_back(pain ? pain_cell(*pain, fmt::format("{}/10", *pain), c.limits) : Cell("-"));
         if (prescribed) row.push_back(c.prescribed_cell.empty() ? Cell("-") : Cell(c.prescribed_cell));
+        // The severity in words too: without colour (piped, NO_COLOR) it
+        // would not show.
         const Severity s = c.standing.severity;
-        row.push_back(Cell(short_standing(c.standing), c.standing.attention.empty() ? std::nullopt
+        const std::string severity =
+            c.standing.attention.empty() ? std::string() : fmt::format("{}: ", to_string(s));
+        row.push_back(Cell(severity + short_standing(c.standing), c.standing.attention.empty() ? std::nullopt
                                                        : s == Severity::danger     ? std::optional(Tone::red)
                                                                                    : std::optional(Tone::yellow)));
         rows.push_back(std::move(row));
