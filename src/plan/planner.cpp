@@ -233,6 +233,7 @@ public:
         }
         const int days = weighted_days(history);
         auto prescriptions = planning::prescribe(history, days, come_back);
+        note_unprescribed(history);
         keep_frequency_before_break(prescriptions, history, days);
         schedule(prescriptions, history, days);
         for (const Limb on : {Limb::ankle, Limb::wrist}) cap_come_back(history, on);
@@ -245,6 +246,29 @@ public:
     }
 
 private:
+    // With a clinician's prescription in force, the week holds its
+    // activities only: one the person logged in the last weeks (else ever)
+    // that no prescription names is not planned, and a note names it.
+    void note_unprescribed(const planning::History& history) {
+        const auto in_force = prescriptions_in_force(log_.prescriptions, week_.monday);
+        if (in_force.empty()) return;
+        std::vector<std::string> recent;
+        std::vector<std::string> ever;
+        for (const Session* s : history.before) {
+            const bool named = std::any_of(in_force.begin(), in_force.end(),
+                                           [&](const anklog::Prescription* rx) { return rx->activity == s->activity; });
+            if (named) continue;
+            auto& names = days_between(s->date, week_.monday) <= policy::recent_days ? recent : ever;
+            if (std::find(names.begin(), names.end(), s->activity) == names.end()) names.push_back(s->activity);
+        }
+        std::vector<std::string>& names = recent.empty() ? ever : recent;
+        if (names.empty()) return;
+        std::sort(names.begin(), names.end());
+        week_.notes.push_back(fmt::format("{}: not in the prescription, not planned (ask the clinician to prescribe "
+                                          "{})",
+                                          fmt::join(names, ", "), names.size() == 1 ? "it" : "them"));
+    }
+
     int weighted_days(const planning::History& history) {
         int days = std::clamp(options_.days, 1, max_plan_days);
         if (days != options_.days) {
@@ -516,8 +540,8 @@ private:
                 finding.rule != RuleId::monotony) {
                 continue;
             }
-            const anklog::Prescription* rx = prescription_for(log_.prescriptions, planned.activity, planned.date);
-            if (!rx || !judges_side(*rx, planned.side) || below_prescription(planned, *rx)) continue;
+            const anklog::Prescription* rx = prescription_for(log_.prescriptions, planned.activity, planned.side, planned.date);
+            if (!rx || below_prescription(planned, *rx)) continue;
             if (finding.suggestion && !below_prescription(*finding.suggestion, *rx)) continue;
             const auto others = std::count_if(week_.sessions.begin(), week_.sessions.end(), [&](const PlannedSession& p) {
                 return p.session.activity == planned.activity && p.session.side == planned.side &&

@@ -56,7 +56,7 @@ void keep_within(Prescription& p, const anklog::Prescription& rx, const std::vec
     at_most(d.reps, rx.reps);
     at_most(d.minutes, rx.minutes);
     if (rx.weight && d.weight && compare(*d.weight, rx.weight->to) > 0) d.weight = rx.weight->to;
-    const std::string prescribed = fmt::format("prescribed {} ({})", dose_text(rx, unit), source_text(rx));
+    const std::string prescribed = fmt::format("prescribed {} ({})", dose_text(rx, written_unit(rx, unit)), source_text(rx));
     p.reason = why.empty() ? fmt::format("{}; {}", prescribed, p.reason) : fmt::format("{}: {}", prescribed, why);
 }
 
