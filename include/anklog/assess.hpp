@@ -5,9 +5,11 @@
 //
 // - Per load (an activity at a placement): its working level and phase.
 // - For the person: the pain state with its evidence. Pain belongs to the
-//   person, not to an activity; the log records no body part, so pain on a
-//   day of ankle work holds back all ankle work, pain on a wrist-only day
-//   all wrist work, until a later reading (a session's pain or a pain check)
+//   person, not to an activity; the log records no body part, so pain in a
+//   session at the ankles holds back all ankle work, pain in a session with
+//   wrist weights all wrist work (not the other placement's work of that
+//   day; a pain check on a rest day, every placement of the last training
+//   day), until a later reading (a session's pain or a pain check)
 //   at or below the settled level says it settled. Without one, anklog
 //   asks: it never assumes pain settled.
 // - For the log: what needs attention first, most severe first.
@@ -75,7 +77,15 @@ struct LoadState {
 struct Attention {
     Severity severity = Severity::note;
     std::string what;  // "resting after pain on 3 of the last 5 training days, until 2026-11-30"
+    bool last_day = false;  // the last training day's danger finding (not the pain state)
 };
+
+// Pain above the pain rule's danger level (5/10) that no reading at or
+// below the settled level has settled yet is danger in every view; pain
+// up to it, not yet settled, a warning. (Pain that kept coming back,
+// persistent-pain's danger, stays danger until a reading settles it.)
+// The one place that decides it.
+[[nodiscard]] Severity unsettled_pain_severity(int worst_pain, int danger_level);
 
 struct Assessment {
     Date date{};
@@ -87,7 +97,6 @@ struct Assessment {
     // (note when all is well).
     std::string headline;
     Severity severity = Severity::note;
-    bool danger_last = false;  // the last training day had a danger finding
 
     [[nodiscard]] const LoadState* find(const LoadKey& key) const;
 };

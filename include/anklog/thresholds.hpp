@@ -105,6 +105,19 @@ struct Thresholds {
         return t;
     }
 
+    // The thresholds for a load at placement `on`, of `side`: injury history
+    // (a knee, hip or ankle, all the profile allows) limits the placement
+    // that loads the injured limb, the ankles; wrist weights keep the
+    // ordinary start-light and over-range limits, in check and plan alike.
+    [[nodiscard]] Thresholds for_load(Limb on, Side side) const {
+        if (!injury_history || on != Limb::wrist) return for_side(side);
+        Thresholds t = *this;
+        t.injury_history = false;
+        t.start_light.max_kg = ordinary_start_kg;
+        t.over_range.gait_warning_kg = ordinary_gait_warning_kg;
+        return t;
+    }
+
     // The heaviest weight per limb the over-range rule accepts for `kind`.
     [[nodiscard]] double weight_limit_kg(Kind kind) const {
         return kind == Kind::gait ? over_range.gait_warning_kg : over_range.other_warning_kg;

@@ -35,7 +35,18 @@ std::optional<Date> painful_day(const PlacementPain& at) {
     return at.painful->date;
 }
 
+Severity unsettled_pain_severity(int worst_pain, int danger_level) {
+    return worst_pain > danger_level ? Severity::danger : Severity::warning;
+}
+
 namespace {
+
+// The highest reading of a placement's pain not yet settled.
+int worst_of(const PlacementPain& at) {
+    int worst = at.painful ? at.painful->pain : 0;
+    if (at.worse) worst = std::max(worst, at.worse->pain);
+    return worst;
+}
 
 std::string load_reading(const PainReading& r) {
     return fmt::format("{} {}/10 on {}", r.check ? "pain check" : "pain", r.pain, to_string(r.date));
@@ -208,6 +219,16 @@ private:
     void attention() {
         const PainState& p = out_.pain;
         auto& out = out_.attention;
+        // The last training day's worst finding: a danger there is never
+        // clean, and with no pain check since it stays danger.
+        const std::vector<Finding> findings = check(log_);
+        std::optional<Date> last_day;
+        for (const Session* s : sessions_) last_day = s->date;
+        const Finding* worst = nullptr;
+        for (const Finding& f : findings) {
+            if (last_day && f.date == *last_day && (!worst || f.severity > worst->severity)) worst = &f;
+        }
+        const bool last_day_danger = worst != nullptr && worst->severity == Severity::danger;
         if (p.resting) {
             out.push_back({Severity::danger,
                            fmt::format("resting after pain on {} of the last {} training days (the last on {}), until "
@@ -217,14 +238,17 @@ private:
         } else if (p.persistent_last && p.not_settled) {
             // Silbernagel et al. 2007: pain above 5, or higher than before,
             // steps down; above the settled level, it has not settled.
-            out.push_back({p.not_settled->pain > limits_.pain.danger ? Severity::danger : Severity::warning,
+            // Pain that kept coming back (persistent-pain, a danger) stays
+            // danger until a reading says it settled.
+            out.push_back({Severity::danger,
                            fmt::format("pain not settled after the rest: {} (above {}/10; the last painful day {}): "
                                        "keep the weights off, check again (anklog pain N), and see a doctor or "
                                        "physiotherapist if it persists",
                                        load_reading(*p.not_settled), p.settled_level,
                                        to_string(*p.persistent_last))});
         } else if (p.persistent_last && p.check_due) {
-            out.push_back({Severity::warning,
+            // No reading since pain that kept coming back: still danger.
+            out.push_back({Severity::danger,
                            fmt::format("coming back after pain (the last painful day {}, {} days ago), no pain check "
                                        "since: check it first (anklog pain N); come back if it is {}/10 or less, "
                                        "else see a physiotherapist",
@@ -236,40 +260,33 @@ private:
         if (!p.persistent_last) {
             for (const Limb on : {Limb::ankle, Limb::wrist}) {
                 if (!unchecked_hold(p.of(on))) continue;
-                out.push_back({Severity::warning, unchecked_hold_text(p.of(on), on, p.settled_level)});
+                out.push_back({unsettled_pain_severity(worst_of(p.of(on)), limits_.pain.danger),
+                               unchecked_hold_text(p.of(on), on, p.settled_level)});
             }
         }
         for (const Limb on : {Limb::ankle, Limb::wrist}) {
             const PlacementPain& at = p.of(on);
             // Pain of a persistent run is said once, by the lines above.
             if (!at.holds_back() || p.resting || (p.persistent_last && at.painful->date <= *p.persistent_last)) continue;
-            out.push_back({Severity::warning,
+            out.push_back({unsettled_pain_severity(worst_of(at), limits_.pain.danger),
                            fmt::format("{}: {} all work on {}; {}", hold_evidence_text(at, on),
                                        at.step_down ? "step down" : "hold", placement_text(on),
                                        hold_ends_text(at, p.settled_level))});
         }
-        // The last training day's findings: a danger there is never clean.
-        const std::vector<Finding> findings = check(log_);
-        std::optional<Date> last_day;
-        for (const Session* s : sessions_) last_day = s->date;
-        if (last_day) {
-            const Finding* worst = nullptr;
-            for (const Finding& f : findings) {
-                if (f.date == *last_day && (!worst || f.severity > worst->severity)) worst = &f;
-            }
-            if (worst && worst->severity == Severity::danger) {
-                out_.danger_last = true;
-                // Pain's dangers are the pain state's to speak for (resting,
-                // a pain check due, holding back), which says what comes next.
-                const bool pain_rule = worst->rule == RuleId::pain || worst->rule == RuleId::persistent_pain;
-                const bool said = std::any_of(out.begin(), out.end(),
-                                              [](const Attention& a) { return a.severity == Severity::danger; }) ||
-                                  (pain_rule && p.persistent_last);
-                if (!said) {
-                    out.push_back({Severity::danger, fmt::format("the last training day ({}) ended in danger[{}]: {}",
-                                                                 to_string(*last_day), to_string(worst->rule),
-                                                                 worst->message)});
-                }
+        if (last_day_danger) {
+            // Pain's dangers are the pain state's to speak for (resting,
+            // holding or stepping down, a pain check due: danger above
+            // 5/10 until a reading settles it), which says what comes
+            // next; once settled, they are no longer danger.
+            const bool pain_rule = worst->rule == RuleId::pain || worst->rule == RuleId::persistent_pain;
+            const bool said = pain_rule || std::any_of(out.begin(), out.end(), [](const Attention& a) {
+                                  return a.severity == Severity::danger;
+                              });
+            if (!said) {
+                out.push_back({Severity::danger,
+                               fmt::format("the last training day ({}) ended in danger[{}]: {}", to_string(*last_day),
+                                           to_string(worst->rule), worst->message),
+                               true});
             }
         }
         std::stable_sort(out.begin(), out.end(),

@@ -90,6 +90,7 @@ public:
         p.on = on;
         p.side = side;
         side_ = side;
+        on_ = on;
 
         std::vector<const Session*> weighted;
         for (const Session* s : sessions_) {
@@ -116,6 +117,7 @@ public:
             // Ankle weights alter running gait: the runs move to the wrists,
             // which is a new load there.
             p.on = Limb::wrist;
+            on_ = Limb::wrist;
             if (!weighted.empty()) {
                 Prescription s = start(p);
                 s.reason = fmt::format("your runs with weights were on the ankles (the last {}), which alters running "
@@ -231,16 +233,18 @@ public:
             return limited(p);
         }
         const Session& first = *weighted.front();
-        // Over the range, progress() steps it down: that is the more protective.
-        if (history_.limits.start_light.on &&
-            above(first.weight->kg(), history_.limits.for_side(side_).start_light.max_kg) &&
+        // A first session beyond start-light (weight, minutes or sets, in
+        // check's words): repeat, raise nothing, for settle_in_days. Over
+        // the range, progress() steps it down: that is the more protective.
+        const std::string over_start = beyond_start_light(first);
+        if (history_.limits.start_light.on && !over_start.empty() &&
             days_between(first.date, history_.monday) < policy::settle_in_days &&
             !above(basis.weight ? basis.weight->kg() : 0.0, limit_kg())) {
             p.dose = dose_of(basis);
             p.label = PlanLabel::repeat;
-            p.reason = fmt::format("the first {} with weights on {} ({}) started heavier than a first session should "
+            p.reason = fmt::format("the first {} with weights on {} ({}) started {} than a first session should "
                                    "(start-light): repeat {}, raise nothing until {}",
-                                   activity_.name, placement_text(p.on, p.side), to_string(first.date),
+                                   activity_.name, placement_text(p.on, p.side), to_string(first.date), over_start,
                                    session_text(activity_, basis),
                                    to_string(add_days(first.date, policy::settle_in_days)));
             return limited(p);
@@ -250,7 +254,7 @@ public:
 
 private:
     Prescription start(Prescription p) const {
-        const Thresholds limits = history_.limits.for_side(side_);
+        const Thresholds limits = history_.limits.for_load(on_, side_);
         const auto& start = limits.start_light;
         Dose d;
         d.weight = lightest_weight(profile_, p.on);
@@ -409,6 +413,19 @@ private:
                            to_string(activity_.kind));
     }
 
+    // How a first weighted session went beyond start-light, in check's
+    // words ("heavier and longer"); empty when it did not.
+    [[nodiscard]] std::string beyond_start_light(const Session& first) const {
+        const auto& start = history_.limits.for_load(on_, side_).start_light;
+        std::vector<std::string> how;
+        if (first.weight && above(first.weight->kg(), start.max_kg)) how.emplace_back("heavier");
+        if (is_timed(activity_.kind) && first.minutes.value_or(0) > start.max_minutes) how.emplace_back("longer");
+        if (!is_timed(activity_.kind) && first.sets.value_or(0) > start.max_sets) how.emplace_back("with more sets");
+        std::string out;
+        for (const std::string& h : how) out += (out.empty() ? "" : " and ") + h;
+        return out;
+    }
+
     // After a step down at this placement: a weighted session of this load
     // since the painful day, at or below the step down (one weight step
     // below the load that hurt; at the lightest weight, its share of the
@@ -430,7 +447,7 @@ private:
         });
     }
 
-    [[nodiscard]] double limit_kg() const { return history_.limits.for_side(side_).weight_limit_kg(activity_.kind); }
+    [[nodiscard]] double limit_kg() const { return history_.limits.for_load(on_, side_).weight_limit_kg(activity_.kind); }
 
     Prescription progress(Prescription p, const std::vector<const Session*>& weighted) const {
         const Dose w = working(weighted, p.on);
@@ -572,6 +589,7 @@ private:
     std::vector<const Session*> sessions_;
     int days_;
     Side side_ = Side::both;  // the load's side, set by run()
+    Limb on_ = Limb::ankle;   // the load's placement, set by run()
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <utility>
 
 #include "anklog/load.hpp"
 #include "anklog/numeric.hpp"
@@ -145,7 +146,10 @@ std::vector<Finding> Checker::take_findings() {
     // person, so where pain says rest or stop (pain or persistent-pain at
     // warning or above), every finding on that day's sessions gives that
     // advice (the most severe; persistent-pain's on a tie), keeping its own
-    // evidence, and proposes no load.
+    // evidence, and proposes no load. Under a pain hold (a warning: "repeat
+    // this load"), over-range keeps its own advice (the most the weights may
+    // be, or without them): repeating would repeat the load it calls too
+    // heavy. Under a danger ("stop"), stopping is the most protective.
     std::map<int, const Finding*> protective;  // by day
     for (const Pending& p : findings_) {
         const bool pain = p.finding.rule == RuleId::pain || p.finding.rule == RuleId::persistent_pain;
@@ -166,11 +170,13 @@ std::vector<Finding> Checker::take_findings() {
         if (protective.contains(entries_[order].day)) pain_rest[order] = true;
         if (p.remedy == Remedy::rest && p.finding.severity >= Severity::warning) day_rest[order] = true;
     }
-    std::map<int, std::string> protective_advice;
-    for (const auto& [day, finding] : protective) protective_advice[day] = finding->advice;
+    std::map<int, std::pair<std::string, Severity>> protective_advice;
+    for (const auto& [day, finding] : protective) protective_advice[day] = {finding->advice, finding->severity};
     for (Pending& p : findings_) {
         const auto it = protective_advice.find(entries_[order_of[p.finding.session]].day);
-        if (it != protective_advice.end()) p.finding.advice = it->second;
+        if (it == protective_advice.end()) continue;
+        const auto& [advice, severity] = it->second;
+        if (p.finding.rule != RuleId::over_range || severity == Severity::danger) p.finding.advice = advice;
     }
     std::unordered_map<std::size_t, std::optional<Session>> suggestions;
     std::vector<Finding> out;

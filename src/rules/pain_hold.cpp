@@ -139,9 +139,15 @@ void check_pain_hold(Checker& checker) {
             if (!below(e.kg, kg)) ceiling.volume = std::min(ceiling.volume, cut);
             raised = above(e.kg, kg) || (!below(e.kg, kg) && e.volume > cut);
         } else {
-            // Repeat, raise nothing.
+            // Repeat, raise nothing: the last load as it was (its sets too,
+            // as the plan repeats it: 1 x 10 is not 2 x 5).
             ceiling.kg = std::min(ceiling.kg, before->kg);
-            if (e.kg >= before->kg) ceiling.volume = std::min(ceiling.volume, static_cast<double>(before->volume));
+            if (e.kg >= before->kg) {
+                ceiling.volume = std::min(ceiling.volume, static_cast<double>(before->volume));
+                if (!is_timed(e.kind()) && before->session->sets) {
+                    ceiling.sets = std::min(ceiling.sets, static_cast<double>(*before->session->sets));
+                }
+            }
             raised = e.kg > before->kg || (e.kg == before->kg && e.volume > before->volume);
         }
         if (!e.weighted() || !raised) continue;

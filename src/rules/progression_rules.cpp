@@ -111,8 +111,9 @@ public:
 
 private:
     void start_light(const Entry& e) {
-        // An injury of one side: the other side starts at the ordinary limit.
-        const Thresholds for_side = limits_.for_side(e.session->side);
+        // An injury of one side: the other side starts at the ordinary limit;
+        // wrist weights, at the ordinary limit too (the injury is a leg's).
+        const Thresholds for_side = limits_.for_load(e.session->on, e.session->side);
         const auto& limits = for_side.start_light;
         if (!limits.on) return;
         Ceiling& ceiling = checker_.ceiling(e);

@@ -174,17 +174,11 @@ void check_sessions(Checker& checker) {
     const Thresholds& limits = checker.thresholds();
     PersistentPain persistent(checker);
     LongWear wear(checker, limits.long_wear.max_minutes);
-    // An injury of one side: the other side's sessions keep the ordinary limits.
-    const Thresholds left = limits.for_side(Side::left);
-    const Thresholds right = limits.for_side(Side::right);
+    // An injury of one side: the other side's sessions keep the ordinary
+    // limits; wrist weights keep them too (the injury is a leg's).
     for (const Entry& e : checker.entries()) {
         if (limits.ankle_weights_running.on) ankle_weights_running(checker, e);
-        if (limits.over_range.on) {
-            over_range(checker, e.session->side == Side::left    ? left
-                                : e.session->side == Side::right ? right
-                                                                 : limits,
-                       e);
-        }
+        if (limits.over_range.on) over_range(checker, limits.for_load(e.session->on, e.session->side), e);
         if (limits.pain.on) pain(checker, limits, e);
         if (limits.persistent_pain.on) persistent.add(e);
         if (limits.long_wear.on) wear.add(e);

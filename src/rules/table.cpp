@@ -79,7 +79,7 @@ constexpr std::string_view aw101 = "Ankle Weights 101, PowerRebound";
 constexpr std::array rules{
     Rule{RuleId::start_light, "warning",
          "first-ever weighted session of a load (an activity at a placement: a first walk with ankle weights after walks with wrist weights is one) over the starting dose: weight > 1 kg per limb (> 0.5 kg with "
-         "injury history), or gait/mobility > 10 min, or strength > 1 set",
+         "injury history, at the ankles), or gait/mobility > 10 min, or strength > 1 set",
          "Ankle Weights 101 (PowerRebound): begin with the lowest weight, walk \"just a few minutes\", \"do just one "
          "of those sets with the weights\"; A. Lee, physiotherapist (Should You Wear Ankle Weights on Walks?): "
          "0.5-1 kg per ankle; P. Di Lanzo (I wore ankle weights for every workout for two weeks): \"start slow and "
@@ -152,7 +152,7 @@ constexpr std::array rules{
          "A 20-minute run with 0.5 kg on each ankle fires. Run without them, or put them on the wrists.",
          no_thresholds, Remedy::lighter_load, Scope::session},
     Rule{RuleId::over_range, "warning; danger",
-         "gait weight per limb > 1.5 kg (warning; > 1 kg with injury history) or > 2.5 kg (danger); strength or "
+         "gait weight per limb > 1.5 kg (warning; > 1 kg with injury history, at the ankles) or > 2.5 kg (danger); strength or "
          "mobility weight > 5 kg (warning)",
          "A. Lee, physiotherapist (Should You Wear Ankle Weights on Walks?): 0.5-1 kg for walking; ACE: 1-3 lb "
          "for aerobic work; products range 0.5-5 kg / 1-8 lb; Browning et al. 2007 (2-4 kg per foot changes "

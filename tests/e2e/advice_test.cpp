@@ -283,7 +283,8 @@ TEST_CASE("findings on one session never contradict each other: runs get wrist w
           "wrists, or use a weighted vest: without weights for 20 min  (source: P. Di Lanzo; Ankle Weights 101, "
           "PowerRebound)\n"
           "\n"
-          "first.toml: 1 session checked: 2 warnings\n");
+          "first.toml: 1 session checked: 2 warnings\n"
+          "Where you stand on " + anklog::to_string(local_today()) + ": nothing needs attention\n");
     // A 4 kg run on the ankles after 1 kg runs on the wrists: a new load on
     // the ankles, and every finding proposes the same load, which no rule
     // flags: the run without weights (weights moved to the wrists would be
@@ -324,7 +325,8 @@ TEST_CASE("pounds: limits as the person's unit rounds them, loads the person can
           "  = for gait work stay at or below about 3 lb per limb, and use heavier weights for strength exercises: 3 "
           "lb for 10 min  (source: A. Lee, physiotherapist; ACE; Browning et al. 2007)\n"
           "\n"
-          "lb.toml: 2 sessions checked: 2 warnings\n");
+          "lb.toml: 2 sessions checked: 2 warnings\n"
+          "Where you stand on " + anklog::to_string(local_today()) + ": nothing needs attention\n");
     // init in pounds with weights owned in kg suggests a weight as owned.
     const Result init = run(home, {"-f", "init.toml", "init", "--units", "lb", "--weights", "1kg,2kg"});
     CHECK(init.out == "created init.toml\nnext: after a workout, log it, e.g. anklog log walk --weight 1kg --minutes 10\n");
@@ -367,9 +369,11 @@ TEST_CASE("caps: the same whatever the effort - long sessions kept - classes not
               "walk      1 kg    20 min  repeat     pain 2/10 in walk on Mon 2026-11-02 after work on the ankles: repeat "
               "1 kg for 20 min on 2026-11-02, raise nothing; record pain with --pain, or `anklog pain N` the next "
               "morning; the hold ends at a reading of 0/10 or less, or on 2026-11-16\n") != std::string::npos);
-    // At the cap with the heaviest weight owned: said as that, once.
+    // At the cap with the heaviest weight owned: said as that, once (past
+    // start-light's settling in: the first session was 30 min).
     write(home / "owned.toml", "[profile]\nweights = [\"0.5 kg\"]\n" +
-                                   blocks({{.date = "2026-11-02", .activity = "walk", .weight = "0.5 kg", .minutes = 30}}));
+                                   blocks({{.date = "2026-10-19", .activity = "walk", .weight = "0.5 kg", .minutes = 30},
+                                           {.date = "2026-11-02", .activity = "walk", .weight = "0.5 kg", .minutes = 30}}));
     CHECK(run(home, {"-f", "owned.toml", "plan", "--week-of", "2026-11-09"}).out.find(
               "walk      0.5 kg  30 min  repeat     0.5 kg for 30 min: at the 30-min cap, and 0.5 kg is the heaviest "
               "weight you own; keep it\n") != std::string::npos);

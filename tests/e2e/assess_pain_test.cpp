@@ -43,7 +43,7 @@ TEST_CASE("a pain check above the settled level after persistent pain says not s
     REQUIRE(run(home, {"-f", "log.toml", "-q", "pain", "4", "--date", "2026-11-28"}).exit_code == 0);
 
     const std::string standing =
-        "Where you stand on 2026-11-29: warning: pain not settled after the rest: pain check 4/10 on 2026-11-28 "
+        "Where you stand on 2026-11-29: danger: pain not settled after the rest: pain check 4/10 on 2026-11-28 "
         "(above 2/10; the last painful day 2026-11-13): keep the weights off, check again (anklog pain N), and see a "
         "doctor or physiotherapist if it persists\n";
     const Result today = run(home, {"-f", "log.toml", "today", "--date", "2026-11-29"});
@@ -144,7 +144,8 @@ TEST_CASE("a hold after pain 5: plan repeats the load and raises nothing there, 
           "morning; the hold ends at a reading of 2/10 or less, or on 2026-11-25): 1 kg for 1 x 11  (source: "
           "Silbernagel et al. 2007)\n"
           "\n"
-          "log.toml: 1 session checked since 2026-11-13: 1 warning\n");
+          "log.toml: 1 session checked since 2026-11-13: 1 warning\n"
+          "Where you stand on " + anklog::to_string(local_today()) + ": nothing needs attention\n");
     // The same load repeated is what the hold asks: nothing to flag.
     write(home / "log.toml",
           pain_five() + block("2026-11-13", "side-leg-lift", "weight = \"1 kg\"\nsets = 1\nreps = 11\n") +
@@ -287,7 +288,9 @@ TEST_CASE("h13 point 5: check on one log shows the standing, JSON carries it, a 
     const auto doc = json_of(json.out);
     CHECK(doc["findings"].empty());
     CHECK(doc["standing"]["severity"] == "danger");
-    CHECK(doc["standing"]["headline"].get<std::string>().find("danger") != std::string::npos);
+    // Pain above 5/10 not yet settled is danger, said by the pain state.
+    CHECK(doc["standing"]["headline"].get<std::string>().starts_with("pain 7/10 in barre on Mon 2026-11-16 after work "
+                                                                     "on the ankles: step down all work on the ankles"));
 }
 
 TEST_CASE("h13 point 4: after a hold ended without a reading (pain 5 then 6), plan asks for a pain check first") {

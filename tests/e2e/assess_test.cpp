@@ -82,7 +82,8 @@ TEST_CASE("issue 19 point 1: the first ankle walk after walks with wrist weights
           "  = start light and build up one thing at a time: 2 lb for 10 min  (source: Ankle Weights 101, "
           "PowerRebound; A. Lee, physiotherapist)\n"
           "\n"
-          "log.toml: 1 session checked since 2026-10-12: 1 warning\n");
+          "log.toml: 1 session checked since 2026-10-12: 1 warning\n"
+          "Where you stand on " + anklog::to_string(local_today()) + ": nothing needs attention\n");
 }
 
 TEST_CASE("issue 19 point 13: start-light says longer, not heavier, when only the minutes were over") {
@@ -208,7 +209,10 @@ TEST_CASE("issue 19 point 12: classes keep their own weekdays and their length")
 
 TEST_CASE("issue 19 point 12: a class whose last two sessions lasted the same is not raised by minutes") {
     ScratchDir home;
+    // A first weighted session within start-light (0.5 kg for 10 min), so
+    // that start-light's settling in does not speak for the class.
     write(home / "log.toml", "[profile]\nunits = \"kg\"\n" +
+                                 block("2026-10-28", "pilates", "weight = \"0.5 kg\"\nminutes = 10\n") +
                                  block("2026-11-04", "pilates", "weight = \"1 kg\"\nminutes = 50\n") +
                                  block("2026-11-11", "pilates", "weight = \"1 kg\"\nminutes = 50\n"));
     const Result r = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-16"});
@@ -217,6 +221,7 @@ TEST_CASE("issue 19 point 12: a class whose last two sessions lasted the same is
                      "for 50 min (2 of 3 sessions at this weight before the next step)\n") != std::string::npos);
     // Declared of fixed length in [activities]: one class is enough.
     write(home / "one.toml", "[profile]\nunits = \"kg\"\n\n[activities]\npilates = { fixed_length = true }\n" +
+                                 block("2026-10-28", "pilates", "weight = \"0.5 kg\"\nminutes = 10\n") +
                                  block("2026-11-11", "pilates", "weight = \"1 kg\"\nminutes = 50\n"));
     CHECK(run(home, {"-f", "one.toml", "plan", "--week-of", "2026-11-16"})
               .out.find("pilates   1 kg    50 min  repeat     a 50-min class, kept at its length") != std::string::npos);
@@ -503,7 +508,8 @@ TEST_CASE("tester: a wrist walk that started heavier than start-light accepts is
     // beside check's "start light: 2 lb on the wrists for 10 min".
     const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-30"});
     CHECK(plan.out.find("Mon 2026-11-30  walk      3 lb    26 min (wrists)  repeat     the first walk with weights on "
-                        "the wrists (2026-11-23) started heavier than a first session should (start-light): repeat 3 "
+                        "the wrists (2026-11-23) started heavier and longer than a first session should (start-light): "
+                        "repeat 3 "
                         "lb on the wrists for 26 min on 2026-11-25, raise nothing until 2026-12-07\n") !=
           std::string::npos);
     CHECK(plan.out.find("progress") == std::string::npos);
@@ -514,7 +520,11 @@ TEST_CASE("tester: a wrist walk that started heavier than start-light accepts is
 
 TEST_CASE("tester: the plan's 'about 10%' never reads as a volume-spike over 10% when done") {
     ScratchDir home;
+    // Built up from a first session within start-light (1 lb for 10 min).
     write(home / "log.toml", "[profile]\nunits = \"lb\"\n" +
+                                 block("2026-10-26", "walk", "weight = \"1 lb\"\nminutes = 10\n") +
+                                 block("2026-10-28", "walk", "weight = \"1 lb\"\nminutes = 15\n") +
+                                 block("2026-10-30", "walk", "weight = \"1 lb\"\nminutes = 20\n") +
                                  block("2026-11-02", "walk", "weight = \"1 lb\"\nminutes = 24\n") +
                                  block("2026-11-04", "walk", "weight = \"1 lb\"\nminutes = 26\n") +
                                  block("2026-11-06", "walk", "weight = \"1 lb\"\nminutes = 26\n"));

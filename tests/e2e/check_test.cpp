@@ -39,7 +39,7 @@ TEST_CASE("check reports like a compiler: file:line - severity[rule] - numbers -
     // The standing follows the findings (its days count from today).
     const auto standing = r.out.find("Where you stand on ");
     REQUIRE(standing != std::string::npos);
-    CHECK(r.out.substr(standing).find("warning: coming back after pain (the last painful day 2026-11-02, ") !=
+    CHECK(r.out.substr(standing).find("danger: coming back after pain (the last painful day 2026-11-02, ") !=
           std::string::npos);
     CHECK(r.out.substr(0, standing) ==
           "log.toml:85: warning[over-range]: walk on 2026-11-02 used 2 kg per limb, heavier than weights for "
@@ -85,7 +85,12 @@ TEST_CASE("check exit codes follow --fail-on") {
     const std::string bad = example_path("too-much-too-soon.toml");
     CHECK(run(home, {"check", bad}).exit_code == 1);
     CHECK(run(home, {"check", bad, "--fail-on", "danger"}).exit_code == 1);
-    CHECK(run(home, {"check", bad, "--since", "2026-11-03", "--fail-on", "danger"}).exit_code == 0);
+    // No danger since 2026-11-03, but the standing is: pain on 3 of the
+    // last 5 training days and no pain check since is never clean...
+    CHECK(run(home, {"check", bad, "--since", "2026-11-03", "--fail-on", "danger"}).exit_code == 1);
+    // ... until a pain check at 2/10 or less says it settled.
+    write(home / "checked.toml", read(bad) + "\n[[pain]]\ndate = 2026-11-20\npain = 1\n");
+    CHECK(run(home, {"check", "checked.toml", "--since", "2026-11-03", "--fail-on", "danger"}).exit_code == 0);
     CHECK(run(home, {"check", bad, "--since", "2026-11-03", "--fail-on", "warning"}).exit_code == 1);
     write(home / "notes.toml",
           "[[session]]\ndate = 2026-11-02\nactivity = \"walk\"\nweight = \"1 kg\"\nminutes = 10\n"

@@ -196,8 +196,8 @@ TEST_CASE("today shows a planned weight as plan does: a 1 kg wrist pair stays 1 
           "\n[[session]]\ndate = 2026-11-18\nactivity = \"walk\"\non = \"wrist\"\nweight = \"1 kg\"\nminutes = 20\n");
     REQUIRE(run(home, {"-f", "log.toml", "-q", "plan", "--save", "--week-of", "2026-11-23"}).exit_code == 0);
     CHECK(run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-23"}).out.find(
-              "Mon 2026-11-23  walk      1 kg    22 min (wrists)  not done\n") != std::string::npos);
+              "Mon 2026-11-23  walk      1 kg    20 min (wrists)  not done\n") != std::string::npos);
     const Result today = run(home, {"-f", "log.toml", "today", "--date", "2026-11-23"});
     CHECK(today.exit_code == 0);
-    CHECK(today.out.find("  walk  1 kg (wrists)  22 min  to do\n") != std::string::npos);
+    CHECK(today.out.find("  walk  1 kg (wrists)  20 min  to do\n") != std::string::npos);
 }

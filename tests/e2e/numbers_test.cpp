@@ -214,7 +214,7 @@ TEST_CASE("the review shows danger-level pain (above 5/10) unlike 4/10: red, and
     CHECK(plain.out.starts_with("Review of 2 logs to 2026-11-23\n"
                               "log  sessions  last session  days since  danger  pain (14d)\n"
                               "Gus         1  2026-11-21             2       1       7/10!\n"
-                              "  standing: danger on the last day\n"
+                              "  standing: pain 7/10 on 2026-11-21, not yet settled\n"
                               "Fay         1  2026-11-20             3       0        4/10\n"
                               "  standing: pain 4/10 on 2026-11-20, not yet settled\n"));
     std::vector<std::string> colored{"--color", "always"};

@@ -62,7 +62,7 @@ TEST_CASE("a review of five logs, one unreadable: every log reported, the error 
           "Cy (cy.toml)\n"
           "cy.toml: 0 sessions checked from 2026-11-16 to 2026-11-29: nothing to flag\n"
           "\n"
-          "Where you stand on 2026-11-29: warning: coming back after pain (the last painful day 2026-11-14, 15 days ago), no pain check since: check it first (anklog pain N); come back if it is 2/10 or less, else see a physiotherapist\n"
+          "Where you stand on 2026-11-29: danger: coming back after pain (the last painful day 2026-11-14, 15 days ago), no pain check since: check it first (anklog pain N); come back if it is 2/10 or less, else see a physiotherapist\n"
           "\n"
           "Ann (ann.toml)\n"
           "ann.toml: 7 sessions checked from 2026-11-16 to 2026-11-29: nothing to flag\n"
@@ -121,7 +121,7 @@ TEST_CASE("a review in JSON: one object per file, as for one file, with the revi
     CHECK(json[1]["findings"][0]["severity"] == "danger");
     CHECK(json[1]["summary"] == json_of(R"({"sessions": 2, "note": 0, "warning": 0, "danger": 2,
                                             "last_session": "2026-11-14", "days_since": 15, "recent_pain": null,
-                                            "standing": {"severity": "warning",
+                                            "standing": {"severity": "danger",
                                                          "headline": "coming back after pain (the last painful day 2026-11-14, 15 days ago), no pain check since: check it first (anklog pain N); come back if it is 2/10 or less, else see a physiotherapist",
                                                          "short": "15 days after pain, no pain check since"},
                                             "prescription": []})"));
@@ -185,10 +185,13 @@ TEST_CASE("findings --min-severity leaves out are counted on the summary line, s
 TEST_CASE("issue 19 point 10: the review lists who needs attention first, text and JSON alike") {
     ScratchDir home;
     clients(home);
-    // Cat: Cy's log with a pain check of 3/10 since: not settled, step down (a warning).
-    write(home / "cat.toml", "[profile]\nname = \"Cat\"\n" +
-                                 read(home / "cy.toml").substr(read(home / "cy.toml").find("[[session]]")) +
-                                 "\n[[pain]]\ndate = 2026-12-01\npain = 3\n");
+    // Cat: pain 4/10 in a walk, a pain check of 3/10 the next morning: not
+    // settled, the ankles held (a warning).
+    write(home / "cat.toml", "[profile]\nname = \"Cat\"\n"
+                             "\n[[session]]\ndate = 2026-11-23\nactivity = \"walk\"\nweight = \"1 kg\"\nminutes = 10\n"
+                             "\n[[session]]\ndate = 2026-11-25\nactivity = \"walk\"\nweight = \"1 kg\"\nminutes = 10\n"
+                             "\n[[session]]\ndate = 2026-11-27\nactivity = \"walk\"\nweight = \"1 kg\"\nminutes = 10\n"
+                             "pain = 4\n\n[[pain]]\ndate = 2026-11-28\npain = 3\n");
     // Bea: pain 4/10 in a walk in the period, settled at 0/10 since: a pain warning, nothing held.
     write(home / "bea.toml", "[profile]\nname = \"Bea\"\n"
                              "\n[[session]]\ndate = 2026-11-23\nactivity = \"walk\"\nminutes = 20\npain = 4\n"
@@ -212,8 +215,8 @@ TEST_CASE("issue 19 point 10: the review lists who needs attention first, text a
                                   "  standing: resting after pain until 2026-12-10\n"
                                   "Cy               0  2026-11-14            21       0           -\n"
                                   "  standing: 21 days after pain, no pain check since\n"
-                                  "Cat              0  2026-11-14            21       0        3/10\n"
-                                  "  standing: pain check 3/10 on 2026-12-01, not settled after pain\n"
+                                  "Cat              3  2026-11-27             8       0        4/10\n"
+                                  "  standing: pain 4/10 on 2026-11-27, not yet settled\n"
                                   "Bea              3  2026-11-27             8       0        4/10\n"
                                   "  standing: ok\n"
                                   "Art              0  2026-10-07            59       0           -\n"

@@ -69,8 +69,11 @@ TEST_CASE("sides: plan keeps the sides apart, each progressed from its own side'
             ++left;
             // Never raised because the right is stronger: one step at most above 0.5 kg.
             CHECK((s["weight"] == "0.5 kg" || s["weight"] == "1 kg"));
-            // Its reason names the left side's own session.
-            CHECK(reason == "+1 rep from 0.5 kg on the left ankle for 2 x 12");
+            // Its reason names the left side's own session (repeated: its
+            // first session, 2 sets, started over start-light's 1 set).
+            CHECK(reason == "the first side-leg-lift with weights on the left ankle (2026-11-02) started with more "
+                            "sets than a first session should (start-light): repeat 0.5 kg on the left ankle for "
+                            "2 x 12 on 2026-11-06, raise nothing until 2026-11-16");
         } else {
             REQUIRE(s["side"] == "right");
             ++right;

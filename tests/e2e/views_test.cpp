@@ -63,16 +63,18 @@ TEST_CASE("views point 1: plan counts the days from today and ends the rest on t
                             ", so no weights this week, and see a doctor or physiotherapist before training with "
                             "weights again (Ankle Weights 101)\n"));
 
-    // The same pain 22 days ago: coming back, 22 days after it in every command.
+    // The same pain 22 days ago: coming back, 22 days after it in every
+    // command; the last day ended in danger[persistent-pain] and no pain
+    // check since, so still danger.
     write(home / "back.toml", walks({{30, 0}, {28, 0}, {26, 3}, {24, 4}, {22, 3}}));
     const std::string back = "coming back after pain (the last painful day " + day(-22) +
                              ", 22 days ago), no pain check since: check it first (anklog pain N); come back if it is "
                              "2/10 or less, else see a physiotherapist";
-    CHECK(has(run(home, {"-f", "back.toml", "today"}).out, "\nWhere you stand on " + day(0) + ": warning: " + back + "\n"));
+    CHECK(has(run(home, {"-f", "back.toml", "today"}).out, "\nWhere you stand on " + day(0) + ": danger: " + back + "\n"));
     CHECK(has(run(home, {"-f", "back.toml", "summary"}).out,
-              "\nWhere you stand on " + day(0) + ": warning: " + back + "\n"));
+              "\nWhere you stand on " + day(0) + ": danger: " + back + "\n"));
     const Result review = run(home, {"check", "back.toml", "rest.toml"}, Options{{{"COLUMNS", "80"}}, {}, {}, {}});
-    CHECK(has(review.out, "\nWhere you stand on " + day(0) + ": warning: " + back + "\n"));
+    CHECK(has(review.out, "\nWhere you stand on " + day(0) + ": danger: " + back + "\n"));
     CHECK(has(review.out, " 22 days after pain, no pain check since\n"));
     CHECK(has(run(home, {"-f", "back.toml", "plan"}).out,
               "\nnote: a come-back week only if the pain has settled: your last painful day was 22 days ago (" +
@@ -217,7 +219,8 @@ TEST_CASE("views point 5: the first ankle walk after wrist walks, on a day too m
           "  = start with 2-3 weighted days a week, with rest days between, for the first weeks  (source: ACSM 2009; "
           "Ankle Weights 101, PowerRebound)\n"
           "\n"
-          "log.toml: 1 session checked since 2026-11-12: 3 warnings\n");
+          "log.toml: 1 session checked since 2026-11-12: 3 warnings\n"
+          "Where you stand on " + anklog::to_string(local_today()) + ": nothing needs attention\n");
 }
 
 TEST_CASE("views: today names the placement of an activity planned at two, and wraps its sentences at 80 columns") {

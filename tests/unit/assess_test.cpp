@@ -200,8 +200,8 @@ TEST_CASE("assess: persistent pain rests, then comes back only on evidence, else
     const Assessment later = assess(log, day("2026-11-27"));
     CHECK_FALSE(later.pain.resting);
     CHECK(later.pain.check_due);
-    CHECK(later.severity == Severity::warning);  // the pain state speaks for the last day's danger
-    CHECK(later.danger_last);
+    // The last training day ended in danger[persistent-pain], no pain check since: still danger.
+    CHECK(later.severity == Severity::danger);
     CHECK(later.find(LoadKey{"walk", Limb::ankle})->phase == Phase::coming_back);
 
     const Assessment checked = assess(parse_log(text + pain_check("2026-11-26", 1), "log.toml"), day("2026-11-27"));
@@ -245,4 +245,27 @@ TEST_CASE("assess: pain belongs to the session it was logged on, not another pla
     const Assessment checked = assess(parse_log(text + pain_check("2026-11-28", 4), "log.toml"), day("2026-11-29"));
     CHECK(checked.pain.of(Limb::wrist).holds_back());
     CHECK(checked.pain.of(Limb::ankle).holds_back());
+}
+
+TEST_CASE("assess: pain above 5/10 not yet settled is danger however long ago, settled nothing") {
+    std::string text;
+    for (const char* date : {"2026-11-02", "2026-11-04"}) text += session(date, "walk", "weight = \"1 kg\"\nminutes = 20\n");
+    text += session("2026-11-06", "walk", "weight = \"1 kg\"\nminutes = 20\npain = 4\n") +
+            session("2026-11-09", "walk", "weight = \"1 kg\"\nminutes = 20\npain = 6\n") +
+            session("2026-11-11", "walk", "weight = \"1 kg\"\nminutes = 20\npain = 7\n");
+    const Log log = parse_log(text, "log.toml");
+    CHECK(assess(log, day("2026-12-05")).severity == Severity::danger);
+    CHECK(unsettled_pain_severity(6, 5) == Severity::danger);
+    CHECK(unsettled_pain_severity(5, 5) == Severity::warning);
+    // Not settled by a check of 5: still danger.
+    CHECK(assess(parse_log(text + pain_check("2026-12-04", 5), "log.toml"), day("2026-12-05")).severity ==
+          Severity::danger);
+    // Settled by a check of 1: no standing, and so nothing says danger.
+    const Assessment settled = assess(parse_log(text + pain_check("2026-12-04", 1), "log.toml"), day("2026-12-05"));
+    CHECK(settled.attention.empty());
+    // One pain day of 6 (no persistent run), never settled: danger too.
+    const Assessment once = assess(parse_log(session("2026-11-02", "walk", "weight = \"1 kg\"\nminutes = 20\npain = 6\n"),
+                                             "log.toml"),
+                                   day("2026-11-03"));
+    CHECK(once.severity == Severity::danger);
 }

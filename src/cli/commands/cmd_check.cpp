@@ -246,12 +246,11 @@ nlohmann::ordered_json standing_json(const Assessment& standing) {
 }
 
 // A log whose standing needs attention at or above --fail-on is never
-// clean, whatever the period holds (one log or a review alike). A last
-// training day in danger with no pain check since counts as danger, as the
-// review's order counts it, however long ago it was.
+// clean, whatever the period holds (one log or a review alike): the
+// assessment's severity, the same in every view (pain above 5/10 not yet
+// settled is danger however long ago it was).
 bool standing_fails(const Assessment& standing, const CheckFlags& flags) {
     const Severity fail_on = *severity_names.parse(flags.fail_on);
-    if (standing.danger_last && standing.pain.check_due && Severity::danger >= fail_on) return true;
     return !standing.attention.empty() && standing.severity >= fail_on;
 }
 
@@ -266,7 +265,9 @@ int run_one(const std::string& shown, const CheckFlags& flags, const Period& per
     } else {
         fmt::print("{}{}", findings_text(c, context.color_stdout),
                    fit_to_terminal(summary_line(c, period, true, context.color_stdout)));
-        if (!c.standing.attention.empty()) {
+        // Beside findings, where the person stands now, also when nothing
+        // needs attention: old findings are the period's, not the standing.
+        if (!c.standing.attention.empty() || !c.findings.empty()) {
             fmt::print("{}\n", fit_to_terminal(standing_text(c.standing, context.color_stdout)));
         }
     }
@@ -347,8 +348,8 @@ int run_review(const CheckFlags& flags, const Period& period, const Context& con
         logs.push_back(std::move(r));
     }
     // Who needs attention first (issue 19 point 10): a log that cannot be
-    // read; then danger (a danger in the period, a standing of danger, or a
-    // last training day in danger with no pain check since); then stepping
+    // read; then a standing of danger (the assessment's, as every view
+    // shows it); then a danger in the period; then stepping
     // down or holding after pain, or a pain check asked; then a pain
     // warning in the period; then no session in the period; then the rest.
     // Ties by name. Text and JSON alike.
@@ -356,15 +357,15 @@ int run_review(const CheckFlags& flags, const Period& period, const Context& con
         if (!r.checked) return 0;
         const Checked& c = *r.checked;
         const Assessment& a = c.standing;
-        const bool standing_danger = !a.attention.empty() && a.severity == Severity::danger;
-        if (c.danger_in_period || standing_danger || (a.danger_last && a.pain.check_due)) return 1;
+        if (!a.attention.empty() && a.severity == Severity::danger) return 1;
+        if (c.danger_in_period) return 2;
         const bool held = std::any_of(a.loads.begin(), a.loads.end(), [](const LoadState& s) {
             return s.phase == Phase::holding || s.phase == Phase::stepping_down;
         });
-        if (!a.attention.empty() || held || a.pain.check_due) return 2;
-        if (c.pain_warning_in_period) return 3;
-        if (c.sessions == 0) return 4;
-        return 5;
+        if (!a.attention.empty() || held || a.pain.check_due) return 3;
+        if (c.pain_warning_in_period) return 4;
+        if (c.sessions == 0) return 5;
+        return 6;
     };
     const auto name_of = [](const Reviewed& r) {
         std::string name = r.checked && !r.checked->name.empty() ? r.checked->name

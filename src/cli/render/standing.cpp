@@ -32,7 +32,7 @@ std::string short_standing(const Assessment& a) {
     if (p.persistent_last && p.check_due) {
         return fmt::format("{} days after pain, no pain check since", days_between(*p.persistent_last, a.date));
     }
-    if (a.danger_last) return "danger on the last day";
+    if (!a.attention.empty() && a.attention.front().last_day) return "danger on the last day";
     for (const PlacementPain& at : p.at) {
         if (!p.persistent_last && unchecked_hold(at)) {
             const PainReading& last = at.worse ? *at.worse : *at.painful;
