@@ -78,9 +78,9 @@ TEST_CASE("prescriptions of the left and the right side of one activity are in f
 
     const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-09"});
     CHECK(plan.exit_code == 0);
-    CHECK(has(plan.out, "Mon 2026-11-09  side-leg-lift (left)   0.5 kg  2 x 11  progress   prescribed 2-3 x 10-15 at "
-                        "0.5-1 kg (prescription at log.toml:6); +1 rep from 0.5 kg on the left ankle for 2 x 10\n"
-                        "                side-leg-lift (right)  0.5 kg  1 x 12  progress   prescribed 1-2 x 8-12 at "
+    CHECK(has(plan.out, "Mon 2026-11-09  side-leg-lift (left)   0.5 kg  2 x 10  repeat     prescribed 2-3 x 10-15 at "
+                        "0.5-1 kg (prescription at log.toml:6); "));
+    CHECK(has(plan.out, "\n                side-leg-lift (right)  0.5 kg  1 x 12  progress   prescribed 1-2 x 8-12 at "
                         "0.5 kg (prescription at log.toml:14); +1 rep from 0.5 kg on the right ankle for 1 x 13\n"));
 
     const Result today = run(home, {"-f", "log.toml", "today", "--date", "2026-11-09"});
@@ -91,7 +91,7 @@ TEST_CASE("prescriptions of the left and the right side of one activity are in f
     const Result handout = run(home, {"-f", "log.toml", "report", "--handout", "--week-of", "2026-11-09"});
     CHECK(handout.exit_code == 0);
     CHECK(has(handout.out, "<td class=\"day\">Mon 9 Nov</td><td class=\"what\">side leg lift</td><td class=\"weight\">"
-                           "0.5 kg on the left ankle</td><td class=\"dose\">2 sets of 11</td>"));
+                           "0.5 kg on the left ankle</td><td class=\"dose\">2 sets of 10</td>"));
     CHECK(has(handout.out, "<td class=\"day\"></td><td class=\"what\">side leg lift</td><td class=\"weight\">"
                            "0.5 kg on the right ankle</td><td class=\"dose\">1 set of 12</td>"));
 
@@ -165,8 +165,8 @@ TEST_CASE("in a pound log, a prescription in kilograms reads as the clinician wr
     const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-09"});
     CHECK(!has(plan.out, " lb"));
     const Result report = run(home, {"-f", "log.toml", "report", "--until", "2026-11-08"});
-    CHECK(has(report.out, "<td>side-leg-lift (left)</td><td class=\"n nowrap\">0.5 kg</td><td class=\"n nowrap\">2 x 11</td>"
-                          "<td class=\"why\">progress: prescribed 2-3 x 10-15 at 0.5-1 kg (prescription at log.toml:6); "));
+    CHECK(has(report.out, "<td>side-leg-lift (left)</td><td class=\"n nowrap\">0.5 kg</td><td class=\"n nowrap\">2 x 10</td>"
+                          "<td class=\"why\">repeat: prescribed 2-3 x 10-15 at 0.5-1 kg (prescription at log.toml:6); "));
     CHECK(!has(report.out, "at 1.1"));  // the week table's heaviest stays in the log's pounds
 }
 
