@@ -74,6 +74,7 @@ tr.empty td { color: #333; font-style: italic; }
 code { font-family: inherit; font-size: inherit; font-weight: bold; }
 .note { font-size: 8pt; margin: 1pt 0; }
 table.plan td.why { font-size: 8pt; }
+.finding, .note, table.plan td.why { line-height: 1.22; }
 )";
 
 std::string_view family_title(Kind family) {
