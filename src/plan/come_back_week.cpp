@@ -4,6 +4,8 @@
 #include <cmath>
 #include <map>
 
+#include <fmt/format.h>
+
 #include "anklog/policy.hpp"
 
 namespace anklog::planning {
@@ -77,4 +79,35 @@ std::optional<UsualWeek> usual_week_before_break(const History& history, Limb on
     return UsualWeek{median(week_values), heaviest_day, last->date};
 }
 
+namespace {
+
+std::string come_back_volume_reason(const Prescription& p, Date date) {
+    const int gap = days_between(*p.last_date, date);
+    if (p.keeps_length && p.come_back) {
+        const bool weighted = p.come_back->weight.has_value();
+        if (p.last_was_weighted) {
+            return fmt::format("{} days since your last {} ({}): a class keeps its length and comes back {}", gap,
+                               p.activity->name, p.last_weighted,
+                               weighted ? "one weight step lighter" : "without weights");
+        }
+        return fmt::format("{} days since your last {} ({}): a class keeps its length and comes back {} ({})", gap,
+                           p.activity->name, to_string(*p.last_date),
+                           weighted ? "one weight step lighter than the last with weights" : "without weights",
+                           weighted ? p.last_weighted : "the last with weights: " + p.last_weighted);
+    }
+    if (p.last_was_weighted) {
+        return fmt::format("{} days since your last {} ({}): about {} of its volume", gap, p.activity->name,
+                           p.last_weighted, fmt::format("{:.0f}%", policy::come_back_factor * 100));
+    }
+    return fmt::format("{} days since your last {} ({}): about {} of the volume of the last with weights ({})", gap,
+                       p.activity->name, to_string(*p.last_date),
+                       fmt::format("{:.0f}%", policy::come_back_factor * 100), p.last_weighted);
+}
+
+}  // namespace
+
+std::string come_back_reason(const Prescription& p, Date date) {
+    const std::string reason = come_back_volume_reason(p, date);
+    return p.come_back_note.empty() ? reason : reason + "; " + p.come_back_note;
+}
 }  // namespace anklog::planning

@@ -2,6 +2,7 @@
 // Internal to the planner: a week that comes back after a break is measured
 // against the weeks before the break, not against the days since the return.
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "anklog/plan.hpp"
@@ -28,5 +29,10 @@ struct UsualWeek {
     Date last{};  // the last weighted session at the placement before the break
 };
 std::optional<UsualWeek> usual_week_before_break(const History& history, Limb on);
+
+// Why a session comes back after a break: "17 days since your last walk
+// (1 kg for 12 min on 2026-11-11): about 50% of its volume"; a class keeps
+// its length and comes back lighter.
+std::string come_back_reason(const Prescription& p, Date date);
 
 }  // namespace anklog::planning

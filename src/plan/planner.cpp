@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -234,9 +235,12 @@ public:
         const int days = weighted_days(history);
         auto prescriptions = planning::prescribe(history, days, come_back);
         note_unprescribed(history);
+        for (const auto& p : prescriptions) {
+            if (p.keeps_length) classes_.emplace(p.activity->name, p.on);
+        }
         keep_frequency_before_break(prescriptions, history, days);
         schedule(prescriptions, history, days);
-        for (const Limb on : {Limb::ankle, Limb::wrist}) cap_come_back(history, on);
+        for (const Limb on : {Limb::ankle, Limb::wrist}) cap_come_back(history, on, prescriptions);
         verify();
         std::stable_sort(week_.sessions.begin(), week_.sessions.end(),
                          [](const PlannedSession& a, const PlannedSession& b) { return a.session.date < b.session.date; });
@@ -309,7 +313,7 @@ private:
     // minutes there at most half of the usual week and of the heaviest day
     // before the break. A session over it is shortened, or done without
     // weights when little is left.
-    void cap_come_back(const planning::History& history, Limb on) {
+    void cap_come_back(const planning::History& history, Limb on, const std::vector<planning::Prescription>& prescriptions) {
         const auto usual = planning::usual_week_before_break(history, on);
         if (!usual) return;
         const int week_cap = static_cast<int>(std::floor(usual->week_minutes * policy::come_back_factor + tolerance));
@@ -317,6 +321,7 @@ private:
         std::stable_sort(week_.sessions.begin(), week_.sessions.end(),
                          [](const PlannedSession& a, const PlannedSession& b) { return a.session.date < b.session.date; });
         const std::string where = on == Limb::wrist ? "wrist" : "ankle";
+        const std::string lighter_class = "comes back one weight step lighter";
         int week_total = 0;
         std::map<Date, int> day_total;
         bool capped = false;
@@ -324,28 +329,49 @@ private:
             Session& s = planned.session;
             const Activity* a = log_.catalogue.find(s.activity);
             if (!s.weighted() || s.on != on || !a || !is_timed(a->kind) || !s.minutes) continue;
-            const int left = std::max(0, std::min(week_cap - week_total, day_cap - day_total[s.date]));
+            // A class keeps its length: its come-back is lighter, not
+            // shorter, which halves its load as the cap halves minutes. In
+            // the weeks after, only the week's cap holds (half the heaviest
+            // day is less than one class: the weights would never come
+            // back); over it the class goes without weights.
+            const bool keeps_length =
+                a->fixed_length || std::any_of(prescriptions.begin(), prescriptions.end(), [&](const auto& p) {
+                    return p.keeps_length && p.activity == a && p.on == on;
+                });
+            const bool class_comes_back_lighter =
+                std::any_of(prescriptions.begin(), prescriptions.end(), [&](const auto& p) {
+                    return p.keeps_length && p.after_break && p.activity == a && p.on == on;
+                });
+            if (class_comes_back_lighter) continue;
+            const int left = std::max(0, keeps_length ? week_cap - week_total
+                                                      : std::min(week_cap - week_total, day_cap - day_total[s.date]));
             if (*s.minutes <= left) {
                 week_total += *s.minutes;
                 day_total[s.date] += *s.minutes;
                 continue;
             }
             capped = true;
-            const bool by_week = week_cap - week_total <= day_cap - day_total[s.date];
+            const bool by_week = keeps_length || week_cap - week_total <= day_cap - day_total[s.date];
             const std::string limit =
                 by_week ? fmt::format("the come-back week's weighted {} minutes (at most {}, half your usual week)",
                                       where, week_cap)
                         : fmt::format("the come-back day's weighted {} minutes (at most {}, half your heaviest usual day)",
                                       where, day_cap);
-            if (left >= min_come_back_minutes && !a->fixed_length) {
+            if (left >= min_come_back_minutes && !keeps_length) {
                 planned.reason += fmt::format("; {} min: {}", left, limit);
                 s.minutes = left;
                 week_total += left;
                 day_total[s.date] += left;
+            } else if (const auto at = planned.reason.find(lighter_class); keeps_length && at != std::string::npos) {
+                // The class's own come-back said lighter: without weights, said once.
+                planned.reason.replace(at, lighter_class.size(), "comes back without weights");
+                planned.reason += fmt::format("; {} {}", limit,
+                                              left == 0 ? "are used up" : fmt::format("leave {} min", left));
+                s.weight.reset();
             } else {
                 planned.reason += fmt::format("; without weights: {} {}{}", limit,
                                               left == 0 ? "are used up" : fmt::format("leave {} min", left),
-                                              a->fixed_length ? ", and a class keeps its length" : "");
+                                              keeps_length ? ", and a class keeps its length" : "");
                 s.weight.reset();
             }
             planned.label = PlanLabel::come_back;
@@ -508,11 +534,16 @@ private:
                                                       planned.session.activity, to_string(planned.session.date)));
                 }
                 planned.session = *finding.suggestion;
-                // A few weighted minutes are no session: rather the planned
-                // one without weights (a come-back keeps its days).
+                // A few weighted minutes are no session, and a class is not
+                // shortened: rather the planned one without weights (a
+                // come-back keeps its days).
                 const Activity* activity = log_.catalogue.find(planned.session.activity);
+                const Session& as_planned = week_.sessions[i].session;
+                const bool shortened_class = classes_.contains({as_planned.activity, as_planned.on}) &&
+                                             planned.session.minutes && as_planned.minutes &&
+                                             *planned.session.minutes < *as_planned.minutes;
                 if (planned.session.weighted() && activity && is_timed(activity->kind) && planned.session.minutes &&
-                    *planned.session.minutes < min_come_back_minutes) {
+                    (*planned.session.minutes < min_come_back_minutes || shortened_class)) {
                     planned.session = week_.sessions[i].session;
                     planned.session.weight.reset();
                 }
@@ -636,6 +667,7 @@ private:
     std::vector<std::string> left_out_;        // "side-leg-lift on 2026-12-02 at the prescribed dose (...)"
     std::vector<std::string> left_out_rules_;  // the rule that would flag each
     std::vector<std::string> unweighted_;      // "load-ramp eased walk on 2026-12-04 to without weights"
+    std::set<std::pair<std::string, Limb>> classes_;  // loads that keep their length: eased without weights
 };
 
 // The saved planned sessions between today and the week (not yet missed,

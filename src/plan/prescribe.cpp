@@ -15,6 +15,8 @@
 #include "anklog/numeric.hpp"
 #include "anklog/policy.hpp"
 #include "anklog/prescription.hpp"
+#include "class_length.hpp"
+#include "come_back_week.hpp"
 #include "prescribe.hpp"
 #include "sessions_by_load.hpp"
 
@@ -97,6 +99,7 @@ public:
             if (s->weighted()) weighted.push_back(s);
         }
         p.frequency = frequency();
+        p.keeps_length = is_timed(activity_.kind) && (class_before_break(activity_, weighted) || class_before_break(activity_, sessions_));
         if (come_back == ComeBack::not_settled) {
             const PainState& pain = history_.standing->pain;
             const Session* basis = weighted.empty() ? nullptr : weighted.back();
@@ -142,9 +145,18 @@ public:
             return limited(p);
         }
         p.come_back = scaled(dose_of(last_weighted), activity_.kind, policy::come_back_factor);
+        if (p.keeps_length) {
+            // A 45-min class cannot be done for 22 min: it keeps its length
+            // and comes back lighter (check's return-after-break accepts a
+            // lighter weight at the full length).
+            Dose lighter = dose_of(last_weighted);
+            lighter.weight = next_weight_down(profile_, p.on, *last_weighted.weight);
+            p.come_back = lighter;
+        }
         p.last_weighted = session_text(activity_, last_weighted);
         p.last_was_weighted = &last == &last_weighted;
         if (gap >= history_.limits.return_after_break.break_days) {
+            step_down_come_back(p, weighted, last_weighted);
             p.dose = *p.come_back;
             p.label = PlanLabel::come_back;
             p.after_break = true;
@@ -370,36 +382,6 @@ private:
         return week_before > 0 && above(last_week, week_before);
     }
 
-    // A class of fixed length: declared so, or its last two recent weighted
-    // sessions (in the last 28 days) lasted the same (issue 19 point 12: a
-    // 50-min Pilates class is never raised to 55 min).
-    [[nodiscard]] bool fixed_length(const std::vector<const Session*>& weighted) const {
-        if (activity_.fixed_length) return true;
-        if (activity_.kind != Kind::mobility) return false;
-        std::vector<const Session*> recent;
-        for (auto it = weighted.rbegin(); it != weighted.rend() && recent.size() < class_sessions_alike; ++it) {
-            if (days_between((*it)->date, history_.monday) > policy::recent_days) break;
-            recent.push_back(*it);
-        }
-        return recent.size() == class_sessions_alike && recent.front()->minutes &&
-               recent.front()->minutes == recent.back()->minutes;
-    }
-    // A class's usual length: the longest of its lengths that two or more
-    // recent weighted sessions (last 28 days) share. A class shortened after
-    // pain or for a deload is rebuilt to it by minutes, never past it.
-    [[nodiscard]] std::optional<int> class_length(const std::vector<const Session*>& weighted) const {
-        if (activity_.kind != Kind::mobility && !activity_.fixed_length) return std::nullopt;
-        std::map<int, int> sessions_of_length;
-        for (const Session* s : weighted) {
-            if (s->minutes && days_between(s->date, history_.monday) <= policy::recent_days) ++sessions_of_length[*s->minutes];
-        }
-        std::optional<int> usual;
-        for (const auto& [minutes, count] : sessions_of_length) {
-            if (count >= static_cast<int>(class_sessions_alike)) usual = minutes;
-        }
-        return usual;
-    }
-    static constexpr std::size_t class_sessions_alike = 2;
     static constexpr int class_sessions_before_step = 3;
 
     // Why no heavier weight: what the person owns, or the over-range limit.
@@ -426,6 +408,27 @@ private:
         return out;
     }
 
+    // A come-back after pain that asked for a step down (above 5/10, or
+    // worse the next morning) not yet done pain-free: one weight step below
+    // the load that hurt (a break does not undo the step down).
+    void step_down_come_back(Prescription& p, const std::vector<const Session*>& weighted,
+                             const Session& last_weighted) const {
+        if (!history_.standing || !p.come_back || !p.come_back->weight) return;
+        const PlacementPain& at = history_.standing->pain.of(p.on);
+        if (!at.painful || !at.step_down || stepped_down_pain_free(weighted, at, p.on)) return;
+        if (compare(*p.come_back->weight, *last_weighted.weight) < 0) return;  // already lighter (a class)
+        const auto lighter = next_weight_down(profile_, p.on, *last_weighted.weight);
+        if (lighter) {
+            p.come_back->weight = *lighter;
+        } else {
+            p.come_back->weight.reset();
+        }
+        const PainReading& hurt = at.worse ? *at.worse : *at.painful;
+        p.come_back_note = fmt::format("{}, after {} {}/10 on {}: the step down comes first",
+                                       lighter ? "one weight step lighter" : "without weights",
+                                       hurt.check ? "a pain check of" : "pain", hurt.pain, to_string(hurt.date));
+    }
+
     // After a step down at this placement: a weighted session of this load
     // since the painful day, at or below the step down (one weight step
     // below the load that hurt; at the lightest weight, its share of the
@@ -441,6 +444,9 @@ private:
         const auto lighter = next_weight_down(profile_, on, *hurt->weight);
         return std::any_of(weighted.begin(), weighted.end(), [&](const Session* s) {
             if (s->date <= at.painful->date || s->pain.value_or(0) > settled_level) return false;
+            // Any load of it done since with pain recorded at or below the
+            // settled level is the evidence the step down was for.
+            if (s->pain) return true;
             if (lighter) return compare(*s->weight, *lighter) <= 0;
             return compare(*s->weight, *hurt->weight) <= 0 &&
                    volume(*s, activity_.kind) <= volume(*hurt, activity_.kind) * policy::deload_factor + tolerance;
@@ -474,16 +480,26 @@ private:
         p.label = PlanLabel::progress;
         const auto step = next_weight_up(profile_, p.on, *w.weight);
         const bool can_step = step && !above(step->kg(), limit_kg()) && !stepped_last_week();
-        const std::optional<int> usual_length = class_length(weighted);
-        if (is_timed(activity_.kind) && (fixed_length(weighted) || (usual_length && w.minutes >= *usual_length))) {
+        const std::optional<int> usual_length = class_length(activity_, weighted, history_.monday);
+        // Its sessions without weights (a come-back week's class) show the
+        // class's length too.
+        // A class shortened (after pain, a deload) is rebuilt to its usual
+        // length first, below.
+        const bool shortened = usual_length && w.minutes < *usual_length;
+        if (is_timed(activity_.kind) && !shortened &&
+            (fixed_length(activity_, weighted, history_.monday) || p.keeps_length || (usual_length && w.minutes >= *usual_length))) {
             // A class lasts as long as it lasts: progressed by weight after
             // some sessions at the working weight, or not at all.
             // A session with pain above the settled level never counts: the
-            // sessions at the weight since the last painful one.
+            // sessions at the weight since the last painful one. Nor does one
+            // before a break: after a come-back, they count again from it.
             const int settled_level = std::max(0, history_.limits.pain.raised_after - 1);
+            const std::optional<Date> back =
+                returned_after_break(sessions_, history_.limits.return_after_break.break_days);
             int at_weight = 0;
             for (auto it = weighted.rbegin(); it != weighted.rend() && compare(*(*it)->weight, *w.weight) == 0 &&
-                                              (*it)->pain.value_or(0) <= settled_level;
+                                              (*it)->pain.value_or(0) <= settled_level &&
+                                              (!back || (*it)->date >= *back);
                  ++it) {
                 ++at_weight;
             }
@@ -601,16 +617,6 @@ Dose dose_of(const Session& s) {
     d.sets = s.sets.value_or(0);
     d.reps = s.reps.value_or(0);
     return d;
-}
-
-std::string come_back_reason(const Prescription& p, Date date) {
-    const int gap = days_between(*p.last_date, date);
-    if (p.last_was_weighted) {
-        return fmt::format("{} days since your last {} ({}): about {} of its volume", gap, p.activity->name,
-                           p.last_weighted, percent(policy::come_back_factor));
-    }
-    return fmt::format("{} days since your last {} ({}): about {} of the volume of the last with weights ({})", gap,
-                       p.activity->name, to_string(*p.last_date), percent(policy::come_back_factor), p.last_weighted);
 }
 
 std::vector<Prescription> prescribe(const History& history, int days, ComeBack come_back) {

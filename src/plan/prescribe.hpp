@@ -34,6 +34,11 @@ struct Prescription {
     std::string last_weighted;          // "1 kg for 12 min on 2026-11-11"
     bool last_was_weighted = false;     // the last session is that one
     bool after_break = false;           // `dose` is that come-back dose: a break came before the week
+    // A class (declared, or its last two sessions lasted the same): it keeps
+    // its length; a come-back goes one weight step lighter, or without
+    // weights, and so does a session the rules would shorten.
+    bool keeps_length = false;
+    std::string come_back_note;  // "one weight step lighter, after pain 7/10 on 2026-11-14: ..."
 };
 
 // A session's dose.
@@ -44,8 +49,6 @@ Dose dose_of(const Session& s);
 void keep_within(Prescription& p, const anklog::Prescription& rx, const std::vector<const Session*>& sessions,
                  Unit unit);
 
-// "17 days since your last walk (1 kg for 12 min on 2026-11-11): about 50% of its volume"
-std::string come_back_reason(const Prescription& p, Date date);
 
 // The history the planner reads: sessions before the planned week.
 struct History {

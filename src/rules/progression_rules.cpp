@@ -260,6 +260,11 @@ private:
         if (after_pain) ceiling.kg = std::min(ceiling.kg, lightest_weight(checker_.log().profile, e.session->on).kg());
         if (half >= 1) {
             ceiling.volume = std::min(ceiling.volume, half);
+            // Fewer sets first, as the plan's come-back (2 x 10 comes back
+            // as 1 x 10, not 2 x 5).
+            if (!is_timed(e.kind()) && last.session->sets) {
+                ceiling.sets = std::min(ceiling.sets, std::max(1.0, std::round(*last.session->sets * policy::come_back_factor)));
+            }
         } else if (const auto lighter = next_weight_down(checker_.log().profile, e.session->on, Mass{last.kg, Unit::kg})) {
             ceiling.kg = std::min(ceiling.kg, lighter->kg());
         } else {

@@ -200,16 +200,28 @@ TEST_CASE("coming back after five months: the person's own activities at half th
     }
     write(home / "classes.toml", blocks(classes));
     const std::string back = run(home, {"-f", "classes.toml", "plan", "--week-of", "2026-10-19"}).out;
+    // A class keeps its length: it comes back lighter, here (0.5 kg is the
+    // lightest) without weights, not for 22 minutes of a 45-minute class.
     CHECK(planned_lines(back) ==
-          "Week of 2026-10-19 to 2026-10-25, from classes.toml: 2 weighted days, 5 rest days\n"
+          "Week of 2026-10-19 to 2026-10-25, from classes.toml: 0 weighted days, 2 days without weights, 5 rest days\n"
           "\n"
-          "Mon 2026-10-19  barre     0.5 kg  25 min  come back  39 days since your last barre (0.5 kg for 50 min on "
-          "2026-09-10): about 50% of its volume\n"
-          "Wed 2026-10-21  pilates   0.5 kg  22 min  come back  44 days since your last pilates (0.5 kg for 45 min on "
-          "2026-09-07): about 50% of its volume\n"
-          "\n"
-          "note: 2 weighted days rather than 3: each activity keeps its usual number of weighted sessions a week (barre "
-          "1, pilates 1); more at once would ramp up the weekly load\n");
+          "Mon 2026-10-19  barre     -       50 min  come back  39 days since your last barre (0.5 kg for 50 min on "
+          "2026-09-10): a class keeps its length and comes back without weights\n"
+          "Wed 2026-10-21  pilates   -       45 min  come back  44 days since your last pilates (0.5 kg for 45 min on "
+          "2026-09-07): a class keeps its length and comes back without weights\n");
+    // Done as planned, the next week takes the weights back at the class's
+    // length, within half the usual week (the other class without them),
+    // and check agrees with both weeks.
+    const Result week = run(home, {"-f", "classes.toml", "plan", "--week-of", "2026-10-19", "--format", "toml"});
+    write(home / "classes.toml", read(home / "classes.toml") + as_done(week.out));
+    const std::string next = run(home, {"-f", "classes.toml", "plan", "--week-of", "2026-10-26"}).out;
+    CHECK(next.find("Mon 2026-10-26  pilates   0.5 kg  45 min  repeat     a 45-min class, kept at its length: 0.5 kg "
+                    "for 45 min (0 of 3 sessions at this weight before the next step)\n") != std::string::npos);
+    CHECK(next.find("Wed 2026-10-28  barre     -       50 min  come back") != std::string::npos);
+    const Result next_week = run(home, {"-f", "classes.toml", "plan", "--week-of", "2026-10-26", "--format", "toml"});
+    write(home / "classes.toml", read(home / "classes.toml") + as_done(next_week.out));
+    CHECK(run(home, {"check", "classes.toml", "--since", "2026-10-19"}).out ==
+          "classes.toml: 4 sessions checked since 2026-10-19: nothing to flag\n");
 }
 
 TEST_CASE("a lighter week, or the usual week after a week off, is no ramp") {

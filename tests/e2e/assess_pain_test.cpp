@@ -238,8 +238,11 @@ TEST_CASE("h13 point 1 and 4: barre pain 3, a higher pain check the next morning
                         "than 3/10 in barre the day before: one weight step down from 1 kg for 45 min on 2026-11-18, "
                         "then hold there; record pain with --pain, or `anklog pain N` the next morning; the hold ends "
                         "at a reading of 2/10 or less, or on 2026-12-03\n") != std::string::npos);
-    // Pilates, 14 days after its last: the come-back, at the stepped-down weight.
-    CHECK(plan.out.find("Fri 2026-11-27  pilates   0.5 kg  25 min  eased") != std::string::npos);
+    // Pilates, 14 days after its last: the come-back of a class, its length
+    // kept, one weight step lighter (the stepped-down weight).
+    CHECK(plan.out.find("Fri 2026-11-27  pilates   0.5 kg  50 min  come back  14 days since your last pilates (1 kg "
+                        "for 50 min on 2026-11-13): a class keeps its length and comes back one weight step "
+                        "lighter\n") != std::string::npos);
     CHECK(plan.out.find("1 kg    45 min") == std::string::npos);
     // log --dry-run of the full dose: flagged, the step down proposed.
     const Result dry = run(home, {"-f", "log.toml", "log", "barre", "-w", "1kg", "-m", "45", "--date", "2026-11-23",

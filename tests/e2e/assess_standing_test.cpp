@@ -220,3 +220,57 @@ TEST_CASE("injury limits are the ankles': with a hip in the history wrist weight
           "Wed 2026-12-02  walk        2 lb    11 min (wrists)  progress   +1 min (about 10%) from 2 lb on the wrists "
           "for 10 min");
 }
+
+TEST_CASE("tester: a come-back after pain above 5/10 comes back one weight step lighter, however long the break") {
+    // Eve: 2 lb walks, pain 6 and 7/10, nothing for three weeks, then a pain
+    // check of 1. Before: the plan came back at the 2 lb that hurt.
+    ScratchDir home;
+    std::string text = "[profile]\nname = \"Eve\"\nunits = \"lb\"\n";
+    for (const char* date : {"2026-11-02", "2026-11-04", "2026-11-06", "2026-11-09", "2026-11-11"}) {
+        text += block(date, "walk", "weight = \"2 lb\"\nminutes = 20\npain = 0\n");
+    }
+    text += block("2026-11-13", "walk", "weight = \"2 lb\"\nminutes = 20\npain = 6\n") +
+            block("2026-11-14", "walk", "weight = \"2 lb\"\nminutes = 20\npain = 7\n") + pain_check("2026-12-05", 1);
+    write(home / "eve.toml", text);
+    const Result plan = run(home, {"-f", "eve.toml", "plan", "--week-of", "2026-12-07"}, columns(400));
+    REQUIRE(plan.exit_code == 0);
+    CHECK(line_with(plan.out, "Mon 2026-12-07") ==
+          "Mon 2026-12-07  walk      1 lb    10 min  come back  23 days since your last walk (2 lb for 20 min on "
+          "2026-11-14): about 50% of its volume; one weight step lighter, after pain 7/10 on 2026-11-14: the step "
+          "down comes first");
+}
+
+TEST_CASE("tester: after a step down for pain, a session done without pain at the old load ends the step down") {
+    // Barre at 1 kg hurt (3/10), worse the next morning (a check of 4): step
+    // down. Then barre at 1 kg again, pain 0, and a check of 0: the plan no
+    // longer steps down from the painful day's load.
+    ScratchDir home;
+    std::string text = "[profile]\nunits = \"kg\"\nweights = [\"0.5 kg\", \"1 kg\", \"1.5 kg\"]\n";
+    for (const char* date : {"2026-11-02", "2026-11-06", "2026-11-09", "2026-11-13", "2026-11-16", "2026-11-20"}) {
+        text += block(date, "barre", "weight = \"1 kg\"\nminutes = 45\npain = 0\n");
+    }
+    text += block("2026-11-23", "barre", "weight = \"1 kg\"\nminutes = 45\npain = 3\n") + pain_check("2026-11-24", 4);
+    write(home / "log.toml", text);
+    const Result stepping = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-30"}, columns(400));
+    CHECK(line_with(stepping.out, "Mon 2026-11-30").starts_with("Mon 2026-11-30  barre     0.5 kg  45 min  step down"));
+    write(home / "log.toml", text + block("2026-11-27", "barre", "weight = \"1 kg\"\nminutes = 45\npain = 0\n") +
+                                 pain_check("2026-11-28", 0));
+    const Result settled = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-30"}, columns(400));
+    CHECK(settled.out.find("step down") == std::string::npos);
+    CHECK(line_with(settled.out, "Mon 2026-11-30").starts_with("Mon 2026-11-30  barre     1 kg    45 min  repeat"));
+}
+
+TEST_CASE("tester: check's come-back suggestion for sets is the plan's (fewer sets, not fewer reps)") {
+    ScratchDir home;
+    std::string text = "[profile]\nunits = \"lb\"\n";
+    for (const char* date : {"2026-10-26", "2026-10-28", "2026-10-30", "2026-11-02"}) {
+        text += block(date, "calf-raise", "weight = \"1 lb\"\nsets = 2\nreps = 10\n");
+    }
+    write(home / "log.toml", text);
+    const Result dry = run(home, {"-f", "log.toml", "log", "--dry-run", "--date", "2026-11-23", "calf-raise", "-w", "1lb",
+                                  "--sets", "2", "--reps", "10"});
+    CHECK(dry.out.find("then build up again: 1 lb for 1 x 10  (source: Ankle Weights 101, PowerRebound)\n") !=
+          std::string::npos);
+    const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-23"}, columns(400));
+    CHECK(line_with(plan.out, "Mon 2026-11-23").starts_with("Mon 2026-11-23  calf-raise  1 lb    1 x 10  come back"));
+}
