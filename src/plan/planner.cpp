@@ -234,7 +234,7 @@ public:
         }
         const int days = weighted_days(history);
         auto prescriptions = planning::prescribe(history, days, come_back);
-        note_unprescribed(history);
+        if (auto note = planning::unprescribed_note(history)) week_.notes.push_back(std::move(*note));
         for (const auto& p : prescriptions) {
             if (p.keeps_length) classes_.emplace(p.activity->name, p.on);
         }
@@ -250,29 +250,6 @@ public:
     }
 
 private:
-    // With a clinician's prescription in force, the week holds its
-    // activities only: one the person logged in the last weeks (else ever)
-    // that no prescription names is not planned, and a note names it.
-    void note_unprescribed(const planning::History& history) {
-        const auto in_force = prescriptions_in_force(log_.prescriptions, week_.monday);
-        if (in_force.empty()) return;
-        std::vector<std::string> recent;
-        std::vector<std::string> ever;
-        for (const Session* s : history.before) {
-            const bool named = std::any_of(in_force.begin(), in_force.end(),
-                                           [&](const anklog::Prescription* rx) { return rx->activity == s->activity; });
-            if (named) continue;
-            auto& names = days_between(s->date, week_.monday) <= policy::recent_days ? recent : ever;
-            if (std::find(names.begin(), names.end(), s->activity) == names.end()) names.push_back(s->activity);
-        }
-        std::vector<std::string>& names = recent.empty() ? ever : recent;
-        if (names.empty()) return;
-        std::sort(names.begin(), names.end());
-        week_.notes.push_back(fmt::format("{}: not in the prescription, not planned (ask the clinician to prescribe "
-                                          "{})",
-                                          fmt::join(names, ", "), names.size() == 1 ? "it" : "them"));
-    }
-
     int weighted_days(const planning::History& history) {
         int days = std::clamp(options_.days, 1, max_plan_days);
         if (days != options_.days) {
