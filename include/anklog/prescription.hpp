@@ -53,16 +53,23 @@ struct Prescription {
 
 inline constexpr std::array<std::string_view, 3> side_words{"left", "right", "both"};
 
-// The prescriptions in force on `date`, one per activity, in file order. Of
-// an activity's prescriptions that have started by `date` (no `from`: from
-// the start), the one with the latest `from` (then the later in the file)
-// is the current one: a newer prescription supersedes the older from its
-// date, and the older still holds before it. It is in force unless its
+// The prescriptions in force on `date`, in file order: one per activity and
+// side. Of an activity's prescriptions that have started by `date` (no
+// `from`: from the start), the newer (the later `from`, then the later in
+// the file) supersedes an older one whose sides it shares: one of the left
+// and one of the right side are in force together; one of both sides (or
+// naming no side) supersedes every older one of its activity, and a newer
+// one of one side supersedes an older one of both sides (prescribe the
+// other side again to keep it). A superseded prescription still holds
+// before the newer one's start. The current one is in force unless its
 // `until` has passed.
 std::vector<const Prescription*> prescriptions_in_force(const std::vector<Prescription>& all, Date date);
 
-// The prescription of `activity` in force on `date`, or nullptr.
-const Prescription* prescription_for(const std::vector<Prescription>& all, std::string_view activity, Date date);
+// The prescription of `activity` in force on `date` that judges a session
+// on `side` (the first in the file when both one-side prescriptions judge
+// a session of both sides), or nullptr.
+const Prescription* prescription_for(const std::vector<Prescription>& all, std::string_view activity, Side side,
+                                     Date date);
 
 // Whether `rx` judges a session on `side`: a prescription of one side
 // (side = "left" or "right") judges that side's sessions and those of both
@@ -93,6 +100,10 @@ std::string dose_text(const Prescription& rx, Unit display_unit);
 // The unit the prescription's weight was written in ("-w 1lb-2lb": lb),
 // else `fallback`: its dose reads as the clinician wrote it.
 inline Unit written_unit(const Prescription& rx, Unit fallback) { return rx.weight ? rx.weight->to.unit : fallback; }
+
+// The activity with the prescription's side when it names one:
+// "side-leg-lift (left)", "walk".
+std::string prescribed_activity(const Prescription& rx);
 
 // Where its weights go, in words: "each ankle", "the left ankle", "each
 // wrist", "the right wrist" (`on` absent: the ankles).

@@ -17,6 +17,13 @@ bool newer(const Prescription& a, const Prescription& b) {
     return a.line > b.line;
 }
 
+// Whether two prescriptions cover a side in common: one of the left and
+// one of the right do not; one of both sides (or none named) covers each.
+bool sides_overlap(const Prescription& a, const Prescription& b) {
+    const auto one_side = [](const Prescription& rx) { return rx.side == "left" || rx.side == "right"; };
+    return !one_side(a) || !one_side(b) || a.side == b.side;
+}
+
 std::string range_text(const CountRange& range) {
     return range.from == range.to ? fmt::format("{}", range.from) : fmt::format("{}-{}", range.from, range.to);
 }
@@ -46,16 +53,20 @@ std::optional<FieldProblem> range_problem(std::string_view field, const std::opt
 }  // namespace
 
 std::vector<const Prescription*> prescriptions_in_force(const std::vector<Prescription>& all, Date date) {
-    std::vector<const Prescription*> current;  // per activity, the newest that has started
+    // The prescriptions that have started, newest first: each is in force
+    // unless a newer one of its activity covers a side it covers.
+    std::vector<const Prescription*> started;
     for (const Prescription& rx : all) {
-        if (rx.from && *rx.from > date) continue;
-        const auto same = std::find_if(current.begin(), current.end(),
-                                       [&](const Prescription* p) { return p->activity == rx.activity; });
-        if (same == current.end()) {
-            current.push_back(&rx);
-        } else if (newer(rx, **same)) {
-            *same = &rx;
-        }
+        if (!rx.from || *rx.from <= date) started.push_back(&rx);
+    }
+    std::stable_sort(started.begin(), started.end(),
+                     [](const Prescription* a, const Prescription* b) { return newer(*a, *b); });
+    std::vector<const Prescription*> current;
+    for (const Prescription* rx : started) {
+        const bool superseded = std::any_of(current.begin(), current.end(), [&](const Prescription* p) {
+            return p->activity == rx->activity && sides_overlap(*p, *rx);
+        });
+        if (!superseded) current.push_back(rx);
     }
     std::erase_if(current, [&](const Prescription* rx) { return rx->until && *rx->until < date; });
     std::sort(current.begin(), current.end(),
@@ -63,9 +74,10 @@ std::vector<const Prescription*> prescriptions_in_force(const std::vector<Prescr
     return current;
 }
 
-const Prescription* prescription_for(const std::vector<Prescription>& all, std::string_view activity, Date date) {
+const Prescription* prescription_for(const std::vector<Prescription>& all, std::string_view activity, Side side,
+                                     Date date) {
     for (const Prescription* rx : prescriptions_in_force(all, date)) {
-        if (rx->activity == activity) return rx;
+        if (rx->activity == activity && judges_side(*rx, side)) return rx;
     }
     return nullptr;
 }
@@ -115,6 +127,11 @@ std::string dose_text(const Prescription& rx, Unit display_unit) {
     if (rx.minutes) text += fmt::format("{}{} min", text.empty() ? "" : ", ", range_text(*rx.minutes));
     if (rx.weight) text += fmt::format(" at {}", mass_range_text(*rx.weight, display_unit));
     return text;
+}
+
+std::string prescribed_activity(const Prescription& rx) {
+    if (rx.side == "left" || rx.side == "right") return fmt::format("{} ({})", rx.activity, rx.side);
+    return rx.activity;
 }
 
 std::string placement_words(const Prescription& rx) {

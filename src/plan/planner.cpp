@@ -234,6 +234,7 @@ public:
         }
         const int days = weighted_days(history);
         auto prescriptions = planning::prescribe(history, days, come_back);
+        if (auto note = planning::unprescribed_note(history)) week_.notes.push_back(std::move(*note));
         for (const auto& p : prescriptions) {
             if (p.keeps_length) classes_.emplace(p.activity->name, p.on);
         }
@@ -547,8 +548,8 @@ private:
                 finding.rule != RuleId::monotony) {
                 continue;
             }
-            const anklog::Prescription* rx = prescription_for(log_.prescriptions, planned.activity, planned.date);
-            if (!rx || !judges_side(*rx, planned.side) || below_prescription(planned, *rx)) continue;
+            const anklog::Prescription* rx = prescription_for(log_.prescriptions, planned.activity, planned.side, planned.date);
+            if (!rx || below_prescription(planned, *rx)) continue;
             if (finding.suggestion && !below_prescription(*finding.suggestion, *rx)) continue;
             const auto others = std::count_if(week_.sessions.begin(), week_.sessions.end(), [&](const PlannedSession& p) {
                 return p.session.activity == planned.activity && p.session.side == planned.side &&

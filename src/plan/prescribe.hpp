@@ -59,6 +59,12 @@ struct History {
     const Assessment* standing = nullptr;  // where the person stands before the week
 };
 
+// With a clinician's prescription in force on the Monday, the week holds its
+// activities only: the note naming those the person logged in the last 28
+// days (else ever) that no prescription names, not planned; nullopt when
+// none or without a prescription.
+std::optional<std::string> unprescribed_note(const History& history);
+
 // Why the whole week comes back gently, if it does.
 enum class ComeBack {
     no,

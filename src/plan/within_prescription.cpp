@@ -2,7 +2,11 @@
 // chose: its days, the bottom of each range to start, never above a top, a
 // step only when the clinician's criterion allows it too.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include <algorithm>
+
+#include "anklog/policy.hpp"
 #include "anklog/prescription.hpp"
 #include "prescribe.hpp"
 
@@ -56,8 +60,27 @@ void keep_within(Prescription& p, const anklog::Prescription& rx, const std::vec
     at_most(d.reps, rx.reps);
     at_most(d.minutes, rx.minutes);
     if (rx.weight && d.weight && compare(*d.weight, rx.weight->to) > 0) d.weight = rx.weight->to;
-    const std::string prescribed = fmt::format("prescribed {} ({})", dose_text(rx, unit), source_text(rx));
+    const std::string prescribed = fmt::format("prescribed {} ({})", dose_text(rx, written_unit(rx, unit)), source_text(rx));
     p.reason = why.empty() ? fmt::format("{}; {}", prescribed, p.reason) : fmt::format("{}: {}", prescribed, why);
+}
+
+std::optional<std::string> unprescribed_note(const History& history) {
+    const auto in_force = prescriptions_in_force(history.log.prescriptions, history.monday);
+    if (in_force.empty()) return std::nullopt;
+    std::vector<std::string> recent;
+    std::vector<std::string> ever;
+    for (const Session* s : history.before) {
+        const bool named = std::any_of(in_force.begin(), in_force.end(),
+                                       [&](const anklog::Prescription* rx) { return rx->activity == s->activity; });
+        if (named) continue;
+        auto& names = days_between(s->date, history.monday) <= policy::recent_days ? recent : ever;
+        if (std::find(names.begin(), names.end(), s->activity) == names.end()) names.push_back(s->activity);
+    }
+    std::vector<std::string>& names = recent.empty() ? ever : recent;
+    if (names.empty()) return std::nullopt;
+    std::sort(names.begin(), names.end());
+    return fmt::format("{}: not in the prescription, not planned (ask the clinician to prescribe {})",
+                       fmt::join(names, ", "), names.size() == 1 ? "it" : "them");
 }
 
 }  // namespace anklog::planning

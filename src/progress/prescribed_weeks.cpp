@@ -42,7 +42,11 @@ std::vector<PrescribedWeek> prescription_adherence(const Log& log, Date until, i
             PrescribedWeek week{monday, rx, 0, 0, 0};
             std::vector<Date> days;
             for (const Session& s : log.sessions) {
-                if (s.activity != rx->activity || s.date < from || s.date > last_day) continue;
+                // A one-side prescription counts that side's sessions and those of
+                // both sides, not the other side's.
+                if (s.activity != rx->activity || !judges_side(*rx, s.side) || s.date < from || s.date > last_day) {
+                    continue;
+                }
                 if (std::find(days.begin(), days.end(), s.date) == days.end()) days.push_back(s.date);
                 if (above_prescription(s, *rx)) ++week.outside;
                 if (below_prescription(s, *rx)) ++week.below;

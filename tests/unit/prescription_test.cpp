@@ -106,8 +106,38 @@ TEST_CASE("a newer prescription of the same activity supersedes the older from i
     const auto later = prescriptions_in_force(log.prescriptions, day("2026-12-07"));
     REQUIRE(later.size() == 1);
     CHECK(later[0]->days == 2);
-    CHECK(prescription_for(log.prescriptions, "walk", day("2026-12-06"))->days == 3);
-    CHECK(prescription_for(log.prescriptions, "glute-bridge", day("2026-12-07")) == nullptr);
+    CHECK(prescription_for(log.prescriptions, "walk", Side::both, day("2026-12-06"))->days == 3);
+    CHECK(prescription_for(log.prescriptions, "glute-bridge", Side::both, day("2026-12-07")) == nullptr);
+}
+
+TEST_CASE("one prescription per activity and side: left and right together, both sides replaces either") {
+    const std::string text =
+        "[[prescription]]\nactivity = \"walk\"\ndays = 3\nminutes = [10, 20]\n\n"
+        "[[prescription]]\nactivity = \"side-leg-lift\"\ndays = 3\nsets = [2, 3]\nreps = [10, 15]\nside = \"left\"\n\n"
+        "[[prescription]]\nactivity = \"side-leg-lift\"\ndays = 2\nsets = [1, 2]\nreps = [8, 12]\nside = \"right\"\n\n"
+        "[[prescription]]\nactivity = \"side-leg-lift\"\ndays = 1\nsets = [1, 1]\nreps = [8, 8]\nfrom = 2026-12-07\n\n"
+        "[[prescription]]\nactivity = \"walk\"\ndays = 2\nminutes = [5, 10]\nside = \"left\"\nfrom = 2026-12-14\n";
+    const Log log = parse_log(text, "log.toml");
+    const auto first = prescriptions_in_force(log.prescriptions, day("2026-12-01"));
+    REQUIRE(first.size() == 3);  // walk, the left and the right side-leg-lift, in file order
+    CHECK(first[1]->side == "left");
+    CHECK(first[2]->side == "right");
+    CHECK(prescription_for(log.prescriptions, "side-leg-lift", Side::right, day("2026-12-01"))->days == 2);
+    CHECK(prescription_for(log.prescriptions, "side-leg-lift", Side::left, day("2026-12-01"))->days == 3);
+    // A both-sides session: the first in the file that judges it.
+    CHECK(prescription_for(log.prescriptions, "side-leg-lift", Side::both, day("2026-12-01"))->days == 3);
+    // A newer one of both sides replaces the left and the right.
+    const auto both = prescriptions_in_force(log.prescriptions, day("2026-12-07"));
+    REQUIRE(both.size() == 2);
+    CHECK(both[1]->days == 1);
+    // A newer one of one side replaces the older of both sides: the other
+    // side is not prescribed until the clinician prescribes it again.
+    const auto left = prescriptions_in_force(log.prescriptions, day("2026-12-14"));
+    REQUIRE(left.size() == 2);
+    CHECK(left[0]->days == 1);
+    CHECK(left[1]->activity == "walk");
+    CHECK(left[1]->side == "left");
+    CHECK(prescription_for(log.prescriptions, "walk", Side::right, day("2026-12-14")) == nullptr);
 }
 
 TEST_CASE("the clinician's criterion: the last N sessions each at or under the scores, unlogged scores do not meet it") {

@@ -139,7 +139,7 @@ Checked check_log(const std::string& shown, const CheckFlags& flags, const Perio
             days_prescribed += rx.days;
         }
         out.prescribed_text += fmt::format("  week of {}  {} {}/{} days, {}  ({}:{})\n", to_string(w.monday),
-                                           terminal_safe(rx.activity), w.days_done, rx.days, adherence_text(w),
+                                           terminal_safe(prescribed_activity(rx)), w.days_done, rx.days, adherence_text(w),
                                            terminal_safe(shown), rx.line);
         out.prescribed_json.push_back({{"week", to_string(w.monday)},
                                        {"activity", rx.activity},

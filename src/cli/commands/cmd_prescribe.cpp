@@ -152,8 +152,10 @@ CLI::App* setup_prescribe(CLI::App& app, PrescribeFlags& flags) {
         "A prescription holds from today unless --from says otherwise (a block written\n"
         "by hand without dates holds for the whole log); its weights go where the\n"
         "client does the activity (the latest session), unless --on says otherwise.\n"
-        "A newer prescription of the same activity (a later --from) replaces the older\n"
-        "from its first day; the older one stays in the log and holds before it. plan\n"
+        "One prescription per activity and side is in force (--side left and --side\n"
+        "right hold together). A newer one of the same activity (a later --from)\n"
+        "replaces the older of its side from its first day (one of both sides replaces\n"
+        "both); the older one stays in the log and holds before it. plan\n"
         "stays inside the ranges and steps up only when the criterion and anklog's rules\n"
         "both allow it; check flags a session outside them. 'anklog undo' removes it.\n");
     return command;

@@ -55,7 +55,7 @@ HandoutInput handout_input(const Log& log, const Context& context, const ReportF
                               : add_days(week_start(context.today), 7);
     HandoutInput in;
     in.log = &log;
-    in.file = context.log_path.string();
+    in.file = context.log_path.filename().string();  // not the folders of the clinician's disk
     in.made = context.today;
     if (const Assessment standing = assess(log, context.today); !standing.attention.empty()) {
         in.standing = standing.headline;
@@ -152,7 +152,7 @@ int run_report(const Context& context, const ReportFlags& flags) {
 
     ReportInput input;
     input.log = &log;
-    input.file = context.log_path.string();
+    input.file = context.log_path.filename().string();  // not the folders of the clinician's disk
     input.made = context.today;
     input.summary = summarize(log, SummaryOptions{Grouping::week,
                                                   parse_period_flags(flags.since, flags.until, context.today),

@@ -78,7 +78,7 @@ std::string weight_words(const Session& s) {
 // The exercise, and beside it the clinician's note of its prescription.
 std::string what_words(const Log& log, const Session& s) {
     std::string out = html_text(plain_name(s.activity));
-    const Prescription* rx = prescription_for(log.prescriptions, s.activity, s.date);
+    const Prescription* rx = prescription_for(log.prescriptions, s.activity, s.side, s.date);
     if (rx && !rx->note.empty()) out += fmt::format("<span class=\"rxnote\">{}</span>", html_text(rx->note));
     return out;
 }

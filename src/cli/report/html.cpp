@@ -41,9 +41,14 @@ std::string html_prose(std::string_view text) {
     for (std::size_t i = 0; i < escaped.size();) {
         const bool date = digits(i, 4) && i + 10 <= escaped.size() && escaped[i + 4] == '-' && digits(i + 5, 2) &&
                           escaped[i + 7] == '-' && digits(i + 8, 2) && (i == 0 || escaped[i - 1] < '0' || escaped[i - 1] > '9');
+        const std::size_t closing = escaped[i] == '`' ? escaped.find('`', i + 1) : std::string::npos;
         if (date) {
             out += "<span class=\"date\">" + escaped.substr(i, 10) + "</span>";
             i += 10;
+        } else if (closing != std::string::npos) {
+            // `anklog pain N`: a command, set as one, without the backticks.
+            out += "<code>" + escaped.substr(i + 1, closing - i - 1) + "</code>";
+            i = closing + 1;
         } else {
             out += escaped[i++];
         }

@@ -15,7 +15,8 @@ namespace anklog::cli {
 std::string html_text(std::string_view text);
 
 // html_text for running text: dates (YYYY-MM-DD) kept on one line, as a
-// browser would otherwise break them at a hyphen.
+// browser would otherwise break them at a hyphen; a command in backticks
+// (`anklog pain N`) set as <code>, without them.
 std::string html_prose(std::string_view text);
 
 // A session's or a planned line's activity, with its side when it has one

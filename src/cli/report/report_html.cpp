@@ -71,6 +71,10 @@ tr.empty td { color: #333; font-style: italic; }
 .source { color: #333; font-style: italic; }
 .avoid-break { break-inside: avoid; }
 .date, .nowrap { white-space: nowrap; }
+code { font-family: inherit; font-size: inherit; font-weight: bold; }
+.note { font-size: 8pt; margin: 1pt 0; }
+table.plan td.why { font-size: 8pt; }
+.finding, .note, table.plan td.why { line-height: 1.22; }
 )";
 
 std::string_view family_title(Kind family) {
@@ -253,7 +257,8 @@ std::string prescription_section(const ReportInput& in) {
         shown.push_back(w.prescription);
         const Prescription& rx = *w.prescription;
         out += fmt::format("<li>{}: {}, {} days a week <span class=\"source\">({}:{})</span></li>\n",
-                           html_text(rx.activity), html_text(dose_text(rx, in.log->profile.units)), rx.days,
+                           html_text(prescribed_activity(rx)),
+                           html_text(dose_text(rx, written_unit(rx, in.log->profile.units))), rx.days,
                            html_text(in.file), rx.line);
     }
     out += "</ul>\n<table>\n<tr><th>week of</th><th>activity</th><th class=\"n\">days done</th>"
@@ -261,7 +266,8 @@ std::string prescription_section(const ReportInput& in) {
     for (const PrescribedWeek& w : weeks) {
         out += fmt::format("<tr class=\"prescribed\" data-week=\"{}\"><td>{}</td><td>{}</td><td class=\"n\">{}</td>"
                            "<td class=\"n\">{}</td><td>{}</td></tr>\n",
-                           to_string(w.monday), to_string(w.monday), html_text(w.prescription->activity), w.days_done,
+                           to_string(w.monday), to_string(w.monday), html_text(prescribed_activity(*w.prescription)),
+                           w.days_done,
                            w.prescription->days, adherence_text(w));
     }
     return out + "</table>\n</section>\n";
@@ -388,7 +394,7 @@ std::string findings_section(const ReportInput& in) {
         }
         const std::string& advice = findings.back()->advice;
         const auto [said, first] = advised.try_emplace(advice, std::string(to_string(id)));
-        const std::string what = first              ? html_text(advice)
+        const std::string what = first              ? html_prose(advice)
                                  : said->second.empty() ? std::string("what to do: as at the top")
                                                         : fmt::format("as for {} above", html_text(said->second));
         out += fmt::format("</ul>\n<p>\u2192 {} <span class=\"source\">({})</span></p></div>\n", what,
@@ -422,7 +428,7 @@ std::string danger_section(const ReportInput& in) {
         out += fmt::format("<p class=\"finding danger\" data-rule=\"{}\"><span class=\"severity\">danger</span><b>{}"
                            "</b> \u00b7 {} session{}, the last on {}. What to do: {}</p>\n",
                            to_string(id), to_string(id), findings.size(), findings.size() == 1 ? "" : "s",
-                           to_string(findings.back()->date), html_text(findings.back()->advice));
+                           to_string(findings.back()->date), html_prose(findings.back()->advice));
     }
     return out;
 }
@@ -446,17 +452,17 @@ std::string plan_section(const ReportInput& in) {
             const Session& s = p.session;
             const Kind kind = log.catalogue.find(s.activity)->kind;
             out += fmt::format("<tr><td class=\"date\">{} {}</td><td>{}</td><td class=\"n nowrap\">{}</td>"
-                               "<td class=\"n nowrap\">{}</td><td>{}: {}</td></tr>\n",
+                               "<td class=\"n nowrap\">{}</td><td class=\"why\">{}: {}</td></tr>\n",
                                weekdays[static_cast<std::size_t>(days_between(week.monday, s.date))],
                                to_string(s.date), activity_html(s),
-                               s.weighted() ? html_text(format_mass(*s.weight, log.profile.units)) +
+                               s.weighted() ? html_text(format_mass_exact(*s.weight)) +
                                                   (s.on == Limb::wrist ? " (wrists)" : "")
                                             : std::string("none"),
-                               html_text(volume_text(s, kind)), html_text(to_string(p.label)), html_text(p.reason));
+                               html_text(volume_text(s, kind)), html_text(to_string(p.label)), html_prose(p.reason));
         }
         out += "</table>\n";
     }
-    for (const std::string& note : week.notes) out += fmt::format("<p>Note: {}</p>\n", html_prose(note));
+    for (const std::string& note : week.notes) out += fmt::format("<p class=\"note\">Note: {}</p>\n", html_prose(note));
     out += "<p class=\"legend\">anklog's plan raises one thing at a time (volume first, then one weight step) and "
            "passes its own safety rules; adjust it to what you see.</p>\n";
     return out + "</section>\n";
