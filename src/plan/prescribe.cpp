@@ -173,7 +173,12 @@ public:
             const PlacementPain& at = history_.standing->pain.of(p.on);
             // A step down's load is done pain-free before any raise, also
             // once a reading (in another activity too) said the pain settled.
-            const bool step_first = at.step_down && at.settled && !stepped_down_pain_free(weighted, at, p.on);
+            // Within the hold's own span (persistent-pain's recent_days after
+            // the painful day), as check's pain-hold does.
+            const bool step_first = at.step_down && at.settled &&
+                                    days_between(at.painful->date, history_.monday) <=
+                                        history_.limits.persistent_pain.recent_days &&
+                                    !stepped_down_pain_free(weighted, at, p.on);
             if (at.holds_back() || step_first) {
                 // A step down is one step below the load that hurt (its last
                 // session on or before the painful day), then holds there.
@@ -435,9 +440,12 @@ private:
     // volume), and without pain above the settled level.
     [[nodiscard]] bool stepped_down_pain_free(const std::vector<const Session*>& weighted,
                                               const PlacementPain& at, Limb on) const {
+        // The load that hurt: its last session on or before the painful day,
+        // within recent_days of it (as check's pain-hold finds it).
         const Session* hurt = nullptr;
         for (const Session* w : weighted) {
-            if (w->date <= at.painful->date) hurt = w;
+            const int before = days_between(w->date, at.painful->date);
+            if (before >= 0 && before <= history_.limits.persistent_pain.recent_days) hurt = w;
         }
         if (hurt == nullptr) return true;  // no load of this activity hurt: nothing to step down from
         const int settled_level = history_.standing->pain.settled_level;

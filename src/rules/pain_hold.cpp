@@ -10,6 +10,7 @@
 #include <limits>
 #include <map>
 #include <span>
+#include <vector>
 
 #include "anklog/load.hpp"
 #include "anklog/numeric.hpp"
@@ -42,6 +43,31 @@ LoadKey held_load(const Session& session, const std::map<LoadKey, const Entry*>&
     const Entry& rw = *r->second;
     const bool right_lighter = below(rw.kg, lw.kg) || (!above(rw.kg, lw.kg) && rw.volume < lw.volume);
     return right_lighter ? right : left;
+}
+
+// A step down (pain above the danger level, or worse the next morning)
+// that a later reading says settled is still done first, as the plan does
+// it: until a session of the load since the painful day with pain recorded
+// at or below the settled level (at any weight), or one at or below the
+// step down without more pain.
+bool stepped_down(const std::vector<const Entry*>& history, const PlacementPain& at, int settled_level, int recent_days,
+                  const Profile& profile) {
+    // The load that hurt: its last session on or before the painful day,
+    // within recent_days of it (a load not done then did not hurt).
+    const Entry* hurt = nullptr;
+    for (const Entry* h : history) {
+        const int before = days_between(h->session->date, at.painful->date);
+        if (before >= 0 && before <= recent_days) hurt = h;
+    }
+    if (hurt == nullptr) return true;  // nothing to step down from
+    const auto lighter = next_weight_down(profile, hurt->session->on, *hurt->session->weight);
+    return std::any_of(history.begin(), history.end(), [&](const Entry* h) {
+        const auto& pain = h->session->pain;
+        if (h->session->date <= at.painful->date || pain.value_or(0) > settled_level) return false;
+        if (pain) return true;
+        if (lighter) return !above(h->kg, lighter->kg());
+        return !above(h->kg, hurt->kg) && h->volume <= hurt->volume * policy::deload_factor + tolerance;
+    });
 }
 
 }  // namespace
@@ -103,11 +129,18 @@ void check_pain_hold(Checker& checker) {
         const bool resting = t.persistent_pain.on && persistent.painful() >= t.persistent_pain.count &&
                              last_painful && e.day - day_number(*last_painful) <= t.persistent_pain.recent_days;
         const PlacementPain& at = placements.of(e.session->on);
-        const bool held = at.holds_back();
+        const LoadKey load = held_load(*e.session, last_of_load);
+        // Settled, but the step down not yet done: still held at it.
+        // Within the hold's own span (persistent-pain's recent_days after the
+        // painful day), as the plan does: older pain is a come-back's.
+        const bool step_first = at.painful && at.step_down && at.settled && !at.holds_back() &&
+                                e.day - day_number(at.painful->date) <= t.persistent_pain.recent_days &&
+                                !stepped_down(history_of_load[load], at, settled_level, t.persistent_pain.recent_days,
+                                              checker.log().profile);
+        const bool held = at.holds_back() || step_first;
         if (e.weighted()) today_entries.push_back(&e);
         if (!resting && !held) continue;
         Ceiling& ceiling = checker.ceiling(e);
-        const LoadKey load = held_load(*e.session, last_of_load);
         const auto last = last_of_load.find(load);
         const Entry* before = last == last_of_load.end() ? nullptr : last->second;
         bool raised = true;
@@ -182,6 +215,23 @@ void check_pain_hold(Checker& checker) {
                                                       ? ""
                                                       : fmt::format(" ({})", to_string(before->session->side)),
                                                   checker.logged_mass(*before), volume_of(*before));
+        if (step_first) {
+            checker.report(
+                e, RuleId::pain_hold, Severity::warning,
+                fmt::format("{} on {} added load on {} before the step down after the pain of {} was done",
+                            e.activity->name, to_string(e.session->date), where, to_string(at.painful->date)),
+                fmt::format("{}, settled ({}), but no session of {} at the step down since; {}",
+                            hold_evidence_text(at, e.session->on), pain_reading_text(*at.settled), e.activity->name,
+                            was),
+                {{"pain", static_cast<long long>(at.painful->pain)},
+                 {"pain_date", to_string(at.painful->date)},
+                 {"pain_check", std::string(at.painful->check ? "yes" : "no")},
+                 {"settled_level", static_cast<long long>(settled_level)}},
+                fmt::format("step down one weight step on {} and do it once without pain before raising it again",
+                            where),
+                Remedy::lighter_load);
+            continue;
+        }
         checker.report(
             e, RuleId::pain_hold, Severity::warning,
             fmt::format("{} on {} added load on {} before the pain of {} was known to have settled",

@@ -274,3 +274,35 @@ TEST_CASE("tester: check's come-back suggestion for sets is the plan's (fewer se
     const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-23"}, columns(400));
     CHECK(line_with(plan.out, "Mon 2026-11-23").starts_with("Mon 2026-11-23  calf-raise  1 lb    1 x 10  come back"));
 }
+
+TEST_CASE("tester: check flags what the plan steps down: a settled step down is done first in both") {
+    // Barre 1 kg hurt 3/10, a check of 4 the next morning (step down), then
+    // Pilates with pain 2 settled it. Before: plan stepped barre down to
+    // 0.5 kg while check (and today over a saved 1 kg plan) raised nothing.
+    ScratchDir home;
+    std::string text = "[profile]\nunits = \"kg\"\nweights = [\"0.5 kg\", \"1 kg\", \"1.5 kg\"]\n";
+    for (const char* date : {"2026-11-02", "2026-11-06", "2026-11-09", "2026-11-13", "2026-11-16", "2026-11-20"}) {
+        text += block(date, "barre", "weight = \"1 kg\"\nminutes = 45\npain = 0\n");
+    }
+    for (const char* date : {"2026-11-04", "2026-11-11", "2026-11-18"}) {
+        text += block(date, "pilates", "weight = \"0.5 kg\"\nminutes = 50\npain = 0\n");
+    }
+    text += block("2026-11-23", "barre", "weight = \"1 kg\"\nminutes = 45\npain = 3\n") + pain_check("2026-11-24", 4) +
+            block("2026-11-25", "pilates", "weight = \"0.5 kg\"\nminutes = 30\npain = 2\n");
+    write(home / "log.toml", text);
+    const Result full = run(home, {"-f", "log.toml", "log", "--dry-run", "--date", "2026-11-27", "barre", "-w", "1kg",
+                                   "-m", "45"});
+    CHECK(full.out.find(
+              "warning[pain-hold]: barre on 2026-11-27 added load on the ankles before the step down after the pain of "
+              "2026-11-23 was done\n"
+              "  = pain check 4/10 on Tue 2026-11-24, higher than 3/10 in barre the day before, settled (pain 2/10 in "
+              "pilates on Wed 2026-11-25), but no session of barre at the step down since; barre 1 kg before, for 45 "
+              "min\n"
+              "  = step down one weight step on the ankles and do it once without pain before raising it again: 0.5 kg "
+              "for 45 min  (source: Silbernagel et al. 2007)\n") != std::string::npos);
+    const Result stepped = run(home, {"-f", "log.toml", "log", "--dry-run", "--date", "2026-11-27", "barre", "-w",
+                                      "0.5kg", "-m", "45"});
+    CHECK(stepped.out.find("pain-hold") == std::string::npos);
+    const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-30"}, columns(400));
+    CHECK(line_with(plan.out, "Mon 2026-11-30").starts_with("Mon 2026-11-30  barre     0.5 kg  45 min  step down"));
+}
