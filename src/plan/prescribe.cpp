@@ -175,7 +175,7 @@ public:
             // once a reading (in another activity too) said the pain settled.
             // Within the hold's own span (persistent-pain's recent_days after
             // the painful day), as check's pain-hold does.
-            const bool step_first = at.step_down && at.settled &&
+            const bool step_first = at.painful && at.step_down && at.settled &&
                                     days_between(at.painful->date, history_.monday) <=
                                         history_.limits.persistent_pain.recent_days &&
                                     !stepped_down_pain_free(weighted, at, p.on);
