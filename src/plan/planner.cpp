@@ -298,7 +298,6 @@ private:
         std::stable_sort(week_.sessions.begin(), week_.sessions.end(),
                          [](const PlannedSession& a, const PlannedSession& b) { return a.session.date < b.session.date; });
         const std::string where = on == Limb::wrist ? "wrist" : "ankle";
-        const std::string lighter_class = "comes back one weight step lighter";
         int week_total = 0;
         std::map<Date, int> day_total;
         bool capped = false;
@@ -319,7 +318,13 @@ private:
                 std::any_of(prescriptions.begin(), prescriptions.end(), [&](const auto& p) {
                     return p.keeps_length && p.after_break && p.activity == a && p.on == on;
                 });
-            if (class_comes_back_lighter) continue;
+            if (class_comes_back_lighter) {
+                // Lighter, not shorter: its minutes still count toward the
+                // week's and the day's, so other work there stays within them.
+                week_total += *s.minutes;
+                day_total[s.date] += *s.minutes;
+                continue;
+            }
             const int left = std::max(0, keeps_length ? week_cap - week_total
                                                       : std::min(week_cap - week_total, day_cap - day_total[s.date]));
             if (*s.minutes <= left) {
@@ -339,12 +344,6 @@ private:
                 s.minutes = left;
                 week_total += left;
                 day_total[s.date] += left;
-            } else if (const auto at = planned.reason.find(lighter_class); keeps_length && at != std::string::npos) {
-                // The class's own come-back said lighter: without weights, said once.
-                planned.reason.replace(at, lighter_class.size(), "comes back without weights");
-                planned.reason += fmt::format("; {} {}", limit,
-                                              left == 0 ? "are used up" : fmt::format("leave {} min", left));
-                s.weight.reset();
             } else {
                 planned.reason += fmt::format("; without weights: {} {}{}", limit,
                                               left == 0 ? "are used up" : fmt::format("leave {} min", left),
@@ -521,6 +520,8 @@ private:
                                              *planned.session.minutes < *as_planned.minutes;
                 if (planned.session.weighted() && activity && is_timed(activity->kind) && planned.session.minutes &&
                     (*planned.session.minutes < min_come_back_minutes || shortened_class)) {
+                    unweighted_.push_back(fmt::format("{} eased {} on {} to without weights", to_string(finding.rule),
+                                                      as_planned.activity, to_string(as_planned.date)));
                     planned.session = week_.sessions[i].session;
                     planned.session.weight.reset();
                 }

@@ -421,6 +421,9 @@ private:
         if (!history_.standing || !p.come_back || !p.come_back->weight) return;
         const PlacementPain& at = history_.standing->pain.of(p.on);
         if (!at.painful || !at.step_down || stepped_down_pain_free(weighted, at, p.on)) return;
+        // Pain near the end before the break (within persistent-pain's
+        // recent_days of the last session), not months before it.
+        if (days_between(at.painful->date, last_weighted.date) > history_.limits.persistent_pain.recent_days) return;
         if (compare(*p.come_back->weight, *last_weighted.weight) < 0) return;  // already lighter (a class)
         const auto lighter = next_weight_down(profile_, p.on, *last_weighted.weight);
         if (lighter) {
