@@ -72,6 +72,7 @@ struct LoadState {
     std::optional<Session> last;      // the load's last session (weighted at this placement, or without weights)
     std::optional<Session> working;   // the working level: heaviest weight of the window, largest volume at it
     std::string why;                  // one line: the evidence for the phase
+    bool step_first = false;          // pain settled, but its step down not yet done (step_down_pending)
 };
 
 struct Attention {

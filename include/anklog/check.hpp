@@ -9,6 +9,7 @@
 
 #include "anklog/date.hpp"
 #include "anklog/log.hpp"
+#include "anklog/pain.hpp"
 #include "anklog/rules.hpp"
 
 namespace anklog {
@@ -59,5 +60,17 @@ Log history_for_check(const Log& log, const std::vector<Session>& added);
 // "1 kg for 20 min", "0.5 kg on the wrists for 1 x 10", "without weights for
 // 20 min": a load as advice states it, each weight as it is set.
 std::string describe_load(const Session& session, Kind kind);
+
+// A step down (pain above the danger level, or worse the next morning) that
+// a later reading settled is still done first, for `recent_days` after the
+// painful day: until a session of the load since the painful day with pain
+// recorded at or below `settled_level` (at any weight), or one at or below
+// the step down (one weight step below the load that hurt; at the lightest
+// weight, the deload's share of its volume). The load that hurt is its last
+// session within `recent_days` before the pain. `weighted`: the load's
+// weighted sessions before `day`, in date order. The assessment, the plan
+// and check's pain-hold all ask this one function.
+bool step_down_pending(const PlacementPain& at, const std::vector<const Session*>& weighted, Date day,
+                       int settled_level, int recent_days, const Profile& profile, Kind kind);
 
 }  // namespace anklog

@@ -202,6 +202,13 @@ private:
             } else if (at.holds_back()) {
                 state.phase = at.step_down ? Phase::stepping_down : Phase::holding;
                 state.why = fmt::format("{}; not yet settled", hold_evidence_text(at, key.on));
+            } else if (std::vector<const Session*> weighted = weighted_at(series, key.on);
+                       step_down_pending(at, weighted, add_days(date_, 1), pain.settled_level,
+                                         limits_.persistent_pain.recent_days, log_.profile, state.kind)) {
+                state.phase = Phase::stepping_down;
+                state.step_first = true;
+                state.why = fmt::format("{}; settled ({}), but the step down comes first",
+                                        hold_evidence_text(at, key.on), pain_reading_text(*at.settled));
             } else if (!last_weighted) {
                 state.phase = Phase::starting;
                 state.why = fmt::format("no session with weights on {} yet", placement_text(key.on, key.side));
@@ -264,6 +271,17 @@ private:
                                unchecked_hold_text(p.of(on), on, p.settled_level)});
             }
         }
+        // A settled pain whose step down is not yet done: plan and check
+        // hold it, and so does the standing.
+        for (const LoadState& load : out_.loads) {
+            if (!load.step_first) continue;
+            out.push_back({Severity::warning,
+                           fmt::format("{}, settled ({}), but the step down comes first: {} one weight step lighter "
+                                       "on {}, once without pain, before its load goes back up",
+                                       hold_evidence_text(p.of(load.load.on), load.load.on),
+                                       pain_reading_text(*p.of(load.load.on).settled), load.load.activity,
+                                       placement_text(load.load.on, load.load.side))});
+        }
         for (const Limb on : {Limb::ankle, Limb::wrist}) {
             const PlacementPain& at = p.of(on);
             // Pain of a persistent run is said once, by the lines above.
@@ -299,6 +317,15 @@ private:
         } else {
             out_.headline = "nothing needs attention";
         }
+    }
+
+    // The load's weighted sessions at a placement, in date order.
+    static std::vector<const Session*> weighted_at(const std::vector<const Session*>& series, Limb on) {
+        std::vector<const Session*> out;
+        for (const Session* s : series) {
+            if (s->weighted() && s->on == on) out.push_back(s);
+        }
+        return out;
     }
 
     const Log& log_;

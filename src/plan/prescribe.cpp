@@ -173,12 +173,11 @@ public:
             const PlacementPain& at = history_.standing->pain.of(p.on);
             // A step down's load is done pain-free before any raise, also
             // once a reading (in another activity too) said the pain settled.
-            // Within the hold's own span (persistent-pain's recent_days after
-            // the painful day), as check's pain-hold does.
-            const bool step_first = at.painful && at.step_down && at.settled &&
-                                    days_between(at.painful->date, history_.monday) <=
-                                        history_.limits.persistent_pain.recent_days &&
-                                    !stepped_down_pain_free(weighted, at, p.on);
+            // Settled, but the step down not yet done (one function for the
+            // plan, check and the assessment).
+            const bool step_first =
+                step_down_pending(at, weighted, history_.monday, history_.standing->pain.settled_level,
+                                  history_.limits.persistent_pain.recent_days, profile_, activity_.kind);
             if (at.holds_back() || step_first) {
                 // A step down is one step below the load that hurt (its last
                 // session on or before the painful day), then holds there.

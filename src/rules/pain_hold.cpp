@@ -45,32 +45,36 @@ LoadKey held_load(const Session& session, const std::map<LoadKey, const Entry*>&
     return right_lighter ? right : left;
 }
 
-// A step down (pain above the danger level, or worse the next morning)
-// that a later reading says settled is still done first, as the plan does
-// it: until a session of the load since the painful day with pain recorded
-// at or below the settled level (at any weight), or one at or below the
-// step down without more pain.
-bool stepped_down(const std::vector<const Entry*>& history, const PlacementPain& at, int settled_level, int recent_days,
-                  const Profile& profile) {
-    // The load that hurt: its last session on or before the painful day,
-    // within recent_days of it (a load not done then did not hurt).
-    const Entry* hurt = nullptr;
-    for (const Entry* h : history) {
-        const int before = days_between(h->session->date, at.painful->date);
-        if (before >= 0 && before <= recent_days) hurt = h;
+}  // namespace
+
+}  // namespace anklog::rules
+
+namespace anklog {
+
+bool step_down_pending(const PlacementPain& at, const std::vector<const Session*>& weighted, Date day,
+                       int settled_level, int recent_days, const Profile& profile, Kind kind) {
+    if (!at.painful || !at.step_down || !at.settled || at.holds_back()) return false;
+    if (days_between(at.painful->date, day) > recent_days) return false;
+    const Session* hurt = nullptr;
+    for (const Session* s : weighted) {
+        const int before = days_between(s->date, at.painful->date);
+        if (before >= 0 && before <= recent_days) hurt = s;
     }
-    if (hurt == nullptr) return true;  // nothing to step down from
-    const auto lighter = next_weight_down(profile, hurt->session->on, *hurt->session->weight);
-    return std::any_of(history.begin(), history.end(), [&](const Entry* h) {
-        const auto& pain = h->session->pain;
-        if (h->session->date <= at.painful->date || pain.value_or(0) > settled_level) return false;
-        if (pain) return true;
-        if (lighter) return !above(h->kg, lighter->kg());
-        return !above(h->kg, hurt->kg) && h->volume <= hurt->volume * policy::deload_factor + tolerance;
+    if (hurt == nullptr) return false;  // this load did not hurt: nothing to step down from
+    const auto lighter = next_weight_down(profile, hurt->on, *hurt->weight);
+    const bool done = std::any_of(weighted.begin(), weighted.end(), [&](const Session* s) {
+        if (s->date <= at.painful->date || s->date >= day || s->pain.value_or(0) > settled_level) return false;
+        if (s->pain) return true;
+        if (lighter) return compare(*s->weight, *lighter) <= 0;
+        return compare(*s->weight, *hurt->weight) <= 0 &&
+               volume(*s, kind) <= volume(*hurt, kind) * policy::deload_factor + tolerance;
     });
+    return !done;
 }
 
-}  // namespace
+}  // namespace anklog
+
+namespace anklog::rules {
 
 void check_pain_hold(Checker& checker) {
     const Thresholds& t = checker.thresholds();
@@ -130,13 +134,12 @@ void check_pain_hold(Checker& checker) {
                              last_painful && e.day - day_number(*last_painful) <= t.persistent_pain.recent_days;
         const PlacementPain& at = placements.of(e.session->on);
         const LoadKey load = held_load(*e.session, last_of_load);
-        // Settled, but the step down not yet done: still held at it.
-        // Within the hold's own span (persistent-pain's recent_days after the
-        // painful day), as the plan does: older pain is a come-back's.
-        const bool step_first = at.painful && at.step_down && at.settled && !at.holds_back() &&
-                                e.day - day_number(at.painful->date) <= t.persistent_pain.recent_days &&
-                                !stepped_down(history_of_load[load], at, settled_level, t.persistent_pain.recent_days,
-                                              checker.log().profile);
+        // Settled, but the step down not yet done: still held at it (one
+        // function for check, the plan and the assessment).
+        std::vector<const Session*> load_history;
+        for (const Entry* h : history_of_load[load]) load_history.push_back(h->session);
+        const bool step_first = step_down_pending(at, load_history, e.session->date, settled_level,
+                                                  t.persistent_pain.recent_days, checker.log().profile, e.kind());
         const bool held = at.holds_back() || step_first;
         if (e.weighted()) today_entries.push_back(&e);
         if (!resting && !held) continue;

@@ -305,4 +305,17 @@ TEST_CASE("tester: check flags what the plan steps down: a settled step down is 
     CHECK(stepped.out.find("pain-hold") == std::string::npos);
     const Result plan = run(home, {"-f", "log.toml", "plan", "--week-of", "2026-11-30"}, columns(400));
     CHECK(line_with(plan.out, "Mon 2026-11-30").starts_with("Mon 2026-11-30  barre     0.5 kg  45 min  step down"));
+    // The standing says it too, in check, today and the review's row.
+    const std::string standing =
+        "Where you stand on 2026-11-26: warning: pain check 4/10 on Tue 2026-11-24, higher than 3/10 in barre the day "
+        "before, settled (pain 2/10 in pilates on Wed 2026-11-25), but the step down comes first: barre one weight "
+        "step lighter on the ankles, once without pain, before its load goes back up";
+    CHECK(line_with(run(home, {"-f", "log.toml", "check", "--until", "2026-11-26"}, columns(400)).out,
+                    "Where you stand") == standing);
+    CHECK(line_with(run(home, {"-f", "log.toml", "today", "--date", "2026-11-26"}, columns(400)).out,
+                    "Where you stand") == standing);
+    write(home / "copy.toml", read(home / "log.toml"));
+    const Result review = run(home, {"check", "log.toml", "copy.toml", "--until", "2026-11-26"}, columns(100));
+    CHECK(review.out.find("  standing: warning: settled after pain 3/10 on 2026-11-23, step down barre first\n") !=
+          std::string::npos);
 }

@@ -45,6 +45,13 @@ std::string short_standing(const Assessment& a) {
             return fmt::format("pain {}/10 on {}, not yet settled", at.painful->pain, to_string(at.painful->date));
         }
     }
+    for (const LoadState& load : a.loads) {
+        const PlacementPain& at = p.of(load.load.on);
+        if (load.step_first && at.painful) {
+            return fmt::format("settled after pain {}/10 on {}, step down {} first", at.painful->pain,
+                               to_string(at.painful->date), load.load.activity);
+        }
+    }
     if (!a.attention.empty()) return std::string(to_string(a.severity));
     return a.loads.empty() ? "nothing logged" : "ok";
 }
